@@ -1,0 +1,230 @@
+/**
+ * The engine's input and output: plain, serialisable data. The language layer builds a `Topology`
+ * from a diagram; the CLI builds an `AsGraph` from CAIDA files. Nothing here knows about mermaid.
+ */
+
+export type Asn = number;
+
+export interface GeoPoint {
+  readonly lat: number;
+  readonly lon: number;
+}
+
+/**
+ * A BGP speaker: one router (site) of one AS. An AS present in several cities has several
+ * routers, joined by iBGP (full mesh) and an IGP whose cost is `igpCost` or, when not given,
+ * the great-circle distance in km between the routers.
+ */
+export interface RouterSpec {
+  readonly id: string;
+  readonly asn: Asn;
+  readonly point?: GeoPoint;
+  /** BGP identifier for the router-id tie-break; defaults to the order of the router in the topology. */
+  readonly routerId?: number;
+}
+
+/**
+ * An eBGP session between routers of two different ASes, seen from `a`:
+ * 'customer-provider' means a is the customer and b the provider; 'peer-peer' is settlement-free.
+ */
+export type Relationship = 'customer-provider' | 'peer-peer';
+
+/** Per-direction settings of a session. `a` is what router a does, `b` what router b does. */
+export interface PerSide<T> {
+  readonly a?: T;
+  readonly b?: T;
+}
+
+export interface SessionSpec {
+  readonly id: string;
+  readonly a: string;
+  readonly b: string;
+  readonly relationship: Relationship;
+  /** LOCAL_PREF the receiving side assigns to routes learned over this session (overrides the role default). */
+  readonly localPref?: PerSide<number>;
+  /** MED the sending side attaches to routes it advertises over this session. */
+  readonly med?: PerSide<number>;
+  /** Extra copies of the sender's ASN prepended to routes it advertises over this session. */
+  readonly prepend?: PerSide<number>;
+  /** Communities the sending side attaches to routes it advertises over this session. */
+  readonly communities?: PerSide<readonly Community[]>;
+  /** Extra IGP cost, in km-equivalents, for using this session as the exit of the receiving AS. */
+  readonly exitCost?: PerSide<number>;
+  readonly state?: 'up' | 'down';
+}
+
+/** IGP cost override between two routers of the same AS (symmetric). */
+export interface IgpLinkSpec {
+  readonly a: string;
+  readonly b: string;
+  readonly cost: number;
+}
+
+/** Well-known communities have names; others are written `asn:value` (RFC 1997) and only carried. */
+export type Community = 'no-export' | 'no-advertise' | `${number}:${number}`;
+
+export type Origin = 'igp' | 'egp' | 'incomplete';
+
+/** A PoP: a router that originates the anycast prefix(es). */
+export interface OriginSpec {
+  readonly id: string;
+  /** The router that originates; several PoPs may share one ASN (each is its own router). */
+  readonly router: string;
+  /** CIDR strings, IPv4 or IPv6. */
+  readonly prefixes: readonly string[];
+  readonly origin?: Origin;
+  /** Communities attached to every announcement of this PoP. */
+  readonly communities?: readonly Community[];
+  /** Extra prepends on every announcement of this PoP (added to any per-session prepend). */
+  readonly prepend?: number;
+  readonly state?: 'up' | 'down';
+}
+
+export interface ClientSpec {
+  readonly id: string;
+  /** The router whose routing table the client's traffic follows (its access router). */
+  readonly router: string;
+  readonly point?: GeoPoint;
+  /** Relative traffic weight; default 1. */
+  readonly weight?: number;
+}
+
+/** How the final tie-break of the decision process is made. */
+export type TieBreakModel = 'lowest-neighbor-asn' | 'router-id' | 'oldest' | 'random';
+
+export interface TieBreak {
+  readonly model: TieBreakModel;
+  /** Seed for 'random'; results are a pure function of it. */
+  readonly seed?: number;
+}
+
+export interface Topology {
+  readonly routers: readonly RouterSpec[];
+  readonly sessions: readonly SessionSpec[];
+  readonly igpLinks?: readonly IgpLinkSpec[];
+  readonly origins: readonly OriginSpec[];
+  readonly clients: readonly ClientSpec[];
+  /** The address clients send to; they follow the longest announced prefix that covers it. */
+  readonly serviceAddress?: string;
+  readonly tieBreak?: TieBreak;
+  /** Optional AS names, for explanations. */
+  readonly asNames?: Readonly<Record<number, string>>;
+}
+
+/** The steps of RFC 4271 section 9.1.2.2, in order, plus the two outcomes that are not comparisons. */
+export type DecisionStep =
+  | 'only-route'
+  | 'local-pref'
+  | 'as-path-length'
+  | 'origin'
+  | 'med'
+  | 'ebgp-over-ibgp'
+  | 'igp-cost'
+  | 'tie-break';
+
+/** The comparison steps, in the order the decision process applies them. */
+export const DECISION_STEPS: readonly DecisionStep[] = [
+  'local-pref',
+  'as-path-length',
+  'origin',
+  'med',
+  'ebgp-over-ibgp',
+  'igp-cost',
+  'tie-break',
+];
+
+/** A route as held by one router. */
+export interface Route {
+  /** The PoP (OriginSpec id) the route leads to. */
+  readonly pop: string;
+  readonly prefix: string;
+  /** Starts with the holder's ASN and ends with the origin ASN; prepends repeat ASNs. */
+  readonly asPath: readonly Asn[];
+  /** Routers the traffic crosses, from the holder to the originating router. */
+  readonly routerPath: readonly string[];
+  readonly localPref: number;
+  readonly origin: Origin;
+  readonly med: number;
+  /** The neighbour AS the route was learned from (the holder's own ASN when learned over iBGP from itself). */
+  readonly neighborAsn: Asn;
+  readonly learnedFrom: 'ebgp' | 'ibgp' | 'local';
+  /** IGP cost from the holder to the exit router. */
+  readonly igpCost: number;
+  readonly communities: readonly Community[];
+}
+
+/** Why the best route won: the candidates, who survived each step, and what separated best from runner-up. */
+export interface Explanation {
+  readonly candidates: readonly Route[];
+  /** For each comparison step in order, the indexes of candidates still in the running after it. */
+  readonly survivors: readonly { readonly step: DecisionStep; readonly remaining: readonly number[] }[];
+  readonly best: number;
+  readonly runnerUp?: number;
+  /** The first step at which the runner-up lost to the best ('only-route' when there was one candidate). */
+  readonly decidedBy: DecisionStep;
+  /** True when only the final tie-break separated best from runner-up. */
+  readonly arbitrary: boolean;
+}
+
+export interface ClientResult {
+  readonly id: string;
+  /** Undefined when no PoP is reachable. */
+  readonly pop?: string;
+  readonly route?: Route;
+  readonly explanation?: Explanation;
+  /** Estimated round-trip time along the router path (great-circle, fibre speed), when points are known. */
+  readonly rttMs?: number;
+}
+
+export interface PopResult {
+  readonly id: string;
+  readonly state: 'up' | 'down';
+  readonly clients: readonly string[];
+  /** Share of total client weight, 0..1. */
+  readonly trafficShare: number;
+}
+
+export interface RouterResult {
+  readonly id: string;
+  readonly best?: Route;
+  readonly explanation?: Explanation;
+}
+
+export interface Instability {
+  /** The routers whose choice keeps changing (a dispute wheel), and the routes they cycle through. */
+  readonly routers: readonly string[];
+  readonly cycle: readonly { readonly router: string; readonly routes: readonly Route[] }[];
+  readonly message: string;
+}
+
+export interface Resolution {
+  readonly clients: readonly ClientResult[];
+  readonly pops: readonly PopResult[];
+  readonly routers: readonly RouterResult[];
+  /** Present when the general solver found no stable routing. */
+  readonly unstable?: Instability;
+}
+
+/** A what-if: things taken down on top of the topology as written. */
+export interface Scenario {
+  readonly failedPops?: readonly string[];
+  readonly failedSessions?: readonly string[];
+  readonly failedAses?: readonly Asn[];
+  readonly failedRouters?: readonly string[];
+}
+
+export interface ClientMove {
+  readonly id: string;
+  readonly from?: string;
+  readonly to?: string;
+  /** The decision step that picked the new route ('only-route' when the old one is gone). */
+  readonly why: DecisionStep | 'unreachable';
+  readonly rttBeforeMs?: number;
+  readonly rttAfterMs?: number;
+}
+
+export interface ResolutionDiff {
+  readonly moved: readonly ClientMove[];
+  /** Clients with a route before and none after. */
+  readonly lostService: readonly string[];
+}
