@@ -1,0 +1,36 @@
+// Runs in Node: the `anycast` command. Each subcommand lives in its own module and returns an exit code.
+import type { CliIo } from './io';
+import { nodeIo } from './io';
+
+export type Command = (args: readonly string[], io: CliIo) => Promise<number>;
+
+const commands: Record<string, { run: Command; summary: string }> = {};
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  anycast ${name.padEnd(9)} ${c.summary}`);
+  return ['Usage: anycast <command> [options]', '', 'Commands:', ...lines, '', 'Run `anycast <command> --help` for its options.'].join('\n');
+}
+
+async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`anycast: unknown command '${name}'\n\n${usage()}`);
+    return 2;
+  }
+  return command.run(rest, io);
+}
+
+main(process.argv.slice(2), nodeIo).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`anycast: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 70;
+  },
+);
