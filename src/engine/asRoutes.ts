@@ -1,0 +1,223 @@
+/**
+ * Reading a `RouteTable`: AS paths on demand, the explanation of every AS's choice (candidates,
+ * survivors per step, runner-up, deciding step), and the diff of two tables.
+ */
+import { asIndex } from './asGraph';
+import { RequestError } from './asScenario';
+import { LOCAL_PREF_CUSTOMER, LOCAL_PREF_PEER, LOCAL_PREF_PROVIDER, TIE_OLDEST, TIE_RANDOM, mix32, tieBreakCode } from './policy';
+import { LOCAL_PREF_ORIGIN } from './sweep';
+import type { Asn, AsExplanations, AsMove, AsOrigin, DecisionStep, RouteTable, RouteTableDiff } from './types';
+import { DECISION_CODES, DECISION_STEPS, LEARNED_CUSTOMER, LEARNED_NONE, LEARNED_ORIGIN, LEARNED_PEER, LEARNED_PROVIDER } from './types';
+
+/** The AS path of AS index x (holder first, origin last, prepends repeated), or undefined. */
+export function asPathAt(table: RouteTable, x: number): Asn[] | undefined {
+  if ((table.nextHop[x] as number) < 0) return undefined;
+  const asns = table.graph.asns;
+  const path: Asn[] = [];
+  let at = x;
+  // A consistent table is a forest of next hops; the bound only guards an unstable snapshot.
+  for (let guard = 0; guard <= table.graph.size; guard++) {
+    path.push(asns[at] as number);
+    const next = table.nextHop[at] as number;
+    if (next === at) {
+      const prepend = (table.origins[table.originIndex[at] as number] as AsOrigin).prepend ?? 0;
+      for (let i = 0; i < prepend; i++) path.push(asns[at] as number);
+      return path;
+    }
+    if (next < 0) return undefined;
+    at = next;
+  }
+  return undefined;
+}
+
+export function asPathOf(table: RouteTable, asn: Asn): Asn[] | undefined {
+  const x = asIndex(table.graph, asn);
+  if (x < 0) throw new RequestError(`AS${asn} is not in the graph`);
+  return asPathAt(table, x);
+}
+
+/** The ASN of the origin AS index x routes to, or undefined. */
+export function originAsnAt(table: RouteTable, x: number): Asn | undefined {
+  const k = table.originIndex[x] as number;
+  return k < 0 ? undefined : (table.origins[k] as AsOrigin).asn;
+}
+
+interface Candidate {
+  from: number;
+  learned: number;
+  pref: number;
+  length: number;
+  key: number;
+}
+
+function onPath(table: RouteTable, start: number, x: number): boolean {
+  let at = start;
+  for (let guard = 0; guard <= table.graph.size; guard++) {
+    if (at === x) return true;
+    const next = table.nextHop[at] as number;
+    if (next === at || next < 0) return false;
+    at = next;
+  }
+  return true;
+}
+
+/** Calls `visit` for every route x can choose from: its own announcement and every valley-free export that passes loop rejection. */
+function forEachCandidate(table: RouteTable, x: number, visit: (c: Candidate) => void): void {
+  const { graph, masks, learnedFrom, pathLength, originIndex } = table;
+  if (masks.asDown[x]) return;
+  const tie = tieBreakCode(table.tieBreak);
+  const seed = table.tieBreak.seed ?? 0;
+  const n = graph.size;
+  const k = masks.originAt[x] as number;
+  if (k >= 0) {
+    visit({ from: x, learned: LEARNED_ORIGIN, pref: LOCAL_PREF_ORIGIN, length: 1 + ((table.origins[k] as AsOrigin).prepend ?? 0), key: tie === TIE_OLDEST ? k : 0 });
+  }
+  const scan = (start: Int32Array, list: Int32Array, down: Uint8Array | undefined, learned: number, defaultPref: number): void => {
+    for (let p = start[x] as number; p < (start[x + 1] as number); p++) {
+      const from = list[p] as number;
+      const fromLearned = learnedFrom[from] as number;
+      if (fromLearned === LEARNED_NONE || (down !== undefined && down[p])) continue;
+      if (learned !== LEARNED_PROVIDER && fromLearned > LEARNED_CUSTOMER) continue;
+      if (onPath(table, from, x)) continue;
+      const key = tie === TIE_OLDEST ? (originIndex[from] as number) : tie === TIE_RANDOM ? mix32(seed, graph.asns[x] as number, graph.asns[from] as number) : 0;
+      visit({ from, learned, pref: table.localPrefOverrides?.get(x * n + from) ?? defaultPref, length: (pathLength[from] as number) + 1, key });
+    }
+  };
+  scan(graph.customerStart, graph.customers, masks.customerDown, LEARNED_CUSTOMER, LOCAL_PREF_CUSTOMER);
+  scan(graph.peerStart, graph.peers, masks.peerDown, LEARNED_PEER, LOCAL_PREF_PEER);
+  scan(graph.providerStart, graph.providers, masks.providerDown, LEARNED_PROVIDER, LOCAL_PREF_PROVIDER);
+}
+
+/** Negative when a is preferred. */
+function compare(a: Candidate, b: Candidate): number {
+  return b.pref - a.pref || a.length - b.length || a.key - b.key || a.from - b.from;
+}
+
+/** The first decision step at which the runner-up lost to the best. */
+function separatingStep(best: Candidate, runnerUp: Candidate): DecisionStep {
+  if (best.pref !== runnerUp.pref) return 'local-pref';
+  if (best.length !== runnerUp.length) return 'as-path-length';
+  return 'tie-break';
+}
+
+const CODE: Readonly<Record<DecisionStep, number>> = Object.fromEntries(DECISION_CODES.map((s, i) => [s, i])) as Record<DecisionStep, number>;
+
+/** Explains every AS's choice in one pass over the links. */
+export function explainAll(table: RouteTable): AsExplanations {
+  const n = table.graph.size;
+  const decidedBy = new Uint8Array(n);
+  const runnerUp = new Int32Array(n).fill(-1);
+  const runnerUpOrigin = new Int32Array(n).fill(-1);
+  const candidates = new Int32Array(n);
+  let contested = 0;
+  let arbitrary = 0;
+  let routed = 0;
+  const top: { first: Candidate | undefined; second: Candidate | undefined; count: number } = { first: undefined, second: undefined, count: 0 };
+  const visit = (c: Candidate): void => {
+    top.count++;
+    if (top.first === undefined || compare(c, top.first) < 0) {
+      top.second = top.first;
+      top.first = c;
+    } else if (top.second === undefined || compare(c, top.second) < 0) top.second = c;
+  };
+  for (let x = 0; x < n; x++) {
+    if ((table.nextHop[x] as number) < 0) continue;
+    top.first = top.second = undefined;
+    top.count = 0;
+    forEachCandidate(table, x, visit);
+    const first = top.first as Candidate | undefined;
+    const second = top.second as Candidate | undefined;
+    routed++;
+    candidates[x] = top.count;
+    if (first === undefined || second === undefined) {
+      decidedBy[x] = CODE['only-route'];
+      continue;
+    }
+    const step = separatingStep(first, second);
+    decidedBy[x] = CODE[step];
+    runnerUp[x] = second.from;
+    runnerUpOrigin[x] = second.from === x ? (table.masks.originAt[x] as number) : (table.originIndex[second.from] as number);
+    contested++;
+    if (step === 'tie-break') arbitrary++;
+  }
+  return { decidedBy, runnerUp, runnerUpOrigin, candidates, contested, arbitrary, routed };
+}
+
+const LEARNED_NAME = ['none', 'origin', 'customer', 'peer', 'provider'] as const;
+
+/** One candidate route of an AS, as shown to a user. */
+export interface AsCandidate {
+  readonly neighborAsn: Asn;
+  readonly learnedFrom: 'origin' | 'customer' | 'peer' | 'provider';
+  readonly localPref: number;
+  readonly asPath: readonly Asn[];
+  readonly originAsn: Asn;
+}
+
+export interface AsExplanation {
+  readonly asn: Asn;
+  readonly candidates: readonly AsCandidate[];
+  /** After each comparison step, the indexes of candidates still in the running. */
+  readonly survivors: readonly { readonly step: DecisionStep; readonly remaining: readonly number[] }[];
+  readonly best: number;
+  readonly runnerUp?: number;
+  readonly decidedBy: DecisionStep;
+  readonly arbitrary: boolean;
+}
+
+/** The full explanation by elimination for one AS; undefined when it has no route. */
+export function explainAs(table: RouteTable, asn: Asn): AsExplanation | undefined {
+  const x = asIndex(table.graph, asn);
+  if (x < 0) throw new RequestError(`AS${asn} is not in the graph`);
+  if ((table.nextHop[x] as number) < 0) return undefined;
+  const raw: Candidate[] = [];
+  forEachCandidate(table, x, (c) => raw.push(c));
+  raw.sort(compare);
+  const asns = table.graph.asns;
+  const candidates: AsCandidate[] = raw.map((c) => {
+    const tail = c.from === x ? [] : (asPathAt(table, c.from) ?? []);
+    const head = c.from === x ? (asPathAt(table, x) ?? [asns[x] as number]) : [asns[x] as number, ...tail];
+    return {
+      neighborAsn: asns[c.from] as number,
+      learnedFrom: LEARNED_NAME[c.learned] as AsCandidate['learnedFrom'],
+      localPref: c.pref,
+      asPath: head,
+      originAsn: (table.origins[c.from === x ? (table.masks.originAt[x] as number) : (table.originIndex[c.from] as number)] as AsOrigin).asn,
+    };
+  });
+  let remaining = raw.map((_, i) => i);
+  const survivors = DECISION_STEPS.map((step) => {
+    if (step === 'local-pref') {
+      const top = Math.max(...remaining.map((i) => (raw[i] as Candidate).pref));
+      remaining = remaining.filter((i) => (raw[i] as Candidate).pref === top);
+    } else if (step === 'as-path-length') {
+      const shortest = Math.min(...remaining.map((i) => (raw[i] as Candidate).length));
+      remaining = remaining.filter((i) => (raw[i] as Candidate).length === shortest);
+    } else if (step === 'tie-break') {
+      remaining = remaining.slice(0, 1);
+    }
+    return { step, remaining };
+  });
+  const best = raw[0] as Candidate;
+  const second = raw[1];
+  const decidedBy: DecisionStep = second ? separatingStep(best, second) : 'only-route';
+  return { asn, candidates, survivors, best: 0, ...(second ? { runnerUp: 1 } : {}), decidedBy, arbitrary: decidedBy === 'tie-break' };
+}
+
+/** ASes whose origin changed between two tables over the same graph. */
+export function diffRouteTables(before: RouteTable, after: RouteTable): RouteTableDiff {
+  if (before.graph !== after.graph) throw new RequestError('the two route tables are over different graphs');
+  const moved: AsMove[] = [];
+  const lost: Asn[] = [];
+  const asns = before.graph.asns;
+  for (let x = 0; x < before.graph.size; x++) {
+    const from = originAsnAt(before, x);
+    const to = originAsnAt(after, x);
+    if (from === to) continue;
+    moved.push({ asn: asns[x] as number, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) });
+    if (to === undefined) lost.push(asns[x] as number);
+  }
+  return { moved, lost };
+}
+
+export { LEARNED_NAME };
