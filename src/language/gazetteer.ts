@@ -1,0 +1,448 @@
+/**
+ * Places a location name on the map: IATA airport codes (`IAD`), metro codes (`NYC`), city names
+ * (`New York`, `São Paulo`, `London, UK`), cloud and CDN regions (`us-east-1`, `EU-West`) and
+ * explicit `lat,lon`, which always wins. Data: gazetteerData.ts, generated from GeoNames and
+ * OpenFlights by scripts/build-gazetteer.mjs; regions: gazetteerRegions.ts. Pure: the index is
+ * built from those strings on first use and is the same on every run.
+ */
+import { greatCircleKm, isValidGeoPoint } from '../engine/geo';
+import type { GeoPoint } from '../engine/types';
+import { AIRPORTS, CITIES, CITY_ALIASES, COUNTRIES } from './gazetteerData';
+import { foldLocationKey } from './gazetteerKeys';
+import { COUNTRY_ALIASES, METRO_CODES, REGIONS, type RegionEntry, type RegionProvider } from './gazetteerRegions';
+
+export { greatCircleKm, foldLocationKey };
+
+export type PlaceKind = 'airport' | 'city' | 'region' | 'coordinates';
+
+export interface Place {
+  /** The place's own name: 'Washington Dulles International Airport', 'New York City', 'us-east-1', '40.7,-74'. */
+  readonly name: string;
+  readonly kind: PlaceKind;
+  /** IATA code of an airport, or the metro code a city was found by ('NYC'). */
+  readonly code?: string;
+  /** ISO 3166-1 alpha-2 code. */
+  readonly country?: string;
+  readonly point: GeoPoint;
+  /** One line for hovers: what the name was taken to mean. */
+  readonly description: string;
+  /** For a region: the airport or city that places it. */
+  readonly anchor?: Place;
+}
+
+export interface LocationCompletion {
+  /** What to insert: 'IAD', 'London', 'us-east-1'. */
+  readonly label: string;
+  readonly kind: Exclude<PlaceKind, 'coordinates'>;
+  readonly detail: string;
+}
+
+interface Airport {
+  readonly code: string;
+  readonly country: string;
+  readonly city: string;
+  readonly name: string;
+  readonly point: GeoPoint;
+}
+
+interface City {
+  readonly name: string;
+  readonly country: string;
+  /** US state code, '' elsewhere. */
+  readonly state: string;
+  readonly point: GeoPoint;
+  readonly population: number;
+}
+
+/** A spelling that suggestions and completions may offer. */
+interface Candidate {
+  readonly label: string;
+  readonly key: string;
+  readonly kind: LocationCompletion['kind'];
+  /** Larger is more likely meant: population for cities, fixed tiers for codes and regions. */
+  readonly weight: number;
+  readonly detail: () => string;
+}
+
+interface Index {
+  readonly airports: ReadonlyMap<string, Airport>;
+  /** Airports by the folded name of the city they serve. */
+  readonly airportsByCity: ReadonlyMap<string, readonly Airport[]>;
+  /** Cities by folded name, most populous first; aliases from the airport data are included. */
+  readonly cities: ReadonlyMap<string, readonly City[]>;
+  readonly regions: ReadonlyMap<string, RegionEntry>;
+  readonly countryNames: ReadonlyMap<string, string>;
+  /** Folded country names and codes to ISO codes, for 'London, UK'. */
+  readonly countryKeys: ReadonlyMap<string, string>;
+  readonly usStates: ReadonlySet<string>;
+  readonly candidates: readonly Candidate[];
+}
+
+let built: Index | undefined;
+
+function index(): Index {
+  built ??= buildIndex();
+  return built;
+}
+
+function rows(table: string): string[][] {
+  return table
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => line.split('|'));
+}
+
+function point(lat: string | undefined, lon: string | undefined): GeoPoint {
+  return { lat: Number(lat), lon: Number(lon) };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Undoes the generator's shortening of airport names (see the AIRPORTS header). */
+function airportName(stored: string, city: string): string {
+  const whole = stored.startsWith('=');
+  const name = (whole ? stored.slice(1) : stored).replace(/^~/, city);
+  return whole ? name : `${name} Airport`;
+}
+
+const TIER_REGION = 3e7;
+const TIER_AIRPORT = 2e5;
+
+function buildIndex(): Index {
+  const countryNames = new Map<string, string>();
+  const countryKeys = new Map<string, string>();
+  for (const [code = '', ...names] of rows(COUNTRIES)) {
+    countryNames.set(code, names[0] ?? code);
+    countryKeys.set(foldLocationKey(code), code);
+    for (const name of names) countryKeys.set(foldLocationKey(name), code);
+  }
+  for (const [name, code] of Object.entries(COUNTRY_ALIASES)) countryKeys.set(foldLocationKey(name), code);
+
+  const airports = new Map<string, Airport>();
+  const airportsByCity = new Map<string, Airport[]>();
+  for (const [code = '', country = '', city = '', name = '', lat, lon] of rows(AIRPORTS)) {
+    const airport: Airport = { code, country, city, name: airportName(name, city), point: point(lat, lon) };
+    airports.set(code, airport);
+    push(airportsByCity, foldLocationKey(city), airport);
+  }
+
+  const cityList: City[] = rows(CITIES).map(([name = '', country = '', state = '', lat, lon, thousands]) => ({
+    name,
+    country,
+    state,
+    point: point(lat, lon),
+    population: Number(thousands) * 1000,
+  }));
+  const cities = new Map<string, City[]>();
+  const usStates = new Set<string>();
+  for (const city of cityList) {
+    push(cities, foldLocationKey(city.name), city);
+    if (city.state) usStates.add(city.state.toLowerCase());
+  }
+  const aliasLabels: [string, City][] = [];
+  for (const [alias = '', line] of rows(CITY_ALIASES)) {
+    const city = cityList[Number(line)];
+    if (!city) continue;
+    push(cities, foldLocationKey(alias), city);
+    aliasLabels.push([alias, city]);
+  }
+
+  const regions = new Map<string, RegionEntry>();
+  for (const region of REGIONS) {
+    const key = foldLocationKey(region.name);
+    if (!regions.has(key)) regions.set(key, region);
+  }
+
+  const candidates: Candidate[] = [];
+  const seen = new Set<string>();
+  const offer = (candidate: Candidate): void => {
+    const id = `${candidate.kind}:${candidate.key}`;
+    if (seen.has(id) || candidate.key === '') return;
+    seen.add(id);
+    candidates.push(candidate);
+  };
+  for (const region of regions.values()) {
+    offer({ label: region.name, key: foldLocationKey(region.name), kind: 'region', weight: TIER_REGION, detail: () => regionDetail(region) });
+  }
+  for (const city of cityList) {
+    offer({ label: city.name, key: foldLocationKey(city.name), kind: 'city', weight: city.population, detail: () => cityDescription(city, countryNames) });
+  }
+  for (const [alias, city] of aliasLabels) {
+    offer({ label: alias, key: foldLocationKey(alias), kind: 'city', weight: city.population, detail: () => cityDescription(city, countryNames) });
+  }
+  for (const airport of airports.values()) {
+    const weight = TIER_AIRPORT * (/International|Intercontinental/.test(airport.name) ? 2 : 1);
+    offer({ label: airport.code, key: airport.code.toLowerCase(), kind: 'airport', weight, detail: () => airportDescription(airport, countryNames) });
+  }
+  for (const [code, cityName] of Object.entries(METRO_CODES)) {
+    offer({ label: code, key: code.toLowerCase(), kind: 'city', weight: TIER_AIRPORT, detail: () => `${code}: metropolitan area of ${cityName}` });
+  }
+
+  return { airports, airportsByCity, cities, regions, countryNames, countryKeys, usStates, candidates };
+}
+
+const PROVIDER_NAMES: Readonly<Record<RegionProvider, string>> = {
+  generic: 'Region',
+  aws: 'AWS region',
+  gcp: 'Google Cloud region',
+  azure: 'Azure region',
+};
+
+function regionDetail(region: RegionEntry): string {
+  return `${PROVIDER_NAMES[region.provider]} ${region.name}: ${region.area}`;
+}
+
+function cityDescription(city: City, countryNames: ReadonlyMap<string, string>): string {
+  const where = [city.name, city.state, countryNames.get(city.country) ?? city.country].filter((s) => s !== '');
+  return `${where.join(', ')} (city, population ${groupThousands(city.population)})`;
+}
+
+/** 8175000 → '8,175,000', without depending on the host's Intl data. */
+function groupThousands(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+function airportDescription(airport: Airport, countryNames: ReadonlyMap<string, string>): string {
+  const country = countryNames.get(airport.country) ?? airport.country;
+  return `${airport.code}: ${airport.name}, ${airport.city}, ${country}`;
+}
+
+/** Where a qualifier after a comma may point: a country, or a US state. */
+interface Qualifier {
+  readonly country?: string;
+  readonly state?: string;
+}
+
+function accepts(q: Qualifier | undefined, country: string, state = ''): boolean {
+  if (!q) return true;
+  return (q.country !== undefined && q.country === country) || (q.state !== undefined && country === 'US' && q.state === state);
+}
+
+function parseQualifier(text: string, idx: Index): Qualifier | undefined {
+  const key = foldLocationKey(text);
+  const country = idx.countryKeys.get(key);
+  const state = idx.usStates.has(key) ? key.toUpperCase() : undefined;
+  if (country === undefined && state === undefined) return undefined;
+  return { country, state };
+}
+
+function airportPlace(airport: Airport, idx: Index): Place {
+  return {
+    name: airport.name,
+    kind: 'airport',
+    code: airport.code,
+    country: airport.country,
+    point: airport.point,
+    description: airportDescription(airport, idx.countryNames),
+  };
+}
+
+function cityPlace(city: City, idx: Index, code?: string): Place {
+  const place: Place = { name: city.name, kind: 'city', country: city.country, point: city.point, description: cityDescription(city, idx.countryNames) };
+  return code === undefined ? place : { ...place, code, description: `${code}: ${place.description}` };
+}
+
+function lookupCode(code: string, idx: Index, q: Qualifier | undefined): Place | undefined {
+  const airport = idx.airports.get(code);
+  if (airport && accepts(q, airport.country)) return airportPlace(airport, idx);
+  const metro = METRO_CODES[code];
+  if (metro === undefined) return undefined;
+  const city = idx.cities.get(foldLocationKey(metro))?.find((c) => accepts(q, c.country, c.state));
+  return city && cityPlace(city, idx, code);
+}
+
+function lookupRegion(key: string, idx: Index): Place | undefined {
+  const region = idx.regions.get(key);
+  if (!region) return undefined;
+  const anchor = /^[A-Z]{3}$/.test(region.anchor) ? lookupCode(region.anchor, idx, undefined) : lookupName(region.anchor, idx, undefined);
+  if (!anchor) return undefined;
+  return {
+    name: region.name,
+    kind: 'region',
+    country: anchor.country,
+    point: anchor.point,
+    description: `${regionDetail(region)}; placed at ${anchor.code === undefined ? anchor.name : `${anchor.code} (${anchor.name})`}`,
+    anchor,
+  };
+}
+
+function lookupName(name: string, idx: Index, q: Qualifier | undefined): Place | undefined {
+  // Three capitals are how operators write PoPs: an airport even where a city has the same name.
+  if (/^[A-Z]{3}$/.test(name)) {
+    const coded = lookupCode(name, idx, q);
+    if (coded) return coded;
+  }
+  const key = foldLocationKey(name);
+  if (key === '') return undefined;
+  if (!q) {
+    const region = lookupRegion(key, idx);
+    if (region) return region;
+  }
+  const city = idx.cities.get(key)?.find((c) => accepts(q, c.country, c.state));
+  if (city) return cityPlace(city, idx);
+  if (key.length === 3) {
+    const coded = lookupCode(key.toUpperCase(), idx, q);
+    if (coded) return coded;
+  }
+  // A town too small to ship as a city but with an airport: place it at the airport.
+  const served = idx.airportsByCity.get(key)?.filter((a) => accepts(q, a.country));
+  const airport = served?.find((a) => /International/.test(a.name)) ?? served?.[0];
+  if (!airport) return undefined;
+  return {
+    name: airport.city,
+    kind: 'city',
+    code: airport.code,
+    country: airport.country,
+    point: airport.point,
+    description: `${airport.city}, ${idx.countryNames.get(airport.country) ?? airport.country} (placed at its airport, ${airport.code}: ${airport.name})`,
+  };
+}
+
+const NUMBER = String.raw`([+-]?\d{1,3}(?:\.\d+)?)\s*°?\s*([NSEWnsew])?`;
+const COORDINATES = new RegExp(String.raw`^\s*${NUMBER}\s*(?:[,;/]|\s)\s*${NUMBER}\s*$`);
+
+interface CoordinatesParse {
+  readonly point?: GeoPoint;
+  readonly problem?: string;
+}
+
+function readCoordinates(text: string): CoordinatesParse | undefined {
+  const m = COORDINATES.exec(text);
+  if (!m) return undefined;
+  const [, latText = '', latHemi, lonText = '', lonHemi] = m;
+  const latH = latHemi?.toUpperCase();
+  const lonH = lonHemi?.toUpperCase();
+  if ((latH === 'E' || latH === 'W') && (lonH === 'N' || lonH === 'S')) {
+    return { problem: 'write latitude first, then longitude (e.g. 40.71N 74.01W)' };
+  }
+  if ((latH && latH !== 'N' && latH !== 'S') || (lonH && lonH !== 'E' && lonH !== 'W')) {
+    return { problem: 'hemisphere letters are N or S for latitude, E or W for longitude' };
+  }
+  const signed = (value: string, hemi: string | undefined, negative: string): number =>
+    hemi === negative ? -Math.abs(Number(value)) : Number(value);
+  const p = { lat: signed(latText, latH, 'S'), lon: signed(lonText, lonH, 'W') };
+  if (Math.abs(p.lat) > 90) return { problem: `latitude ${latText} is outside -90..90` };
+  if (Math.abs(p.lon) > 180) return { problem: `longitude ${lonText} is outside -180..180` };
+  return isValidGeoPoint(p) ? { point: p } : { problem: 'not a valid latitude,longitude pair' };
+}
+
+/**
+ * Reads explicit coordinates: `40.7,-74.0`, `40.7 -74.0`, `40.7N 74.0W`, `51.5°N, 0.12°W`.
+ * Undefined when the text is not coordinates or is out of range (see `coordinatesProblem`).
+ */
+export function parseCoordinates(text: string): GeoPoint | undefined {
+  return readCoordinates(text)?.point;
+}
+
+/** Why text that is written like coordinates is not valid ('latitude 95 is outside -90..90'), else undefined. */
+export function coordinatesProblem(text: string): string | undefined {
+  return readCoordinates(text)?.problem;
+}
+
+/**
+ * Resolves a location name; case-insensitive, tolerant of `-`, `_`, spaces and diacritics, and of
+ * a trailing country or US state (`London, UK`, `Portland, OR`). Order: coordinates, then for
+ * three capitals an IATA airport or metro code, then a region, then the most populous city of
+ * that name, then any airport code, then a town known only by its airport.
+ */
+export function lookupLocation(name: string): Place | undefined {
+  const text = name.trim();
+  if (text === '') return undefined;
+  const coordinates = readCoordinates(text);
+  if (coordinates) {
+    return coordinates.point && { name: text, kind: 'coordinates', point: coordinates.point, description: `${coordinates.point.lat}, ${coordinates.point.lon}` };
+  }
+  const idx = index();
+  const whole = lookupName(text, idx, undefined);
+  if (whole) return whole;
+  const comma = text.lastIndexOf(',');
+  if (comma <= 0) return undefined;
+  const qualifier = parseQualifier(text.slice(comma + 1), idx);
+  return qualifier && lookupName(text.slice(0, comma).trim(), idx, qualifier);
+}
+
+/** Optimal string alignment distance (edits plus adjacent swaps), or `limit + 1` once it must exceed `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      current[j] = d;
+      rowMin = Math.min(rowMin, d);
+    }
+    if (rowMin > limit) return limit + 1;
+    [before, previous, current] = [previous, current, before];
+  }
+  return previous[b.length]!;
+}
+
+function commonPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+/**
+ * "Did you mean": up to `max` known names closest to `name` (typos by edit distance, then names
+ * it begins), best first. Codes are preferred for code-like input (`IADD` → `IAD`), populous
+ * cities over small ones. Empty when nothing is close.
+ */
+export function suggestLocations(name: string, max = 3): string[] {
+  const head = name.includes(',') ? name.slice(0, name.lastIndexOf(',')) : name;
+  const key = foldLocationKey(head);
+  if (key === '' || max <= 0) return [];
+  const limit = key.length <= 4 ? 1 : key.length <= 8 ? 2 : 3;
+  const codeLike = /^[A-Z]{3,4}$/.test(head.trim());
+  const scored: { candidate: Candidate; score: number; prefix: number }[] = [];
+  for (const candidate of index().candidates) {
+    const d = editDistance(key, candidate.key, limit);
+    let score = d;
+    if (d > limit) {
+      if (key.length < 3 || !candidate.key.startsWith(key)) continue;
+      score = limit + 1;
+    }
+    // Two edits turn any short code into another: only offer what is mostly the same text.
+    if (score === 0 || 2 * d >= candidate.key.length + (d > limit ? Infinity : 0)) continue;
+    scored.push({ candidate, score, prefix: commonPrefix(key, candidate.key) });
+  }
+  const codeFirst = (c: Candidate): number => (codeLike === (c.kind === 'airport' || c.label.length === 3) ? 0 : 1);
+  scored.sort(
+    (x, y) =>
+      x.score - y.score ||
+      codeFirst(x.candidate) - codeFirst(y.candidate) ||
+      y.prefix - x.prefix ||
+      Math.abs(x.candidate.key.length - key.length) - Math.abs(y.candidate.key.length - key.length) ||
+      y.candidate.weight - x.candidate.weight ||
+      (x.candidate.label < y.candidate.label ? -1 : x.candidate.label > y.candidate.label ? 1 : 0),
+  );
+  const out: string[] = [];
+  for (const { candidate } of scored) {
+    if (!out.some((label) => foldLocationKey(label) === candidate.key)) out.push(candidate.label);
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+/** Names that begin with `prefix` (folded), regions and big places first, for editor completion. */
+export function completeLocations(prefix: string, max = 50): LocationCompletion[] {
+  const key = foldLocationKey(prefix);
+  const matches = index().candidates.filter((c) => c.key.startsWith(key));
+  matches.sort(
+    (x, y) =>
+      Number(y.key === key) - Number(x.key === key) ||
+      y.weight - x.weight ||
+      (x.label < y.label ? -1 : x.label > y.label ? 1 : 0),
+  );
+  return matches.slice(0, Math.max(0, max)).map((c) => ({ label: c.label, kind: c.kind, detail: c.detail() }));
+}
