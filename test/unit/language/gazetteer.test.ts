@@ -1,0 +1,271 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  completeLocations,
+  coordinatesProblem,
+  greatCircleKm,
+  lookupLocation,
+  parseCoordinates,
+  suggestLocations,
+  type Place,
+} from '../../../src/language/gazetteer';
+import { AIRPORTS, CITIES } from '../../../src/language/gazetteerData';
+import { METRO_CODES, REGIONS } from '../../../src/language/gazetteerRegions';
+
+function found(name: string): Place {
+  const place = lookupLocation(name);
+  assert.ok(place, `expected '${name}' to resolve`);
+  return place;
+}
+
+function near(place: Place, lat: number, lon: number, km: number): void {
+  const d = greatCircleKm(place.point, { lat, lon });
+  assert.ok(d <= km, `${place.name} is ${d.toFixed(0)} km from (${lat}, ${lon}), more than ${km}`);
+}
+
+describe('IATA airport codes', () => {
+  const airports: [string, string, number, number][] = [
+    ['IAD', 'US', 38.94, -77.46],
+    ['LHR', 'GB', 51.47, -0.46],
+    ['NRT', 'JP', 35.76, 140.39],
+    ['FRA', 'DE', 50.03, 8.57],
+    ['SIN', 'SG', 1.35, 103.99],
+    ['GRU', 'BR', -23.43, -46.47],
+    ['SYD', 'AU', -33.95, 151.18],
+    ['JNB', 'ZA', -26.14, 28.25],
+  ];
+  for (const [code, country, lat, lon] of airports) {
+    it(`places ${code} at its airport in ${country}`, () => {
+      const place = found(code);
+      assert.equal(place.kind, 'airport');
+      assert.equal(place.code, code);
+      assert.equal(place.country, country);
+      near(place, lat, lon, 5);
+    });
+  }
+
+  it('names the airport in full, restoring what the generator shortened', () => {
+    assert.equal(found('IAD').name, 'Washington Dulles International Airport');
+    assert.equal(found('AMS').name, 'Amsterdam Airport Schiphol');
+    assert.match(found('IAD').description, /^IAD: Washington Dulles International Airport, Washington, United States$/);
+  });
+
+  it('reads codes in any case', () => {
+    assert.equal(found('iad').code, 'IAD');
+    assert.equal(found(' Lhr ').code, 'LHR');
+  });
+
+  it('prefers the airport for three capitals even where a city has that name', () => {
+    // 'Ufa' is both a Russian city and its airport's code; 'UFA' as a PoP name means the airport.
+    assert.equal(found('UFA').kind, 'airport');
+    assert.equal(found('Ufa').kind, 'city');
+  });
+
+  it('resolves metropolitan-area codes to their city', () => {
+    for (const [code, lat, lon] of [
+      ['NYC', 40.71, -74.01],
+      ['LON', 51.51, -0.13],
+      ['TYO', 35.69, 139.69],
+      ['PAR', 48.85, 2.35],
+    ] as const) {
+      const place = found(code);
+      assert.equal(place.kind, 'city');
+      assert.equal(place.code, code);
+      near(place, lat, lon, 10);
+    }
+  });
+
+  it('keeps no metro code that shadows a real airport code, except codes newer than the data', () => {
+    const codes = new Set(AIRPORTS.split('\n').map((line) => line.split('|')[0]));
+    for (const code of Object.keys(METRO_CODES)) assert.ok(!codes.has(code), `${code} is an airport in the data`);
+  });
+});
+
+describe('city names', () => {
+  it('finds New York City for "New York"', () => {
+    const place = found('New York');
+    assert.equal(place.name, 'New York City');
+    assert.equal(place.kind, 'city');
+    near(place, 40.71, -74.01, 5);
+  });
+
+  it('takes the most populous city of a shared name', () => {
+    assert.equal(found('London').country, 'GB');
+    assert.equal(found('Paris').country, 'FR');
+    near(found('Tokyo'), 35.69, 139.69, 5);
+  });
+
+  it('ignores diacritics, case and separators', () => {
+    const withAccent = found('São Paulo');
+    assert.equal(withAccent.country, 'BR');
+    assert.deepEqual(found('Sao Paulo').point, withAccent.point);
+    assert.deepEqual(found('sao_paulo').point, withAccent.point);
+    assert.deepEqual(found('NEW-YORK').point, found('New York').point);
+  });
+
+  it('honours a trailing country or US state', () => {
+    assert.equal(found('London, UK').country, 'GB');
+    assert.equal(found('London, United Kingdom').country, 'GB');
+    assert.equal(found('London, CA').country, 'CA');
+    near(found('London, Canada'), 42.98, -81.23, 10);
+    near(found('Portland, OR'), 45.52, -122.68, 10);
+    assert.equal(found('Paris, France').country, 'FR');
+    assert.equal(lookupLocation('London, Germany'), undefined);
+  });
+
+  it('knows the short city names the airport data uses', () => {
+    // GeoNames says 'Frankfurt am Main'; OpenFlights' 'Frankfurt' is what people write.
+    assert.equal(found('Frankfurt').name, 'Frankfurt am Main');
+    assert.equal(found('Washington').name, 'Washington, D.C.');
+  });
+
+  it('places a town too small to ship at its airport', () => {
+    const place = found('Goroka');
+    assert.equal(place.kind, 'city');
+    assert.equal(place.code, 'GKA');
+  });
+
+  it('ships the populous cities and every capital, most populous first', () => {
+    const lines = CITIES.split('\n').filter((line) => line !== '');
+    const populations = lines.map((line) => Number(line.split('|')[5]));
+    assert.ok(lines.length > 3000, `${lines.length} cities`);
+    assert.ok(populations.every((p, i) => i === 0 || p <= populations[i - 1]!));
+    assert.ok(lines.some((line) => line.startsWith('Funafuti|TV|') && line.endsWith('|C')), 'a tiny capital is kept');
+  });
+});
+
+describe('regions', () => {
+  it('places the seed diagram regions at their hubs', () => {
+    const usEast = found('US-East');
+    assert.equal(usEast.kind, 'region');
+    assert.equal(usEast.anchor?.code, 'IAD');
+    assert.deepEqual(found('EU-West').point, found('London').point);
+    assert.deepEqual(found('Asia-Pacific').point, found('Tokyo').point);
+  });
+
+  it('reads cloud region names of AWS, Google Cloud and Azure', () => {
+    assert.deepEqual(found('us-east-1').point, found('IAD').point);
+    assert.deepEqual(found('eu-west-2').point, found('LHR').point);
+    assert.deepEqual(found('ap-northeast-1').point, found('Tokyo').point);
+    assert.deepEqual(found('us-central1').point, found('OMA').point);
+    assert.deepEqual(found('europe-west1').point, found('CRL').point);
+    assert.deepEqual(found('westeurope').point, found('AMS').point);
+    assert.match(found('us-east-1').description, /^AWS region us-east-1: US East \(N\. Virginia\); placed at IAD/);
+  });
+
+  it('accepts any spelling of separators and case', () => {
+    for (const spelling of ['us-east', 'US_EAST', 'US East', 'useast']) assert.equal(found(spelling).name, 'US-East');
+    assert.equal(found('APAC').kind, 'region');
+    assert.equal(found('EMEA').kind, 'region');
+    assert.equal(found('LATAM').kind, 'region');
+    assert.equal(found('West Europe').name, 'westeurope');
+  });
+
+  it('anchors every region on a place the generated data has', () => {
+    for (const region of REGIONS) {
+      const place = lookupLocation(region.name);
+      assert.ok(place, `${region.name} (anchor ${region.anchor}) does not resolve`);
+      assert.equal(place.kind, 'region', `${region.name} resolves to a ${place.kind}`);
+    }
+  });
+});
+
+describe('coordinates', () => {
+  it('reads decimal latitude,longitude in the usual spellings', () => {
+    assert.deepEqual(parseCoordinates('40.7,-74.0'), { lat: 40.7, lon: -74 });
+    assert.deepEqual(parseCoordinates(' 40.7 , -74.0 '), { lat: 40.7, lon: -74 });
+    assert.deepEqual(parseCoordinates('40.7 -74.0'), { lat: 40.7, lon: -74 });
+    assert.deepEqual(parseCoordinates('40.7N 74.0W'), { lat: 40.7, lon: -74 });
+    assert.deepEqual(parseCoordinates('33.9°S, 151.2°E'), { lat: -33.9, lon: 151.2 });
+  });
+
+  it('always wins over names', () => {
+    const place = found('51.5,-0.12');
+    assert.equal(place.kind, 'coordinates');
+    assert.deepEqual(place.point, { lat: 51.5, lon: -0.12 });
+  });
+
+  it('says why coordinates out of range are rejected', () => {
+    assert.equal(parseCoordinates('95,10'), undefined);
+    assert.equal(lookupLocation('95,10'), undefined);
+    assert.match(coordinatesProblem('95,10') ?? '', /latitude 95 is outside -90\.\.90/);
+    assert.match(coordinatesProblem('10,190') ?? '', /longitude 190 is outside -180\.\.180/);
+    assert.match(coordinatesProblem('74W 40N') ?? '', /latitude first/);
+    assert.equal(coordinatesProblem('London'), undefined);
+    assert.equal(coordinatesProblem('40.7,-74.0'), undefined);
+  });
+});
+
+describe('distances', () => {
+  it('measures New York to London as about 5,570 km', () => {
+    const d = greatCircleKm(found('New York').point, found('London').point);
+    assert.ok(Math.abs(d - 5570) <= 50, `${d}`);
+  });
+
+  it('measures New York to Tokyo as about 10,850 km', () => {
+    const d = greatCircleKm(found('New York').point, found('Tokyo').point);
+    assert.ok(Math.abs(d - 10850) <= 60, `${d}`);
+  });
+
+  it('is zero for a point and itself and symmetric', () => {
+    const a = found('SYD').point;
+    const b = found('JNB').point;
+    assert.equal(greatCircleKm(a, a), 0);
+    assert.equal(greatCircleKm(a, b), greatCircleKm(b, a));
+  });
+});
+
+describe('did you mean', () => {
+  it('suggests the close spelling first', () => {
+    assert.equal(suggestLocations('Londn')[0], 'London');
+    assert.equal(suggestLocations('Frankfrut')[0], 'Frankfurt');
+    assert.equal(suggestLocations('IADD')[0], 'IAD');
+    assert.equal(suggestLocations('Tokio')[0], 'Tokyo');
+    assert.equal(suggestLocations('Sidney')[0], 'Sydney');
+    assert.equal(suggestLocations('Asia Pacfic')[0], 'Asia-Pacific');
+    assert.equal(suggestLocations('us-east-7')[0], 'us-east-1');
+  });
+
+  it('completes a name that was cut short', () => {
+    assert.equal(suggestLocations('Amster')[0], 'Amsterdam');
+  });
+
+  it('respects the maximum and offers nothing for gibberish', () => {
+    assert.equal(suggestLocations('Londn', 1).length, 1);
+    assert.ok(suggestLocations('Londn').length <= 3);
+    assert.deepEqual(suggestLocations('xyzzy'), []);
+    assert.deepEqual(suggestLocations(''), []);
+  });
+
+  it('suggests for the name part of "city, country"', () => {
+    assert.equal(suggestLocations('Londn, UK')[0], 'London');
+  });
+
+  it('never suggests what already resolves', () => {
+    assert.ok(!suggestLocations('IAD').includes('IAD'));
+  });
+});
+
+describe('unknown names', () => {
+  it('resolve to undefined', () => {
+    for (const name of ['', '   ', 'Londn', 'Atlantis', 'PoP: US-East', '12', '!!!']) {
+      assert.equal(lookupLocation(name), undefined, name);
+    }
+  });
+});
+
+describe('completion', () => {
+  it('offers places that begin with the prefix, exact and big ones first', () => {
+    const items = completeLocations('lon', 5);
+    assert.equal(items.length, 5);
+    assert.ok(items.every((item) => item.label.toLowerCase().startsWith('lon')));
+    assert.ok(items.some((item) => item.label === 'London'));
+    assert.match(items.find((item) => item.label === 'London')?.detail ?? '', /United Kingdom/);
+  });
+
+  it('offers regions by their provider spelling', () => {
+    const items = completeLocations('us-east', 10);
+    assert.equal(items[0]?.label, 'US-East');
+    assert.ok(items.some((item) => item.label === 'us-east-1' && item.kind === 'region'));
+  });
+});
