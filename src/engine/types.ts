@@ -13,7 +13,8 @@ export interface GeoPoint {
 /**
  * A BGP speaker: one router (site) of one AS. An AS present in several cities has several
  * routers, joined by iBGP (full mesh) and an IGP whose cost is `igpCost` or, when not given,
- * the great-circle distance in km between the routers.
+ * the great-circle distance in km between the routers. Exception: two routers that both
+ * originate PoPs are anycast sites without a backbone between them and do not speak iBGP.
  */
 export interface RouterSpec {
   readonly id: string;
@@ -68,6 +69,8 @@ export type Origin = 'igp' | 'egp' | 'incomplete';
 /** A PoP: a router that originates the anycast prefix(es). */
 export interface OriginSpec {
   readonly id: string;
+  /** Display name (`US-East`); the CLI accepts it wherever a PoP id is asked for. */
+  readonly name?: string;
   /** The router that originates; several PoPs may share one ASN (each is its own router). */
   readonly router: string;
   /** CIDR strings, IPv4 or IPv6. */
@@ -178,6 +181,7 @@ export interface ClientResult {
 
 export interface PopResult {
   readonly id: string;
+  readonly name?: string;
   readonly state: 'up' | 'down';
   readonly clients: readonly string[];
   /** Share of total client weight, 0..1. */
@@ -201,8 +205,10 @@ export interface Resolution {
   readonly clients: readonly ClientResult[];
   readonly pops: readonly PopResult[];
   readonly routers: readonly RouterResult[];
-  /** Present when the general solver found no stable routing. */
+  /** Present when the general solver found no stable routing (the rest is then a snapshot). */
   readonly unstable?: Instability;
+  /** Things in the topology the resolver had to ignore (a session to an unknown router, a bad prefix). */
+  readonly warnings: readonly string[];
 }
 
 /** A what-if: things taken down on top of the topology as written. */
@@ -217,8 +223,10 @@ export interface ClientMove {
   readonly id: string;
   readonly from?: string;
   readonly to?: string;
-  /** The decision step that picked the new route ('only-route' when the old one is gone). */
+  /** The decision step that separated the new route from its runner-up; 'unreachable' when there is none. */
   readonly why: DecisionStep | 'unreachable';
+  /** True when the old PoP is no longer among the client's candidate routes (withdrawn, or its path failed). */
+  readonly previousRouteGone: boolean;
   readonly rttBeforeMs?: number;
   readonly rttAfterMs?: number;
 }
