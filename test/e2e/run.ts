@@ -1,0 +1,176 @@
+// Runs in Node: the end-to-end test, as a person uses the extension. `vsce package` builds the .vsix,
+// code-server installs it, and Playwright drives the workbench in Debian's chromium: Quick Open,
+// typing, the Problems panel. Screenshots go to test-results/e2e/ for review. Part of npm test.
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { installVsix, startCodeServer, type CodeServerSession } from '../integration/codeServer';
+import { chromiumLaunchOptions, finish, prepareWorkspace, removeDirs, scratchDir, withTimeout } from '../integration/harness';
+import { repoRoot } from '../integration/testEnv';
+import { compareVsixFiles, forbiddenFiles, parseExpectedFiles, readZip, type ZipEntry } from './vsix';
+
+const layer = 'end-to-end';
+const packageTimeoutMs = 180_000;
+/** Playwright's wait for each thing a person would see; the workbench needs a few seconds at first. */
+const uiTimeoutMs = 45_000;
+const screenshots = join(repoRoot, 'test-results', 'e2e');
+
+interface Step {
+  readonly name: string;
+  /** A chained step needs the chained ones before it: it fails without running once one of them failed. */
+  readonly chained: boolean;
+  readonly run: () => Promise<void>;
+}
+
+const steps: Step[] = [];
+const step = (name: string, run: () => Promise<void>, chained = true): void => {
+  steps.push({ name, run, chained });
+};
+
+const scratch = scratchDir('e2e');
+const vsixPath = join(scratch, 'anycast-topology.vsix');
+const extensionsDir = join(scratch, 'extensions');
+let vsceOutput = '';
+let vsixEntries: ZipEntry[] = [];
+let vsixFiles: string[] = [];
+let workspace: string | undefined;
+let session: CodeServerSession | undefined;
+let browser: Browser | undefined;
+let page: Page;
+
+async function screenshot(name: string): Promise<void> {
+  await page.screenshot({ path: join(screenshots, `${name}.png`) });
+}
+
+async function runCommand(title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+const editor = (): ReturnType<Page['locator']> => page.locator('.editor-instance .monaco-editor').first();
+
+step('vsce package builds the .vsix with no warnings', async () => {
+  const { stdout, stderr } = await withTimeout(
+    promisify(execFile)(process.execPath, [join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', vsixPath], { cwd: repoRoot }),
+    packageTimeoutMs,
+    'vsce package',
+  );
+  vsceOutput = stdout + stderr;
+  const warnings = vsceOutput.split('\n').filter((line) => /\bWARNING\b/i.test(line));
+  if (warnings.length > 0) throw new Error(`vsce package warned:\n${warnings.join('\n')}`);
+  vsixEntries = readZip(vsixPath);
+  vsixFiles = vsixEntries.map((e) => e.name);
+});
+
+step('the .vsix holds exactly the files listed in test/e2e/expectedVsixFiles.txt', async () => {
+  const problems = compareVsixFiles(vsixFiles, parseExpectedFiles(readFileSync(join(repoRoot, 'test', 'e2e', 'expectedVsixFiles.txt'), 'utf8')));
+  if (problems.length > 0) throw new Error(`${problems.join('\n')}\n(.vscodeignore decides what ships; the list says what should)`);
+}, false);
+
+step('the .vsix holds no node_modules, sources, tests or source maps', async () => {
+  const forbidden = forbiddenFiles(vsixFiles);
+  if (forbidden.length > 0) throw new Error(`must not ship: ${forbidden.join(', ')}`);
+  for (const entry of vsixEntries.filter((e) => e.name.endsWith('.js'))) {
+    if (entry.content().toString('utf8').includes('sourceMappingURL=')) throw new Error(`${entry.name} points to a source map that does not ship (vscode:prepublish builds with --production)`);
+  }
+}, false);
+
+step('every file the manifest points to is in the .vsix', async () => {
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  const pointed: string[] = [manifest.main, manifest.browser, manifest.icon];
+  for (const language of manifest.contributes?.languages ?? []) pointed.push(language.configuration, language.icon?.light, language.icon?.dark);
+  for (const grammar of manifest.contributes?.grammars ?? []) pointed.push(grammar.path);
+  const missing = pointed
+    .filter((p): p is string => typeof p === 'string')
+    .map((p) => `extension/${p.replace(/^\.\//, '')}`)
+    .filter((p) => !vsixFiles.includes(p));
+  if (missing.length > 0) throw new Error(`package.json points to files the .vsix lacks: ${missing.join(', ')}`);
+}, false);
+
+step('code-server installs the .vsix as a user would', async () => {
+  const output = await installVsix(vsixPath, extensionsDir);
+  if (!/successfully installed/i.test(output)) throw new Error(`code-server did not confirm the install:\n${output}`);
+});
+
+step('the workbench opens the untrusted folder in Restricted Mode', async () => {
+  workspace = prepareWorkspace();
+  session = await startCodeServer(workspace, { extensionsDir, workspaceTrust: true });
+  browser = await chromium.launch(chromiumLaunchOptions());
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.setDefaultTimeout(uiTimeoutMs);
+  await page.goto(`${session.url}/?folder=${encodeURIComponent(workspace)}`);
+  await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor();
+});
+
+step('Quick Open opens examples/seed.anycast.mmd as Anycast Topology, coloured by its grammar', async () => {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('seed.anycast.mmd');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'seed.anycast.mmd' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await editor().locator('.view-lines', { hasText: 'flowchart' }).waitFor();
+  await page.locator('#status\\.editor\\.mode', { hasText: 'Anycast Topology' }).waitFor();
+  // The grammar has coloured the text once the editor shows more than the default token colour.
+  await page.waitForFunction(`new Set([...document.querySelectorAll('.editor-instance .view-lines span[class^="mtk"]')].map((s) => s.className)).size > 2`);
+  await screenshot('01-seed-highlighted');
+});
+
+step('typing a dangling edge shows a red squiggle and a Problems entry on that line', async () => {
+  await editor().locator('.view-lines').click();
+  await page.keyboard.press('Control+End');
+  const lastLine = Number((await page.locator('#status\\.editor\\.selection').innerText()).match(/Ln (\d+)/)?.[1]);
+  // Type on a fresh last line, as a person would.
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('PoPUS -->');
+  const typedLine = lastLine + 1;
+  await editor().locator('.squiggly-error').first().waitFor();
+  await page.keyboard.press('Control+Shift+M');
+  const row = page.locator('.markers-panel .monaco-list-row', { hasText: `Ln ${typedLine}` }).first();
+  await row.waitFor();
+  await screenshot('02-error-squiggle-and-problem');
+});
+
+step('deleting the line clears the squiggle and the Problems entry', async () => {
+  await editor().locator('.view-lines').click();
+  await page.keyboard.press('Control+End');
+  await runCommand('Delete Line');
+  await editor().locator('.squiggly-error').first().waitFor({ state: 'detached' });
+  await page.locator('.markers-panel', { hasText: 'No problems have been detected' }).first().waitFor();
+  await screenshot('03-fixed');
+});
+
+async function main(): Promise<void> {
+  rmSync(screenshots, { recursive: true, force: true });
+  mkdirSync(screenshots, { recursive: true });
+  mkdirSync(extensionsDir, { recursive: true });
+  let passed = 0;
+  let failed = 0;
+  let broken: string | undefined;
+  for (const { name, run, chained } of steps) {
+    try {
+      if (chained && broken) throw new Error(`not run: "${broken}" failed`);
+      await run();
+      passed++;
+      console.log(`  ok ${name}`);
+    } catch (error) {
+      failed++;
+      if (chained) broken ??= name;
+      console.log(`  not ok ${name}\n    ${(error instanceof Error ? error.message : String(error)).split('\n').join('\n    ')}`);
+      if (page) await screenshot(`failed-${passed + failed}`).catch(() => undefined);
+    }
+  }
+  await browser?.close().catch(() => undefined);
+  await session?.service.stop();
+  removeDirs(scratch, ...(session?.dirs ?? []), ...(workspace ? [workspace] : []));
+  finish(layer, { passed, failed });
+}
+
+main().catch((error) => finish(layer, undefined, error));
