@@ -1,0 +1,129 @@
+/**
+ * The messages between the extension host and the preview webview: one union per direction, told
+ * apart by `type`. Both sides switch on it with an exhaustive `never` check. Types only.
+ *
+ * A `render` lays the diagram out (mermaid); a `routingState` only restyles the SVG already on
+ * screen, so failure toggles never move a node.
+ */
+import type { RoutingAnnotation } from '../language/annotate';
+
+/** An edge as written: its endpoints and, when the author gave one, its id (`a e1@--> b`). */
+export interface DiagramEdge {
+  readonly from: string;
+  readonly to: string;
+  readonly id?: string;
+}
+
+/** `auto` follows the VS Code theme; the others force a light or dark picture. */
+export type PreviewTheme = 'auto' | 'light' | 'dark';
+
+/**
+ * The routing facts the webview paints: computed by the pure annotator in src/language, sent as
+ * they are.
+ */
+export type { LegendAnnotation as LegendEntry, NodeAnnotation as NodeRouting } from '../language/annotate';
+export type RoutingState = RoutingAnnotation;
+
+/** Which diagram document a message is about, and which edit of it. */
+export interface DocumentRef {
+  readonly uri: string;
+  readonly version: number;
+}
+
+export interface RenderMessage extends DocumentRef {
+  readonly type: 'render';
+  /** Mermaid text to lay out. Identical text means identical layout: the webview only restyles. */
+  readonly mermaidText: string;
+  readonly routing: RoutingState;
+  /** The diagram's edges in document order (the index `reveal` refers to). */
+  readonly edges: readonly DiagramEdge[];
+  /** Beyond this many edges the webview shows a message instead of laying out. */
+  readonly maxEdges: number;
+  readonly title: string;
+}
+
+export interface RoutingStateMessage extends DocumentRef {
+  readonly type: 'routingState';
+  readonly routing: RoutingState;
+}
+
+/** The text does not parse: keep the last good picture and show this beside it. */
+export interface ErrorMessage extends DocumentRef {
+  readonly type: 'error';
+  readonly message: string;
+  /** One-based, for display. */
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/** The cursor is on this node in the source (undefined: on none). */
+export interface HighlightMessage {
+  readonly type: 'highlight';
+  readonly nodeId: string | undefined;
+}
+
+export interface SetThemeMessage {
+  readonly type: 'setTheme';
+  readonly theme: PreviewTheme;
+}
+
+/** Asks for the SVG on screen; answered by `svg` with the same requestId. */
+export interface RequestSvgMessage {
+  readonly type: 'requestSvg';
+  readonly requestId: number;
+}
+
+export type HostToWebview =
+  | RenderMessage
+  | RoutingStateMessage
+  | ErrorMessage
+  | HighlightMessage
+  | SetThemeMessage
+  | RequestSvgMessage;
+
+/** The webview is listening; the host sends nothing before this. */
+export interface ReadyMessage {
+  readonly type: 'ready';
+}
+
+/** A render or restyle of this version is on screen. */
+export interface RenderedMessage extends DocumentRef {
+  readonly type: 'rendered';
+  /** True when mermaid laid the diagram out; false when only styles changed. */
+  readonly layout: boolean;
+  readonly durationMs: number;
+}
+
+/** Mermaid refused the text or the edge guard tripped; the last good picture stays. */
+export interface RenderFailedMessage extends DocumentRef {
+  readonly type: 'renderFailed';
+  readonly message: string;
+}
+
+/** A click on a node or an edge: show its source. Edges are numbered in document order. */
+export interface RevealMessage {
+  readonly type: 'reveal';
+  readonly uri: string;
+  readonly target: { readonly kind: 'node'; readonly id: string } | { readonly kind: 'edge'; readonly index: number };
+}
+
+/** The user asked, from the legend, to fail or restore a PoP. */
+export interface TogglePopMessage {
+  readonly type: 'togglePop';
+  readonly uri: string;
+  readonly pop: string;
+}
+
+export interface SvgMessage {
+  readonly type: 'svg';
+  readonly requestId: number;
+  /** Undefined when nothing is on screen. */
+  readonly svg: string | undefined;
+}
+
+/** Lets the host remember which document the webview showed, to restore it after a reload. */
+export interface PreviewPersistedState {
+  readonly uri: string;
+}
+
+export type WebviewToHost = ReadyMessage | RenderedMessage | RenderFailedMessage | RevealMessage | TogglePopMessage | SvgMessage;

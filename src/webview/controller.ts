@@ -1,0 +1,389 @@
+/**
+ * The preview's state machine: which document and version is on screen, when to lay out again
+ * (only when the mermaid text or theme changed) and when only to restyle, and the user's
+ * interactions with the picture.
+ */
+import type {
+  DiagramEdge,
+  ErrorMessage,
+  HostToWebview,
+  PreviewTheme,
+  RenderMessage,
+  RoutingState,
+  RoutingStateMessage,
+  WebviewToHost,
+} from '../protocol/messages';
+import type { DiagramIndex } from './diagramIndex';
+import { indexDiagram } from './diagramIndex';
+import { renderLegend } from './legend';
+import type { MermaidTheme } from './mermaidRenderer';
+import { MermaidRenderer } from './mermaidRenderer';
+import type { View } from './panZoom';
+import { PanZoom } from './panZoom';
+import { applyRouting, showCatchment, showCursor, showPath } from './routingStyle';
+import type { EffectiveTheme } from './theme';
+import { effectiveTheme, mermaidThemeFor, watchBodyTheme } from './theme';
+
+export interface HostChannel {
+  post(message: WebviewToHost): void;
+  /** Remembers the shown document across reloads (VS Code's webview state). */
+  saveState(state: { uri: string; view: View }): void;
+}
+
+interface Shown {
+  readonly uri: string;
+  readonly text: string;
+  readonly theme: MermaidTheme;
+  readonly edges: readonly DiagramEdge[];
+  readonly svg: SVGSVGElement;
+  readonly index: DiagramIndex;
+}
+
+interface Elements {
+  readonly toolbar: HTMLElement;
+  readonly headline: HTMLElement;
+  readonly problem: HTMLElement;
+  readonly viewport: HTMLElement;
+  readonly canvas: HTMLElement;
+  readonly placeholder: HTMLElement;
+  readonly legend: HTMLElement;
+  readonly tooltip: HTMLElement;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, id: string, parent: HTMLElement): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  el.id = id;
+  parent.appendChild(el);
+  return el;
+}
+
+function buildPage(body: HTMLElement): Elements {
+  const toolbar = element('div', 'ac-toolbar', body);
+  const headline = element('span', 'ac-headline', toolbar);
+  const problem = element('div', 'ac-problem', body);
+  problem.setAttribute('role', 'alert');
+  problem.hidden = true;
+  const main = element('div', 'ac-main', body);
+  const viewport = element('div', 'ac-viewport', main);
+  const canvas = element('div', 'ac-canvas', viewport);
+  const placeholder = element('div', 'ac-placeholder', viewport);
+  placeholder.textContent = 'Waiting for a diagram…';
+  const legend = element('aside', 'ac-legend', main);
+  legend.hidden = true;
+  const tooltip = element('div', 'ac-tooltip', body);
+  tooltip.setAttribute('role', 'tooltip');
+  tooltip.hidden = true;
+  return { toolbar, headline, problem, viewport, canvas, placeholder, legend, tooltip };
+}
+
+export class PreviewController {
+  private readonly el: Elements;
+  private readonly panZoom: PanZoom;
+  private readonly renderer = new MermaidRenderer();
+  private themeSetting: PreviewTheme = 'auto';
+  private uri: string | undefined;
+  private latestVersion = -1;
+  /** The newest render asked for; the one that reaches the screen when mermaid finishes. */
+  private wanted: RenderMessage | undefined;
+  private routing: RoutingState | undefined;
+  private shown: Shown | undefined;
+  private cursorNode: string | undefined;
+  private hoverNode: string | undefined;
+  private fitPending = true;
+
+  constructor(
+    private readonly body: HTMLElement,
+    private readonly host: HostChannel,
+    restoredView?: View,
+  ) {
+    this.el = buildPage(body);
+    this.addButtons();
+    this.panZoom = new PanZoom(this.el.viewport, this.el.canvas);
+    if (restoredView) {
+      this.panZoom.set(restoredView);
+      this.fitPending = false;
+    }
+    this.panZoom.onChange((view) => {
+      if (this.uri !== undefined) this.host.saveState({ uri: this.uri, view });
+    });
+    this.el.canvas.addEventListener('click', (event) => this.onClick(event));
+    this.el.canvas.addEventListener('pointerover', (event) => this.onHover(event));
+    this.el.canvas.addEventListener('pointerleave', () => this.setHover(undefined));
+    watchBodyTheme(body, () => this.onThemeChanged());
+    this.applyThemeAttribute();
+  }
+
+  handle(message: HostToWebview): void {
+    switch (message.type) {
+      case 'render':
+        this.onRender(message);
+        break;
+      case 'routingState':
+        this.onRoutingState(message);
+        break;
+      case 'error':
+        this.onError(message);
+        break;
+      case 'highlight':
+        // The newest intent wins: a cursor move shows its node's path even under a resting pointer.
+        this.hoverNode = undefined;
+        this.cursorNode = message.nodeId;
+        this.showCursor(true);
+        break;
+      case 'setTheme':
+        this.themeSetting = message.theme;
+        this.onThemeChanged();
+        break;
+      case 'requestSvg':
+        this.host.post({ type: 'svg', requestId: message.requestId, svg: this.shown?.svg.outerHTML });
+        break;
+      default: {
+        const unknown: never = message;
+        throw new Error(`Unknown message ${JSON.stringify(unknown)}`);
+      }
+    }
+  }
+
+  get theme(): EffectiveTheme {
+    return effectiveTheme(this.themeSetting, this.body);
+  }
+
+  /** True when this message is about an older edit than one already seen. */
+  private isStale(message: { uri: string; version: number }): boolean {
+    if (message.uri !== this.uri) return false;
+    return message.version < this.latestVersion;
+  }
+
+  private noteVersion(message: { uri: string; version: number }): void {
+    if (message.uri !== this.uri) {
+      this.uri = message.uri;
+      this.latestVersion = message.version;
+      this.fitPending = this.shown !== undefined || this.fitPending;
+      return;
+    }
+    this.latestVersion = Math.max(this.latestVersion, message.version);
+  }
+
+  private onRender(message: RenderMessage): void {
+    if (this.isStale(message)) return;
+    const otherDocument = message.uri !== this.uri && this.uri !== undefined;
+    this.noteVersion(message);
+    this.wanted = message;
+    this.routing = message.routing;
+    if (message.edges.length > message.maxEdges) {
+      const text =
+        `This diagram has ${message.edges.length} edges; the preview lays out at most ${message.maxEdges} ` +
+        '(mermaid would freeze for a long time). Split the diagram or raise "anycast.preview.maxEdges".';
+      if (otherDocument) this.clearPicture();
+      this.showProblem(text);
+      this.host.post({ type: 'renderFailed', uri: message.uri, version: message.version, message: text });
+      return;
+    }
+    const theme = mermaidThemeFor(this.theme);
+    if (this.shown && this.shown.uri === message.uri && this.shown.text === message.mermaidText && this.shown.theme === theme) {
+      const started = performance.now();
+      this.shown = { ...this.shown, edges: message.edges };
+      this.restyle();
+      this.showProblem(undefined);
+      this.host.post({ type: 'rendered', uri: message.uri, version: message.version, layout: false, durationMs: performance.now() - started });
+      return;
+    }
+    void this.layout(message, theme);
+  }
+
+  private async layout(message: RenderMessage, theme: MermaidTheme): Promise<void> {
+    const outcome = await this.renderer.render({ text: message.mermaidText, theme, maxEdges: message.maxEdges });
+    if (outcome.kind === 'superseded' || this.wanted !== message) return;
+    if (outcome.kind === 'failed') {
+      this.showProblem(`Mermaid could not draw this diagram: ${outcome.message}`);
+      this.host.post({ type: 'renderFailed', uri: message.uri, version: message.version, message: outcome.message });
+      return;
+    }
+    const started = performance.now();
+    this.el.canvas.innerHTML = outcome.svg;
+    const svg = this.el.canvas.querySelector('svg');
+    if (!svg) return;
+    this.sizeSvg(svg);
+    this.shown = { uri: message.uri, text: message.mermaidText, theme, edges: message.edges, svg, index: indexDiagram(svg, message.edges) };
+    this.el.placeholder.hidden = true;
+    this.restyle();
+    this.showProblem(undefined);
+    this.el.headline.title = message.title;
+    if (this.fitPending) {
+      this.fitPending = false;
+      this.panZoom.fit();
+    }
+    this.host.post({
+      type: 'rendered',
+      uri: message.uri,
+      version: message.version,
+      layout: true,
+      durationMs: outcome.durationMs + performance.now() - started,
+    });
+  }
+
+  /** Mermaid's SVG sizes itself to its container; the pan/zoom transform needs its natural size. */
+  private sizeSvg(svg: SVGSVGElement): void {
+    const box = svg.viewBox.baseVal;
+    svg.removeAttribute('style');
+    svg.setAttribute('width', String(Math.ceil(box.width)));
+    svg.setAttribute('height', String(Math.ceil(box.height)));
+  }
+
+  private onRoutingState(message: RoutingStateMessage): void {
+    if (this.isStale(message) || message.uri !== this.uri) return;
+    this.noteVersion(message);
+    this.routing = message.routing;
+    const started = performance.now();
+    this.restyle();
+    if (this.shown?.uri === message.uri) {
+      this.host.post({ type: 'rendered', uri: message.uri, version: message.version, layout: false, durationMs: performance.now() - started });
+    }
+  }
+
+  private onError(message: ErrorMessage): void {
+    if (this.isStale(message)) return;
+    if (message.uri !== this.uri && this.uri !== undefined) this.clearPicture();
+    this.noteVersion(message);
+    const where = message.line !== undefined ? ` (line ${message.line}${message.column !== undefined ? `, column ${message.column}` : ''})` : '';
+    this.showProblem(`${message.message}${where}`);
+  }
+
+  private clearPicture(): void {
+    this.shown = undefined;
+    this.routing = undefined;
+    this.el.canvas.replaceChildren();
+    this.el.placeholder.hidden = false;
+    this.el.legend.hidden = true;
+    this.fitPending = true;
+  }
+
+  private showProblem(text: string | undefined): void {
+    const routingProblem = this.routing?.problem;
+    const shownText = text ?? routingProblem;
+    this.el.problem.hidden = shownText === undefined;
+    this.el.problem.textContent = shownText ?? '';
+  }
+
+  /** Paints the latest routing state onto the picture on screen. */
+  private restyle(): void {
+    const routing = this.routing;
+    const shown = this.shown;
+    this.el.headline.textContent = routing?.headline ?? '';
+    renderLegend(this.el.legend, routing?.legend ?? [], {
+      togglePop: (pop) => {
+        if (this.uri !== undefined) this.host.post({ type: 'togglePop', uri: this.uri, pop });
+      },
+      hoverPop: (pop) => {
+        if (this.shown && this.routing) showCatchment(this.shown.index, this.routing, this.shown.svg, pop);
+      },
+      revealPop: (pop) => {
+        if (this.uri !== undefined) this.host.post({ type: 'reveal', uri: this.uri, target: { kind: 'node', id: pop } });
+      },
+    });
+    if (!shown || !routing) return;
+    applyRouting(shown.index, shown.edges, routing);
+    this.showCursor(false);
+  }
+
+  private showCursor(scroll: boolean): void {
+    const shown = this.shown;
+    if (!shown) return;
+    const g = showCursor(shown.index, this.cursorNode);
+    this.showPathOf(this.hoverNode ?? this.cursorNode);
+    if (g && scroll) this.panZoom.reveal(g);
+  }
+
+  private showPathOf(nodeId: string | undefined): void {
+    const shown = this.shown;
+    if (!shown) return;
+    const node = nodeId === undefined ? undefined : this.routing?.nodes.find((n) => n.id === nodeId);
+    showPath(shown.index, shown.edges, shown.svg, node?.path);
+  }
+
+  private targetOf(event: Event): { kind: 'node'; id: string } | { kind: 'edge'; index: number } | undefined {
+    const shown = this.shown;
+    if (!shown || !(event.target instanceof Element)) return undefined;
+    const node = event.target.closest('g.node');
+    const nodeId = node ? shown.index.nodeOfElement.get(node) : undefined;
+    if (nodeId !== undefined) return { kind: 'node', id: nodeId };
+    const edge = event.target.closest('path[data-edge="true"], g.edgeLabel g.label');
+    const edgeIndex = edge ? shown.index.edgeOfElement.get(edge) : undefined;
+    if (edgeIndex !== undefined) return { kind: 'edge', index: edgeIndex };
+    return undefined;
+  }
+
+  private onClick(event: MouseEvent): void {
+    if (this.panZoom.dragged || this.uri === undefined) return;
+    const target = this.targetOf(event);
+    if (target) this.host.post({ type: 'reveal', uri: this.uri, target });
+  }
+
+  private onHover(event: PointerEvent): void {
+    const target = this.targetOf(event);
+    this.setHover(target?.kind === 'node' ? target.id : undefined, event);
+  }
+
+  private setHover(nodeId: string | undefined, event?: PointerEvent): void {
+    const tooltip = this.el.tooltip;
+    if (nodeId !== this.hoverNode) {
+      this.hoverNode = nodeId;
+      this.showPathOf(nodeId ?? this.cursorNode);
+    }
+    const summary = nodeId === undefined ? undefined : this.routing?.nodes.find((n) => n.id === nodeId)?.summary;
+    if (!summary || summary.length === 0 || !event) {
+      tooltip.hidden = true;
+      return;
+    }
+    tooltip.replaceChildren(
+      ...summary.map((line) => {
+        const div = document.createElement('div');
+        div.textContent = line;
+        return div;
+      }),
+    );
+    tooltip.hidden = false;
+    const margin = 12;
+    const width = tooltip.offsetWidth;
+    const height = tooltip.offsetHeight;
+    const x = Math.min(event.clientX + margin, window.innerWidth - width - 4);
+    const y = event.clientY + margin + height > window.innerHeight ? event.clientY - height - margin : event.clientY + margin;
+    tooltip.style.left = `${Math.max(4, x)}px`;
+    tooltip.style.top = `${Math.max(4, y)}px`;
+  }
+
+  private addButtons(): void {
+    const buttons: [string, string, () => void][] = [
+      ['Fit', 'Fit the diagram to the window', () => this.panZoom.fit()],
+      ['−', 'Zoom out', () => this.panZoom.zoomOut()],
+      ['+', 'Zoom in', () => this.panZoom.zoomIn()],
+      ['1:1', 'Reset zoom', () => this.panZoom.reset()],
+    ];
+    const group = document.createElement('span');
+    group.className = 'ac-buttons';
+    for (const [label, title, action] of buttons) {
+      const button = document.createElement('button');
+      button.textContent = label;
+      button.title = title;
+      button.setAttribute('aria-label', title);
+      button.addEventListener('click', action);
+      group.appendChild(button);
+    }
+    this.el.toolbar.prepend(group);
+  }
+
+  private applyThemeAttribute(): EffectiveTheme {
+    const theme = this.theme;
+    this.body.dataset['acTheme'] = theme;
+    return theme;
+  }
+
+  private onThemeChanged(): void {
+    const theme = this.applyThemeAttribute();
+    const wanted = this.wanted;
+    if (this.shown && wanted && this.shown.theme !== mermaidThemeFor(theme)) {
+      // Mermaid bakes its theme into the SVG: draw again. Same text and sizes, so the same layout.
+      void this.layout(wanted, mermaidThemeFor(theme));
+    }
+  }
+}

@@ -1,0 +1,33 @@
+// Runs in the webview: the live preview of an anycast diagram (mermaid bundled in).
+import type { HostToWebview, WebviewToHost } from '../protocol/messages';
+import { PreviewController } from './controller';
+import type { View } from './panZoom';
+
+interface VsCodeApi {
+  postMessage(message: WebviewToHost): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+
+declare function acquireVsCodeApi(): VsCodeApi;
+
+function restoredView(state: unknown): View | undefined {
+  if (typeof state !== 'object' || state === null || !('view' in state)) return undefined;
+  const view = (state as { view: unknown }).view;
+  if (typeof view !== 'object' || view === null) return undefined;
+  const { x, y, scale } = view as Record<string, unknown>;
+  return typeof x === 'number' && typeof y === 'number' && typeof scale === 'number' ? { x, y, scale } : undefined;
+}
+
+const vscode = acquireVsCodeApi();
+const controller = new PreviewController(
+  document.body,
+  {
+    post: (message) => vscode.postMessage(message),
+    saveState: (state) => vscode.setState(state),
+  },
+  restoredView(vscode.getState()),
+);
+
+window.addEventListener('message', (event: MessageEvent<HostToWebview>) => controller.handle(event.data));
+vscode.postMessage({ type: 'ready' });

@@ -1,0 +1,80 @@
+/**
+ * Lays diagrams out with mermaid, one at a time and newest first: a request that arrives while
+ * mermaid is busy replaces any queued one, and a render whose result a newer request supersedes
+ * is abandoned at its next step and never reaches the screen.
+ */
+import mermaid from 'mermaid';
+
+export type MermaidTheme = 'default' | 'dark';
+
+export interface LayoutRequest {
+  readonly text: string;
+  readonly theme: MermaidTheme;
+  readonly maxEdges: number;
+}
+
+export type LayoutOutcome =
+  | { readonly kind: 'done'; readonly svg: string; readonly durationMs: number }
+  | { readonly kind: 'failed'; readonly message: string }
+  | { readonly kind: 'superseded' };
+
+/** The font mermaid measures with; fixed so that layout does not depend on the user's fonts. */
+export const diagramFont = 'Arial, Helvetica, sans-serif';
+
+function configure(theme: MermaidTheme, maxEdges: number): void {
+  mermaid.initialize({
+    startOnLoad: false,
+    securityLevel: 'strict',
+    deterministicIds: true,
+    // SVG text instead of <foreignObject> HTML: labels stay text, and the SVG is portable for export.
+    htmlLabels: false,
+    markdownAutoWrap: false,
+    look: 'classic',
+    theme,
+    fontFamily: diagramFont,
+    themeVariables: { fontFamily: diagramFont },
+    maxEdges,
+    flowchart: { htmlLabels: false, wrappingWidth: 400, useMaxWidth: false },
+  });
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'object' && error !== null && 'message' in error) return String((error as { message: unknown }).message);
+  return String(error);
+}
+
+export class MermaidRenderer {
+  private generation = 0;
+  private busy: Promise<void> = Promise.resolve();
+  private renderCount = 0;
+
+  /** Lays out `request` once mermaid is free; resolves 'superseded' if a newer request came first. */
+  render(request: LayoutRequest): Promise<LayoutOutcome> {
+    const generation = ++this.generation;
+    const outcome = this.busy.then(() => this.run(request, generation));
+    this.busy = outcome.then(() => undefined);
+    return outcome;
+  }
+
+  private async run(request: LayoutRequest, generation: number): Promise<LayoutOutcome> {
+    const current = (): boolean => generation === this.generation;
+    if (!current()) return { kind: 'superseded' };
+    const started = performance.now();
+    configure(request.theme, request.maxEdges);
+    try {
+      await mermaid.parse(request.text);
+      if (!current()) return { kind: 'superseded' };
+      const id = `anycast-svg-${++this.renderCount}`;
+      const { svg } = await mermaid.render(id, request.text);
+      if (!current()) return { kind: 'superseded' };
+      return { kind: 'done', svg, durationMs: performance.now() - started };
+    } catch (error) {
+      if (!current()) return { kind: 'superseded' };
+      return { kind: 'failed', message: messageOf(error) };
+    } finally {
+      // Mermaid leaves its scratch element behind when it fails.
+      document.querySelectorAll('body > [id^="danycast-svg-"]').forEach((el) => el.remove());
+    }
+  }
+}
