@@ -2,6 +2,7 @@
  * The language's entry point: text in, semantic model and diagnostics out. Pure, never throws,
  * linear in the size of the text.
  */
+import { analyzeDocument } from './analyze';
 import type { DocumentModel } from './model';
 import type { Diagnostic } from './types';
 
@@ -13,18 +14,7 @@ export interface ParsedDocument {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-const emptyModel: DocumentModel = {
-  settings: { prefixes: [] },
-  nodes: [],
-  edges: [],
-  subgraphs: [],
-  classDefs: [],
-  implicitTransit: true,
-  inferred: [],
-};
-
-/** Parses an `.anycast.mmd` document. The interface is stable; the parser behind it is being written. */
+/** Parses an `.anycast.mmd` document into its model and every problem found, in document order. */
 export function parseDocument(text: string): ParsedDocument {
-  void text;
-  return { model: emptyModel, diagnostics: [] };
+  return analyzeDocument(text);
 }
