@@ -1,10 +1,13 @@
 // Runs in Node: the `anycast` command. Each subcommand lives in its own module and returns an exit code.
 import type { CliIo } from './io';
 import { nodeIo } from './io';
+import { runResolve } from './resolve';
 
 export type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
-const commands: Record<string, { run: Command; summary: string }> = {};
+const commands: Record<string, { run: Command; summary: string }> = {
+  resolve: { run: runResolve, summary: 'which PoP each client (or every AS of a CAIDA graph) reaches, and why' },
+};
 
 function usage(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  anycast ${name.padEnd(9)} ${c.summary}`);

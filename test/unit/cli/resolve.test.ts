@@ -1,0 +1,114 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { gzipSync } from 'node:zlib';
+import { runResolve } from '../../../src/cli/resolve';
+import type { CliIo } from '../../../src/cli/io';
+
+/**
+ * 1 and 2 are tier-1 peers; 1 sells transit to 3 and 5, 2 to 4 and 5; 777 buys from 3 and 888
+ * from 4. 5 hears 5 1 3 777 and 5 2 4 888 from its providers: equal, so the lowest neighbour
+ * ASN (1) decides: 777, arbitrary. 6 is an island with no route.
+ */
+const AS_REL = ['# source:topology|BGP|20180101|test', '1|2|0', '1|3|-1', '1|5|-1', '2|4|-1', '2|5|-1', '3|777|-1', '4|888|-1', '6|7|0'].join('\n');
+
+function fakeIo(files: Record<string, Uint8Array | string>): CliIo & { stdout: string; stderr: string } {
+  const io = {
+    stdout: '',
+    stderr: '',
+    out(text: string) {
+      io.stdout += `${text}\n`;
+    },
+    err(text: string) {
+      io.stderr += `${text}\n`;
+    },
+    async readFile(path: string) {
+      const f = files[path];
+      if (f === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+      return typeof f === 'string' ? new TextEncoder().encode(f) : f;
+    },
+    async writeFileAtomic() {
+      throw new Error('resolve writes no files');
+    },
+  };
+  return io;
+}
+
+interface RouteJson {
+  asn: number;
+  originAsn: number;
+  asPath: number[];
+  decidedBy: string;
+  arbitrary: boolean;
+  runnerUp?: { neighborAsn: number; originAsn: number };
+}
+
+test('--as-rel --json gives every AS its route, deciding step and runner-up', async () => {
+  const io = fakeIo({ 'rel.txt': AS_REL });
+  const code = await runResolve(['--as-rel', 'rel.txt', '--origin', '777', '--origin', 'AS888', '--json'], io);
+  assert.equal(code, 0, io.stderr);
+  const out = JSON.parse(io.stdout) as { routes: RouteJson[]; unreachable: number[]; summary: { arbitrary: number } };
+  const five = out.routes.find((r) => r.asn === 5);
+  assert.deepEqual(five, { asn: 5, originAsn: 777, asPath: [5, 1, 3, 777], learnedFrom: 'provider', decidedBy: 'tie-break', arbitrary: true, runnerUp: { neighborAsn: 2, originAsn: 888 } });
+  assert.deepEqual(out.routes.find((r) => r.asn === 1)?.asPath, [1, 3, 777]);
+  assert.equal(out.routes.find((r) => r.asn === 777)?.decidedBy, 'only-route');
+  assert.deepEqual(out.unreachable, [6, 7]);
+  assert.ok(out.summary.arbitrary >= 1);
+});
+
+test('reads gzip-compressed files', async () => {
+  const io = fakeIo({ 'rel.txt.gz': gzipSync(AS_REL) });
+  assert.equal(await runResolve(['--as-rel', 'rel.txt.gz', '--origin', '777', '--json'], io), 0, io.stderr);
+  assert.equal((JSON.parse(io.stdout) as { routes: unknown[] }).routes.length, 7);
+});
+
+test('--fail withdraws an origin and the summary says what moved and how many choices were arbitrary', async () => {
+  const io = fakeIo({ 'rel.txt': AS_REL });
+  const code = await runResolve(['--as-rel', 'rel.txt', '--origin', '777', '--origin', '888', '--fail', '777', '--as', '5'], io);
+  assert.equal(code, 0, io.stderr);
+  assert.match(io.stdout, /were arbitrary: only the final tie-break/);
+  // Without 777, 888's route climbs 4 -> 2, crosses the 2=1 peering, and goes down to 3, 5 and
+  // 777 itself: 1, 3, 5 and 777 move. 5 now hears 5 2 4 888 and 5 1 2 4 888: the shorter wins.
+  assert.match(io.stdout, /What moved: 4 ASes changed PoP, 0 lost their route/);
+  assert.match(io.stdout, /AS777 -> AS888 +4 ASes/);
+  assert.match(io.stdout, /AS5: 2 candidate route\(s\); decided by as-path-length/);
+  assert.match(io.stdout, /runner via AS1 \(provider, local-pref 100\) path 5 1 2 4 888/);
+});
+
+test('--fail in JSON lists moves and the state after the failure', async () => {
+  const io = fakeIo({ 'rel.txt': AS_REL });
+  // Withdrawing 777 and failing AS2 cuts everyone but 4 off from 888.
+  assert.equal(await runResolve(['--as-rel', 'rel.txt', '--origin', '777', '--origin', '888', '--fail', '777', '--fail-as', '2', '--json'], io), 0);
+  const out = JSON.parse(io.stdout) as { routes: RouteJson[]; moved: { asn: number; from?: number; to?: number }[]; lost: number[] };
+  assert.deepEqual(out.moved.find((m) => m.asn === 5), { asn: 5, from: 777 });
+  assert.deepEqual(out.lost, [1, 2, 3, 5, 777]);
+  assert.deepEqual(out.routes.map((r) => r.asn), [4, 888]);
+});
+
+const failures: [string, string[], Record<string, string>, number, RegExp][] = [
+  ['an unknown origin ASN', ['--as-rel', 'rel.txt', '--origin', '4242'], { 'rel.txt': AS_REL }, 1, /origin AS4242 is not in the graph/],
+  ['a malformed line, with file, line and column', ['--as-rel', 'bad.txt', '--origin', '1'], { 'bad.txt': '1|2|0\n3|x|0\n' }, 1, /bad\.txt:2:3: expected an ASN/],
+  ['a missing file', ['--as-rel', 'nope.txt', '--origin', '1'], {}, 1, /cannot read nope\.txt: no such file/],
+  ['an empty file', ['--as-rel', 'empty.txt', '--origin', '1'], { 'empty.txt': '# only a comment\n' }, 1, /no AS relationships found/],
+  ['withdrawing a non-origin', ['--as-rel', 'rel.txt', '--origin', '777', '--fail', '1'], { 'rel.txt': AS_REL }, 1, /AS1 is not an origin/],
+  ['a bad ASN argument', ['--as-rel', 'rel.txt', '--origin', 'cloudflare'], { 'rel.txt': AS_REL }, 2, /--origin needs an AS number/],
+  ['no origin', ['--as-rel', 'rel.txt'], { 'rel.txt': AS_REL }, 2, /at least one --origin/],
+  ['an unknown tie-break', ['--as-rel', 'rel.txt', '--origin', '1', '--tie-break', 'coin'], { 'rel.txt': AS_REL }, 2, /unknown tie-break 'coin'/],
+  ['a link that does not exist', ['--as-rel', 'rel.txt', '--origin', '777', '--fail-link', '1-4'], { 'rel.txt': AS_REL }, 1, /no link between AS1 and AS4/],
+];
+for (const [what, args, files, exit, message] of failures) {
+  test(`exits ${exit} with a clear message on ${what}`, async () => {
+    const io = fakeIo(files);
+    assert.equal(await runResolve(args, io), exit);
+    assert.match(io.stderr, message);
+    assert.equal(io.stdout, '');
+  });
+}
+
+test('the random tie-break is reproducible from its seed', async () => {
+  const run = async (seed: string): Promise<string> => {
+    const io = fakeIo({ 'rel.txt': AS_REL });
+    await runResolve(['--as-rel', 'rel.txt', '--origin', '777', '--origin', '888', '--tie-break', 'random', '--seed', seed, '--json'], io);
+    return io.stdout;
+  };
+  assert.equal(await run('7'), await run('7'));
+});
