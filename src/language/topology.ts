@@ -1,0 +1,225 @@
+/**
+ * The bridge from a document's model to the engine's `Topology`, and back: which node or edge each
+ * engine router, session, origin and client stands for, so results can be drawn on the diagram.
+ *
+ * A plain diagram with no BGP sessions gets the implicit transit of docs/language.md: one AS,
+ * 'Internet', with a router at every PoP and client location; each PoP its customer at its own
+ * location; each client on the Internet router at its location. Routes then tie until IGP cost
+ * (distance), so clients reach the geographically nearest PoP.
+ */
+import { greatCircleKm } from '../engine/geo';
+import type { ClientSpec, Community, GeoPoint, IgpLinkSpec, OriginSpec, PerSide, RouterSpec, SessionSpec, Topology } from '../engine/types';
+import type { DocumentModel, Fact, NodeModel, SessionPolicy } from './model';
+
+/** The implicit transit AS of plain diagrams; from the documentation range (RFC 5398) so it never clashes with a real one. */
+export const IMPLICIT_TRANSIT_ASN = 64496;
+export const IMPLICIT_TRANSIT_NAME = 'Internet';
+
+export interface TopologyMapping {
+  /** Engine router id → the node it belongs to; undefined for routers of the implicit transit AS. */
+  readonly routerNode: Readonly<Record<string, string | undefined>>;
+  /** Node id → its engine routers (an AS with several locations has one per location). */
+  readonly nodeRouters: Readonly<Record<string, readonly string[]>>;
+  /** Engine session id → index of the edge it came from; undefined for implicit sessions. */
+  readonly sessionEdge: Readonly<Record<string, number | undefined>>;
+  /** Origins and clients keep their node ids as engine ids. */
+  readonly implicitTransit: boolean;
+}
+
+export interface TopologyBuild {
+  readonly topology: Topology;
+  readonly mapping: TopologyMapping;
+}
+
+interface Site {
+  readonly id: string;
+  readonly point?: GeoPoint;
+}
+
+function nearest(sites: readonly Site[], to: GeoPoint | undefined): Site | undefined {
+  if (!to) return sites[0];
+  let best: Site | undefined;
+  let bestKm = Infinity;
+  for (const s of sites) {
+    if (!s.point) continue;
+    const km = greatCircleKm(s.point, to);
+    if (km < bestKm) {
+      best = s;
+      bestKm = km;
+    }
+  }
+  return best ?? sites[0];
+}
+
+function pointOf(node: NodeModel): GeoPoint | undefined {
+  return node.locations.find((l) => l.point)?.point;
+}
+
+const value = <T>(f: Fact<T> | undefined): T | undefined => f?.value;
+
+function perSide<T>(aSends: T | undefined, bSends: T | undefined): PerSide<T> | undefined {
+  if (aSends === undefined && bSends === undefined) return undefined;
+  return { ...(aSends !== undefined ? { a: aSends } : {}), ...(bSends !== undefined ? { b: bSends } : {}) };
+}
+
+/** Builds the engine topology for a model. Nodes with errors that make them unusable are left out. */
+export function toTopology(model: DocumentModel): TopologyBuild {
+  const routers: RouterSpec[] = [];
+  const sessions: SessionSpec[] = [];
+  const igpLinks: IgpLinkSpec[] = [];
+  const origins: OriginSpec[] = [];
+  const clients: ClientSpec[] = [];
+  const routerNode: Record<string, string | undefined> = {};
+  const nodeRouters: Record<string, string[]> = {};
+  const sessionEdge: Record<string, number | undefined> = {};
+  const asNames: Record<number, string> = {};
+  const taken = new Set(model.nodes.map((n) => n.id));
+  const sitesOf = new Map<string, Site[]>();
+
+  const used = new Set<string>();
+  const addRouter = (id: string, asn: number, point: GeoPoint | undefined, node: string | undefined): Site => {
+    let unique = id;
+    for (let k = 2; used.has(unique) || (taken.has(unique) && unique !== node); k++) unique = `${id}#${k}`;
+    used.add(unique);
+    routers.push(point ? { id: unique, asn, point } : { id: unique, asn });
+    routerNode[unique] = node;
+    if (node !== undefined) (nodeRouters[node] ??= []).push(unique);
+    return point ? { id: unique, point } : { id: unique };
+  };
+
+  for (const n of model.nodes) {
+    if ((n.role !== 'pop' && n.role !== 'as') || !n.asn) continue;
+    const asn = n.asn.value;
+    if (n.role === 'as' && asNames[asn] === undefined) asNames[asn] = n.name;
+    const placed = n.locations.filter((l) => l.point);
+    const sites: Site[] =
+      n.role === 'pop' || placed.length <= 1
+        ? [addRouter(n.id, asn, pointOf(n), n.id)]
+        : placed.map((l) => addRouter(`${n.id}@${l.text}`, asn, l.point, n.id));
+    sitesOf.set(n.id, sites);
+    if (n.role === 'pop') {
+      origins.push({
+        id: n.id,
+        router: sites[0]?.id ?? n.id,
+        prefixes: n.announces.map((p) => p.value),
+        ...(n.communities.length > 0 ? { communities: n.communities.map((c) => c.value) } : {}),
+        ...(n.prepend ? { prepend: n.prepend.value } : {}),
+        ...(n.state ? { state: n.state.value } : {}),
+      });
+    }
+  }
+  const byId = new Map(model.nodes.map((n) => [n.id, n]));
+  const isDown = (id: string): boolean => byId.get(id)?.role === 'as' && byId.get(id)?.state?.value === 'down';
+
+  if (model.implicitTransit) {
+    asNames[IMPLICIT_TRANSIT_ASN] = IMPLICIT_TRANSIT_NAME;
+    // One transit router per distinct place (to 0.01°, about 1 km), named after the first name written there.
+    const internet = new Map<string, Site>();
+    const transitAt = (node: NodeModel): Site => {
+      const loc = node.locations.find((l) => l.point);
+      const key = loc?.point ? `${loc.point.lat.toFixed(2)},${loc.point.lon.toFixed(2)}` : '';
+      let site = internet.get(key);
+      if (!site) {
+        site = addRouter(loc ? `${IMPLICIT_TRANSIT_NAME}@${loc.text}` : IMPLICIT_TRANSIT_NAME, IMPLICIT_TRANSIT_ASN, loc?.point, undefined);
+        internet.set(key, site);
+      }
+      return site;
+    };
+    for (const n of model.nodes) {
+      if (n.role !== 'pop') continue;
+      const pop = sitesOf.get(n.id)?.[0];
+      if (!pop) continue;
+      const upstream = transitAt(n);
+      const id = `transit:${n.id}`;
+      sessions.push({ id, a: pop.id, b: upstream.id, relationship: 'customer-provider' });
+      sessionEdge[id] = undefined;
+    }
+    for (const n of model.nodes) {
+      if (n.role !== 'client') continue;
+      const site = transitAt(n);
+      clients.push(clientSpec(n, site.id));
+    }
+  } else {
+    for (const e of model.edges) {
+      const m = e.meaning;
+      if (m.kind === 'session') {
+        const tailSites = sitesOf.get(e.from);
+        const headSites = sitesOf.get(e.to);
+        if (!tailSites || !headSites) continue;
+        const [tail, head] = closestPair(tailSites, headSites);
+        if (!tail || !head) continue;
+        const id = e.id ?? `e${e.index}`;
+        sessionEdge[id] = e.index;
+        const tailIsA = m.relationship === 'peer-peer' || m.customer === e.from;
+        const a = tailIsA ? tail : head;
+        const b = tailIsA ? head : tail;
+        // forward = routes sent tail → head: the tail sends (prepend, MED, communities), the head receives (LOCAL_PREF, exit cost).
+        const aSends: SessionPolicy = tailIsA ? m.forward : m.backward;
+        const bSends: SessionPolicy = tailIsA ? m.backward : m.forward;
+        const down = m.state?.value === 'down' || isDown(e.from) || isDown(e.to);
+        const prepend = perSide(value(aSends.prepend), value(bSends.prepend));
+        const med = perSide(value(aSends.med), value(bSends.med));
+        const localPref = perSide(value(bSends.localPref), value(aSends.localPref));
+        const exitCost = perSide(value(bSends.exitCost), value(aSends.exitCost));
+        const communitiesOf = (p: SessionPolicy): readonly Community[] | undefined => (p.communities.length > 0 ? p.communities.map((c) => c.value) : undefined);
+        const communities = perSide(communitiesOf(aSends), communitiesOf(bSends));
+        sessions.push({
+          id,
+          a: a.id,
+          b: b.id,
+          relationship: m.relationship,
+          ...(localPref ? { localPref } : {}),
+          ...(med ? { med } : {}),
+          ...(prepend ? { prepend } : {}),
+          ...(communities ? { communities } : {}),
+          ...(exitCost ? { exitCost } : {}),
+          ...(down ? { state: 'down' as const } : {}),
+        });
+      } else if (m.kind === 'igp' && m.cost) {
+        const [a, b] = closestPair(sitesOf.get(e.from) ?? [], sitesOf.get(e.to) ?? []);
+        if (a && b) igpLinks.push({ a: a.id, b: b.id, cost: m.cost.value });
+      }
+    }
+    for (const n of model.nodes) {
+      if (n.role !== 'client' || !n.inAs) continue;
+      const site = nearest(sitesOf.get(n.inAs.value) ?? [], pointOf(n));
+      if (site) clients.push(clientSpec(n, site.id));
+    }
+  }
+
+  const settings = model.settings;
+  const topology: Topology = {
+    routers,
+    sessions,
+    ...(igpLinks.length > 0 ? { igpLinks } : {}),
+    origins,
+    clients,
+    ...(settings.serviceAddress ? { serviceAddress: settings.serviceAddress.value } : {}),
+    ...(settings.tieBreak ? { tieBreak: { model: settings.tieBreak.value, ...(settings.tieBreakSeed ? { seed: settings.tieBreakSeed.value } : {}) } } : {}),
+    asNames,
+  };
+  return { topology, mapping: { routerNode, nodeRouters, sessionEdge, implicitTransit: model.implicitTransit } };
+}
+
+function clientSpec(n: NodeModel, router: string): ClientSpec {
+  const point = pointOf(n);
+  return { id: n.id, router, ...(point ? { point } : {}), ...(n.weight ? { weight: n.weight.value } : {}) };
+}
+
+/** The two routers, one of each node, that are closest: where the session is likely to sit. */
+function closestPair(a: readonly Site[], b: readonly Site[]): [Site | undefined, Site | undefined] {
+  if (a.length <= 1 && b.length <= 1) return [a[0], b[0]];
+  let best: [Site | undefined, Site | undefined] = [a[0], b[0]];
+  let bestKm = Infinity;
+  for (const x of a) {
+    for (const y of b) {
+      if (!x.point || !y.point) continue;
+      const km = greatCircleKm(x.point, y.point);
+      if (km < bestKm) {
+        bestKm = km;
+        best = [x, y];
+      }
+    }
+  }
+  return best;
+}
