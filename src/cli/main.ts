@@ -1,11 +1,13 @@
 // Runs in Node: the `anycast` command. Each subcommand lives in its own module and returns an exit code.
 import type { CliIo } from './io';
 import { nodeIo } from './io';
+import { runCheck } from './check';
 import { runResolve } from './resolve';
 
 export type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
 const commands: Record<string, { run: Command; summary: string }> = {
+  check: { run: runCheck, summary: 'report the problems in .anycast.mmd files (syntax, ids, ASNs, prefixes, locations, reachability)' },
   resolve: { run: runResolve, summary: 'which PoP each client (or every AS of a CAIDA graph) reaches, and why' },
 };
 

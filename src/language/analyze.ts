@@ -113,6 +113,8 @@ class Analyzer {
   readonly diagnostics: Diagnostic[] = [];
   private suggestionBudget = maxSuggestionLookups;
   private readonly inferred: { message: string; range: Range }[] = [];
+  /** PoPs that wrote prefixes, even invalid ones (already reported), so "announces nothing" is not said twice. */
+  private readonly announceWritten = new Set<string>();
 
   constructor(
     readonly text: string,
@@ -429,6 +431,7 @@ class Analyzer {
       const announce = meta.get('announce') ?? meta.get('announces') ?? meta.get('prefixes') ?? meta.get('prefix');
       const spans = announce ? scalarSpans(announce.value).flatMap(splitCommas) : labelFacts.prefixes;
       const source: FactSource = announce ? 'metadata' : 'label';
+      if (spans.length > 0) this.announceWritten.add(d.id);
       node.announces = spans.flatMap((s) => {
         const p = this.take(readPrefix(s.text), s);
         return p === undefined ? [] : [this.fact(p, s, source)];
@@ -784,7 +787,7 @@ class Analyzer {
           message: `${n.role === 'pop' ? 'PoP' : 'Client'} '${n.id}' has no location, so distances to it are unknown: add @{ loc: IAD } or lat,lon`,
         });
       }
-      if (n.role === 'pop' && n.announces.length === 0) {
+      if (n.role === 'pop' && n.announces.length === 0 && !this.announceWritten.has(n.id)) {
         this.diagnostics.push({ range: n.idRange, severity: 'error', code: 'pop-without-prefix', message: `PoP '${n.id}' announces no prefix: add 'Advertises 203.0.113.0/24' to its label, @{ announce: ... }, or prefixes: in the front matter` });
       }
       if (n.role !== 'narrative' && n.roleSource !== 'metadata') {

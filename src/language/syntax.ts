@@ -507,12 +507,6 @@ class Parser {
       label = body.label;
       labelQuoted = body.quoted;
     }
-    let metadata: Span | undefined;
-    if (this.code() === 64 && this.code(this.pos + 1) === 123) {
-      metadata = this.parseMetadata();
-      if (!metadata) return undefined;
-      if (shape === 'none') shape = 'metadata';
-    }
     const classes: Span[] = [];
     while (this.text.startsWith(':::', this.pos)) {
       this.pos += 3;
@@ -523,6 +517,17 @@ class Parser {
         return undefined;
       }
       classes.push(cls);
+    }
+    let metadata: Span | undefined;
+    if (this.code() === 64 && this.code(this.pos + 1) === 123) {
+      metadata = this.parseMetadata();
+      if (!metadata) return undefined;
+      if (shape === 'none') shape = 'metadata';
+    }
+    if (this.text.startsWith(':::', this.pos)) {
+      this.error(this.pos, this.pos + 3, "Mermaid reads ':::class' only before '@{ ... }': write A[label]:::cls@{ ... }", 'syntax');
+      this.skipToStatementEnd();
+      return undefined;
     }
     const subgraph = this.subgraphStack[this.subgraphStack.length - 1]?.id.text;
     const node: SyntaxNode = {

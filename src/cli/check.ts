@@ -1,0 +1,104 @@
+// Runs in Node: `anycast check FILE...`, the diagnostics of each diagram as compiler-style lines or JSON.
+import { parseDocument } from '../language/index';
+import type { Diagnostic } from '../language/index';
+import type { CliIo } from './io';
+
+export const checkHelp = `Usage:
+  anycast check [--json] [--hints] FILE...
+
+Parses each .anycast.mmd file and prints its problems as
+  file:line:column: severity: message [code]
+(1-based line and column), in the order of the file's lines, then a summary on stderr.
+
+Options:
+  --json     print {"files":[{"file","diagnostics":[...]}],"errors","warnings"} instead; diagnostics
+             carry 1-based line/column and end, severity, code, message and any suggestions (hints included)
+  --hints    also print hints (which facts were read from labels or assumed)
+  -h, --help this text
+
+Exit status: 0 no errors, 1 errors (or an unreadable file), 2 bad usage.`;
+
+interface FileReport {
+  readonly file: string;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly readError?: string;
+}
+
+function toJson(d: Diagnostic): Record<string, unknown> {
+  return {
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    endLine: d.range.end.line + 1,
+    endColumn: d.range.end.character + 1,
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+    ...(d.suggestions && d.suggestions.length > 0 ? { suggestions: d.suggestions } : {}),
+  };
+}
+
+export async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
+  let json = false;
+  let hints = false;
+  const files: string[] = [];
+  for (const arg of args) {
+    if (arg === '-h' || arg === '--help') {
+      io.out(checkHelp);
+      return 0;
+    } else if (arg === '--json') json = true;
+    else if (arg === '--hints') hints = true;
+    else if (arg.startsWith('-') && arg !== '-') {
+      io.err(`anycast check: unknown option '${arg}'\n\n${checkHelp}`);
+      return 2;
+    } else files.push(arg);
+  }
+  if (files.length === 0) {
+    io.err(`anycast check: name at least one file\n\n${checkHelp}`);
+    return 2;
+  }
+  const reports: FileReport[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8').decode(await io.readFile(file));
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      reports.push({ file, diagnostics: [], readError: code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error) });
+      continue;
+    }
+    reports.push({ file, diagnostics: parseDocument(text).diagnostics });
+  }
+  let errors = 0;
+  let warnings = 0;
+  for (const r of reports) {
+    if (r.readError !== undefined) errors++;
+    for (const d of r.diagnostics) {
+      if (d.severity === 'error') errors++;
+      else if (d.severity === 'warning') warnings++;
+    }
+  }
+  if (json) {
+    const out = {
+      files: reports.map((r) => ({ file: r.file, ...(r.readError !== undefined ? { error: r.readError } : {}), diagnostics: r.diagnostics.map(toJson) })),
+      errors,
+      warnings,
+    };
+    io.out(JSON.stringify(out, null, 2));
+  } else {
+    const lines: string[] = [];
+    for (const r of reports) {
+      if (r.readError !== undefined) {
+        io.err(`${r.file}: cannot read: ${r.readError}`);
+        continue;
+      }
+      for (const d of r.diagnostics) {
+        if (d.severity === 'hint' && !hints) continue;
+        const at = `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+        lines.push(`${at}: ${d.severity}: ${d.message} [${d.code}]`);
+      }
+    }
+    if (lines.length > 0) io.out(lines.join('\n'));
+    io.err(`${reports.length} file${reports.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  }
+  return errors > 0 ? 1 : 0;
+}
