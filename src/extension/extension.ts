@@ -2,9 +2,11 @@
 // Activation is a flat list of register*(context) calls, one line per feature.
 import type * as vscode from 'vscode';
 import { registerDiagnostics } from './diagnostics';
+import { registerPreview } from './preview';
 
 export function activate(context: vscode.ExtensionContext): void {
   registerDiagnostics(context);
+  registerPreview(context);
 }
 
 export function deactivate(): void {

@@ -213,6 +213,7 @@ export class PreviewController {
       this.fitPending = false;
       this.panZoom.fit();
     }
+    this.host.saveState({ uri: message.uri, view: this.panZoom.current });
     this.host.post({
       type: 'rendered',
       uri: message.uri,
