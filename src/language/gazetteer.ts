@@ -8,7 +8,7 @@
 import { greatCircleKm, isValidGeoPoint } from '../engine/geo';
 import type { GeoPoint } from '../engine/types';
 import { AIRPORTS, CITIES, CITY_ALIASES, COUNTRIES } from './gazetteerData';
-import { foldLocationKey } from './gazetteerKeys';
+import { editDistance, foldLocationKey } from './gazetteerKeys';
 import { COUNTRY_ALIASES, METRO_CODES, REGIONS, type RegionEntry, type RegionProvider } from './gazetteerRegions';
 
 export { greatCircleKm, foldLocationKey };
@@ -288,6 +288,12 @@ function lookupName(name: string, idx: Index, q: Qualifier | undefined): Place |
     const coded = lookupCode(key.toUpperCase(), idx, q);
     if (coded) return coded;
   }
+  // Operators number sites after the airport: IAD1, lhr-02, AWS edge names like IAD89-C1.
+  const numbered = /^([A-Za-z]{3})[-_ ]?\d{1,3}(?:-[A-Za-z]\d{1,3})?$/.exec(name);
+  if (numbered) {
+    const coded = lookupCode(numbered[1]!.toUpperCase(), idx, q);
+    if (coded) return coded;
+  }
   // A town too small to ship as a city but with an airport: place it at the airport.
   const served = idx.airportsByCity.get(key)?.filter((a) => accepts(q, a.country));
   const airport = served?.find((a) => /International/.test(a.name)) ?? served?.[0];
@@ -347,7 +353,8 @@ export function coordinatesProblem(text: string): string | undefined {
  * Resolves a location name; case-insensitive, tolerant of `-`, `_`, spaces and diacritics, and of
  * a trailing country or US state (`London, UK`, `Portland, OR`). Order: coordinates, then for
  * three capitals an IATA airport or metro code, then a region, then the most populous city of
- * that name, then any airport code, then a town known only by its airport.
+ * that name, then an airport code in any case or numbered as sites are (`iad`, `IAD1`, `lhr-02`),
+ * then a town known only by its airport.
  */
 export function lookupLocation(name: string): Place | undefined {
   const text = name.trim();
@@ -363,28 +370,6 @@ export function lookupLocation(name: string): Place | undefined {
   if (comma <= 0) return undefined;
   const qualifier = parseQualifier(text.slice(comma + 1), idx);
   return qualifier && lookupName(text.slice(0, comma).trim(), idx, qualifier);
-}
-
-/** Optimal string alignment distance (edits plus adjacent swaps), or `limit + 1` once it must exceed `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let before = new Array<number>(b.length + 1).fill(0);
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let current = new Array<number>(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
-      current[j] = d;
-      rowMin = Math.min(rowMin, d);
-    }
-    if (rowMin > limit) return limit + 1;
-    [before, previous, current] = [previous, current, before];
-  }
-  return previous[b.length]!;
 }
 
 function commonPrefix(a: string, b: string): number {

@@ -10,6 +10,7 @@ import {
   type Place,
 } from '../../../src/language/gazetteer';
 import { AIRPORTS, CITIES } from '../../../src/language/gazetteerData';
+import { editDistance, foldLocationKey } from '../../../src/language/gazetteerKeys';
 import { METRO_CODES, REGIONS } from '../../../src/language/gazetteerRegions';
 
 function found(name: string): Place {
@@ -53,6 +54,11 @@ describe('IATA airport codes', () => {
   it('reads codes in any case', () => {
     assert.equal(found('iad').code, 'IAD');
     assert.equal(found(' Lhr ').code, 'LHR');
+  });
+
+  it('reads site names numbered after an airport', () => {
+    for (const site of ['IAD1', 'iad-2', 'IAD03', 'IAD89-C1']) assert.equal(found(site).code, 'IAD', site);
+    assert.equal(lookupLocation('IADX'), undefined);
   });
 
   it('prefers the airport for three capitals even where a city has that name', () => {
@@ -243,6 +249,26 @@ describe('did you mean', () => {
 
   it('never suggests what already resolves', () => {
     assert.ok(!suggestLocations('IAD').includes('IAD'));
+  });
+});
+
+describe('keys and edit distance', () => {
+  it('folds names to keys that ignore case, marks and separators', () => {
+    assert.equal(foldLocationKey('São Paulo'), 'saopaulo');
+    assert.equal(foldLocationKey('Zürich'), 'zurich');
+    assert.equal(foldLocationKey('Łódź'), 'lodz');
+    assert.equal(foldLocationKey('US_East'), 'useast');
+    assert.equal(foldLocationKey('Washington, D.C.'), 'washingtondc');
+  });
+
+  it('counts edits and adjacent swaps, and stops past the limit', () => {
+    assert.equal(editDistance('frankfurt', 'frankfurt', 3), 0);
+    assert.equal(editDistance('frankfrut', 'frankfurt', 3), 1);
+    assert.equal(editDistance('kitten', 'sitting', 5), 3);
+    assert.equal(editDistance('', 'abc', 5), 3);
+    assert.equal(editDistance('kitten', 'sitting', 2), 3);
+    assert.equal(editDistance('a', 'abcdefgh', 2), 3);
+    assert.equal(editDistance('x'.repeat(200), 'x'.repeat(199) + 'y', 2), 1);
   });
 });
 
