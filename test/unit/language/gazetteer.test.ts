@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import {
   completeLocations,
@@ -293,5 +294,15 @@ describe('completion', () => {
     const items = completeLocations('us-east', 10);
     assert.equal(items[0]?.label, 'US-East');
     assert.ok(items.some((item) => item.label === 'us-east-1' && item.kind === 'region'));
+  });
+});
+
+describe('generated data', () => {
+  it('is what the build script makes from the installed dataset packages', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-gazetteer.mjs', '--check'], {
+      cwd: new URL('../../../', import.meta.url),
+      encoding: 'utf8',
+    });
+    assert.equal(result.status, 0, result.stderr);
   });
 });
