@@ -1,58 +1,40 @@
-// Runs in Node: `anycast resolve`, which PoP each client (or every AS of a CAIDA graph) reaches, and why.
-import { DECISION_CODES, RequestError, asIndex, asPathAt, diffRouteTables, explainAll, explainAs, originAsnAt, propagate } from '../engine/index';
-import type { Asn, AsExplanation, AsGraph, AsOrigin, AsScenario, AsSolver, DecisionStep, RouteTable, TieBreak, TieBreakModel } from '../engine/index';
-import { CliError, readAsRelFile } from './asRel';
+// Runs in Node: `anycast resolve`, which PoP each client of a diagram (or every AS of a CAIDA graph) reaches, and why.
+import { RequestError, diffResolutions, resolve } from '../engine/index';
+import type { ClientResult, Resolution, ResolutionDiff, Route, Scenario, Topology, TieBreakModel } from '../engine/index';
+import { parseDocument } from '../language/index';
+import type { DocumentModel } from '../language/index';
+import { toTopology } from '../language/topology';
+import { CliError, UsageError } from './asRel';
+import { TIE_BREAKS, asRelHelp, parseAsRelArgs, runAsRel } from './asRelResolve';
 import type { CliIo } from './io';
 
-const TIE_BREAKS: readonly TieBreakModel[] = ['lowest-neighbor-asn', 'router-id', 'oldest', 'random'];
-const SOLVERS: readonly AsSolver[] = ['auto', 'sweep', 'path-vector'];
-const SHOWN_CANDIDATES = 8;
-
 export const resolveHelp = `Usage:
-  anycast resolve --as-rel FILE --origin ASN [--origin ASN]... [options]
+  anycast resolve FILE.anycast.mmd [--fail POP]... [options]
 
-Routes every AS of a CAIDA AS-relationship file (serial-1 or serial-2, plain or .gz) toward one
-anycast prefix announced by the origin ASes, under Gao-Rexford policy, and explains each choice.
+Resolves the diagram: for each client the PoP it reaches, the AS path, the decision step that
+chose that route over the runner-up, and the estimated round-trip time; for each PoP its
+catchment. With --fail (a PoP id or name, repeatable), the state after the failure and what moved.
 
 Options:
-  --origin ASN        an AS announcing the prefix (repeat for anycast)
-  --fail ASN          withdraw that origin and show what moved (repeat)
-  --fail-as ASN       take an AS down (repeat)
-  --fail-link A-B     take the link between AS A and AS B down (repeat)
-  --tie-break MODEL   last step of the decision: ${TIE_BREAKS.join(', ')} (default lowest-neighbor-asn, as BGPy)
-  --seed N            seed of the random tie-break (default 0)
-  --solver NAME       ${SOLVERS.join(', ')} (default auto: the sweep for pure Gao-Rexford)
-  --as ASN            explain this AS's choice step by step (repeat)
-  --json              machine-readable output: routes of every AS, unreachable ASes, summary
+  --fail POP          withdraw that PoP (its id, e.g. PoPUS, or its name, e.g. US-East)
+  --tie-break MODEL   ${TIE_BREAKS.join(', ')} (default: the diagram's, else lowest-neighbor-asn)
+  --seed N            seed of the random tie-break
+  --json              {"clients":[...],"pops":[...],"moved":[...]} instead of tables
   -h, --help          this text
 
-Exit status: 0 routed, 1 bad input or impossible request, 2 bad usage, 3 no stable routing.`;
+${asRelHelp}`;
 
-interface AsRelArgs {
+interface DiagramArgs {
   readonly file: string;
-  readonly origins: Asn[];
-  readonly fail: Asn[];
-  readonly failAses: Asn[];
-  readonly failLinks: (readonly [Asn, Asn])[];
-  readonly explain: Asn[];
-  tieBreak: TieBreakModel;
+  readonly fail: string[];
+  tieBreak?: TieBreakModel;
   seed: number;
-  solver: AsSolver;
   json: boolean;
 }
 
-class UsageError extends Error {}
-
-function parseAsn(text: string | undefined, flag: string): Asn {
-  const match = /^(?:AS)?(\d{1,10})$/i.exec(text ?? '');
-  const asn = match ? Number(match[1]) : NaN;
-  if (!(asn >= 1 && asn <= 4294967295)) throw new UsageError(`${flag} needs an AS number such as 13335 or AS13335, got '${text ?? ''}'`);
-  return asn;
-}
-
-function parseArgs(args: readonly string[]): AsRelArgs | 'help' {
+function parseDiagramArgs(args: readonly string[]): DiagramArgs {
   let file: string | undefined;
-  const parsed: Omit<AsRelArgs, 'file'> = { origins: [], fail: [], failAses: [], failLinks: [], explain: [], tieBreak: 'lowest-neighbor-asn', seed: 0, solver: 'auto', json: false };
+  const parsed: Omit<DiagramArgs, 'file'> = { fail: [], seed: 0, json: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     const value = (): string => {
@@ -60,211 +42,167 @@ function parseArgs(args: readonly string[]): AsRelArgs | 'help' {
       if (v === undefined || v.startsWith('--')) throw new UsageError(`${arg} needs a value`);
       return v;
     };
-    switch (arg) {
-      case '-h':
-      case '--help':
-        return 'help';
-      case '--as-rel':
-        file = value();
-        break;
-      case '--origin':
-        parsed.origins.push(parseAsn(value(), arg));
-        break;
-      case '--fail':
-        parsed.fail.push(parseAsn(value(), arg));
-        break;
-      case '--fail-as':
-        parsed.failAses.push(parseAsn(value(), arg));
-        break;
-      case '--fail-link': {
-        const v = value();
-        const [a, b, extra] = v.split('-');
-        if (extra !== undefined || b === undefined) throw new UsageError(`--fail-link needs two ASNs joined by '-', such as 174-3356, got '${v}'`);
-        parsed.failLinks.push([parseAsn(a, arg), parseAsn(b, arg)]);
-        break;
-      }
-      case '--as':
-        parsed.explain.push(parseAsn(value(), arg));
-        break;
-      case '--tie-break': {
-        const v = value();
-        if (!TIE_BREAKS.includes(v as TieBreakModel)) throw new UsageError(`unknown tie-break '${v}'; use one of ${TIE_BREAKS.join(', ')}`);
-        parsed.tieBreak = v as TieBreakModel;
-        break;
-      }
-      case '--seed': {
-        const v = value();
-        if (!/^\d{1,9}$/.test(v)) throw new UsageError(`--seed needs a whole number, got '${v}'`);
-        parsed.seed = Number(v);
-        break;
-      }
-      case '--solver': {
-        const v = value();
-        if (!SOLVERS.includes(v as AsSolver)) throw new UsageError(`unknown solver '${v}'; use one of ${SOLVERS.join(', ')}`);
-        parsed.solver = v as AsSolver;
-        break;
-      }
-      case '--json':
-        parsed.json = true;
-        break;
-      default:
-        throw new UsageError(arg.startsWith('-') ? `unknown option '${arg}'` : `unexpected argument '${arg}'`);
-    }
+    if (arg === '--fail') parsed.fail.push(value());
+    else if (arg === '--json') parsed.json = true;
+    else if (arg === '--tie-break') {
+      const v = value();
+      if (!TIE_BREAKS.includes(v as TieBreakModel)) throw new UsageError(`unknown tie-break '${v}'; use one of ${TIE_BREAKS.join(', ')}`);
+      parsed.tieBreak = v as TieBreakModel;
+    } else if (arg === '--seed') {
+      const v = value();
+      if (!/^\d{1,9}$/.test(v)) throw new UsageError(`--seed needs a whole number, got '${v}'`);
+      parsed.seed = Number(v);
+    } else if (arg.startsWith('-')) throw new UsageError(`unknown option '${arg}'`);
+    else if (file === undefined) file = arg;
+    else throw new UsageError(`one diagram at a time: unexpected '${arg}'`);
   }
-  if (file === undefined) throw new UsageError('give --as-rel FILE');
-  if (parsed.origins.length === 0) throw new UsageError('give at least one --origin ASN');
+  if (file === undefined) throw new UsageError('name a .anycast.mmd file (or use --as-rel FILE)');
   return { file, ...parsed };
 }
 
-const number = (n: number): string => n.toLocaleString('en-US');
-const percent = (part: number, whole: number): string => `${whole > 0 ? ((100 * part) / whole).toFixed(1) : '0.0'}%`;
-
-interface Summary {
-  readonly routed: number;
-  readonly contested: number;
-  readonly arbitrary: number;
-  readonly arbitraryShare: number;
-  readonly decidedBy: Partial<Record<DecisionStep, number>>;
-  readonly catchments: { readonly originAsn: Asn; readonly ases: number; readonly share: number }[];
-  readonly unreachable: number;
+/** A PoP's display name from the diagram (`US-East` for `PoP: US-East`). */
+function popName(model: DocumentModel, id: string): string | undefined {
+  const node = model.nodes.find((n) => n.id === id);
+  return node && node.name !== id ? node.name : undefined;
 }
 
-function summarise(table: RouteTable, decided: Uint8Array, stats: { routed: number; contested: number; arbitrary: number }): Summary {
-  const counts = new Array<number>(table.origins.length).fill(0);
-  const decidedBy: Partial<Record<DecisionStep, number>> = {};
-  for (let x = 0; x < table.graph.size; x++) {
-    const k = table.originIndex[x] as number;
-    if (k < 0) continue;
-    counts[k] = (counts[k] as number) + 1;
-    const step = DECISION_CODES[decided[x] as number] as DecisionStep;
-    decidedBy[step] = (decidedBy[step] ?? 0) + 1;
-  }
-  return {
-    ...stats,
-    arbitraryShare: stats.routed > 0 ? stats.arbitrary / stats.routed : 0,
-    decidedBy,
-    catchments: table.origins.map((o, k) => ({ originAsn: o.asn, ases: counts[k] as number, share: table.graph.size > 0 ? (counts[k] as number) / table.graph.size : 0 })),
-    unreachable: table.graph.size - stats.routed,
-  };
-}
-
-function explanationText(e: AsExplanation): string[] {
-  const lines = [`AS${e.asn}: ${e.candidates.length} candidate route(s); decided by ${e.decidedBy}${e.arbitrary ? ' (arbitrary: only the tie-break separated the best from the runner-up)' : ''}`];
-  // Candidates come in decision order; the first few show the contest, the rest are a count.
-  e.candidates.slice(0, SHOWN_CANDIDATES).forEach((c, i) => {
-    const mark = i === e.best ? 'best  ' : i === e.runnerUp ? 'runner' : '      ';
-    lines.push(`  ${mark} via AS${c.neighborAsn} (${c.learnedFrom}, local-pref ${c.localPref}) path ${c.asPath.join(' ')} -> origin AS${c.originAsn}`);
-  });
-  if (e.candidates.length > SHOWN_CANDIDATES) lines.push(`         ... and ${e.candidates.length - SHOWN_CANDIDATES} more (--json lists them all)`);
-  const steps = e.survivors.filter((s, i) => i === 0 || s.remaining.length !== e.survivors[i - 1]?.remaining.length);
-  lines.push(`  survivors: ${steps.map((s) => `${s.step} ${s.remaining.length}`).join(', ')}`);
-  return lines;
-}
-
-function routeJson(table: RouteTable, x: number, decided: Uint8Array, runnerUp: Int32Array, runnerUpOrigin: Int32Array): object {
-  const graph = table.graph;
-  const step = DECISION_CODES[decided[x] as number] as DecisionStep;
-  const r = runnerUp[x] as number;
-  const ro = runnerUpOrigin[x] as number;
-  return {
-    asn: graph.asns[x],
-    originAsn: originAsnAt(table, x),
-    asPath: asPathAt(table, x),
-    learnedFrom: ['none', 'origin', 'customer', 'peer', 'provider'][table.learnedFrom[x] as number],
-    decidedBy: step,
-    arbitrary: step === 'tie-break',
-    ...(r >= 0 ? { runnerUp: { neighborAsn: graph.asns[r], originAsn: (table.origins[ro] as AsOrigin).asn } } : {}),
-  };
-}
-
-async function runAsRel(args: AsRelArgs, io: CliIo): Promise<number> {
-  const graph: AsGraph = await readAsRelFile(io, args.file);
-  for (const asn of args.explain) if (asIndex(graph, asn) < 0) throw new RequestError(`--as AS${asn} is not in ${args.file}`);
-  const origins = args.origins.map((asn) => ({ asn }));
-  const tieBreak: TieBreak = args.tieBreak === 'random' ? { model: 'random', seed: args.seed } : { model: args.tieBreak };
-  const options = { tieBreak, solver: args.solver };
-  const scenario: AsScenario = { withdrawn: args.fail, failedAses: args.failAses, failedLinks: args.failLinks };
-  const failing = args.fail.length + args.failAses.length + args.failLinks.length > 0;
-  const before = failing ? propagate(graph, origins, options) : undefined;
-  const table = propagate(graph, origins, options, scenario);
-  const { decidedBy, runnerUp, runnerUpOrigin, ...stats } = explainAll(table);
-  const summary = summarise(table, decidedBy, stats);
-  const diff = before ? diffRouteTables(before, table) : undefined;
-  const explanations = args.explain.map((asn) => explainAs(table, asn));
-
-  if (args.json) {
-    const routes: object[] = [];
-    const unreachable: Asn[] = [];
-    for (let x = 0; x < graph.size; x++) {
-      if ((table.nextHop[x] as number) < 0) unreachable.push(graph.asns[x] as number);
-      else routes.push(routeJson(table, x, decidedBy, runnerUp, runnerUpOrigin));
+/** Maps each --fail value to a PoP id: ids first, then names, case-insensitively. */
+function failedPops(model: DocumentModel, topology: Topology, fail: readonly string[]): string[] {
+  const pops = topology.origins.map((o) => ({ id: o.id, name: o.name ?? popName(model, o.id) }));
+  return fail.map((wanted) => {
+    const lower = wanted.toLowerCase();
+    const hit = pops.find((p) => p.id === wanted) ?? pops.find((p) => p.id.toLowerCase() === lower || p.name?.toLowerCase() === lower);
+    if (!hit) {
+      const known = pops.map((p) => (p.name ? `${p.id} (${p.name})` : p.id)).join(', ');
+      throw new RequestError(`--fail ${wanted}: no such PoP; the diagram has ${known || 'no PoPs'}`);
     }
-    io.out(
-      JSON.stringify({
-        graph: { file: args.file, ases: graph.size, links: graph.linkCount, duplicateLinks: graph.duplicateLinks },
-        origins: args.origins,
-        solver: table.solver,
-        tieBreak,
-        summary,
-        routes,
-        unreachable,
-        ...(diff ? { moved: diff.moved, lost: diff.lost } : {}),
-        ...(args.explain.length > 0 ? { explanations: explanations.map((e, i) => e ?? { asn: args.explain[i], unreachable: true }) } : {}),
-        ...(table.unstable ? { unstable: table.unstable } : {}),
-      }),
-    );
-    return table.unstable ? 3 : 0;
-  }
+    return hit.id;
+  });
+}
 
+function runnerUpOf(c: ClientResult): Route | undefined {
+  const e = c.explanation;
+  return e?.runnerUp === undefined ? undefined : e.candidates[e.runnerUp];
+}
+
+function toJson(model: DocumentModel, resolution: Resolution, diff: ResolutionDiff | undefined): object {
+  return {
+    clients: resolution.clients.map((c) => {
+      const runnerUp = runnerUpOf(c);
+      return {
+        id: c.id,
+        pop: c.pop ?? null,
+        asPath: c.route?.asPath ?? [],
+        routerPath: c.route?.routerPath ?? [],
+        decidedBy: c.explanation?.decidedBy ?? 'unreachable',
+        arbitrary: c.explanation?.arbitrary ?? false,
+        runnerUp: runnerUp ? { pop: runnerUp.pop, asPath: runnerUp.asPath, routerPath: runnerUp.routerPath } : null,
+        rttMs: c.rttMs ?? null,
+      };
+    }),
+    pops: resolution.pops.map((p) => {
+      const name = p.name ?? popName(model, p.id);
+      return { id: p.id, ...(name !== undefined ? { name } : {}), state: p.state, clients: p.clients, trafficShare: p.trafficShare };
+    }),
+    ...(diff
+      ? {
+          moved: diff.moved.map((m) => ({ id: m.id, from: m.from ?? null, to: m.to ?? null, why: m.why, rttBeforeMs: m.rttBeforeMs ?? null, rttAfterMs: m.rttAfterMs ?? null })),
+          lostService: diff.lostService,
+        }
+      : {}),
+    ...(resolution.unstable ? { unstable: resolution.unstable } : {}),
+    warnings: resolution.warnings,
+  };
+}
+
+function table(rows: readonly (readonly string[])[]): string[] {
+  const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows.map((r) => `  ${r.map((cell, i) => cell.padEnd(widths[i] as number)).join('  ')}`.trimEnd());
+}
+
+function toText(model: DocumentModel, resolution: Resolution, diff: ResolutionDiff | undefined): string {
+  const name = (id: string | undefined): string => {
+    if (id === undefined) return '-';
+    const n = resolution.pops.find((p) => p.id === id)?.name ?? popName(model, id);
+    return n ? `${id} (${n})` : id;
+  };
+  const ms = (v: number | undefined): string => (v === undefined ? '-' : `${v.toFixed(1)} ms`);
   const lines: string[] = [];
-  lines.push(`${args.file}: ${number(graph.size)} ASes, ${number(graph.linkCount)} links${graph.duplicateLinks ? ` (${number(graph.duplicateLinks)} repeated links ignored)` : ''}`);
-  lines.push(`origins ${args.origins.map((a) => `AS${a}`).join(', ')}; solver ${table.solver}; tie-break ${args.tieBreak}${args.tieBreak === 'random' ? ` (seed ${args.seed})` : ''}`);
-  if (table.unstable) lines.push(`UNSTABLE: ${table.unstable.message}`);
-  lines.push('', 'Catchments:');
-  for (const c of summary.catchments) {
-    const withdrawn = args.fail.includes(c.originAsn) ? '  (withdrawn)' : '';
-    lines.push(`  AS${String(c.originAsn).padEnd(10)} ${number(c.ases).padStart(8)} ASes  ${percent(c.ases, graph.size).padStart(6)}${withdrawn}`);
-  }
-  lines.push(`  ${'no route'.padEnd(12)} ${number(summary.unreachable).padStart(8)} ASes  ${percent(summary.unreachable, graph.size).padStart(6)}`);
-  lines.push('', 'Decisions:');
-  lines.push(`  ${number(summary.routed)} ASes routed; ${number(summary.contested)} had more than one candidate route`);
-  lines.push(`  ${number(summary.arbitrary)} (${percent(summary.arbitrary, summary.routed)} of routed ASes) were arbitrary: only the final tie-break (${args.tieBreak}) separated the best route from the runner-up`);
-  lines.push(`  decided by: ${DECISION_CODES.filter((s) => summary.decidedBy[s]).map((s) => `${s} ${number(summary.decidedBy[s] as number)}`).join(', ')}`);
+  if (resolution.unstable) lines.push(`UNSTABLE: ${resolution.unstable.message}`, '');
+  lines.push(diff ? 'Clients (after the failure):' : 'Clients:');
+  lines.push(
+    ...table([
+      ['CLIENT', 'POP', 'AS PATH', 'DECIDED BY', 'RUNNER-UP', 'RTT'],
+      ...resolution.clients.map((c) => {
+        const runnerUp = runnerUpOf(c);
+        return [
+          c.id,
+          c.pop === undefined ? 'no route' : name(c.pop),
+          c.route?.asPath.join(' ') ?? '-',
+          c.explanation ? `${c.explanation.decidedBy}${c.explanation.arbitrary ? ' (arbitrary)' : ''}` : '-',
+          runnerUp ? name(runnerUp.pop) : '-',
+          ms(c.rttMs),
+        ];
+      }),
+    ]),
+  );
+  lines.push('', 'PoPs:');
+  lines.push(
+    ...table([
+      ['POP', 'STATE', 'CLIENTS', 'TRAFFIC', 'CATCHMENT'],
+      ...resolution.pops.map((p) => [name(p.id), p.state, String(p.clients.length), `${(100 * p.trafficShare).toFixed(0)}%`, p.clients.join(', ')]),
+    ]),
+  );
+  const arbitrary = resolution.clients.filter((c) => c.explanation?.arbitrary).length;
+  if (arbitrary > 0) lines.push('', `${arbitrary} of ${resolution.clients.length} clients reach their PoP by the final tie-break alone: an arbitrary choice, fragile under any change.`);
   if (diff) {
-    lines.push('', `What moved: ${number(diff.moved.length)} ASes changed PoP, ${number(diff.lost.length)} lost their route`);
-    const flows = new Map<string, number>();
+    lines.push('', diff.moved.length === 0 ? 'Moved: nobody.' : 'Moved:');
     for (const m of diff.moved) {
-      const key = `${m.from === undefined ? 'none' : `AS${m.from}`} -> ${m.to === undefined ? 'no route' : `AS${m.to}`}`;
-      flows.set(key, (flows.get(key) ?? 0) + 1);
+      const rtt = m.rttBeforeMs !== undefined || m.rttAfterMs !== undefined ? `; RTT ${ms(m.rttBeforeMs)} -> ${ms(m.rttAfterMs)}` : '';
+      lines.push(`  ${m.id}: ${name(m.from)} -> ${m.to === undefined ? 'no route' : name(m.to)} (${m.why}${rtt})`);
     }
-    for (const [flow, count] of [...flows].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) lines.push(`  ${flow.padEnd(26)} ${number(count).padStart(8)} ASes`);
   }
-  explanations.forEach((e, i) => {
-    lines.push('');
-    if (e) lines.push(...explanationText(e));
-    else lines.push(`AS${args.explain[i]}: no route`);
-  });
-  io.out(lines.join('\n'));
-  return table.unstable ? 3 : 0;
+  return lines.join('\n');
 }
 
-/** `anycast resolve`. */
-export async function runResolve(args: readonly string[], io: CliIo): Promise<number> {
-  let parsed: AsRelArgs | 'help';
+async function runDiagram(args: DiagramArgs, io: CliIo): Promise<number> {
+  let text: string;
   try {
-    parsed = parseArgs(args);
+    text = new TextDecoder('utf-8').decode(await io.readFile(args.file));
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.err(`anycast resolve: ${error.message}\n\n${resolveHelp}`);
-    return 2;
+    throw new CliError(`cannot read ${args.file}: ${(error as { code?: string }).code === 'ENOENT' ? 'no such file' : String(error)}`);
   }
-  if (parsed === 'help') {
+  const { model, diagnostics } = parseDocument(text);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  for (const d of diagnostics.filter((x) => x.severity === 'error' || x.severity === 'warning')) {
+    io.err(`${args.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity}: ${d.message}`);
+  }
+  if (errors.length > 0) throw new CliError(`${args.file}: ${errors.length} error(s); fix them (see \`anycast check\`) before resolving`);
+  const built = toTopology(model).topology;
+  const topology: Topology = args.tieBreak ? { ...built, tieBreak: { model: args.tieBreak, ...(args.tieBreak === 'random' ? { seed: args.seed } : {}) } } : built;
+  const scenario: Scenario = { failedPops: failedPops(model, topology, args.fail) };
+  const before = resolve(topology);
+  const after = args.fail.length > 0 ? resolve(topology, scenario) : before;
+  const diff = args.fail.length > 0 ? diffResolutions(before, after) : undefined;
+  io.out(args.json ? JSON.stringify(toJson(model, after, diff)) : toText(model, after, diff));
+  for (const w of after.warnings) io.err(`${args.file}: warning: ${w}`);
+  return after.unstable ? 3 : 0;
+}
+
+/** `anycast resolve`: a diagram, or with --as-rel a CAIDA AS graph. */
+export async function runResolve(args: readonly string[], io: CliIo): Promise<number> {
+  if (args.includes('-h') || args.includes('--help')) {
     io.out(resolveHelp);
     return 0;
   }
   try {
-    return await runAsRel(parsed, io);
+    if (args.includes('--as-rel')) return await runAsRel(parseAsRelArgs(args), io);
+    return await runDiagram(parseDiagramArgs(args), io);
   } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`anycast resolve: ${error.message}\n\nRun \`anycast resolve --help\` for the options.`);
+      return 2;
+    }
     if (error instanceof CliError || error instanceof RequestError) {
       io.err(`anycast resolve: ${error.message}`);
       return 1;

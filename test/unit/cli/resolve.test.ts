@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { runResolve } from '../../../src/cli/resolve';
 import type { CliIo } from '../../../src/cli/io';
@@ -112,3 +114,59 @@ test('the random tie-break is reproducible from its seed', async () => {
   };
   assert.equal(await run('7'), await run('7'));
 });
+
+const SEED = readFileSync(join(import.meta.dirname, '../../../examples/seed.anycast.mmd'));
+
+interface DiagramJson {
+  clients: { id: string; pop: string | null; asPath: number[]; decidedBy: string; runnerUp: { pop: string } | null; rttMs: number | null }[];
+  pops: { id: string; name?: string; state: string; clients: string[] }[];
+  moved?: { id: string; from: string | null; to: string | null; why: string }[];
+}
+
+test('seed diagram: New York, London and Tokyo reach US-East, EU-West and Asia-Pacific', async () => {
+  const io = fakeIo({ 'seed.anycast.mmd': SEED });
+  assert.equal(await runResolve(['seed.anycast.mmd', '--json'], io), 0, io.stderr);
+  const out = JSON.parse(io.stdout) as DiagramJson;
+  assert.deepEqual(out.clients.map((c) => [c.id, c.pop]), [['ClientUS', 'PoPUS'], ['ClientEU', 'PoPEU'], ['ClientAP', 'PoPAP']]);
+  assert.deepEqual(out.pops.map((p) => [p.id, p.name, p.state, p.clients]), [
+    ['PoPUS', 'US-East', 'up', ['ClientUS']],
+    ['PoPEU', 'EU-West', 'up', ['ClientEU']],
+    ['PoPAP', 'Asia-Pacific', 'up', ['ClientAP']],
+  ]);
+  const us = out.clients[0];
+  assert.ok(us && us.asPath.length >= 2 && us.runnerUp !== null && typeof us.rttMs === 'number');
+  assert.equal(out.moved, undefined);
+});
+
+test('seed diagram: --fail US-East (by name) moves New York to EU-West', async () => {
+  const io = fakeIo({ 'seed.anycast.mmd': SEED });
+  assert.equal(await runResolve(['seed.anycast.mmd', '--fail', 'US-East', '--json'], io), 0, io.stderr);
+  const out = JSON.parse(io.stdout) as DiagramJson;
+  assert.equal(out.clients[0]?.pop, 'PoPEU');
+  assert.equal(out.pops[0]?.state, 'down');
+  assert.deepEqual(out.moved?.map((m) => [m.id, m.from, m.to]), [['ClientUS', 'PoPUS', 'PoPEU']]);
+});
+
+test('seed diagram: the table names PoPs, steps and what moved', async () => {
+  const io = fakeIo({ 'seed.anycast.mmd': SEED });
+  assert.equal(await runResolve(['seed.anycast.mmd', '--fail', 'PoPUS'], io), 0, io.stderr);
+  assert.match(io.stdout, /ClientUS +PoPEU \(EU-West\)/);
+  assert.match(io.stdout, /PoPUS \(US-East\) +down +0/);
+  assert.match(io.stdout, /ClientUS: PoPUS \(US-East\) -> PoPEU \(EU-West\) \(igp-cost; RTT [\d.]+ ms -> [\d.]+ ms\)/);
+});
+
+const diagramFailures: [string, string[], Record<string, Uint8Array | string>, number, RegExp][] = [
+  ['an unknown PoP', ['seed.anycast.mmd', '--fail', 'Mars'], { 'seed.anycast.mmd': SEED }, 1, /--fail Mars: no such PoP; the diagram has PoPUS \(US-East\)/],
+  ['a missing file', ['nope.anycast.mmd'], {}, 1, /cannot read nope\.anycast\.mmd: no such file/],
+  ['a diagram with errors', ['bad.anycast.mmd'], { 'bad.anycast.mmd': 'flowchart TD\n  A[PoP: X]@{ asn: -5 }\n' }, 1, /bad\.anycast\.mmd:2:\d+: error: .*\n.*error\(s\)/],
+  ['no file at all', [], {}, 2, /name a \.anycast\.mmd file/],
+  ['an unknown option', ['seed.anycast.mmd', '--colour'], { 'seed.anycast.mmd': SEED }, 2, /unknown option '--colour'/],
+];
+for (const [what, args, files, exit, message] of diagramFailures) {
+  test(`diagram mode exits ${exit} with a clear message on ${what}`, async () => {
+    const io = fakeIo(files);
+    assert.equal(await runResolve(args, io), exit);
+    assert.match(io.stderr, message);
+    assert.equal(io.stdout, '');
+  });
+}

@@ -1,0 +1,247 @@
+// Runs in Node: `anycast resolve --as-rel`, the route of every AS of a CAIDA graph toward an anycast prefix, and why.
+import { DECISION_CODES, RequestError, asIndex, asPathAt, diffRouteTables, explainAll, explainAs, originAsnAt, propagate } from '../engine/index';
+import type { Asn, AsExplanation, AsGraph, AsOrigin, AsScenario, AsSolver, DecisionStep, RouteTable, TieBreak, TieBreakModel } from '../engine/index';
+import { UsageError, readAsRelFile } from './asRel';
+import type { CliIo } from './io';
+
+export const TIE_BREAKS: readonly TieBreakModel[] = ['lowest-neighbor-asn', 'router-id', 'oldest', 'random'];
+const SOLVERS: readonly AsSolver[] = ['auto', 'sweep', 'path-vector'];
+const SHOWN_CANDIDATES = 8;
+
+export const asRelHelp = `Usage:
+  anycast resolve --as-rel FILE --origin ASN [--origin ASN]... [options]
+
+Routes every AS of a CAIDA AS-relationship file (serial-1 or serial-2, plain or .gz) toward one
+anycast prefix announced by the origin ASes, under Gao-Rexford policy, and explains each choice.
+
+Options:
+  --origin ASN        an AS announcing the prefix (repeat for anycast)
+  --fail ASN          withdraw that origin and show what moved (repeat)
+  --fail-as ASN       take an AS down (repeat)
+  --fail-link A-B     take the link between AS A and AS B down (repeat)
+  --tie-break MODEL   last step of the decision: ${TIE_BREAKS.join(', ')} (default lowest-neighbor-asn, as BGPy)
+  --seed N            seed of the random tie-break (default 0)
+  --solver NAME       ${SOLVERS.join(', ')} (default auto: the sweep for pure Gao-Rexford)
+  --as ASN            explain this AS's choice step by step (repeat)
+  --json              machine-readable output: routes of every AS, unreachable ASes, summary
+  -h, --help          this text
+
+Exit status: 0 routed, 1 bad input or impossible request, 2 bad usage, 3 no stable routing.`;
+
+export interface AsRelArgs {
+  readonly file: string;
+  readonly origins: Asn[];
+  readonly fail: Asn[];
+  readonly failAses: Asn[];
+  readonly failLinks: (readonly [Asn, Asn])[];
+  readonly explain: Asn[];
+  tieBreak: TieBreakModel;
+  seed: number;
+  solver: AsSolver;
+  json: boolean;
+}
+
+
+function parseAsn(text: string | undefined, flag: string): Asn {
+  const match = /^(?:AS)?(\d{1,10})$/i.exec(text ?? '');
+  const asn = match ? Number(match[1]) : NaN;
+  if (!(asn >= 1 && asn <= 4294967295)) throw new UsageError(`${flag} needs an AS number such as 13335 or AS13335, got '${text ?? ''}'`);
+  return asn;
+}
+
+/** Parses the options of the --as-rel mode; throws UsageError. */
+export function parseAsRelArgs(args: readonly string[]): AsRelArgs {
+  let file: string | undefined;
+  const parsed: Omit<AsRelArgs, 'file'> = { origins: [], fail: [], failAses: [], failLinks: [], explain: [], tieBreak: 'lowest-neighbor-asn', seed: 0, solver: 'auto', json: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const value = (): string => {
+      const v = args[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${arg} needs a value`);
+      return v;
+    };
+    switch (arg) {
+      case '--as-rel':
+        file = value();
+        break;
+      case '--origin':
+        parsed.origins.push(parseAsn(value(), arg));
+        break;
+      case '--fail':
+        parsed.fail.push(parseAsn(value(), arg));
+        break;
+      case '--fail-as':
+        parsed.failAses.push(parseAsn(value(), arg));
+        break;
+      case '--fail-link': {
+        const v = value();
+        const [a, b, extra] = v.split('-');
+        if (extra !== undefined || b === undefined) throw new UsageError(`--fail-link needs two ASNs joined by '-', such as 174-3356, got '${v}'`);
+        parsed.failLinks.push([parseAsn(a, arg), parseAsn(b, arg)]);
+        break;
+      }
+      case '--as':
+        parsed.explain.push(parseAsn(value(), arg));
+        break;
+      case '--tie-break': {
+        const v = value();
+        if (!TIE_BREAKS.includes(v as TieBreakModel)) throw new UsageError(`unknown tie-break '${v}'; use one of ${TIE_BREAKS.join(', ')}`);
+        parsed.tieBreak = v as TieBreakModel;
+        break;
+      }
+      case '--seed': {
+        const v = value();
+        if (!/^\d{1,9}$/.test(v)) throw new UsageError(`--seed needs a whole number, got '${v}'`);
+        parsed.seed = Number(v);
+        break;
+      }
+      case '--solver': {
+        const v = value();
+        if (!SOLVERS.includes(v as AsSolver)) throw new UsageError(`unknown solver '${v}'; use one of ${SOLVERS.join(', ')}`);
+        parsed.solver = v as AsSolver;
+        break;
+      }
+      case '--json':
+        parsed.json = true;
+        break;
+      default:
+        throw new UsageError(arg.startsWith('-') ? `unknown option '${arg}'` : `unexpected argument '${arg}'`);
+    }
+  }
+  if (file === undefined) throw new UsageError('give --as-rel FILE');
+  if (parsed.origins.length === 0) throw new UsageError('give at least one --origin ASN');
+  return { file, ...parsed };
+}
+
+const number = (n: number): string => n.toLocaleString('en-US');
+const percent = (part: number, whole: number): string => `${whole > 0 ? ((100 * part) / whole).toFixed(1) : '0.0'}%`;
+
+interface Summary {
+  readonly routed: number;
+  readonly contested: number;
+  readonly arbitrary: number;
+  readonly arbitraryShare: number;
+  readonly decidedBy: Partial<Record<DecisionStep, number>>;
+  readonly catchments: { readonly originAsn: Asn; readonly ases: number; readonly share: number }[];
+  readonly unreachable: number;
+}
+
+function summarise(table: RouteTable, decided: Uint8Array, stats: { routed: number; contested: number; arbitrary: number }): Summary {
+  const counts = new Array<number>(table.origins.length).fill(0);
+  const decidedBy: Partial<Record<DecisionStep, number>> = {};
+  for (let x = 0; x < table.graph.size; x++) {
+    const k = table.originIndex[x] as number;
+    if (k < 0) continue;
+    counts[k] = (counts[k] as number) + 1;
+    const step = DECISION_CODES[decided[x] as number] as DecisionStep;
+    decidedBy[step] = (decidedBy[step] ?? 0) + 1;
+  }
+  return {
+    ...stats,
+    arbitraryShare: stats.routed > 0 ? stats.arbitrary / stats.routed : 0,
+    decidedBy,
+    catchments: table.origins.map((o, k) => ({ originAsn: o.asn, ases: counts[k] as number, share: table.graph.size > 0 ? (counts[k] as number) / table.graph.size : 0 })),
+    unreachable: table.graph.size - stats.routed,
+  };
+}
+
+function explanationText(e: AsExplanation): string[] {
+  const lines = [`AS${e.asn}: ${e.candidates.length} candidate route(s); decided by ${e.decidedBy}${e.arbitrary ? ' (arbitrary: only the tie-break separated the best from the runner-up)' : ''}`];
+  // Candidates come in decision order; the first few show the contest, the rest are a count.
+  e.candidates.slice(0, SHOWN_CANDIDATES).forEach((c, i) => {
+    const mark = i === e.best ? 'best  ' : i === e.runnerUp ? 'runner' : '      ';
+    lines.push(`  ${mark} via AS${c.neighborAsn} (${c.learnedFrom}, local-pref ${c.localPref}) path ${c.asPath.join(' ')} -> origin AS${c.originAsn}`);
+  });
+  if (e.candidates.length > SHOWN_CANDIDATES) lines.push(`         ... and ${e.candidates.length - SHOWN_CANDIDATES} more (--json lists them all)`);
+  const steps = e.survivors.filter((s, i) => i === 0 || s.remaining.length !== e.survivors[i - 1]?.remaining.length);
+  lines.push(`  survivors: ${steps.map((s) => `${s.step} ${s.remaining.length}`).join(', ')}`);
+  return lines;
+}
+
+function routeJson(table: RouteTable, x: number, decided: Uint8Array, runnerUp: Int32Array, runnerUpOrigin: Int32Array): object {
+  const graph = table.graph;
+  const step = DECISION_CODES[decided[x] as number] as DecisionStep;
+  const r = runnerUp[x] as number;
+  const ro = runnerUpOrigin[x] as number;
+  return {
+    asn: graph.asns[x],
+    originAsn: originAsnAt(table, x),
+    asPath: asPathAt(table, x),
+    learnedFrom: ['none', 'origin', 'customer', 'peer', 'provider'][table.learnedFrom[x] as number],
+    decidedBy: step,
+    arbitrary: step === 'tie-break',
+    ...(r >= 0 ? { runnerUp: { neighborAsn: graph.asns[r], originAsn: (table.origins[ro] as AsOrigin).asn } } : {}),
+  };
+}
+
+/** Runs the --as-rel mode; errors the user can act on are thrown as CliError or RequestError. */
+export async function runAsRel(args: AsRelArgs, io: CliIo): Promise<number> {
+  const graph: AsGraph = await readAsRelFile(io, args.file);
+  for (const asn of args.explain) if (asIndex(graph, asn) < 0) throw new RequestError(`--as AS${asn} is not in ${args.file}`);
+  const origins = args.origins.map((asn) => ({ asn }));
+  const tieBreak: TieBreak = args.tieBreak === 'random' ? { model: 'random', seed: args.seed } : { model: args.tieBreak };
+  const options = { tieBreak, solver: args.solver };
+  const scenario: AsScenario = { withdrawn: args.fail, failedAses: args.failAses, failedLinks: args.failLinks };
+  const failing = args.fail.length + args.failAses.length + args.failLinks.length > 0;
+  const before = failing ? propagate(graph, origins, options) : undefined;
+  const table = propagate(graph, origins, options, scenario);
+  const { decidedBy, runnerUp, runnerUpOrigin, ...stats } = explainAll(table);
+  const summary = summarise(table, decidedBy, stats);
+  const diff = before ? diffRouteTables(before, table) : undefined;
+  const explanations = args.explain.map((asn) => explainAs(table, asn));
+
+  if (args.json) {
+    const routes: object[] = [];
+    const unreachable: Asn[] = [];
+    for (let x = 0; x < graph.size; x++) {
+      if ((table.nextHop[x] as number) < 0) unreachable.push(graph.asns[x] as number);
+      else routes.push(routeJson(table, x, decidedBy, runnerUp, runnerUpOrigin));
+    }
+    io.out(
+      JSON.stringify({
+        graph: { file: args.file, ases: graph.size, links: graph.linkCount, duplicateLinks: graph.duplicateLinks },
+        origins: args.origins,
+        solver: table.solver,
+        tieBreak,
+        summary,
+        routes,
+        unreachable,
+        ...(diff ? { moved: diff.moved, lost: diff.lost } : {}),
+        ...(args.explain.length > 0 ? { explanations: explanations.map((e, i) => e ?? { asn: args.explain[i], unreachable: true }) } : {}),
+        ...(table.unstable ? { unstable: table.unstable } : {}),
+      }),
+    );
+    return table.unstable ? 3 : 0;
+  }
+
+  const lines: string[] = [];
+  lines.push(`${args.file}: ${number(graph.size)} ASes, ${number(graph.linkCount)} links${graph.duplicateLinks ? ` (${number(graph.duplicateLinks)} repeated links ignored)` : ''}`);
+  lines.push(`origins ${args.origins.map((a) => `AS${a}`).join(', ')}; solver ${table.solver}; tie-break ${args.tieBreak}${args.tieBreak === 'random' ? ` (seed ${args.seed})` : ''}`);
+  if (table.unstable) lines.push(`UNSTABLE: ${table.unstable.message}`);
+  lines.push('', 'Catchments:');
+  for (const c of summary.catchments) {
+    const withdrawn = args.fail.includes(c.originAsn) ? '  (withdrawn)' : '';
+    lines.push(`  AS${String(c.originAsn).padEnd(10)} ${number(c.ases).padStart(8)} ASes  ${percent(c.ases, graph.size).padStart(6)}${withdrawn}`);
+  }
+  lines.push(`  ${'no route'.padEnd(12)} ${number(summary.unreachable).padStart(8)} ASes  ${percent(summary.unreachable, graph.size).padStart(6)}`);
+  lines.push('', 'Decisions:');
+  lines.push(`  ${number(summary.routed)} ASes routed; ${number(summary.contested)} had more than one candidate route`);
+  lines.push(`  ${number(summary.arbitrary)} (${percent(summary.arbitrary, summary.routed)} of routed ASes) were arbitrary: only the final tie-break (${args.tieBreak}) separated the best route from the runner-up`);
+  lines.push(`  decided by: ${DECISION_CODES.filter((s) => summary.decidedBy[s]).map((s) => `${s} ${number(summary.decidedBy[s] as number)}`).join(', ')}`);
+  if (diff) {
+    lines.push('', `What moved: ${number(diff.moved.length)} ASes changed PoP, ${number(diff.lost.length)} lost their route`);
+    const flows = new Map<string, number>();
+    for (const m of diff.moved) {
+      const key = `${m.from === undefined ? 'none' : `AS${m.from}`} -> ${m.to === undefined ? 'no route' : `AS${m.to}`}`;
+      flows.set(key, (flows.get(key) ?? 0) + 1);
+    }
+    for (const [flow, count] of [...flows].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) lines.push(`  ${flow.padEnd(26)} ${number(count).padStart(8)} ASes`);
+  }
+  explanations.forEach((e, i) => {
+    lines.push('');
+    if (e) lines.push(...explanationText(e));
+    else lines.push(`AS${args.explain[i]}: no route`);
+  });
+  io.out(lines.join('\n'));
+  return table.unstable ? 3 : 0;
+}
