@@ -49,17 +49,30 @@ function parseAsn(text: string | undefined, flag: string): Asn {
   return asn;
 }
 
+/** The value after option `arg` at `args[i]`; a missing value is a UsageError. */
+export function optionValue(args: readonly string[], i: number, arg: string): string {
+  const v = args[i];
+  if (v === undefined || v.startsWith('--')) throw new UsageError(`${arg} needs a value`);
+  return v;
+}
+
+export function parseTieBreak(v: string): TieBreakModel {
+  if (!TIE_BREAKS.includes(v as TieBreakModel)) throw new UsageError(`unknown tie-break '${v}'; use one of ${TIE_BREAKS.join(', ')}`);
+  return v as TieBreakModel;
+}
+
+export function parseSeed(v: string): number {
+  if (!/^\d{1,9}$/.test(v)) throw new UsageError(`--seed needs a whole number, got '${v}'`);
+  return Number(v);
+}
+
 /** Parses the options of the --as-rel mode; throws UsageError. */
 export function parseAsRelArgs(args: readonly string[]): AsRelArgs {
   let file: string | undefined;
   const parsed: Omit<AsRelArgs, 'file'> = { origins: [], fail: [], failAses: [], failLinks: [], explain: [], tieBreak: 'lowest-neighbor-asn', seed: 0, solver: 'auto', json: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
-    const value = (): string => {
-      const v = args[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${arg} needs a value`);
-      return v;
-    };
+    const value = (): string => optionValue(args, ++i, arg);
     switch (arg) {
       case '--as-rel':
         file = value();
@@ -83,18 +96,12 @@ export function parseAsRelArgs(args: readonly string[]): AsRelArgs {
       case '--as':
         parsed.explain.push(parseAsn(value(), arg));
         break;
-      case '--tie-break': {
-        const v = value();
-        if (!TIE_BREAKS.includes(v as TieBreakModel)) throw new UsageError(`unknown tie-break '${v}'; use one of ${TIE_BREAKS.join(', ')}`);
-        parsed.tieBreak = v as TieBreakModel;
+      case '--tie-break':
+        parsed.tieBreak = parseTieBreak(value());
         break;
-      }
-      case '--seed': {
-        const v = value();
-        if (!/^\d{1,9}$/.test(v)) throw new UsageError(`--seed needs a whole number, got '${v}'`);
-        parsed.seed = Number(v);
+      case '--seed':
+        parsed.seed = parseSeed(value());
         break;
-      }
       case '--solver': {
         const v = value();
         if (!SOLVERS.includes(v as AsSolver)) throw new UsageError(`unknown solver '${v}'; use one of ${SOLVERS.join(', ')}`);

@@ -5,7 +5,7 @@ import { parseDocument } from '../language/index';
 import type { DocumentModel } from '../language/index';
 import { toTopology } from '../language/topology';
 import { CliError, UsageError } from './asRel';
-import { TIE_BREAKS, asRelHelp, parseAsRelArgs, runAsRel } from './asRelResolve';
+import { TIE_BREAKS, asRelHelp, optionValue, parseAsRelArgs, parseSeed, parseTieBreak, runAsRel } from './asRelResolve';
 import type { CliIo } from './io';
 
 export const resolveHelp = `Usage:
@@ -37,22 +37,12 @@ function parseDiagramArgs(args: readonly string[]): DiagramArgs {
   const parsed: Omit<DiagramArgs, 'file'> = { fail: [], seed: 0, json: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
-    const value = (): string => {
-      const v = args[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${arg} needs a value`);
-      return v;
-    };
+    const value = (): string => optionValue(args, ++i, arg);
     if (arg === '--fail') parsed.fail.push(value());
     else if (arg === '--json') parsed.json = true;
-    else if (arg === '--tie-break') {
-      const v = value();
-      if (!TIE_BREAKS.includes(v as TieBreakModel)) throw new UsageError(`unknown tie-break '${v}'; use one of ${TIE_BREAKS.join(', ')}`);
-      parsed.tieBreak = v as TieBreakModel;
-    } else if (arg === '--seed') {
-      const v = value();
-      if (!/^\d{1,9}$/.test(v)) throw new UsageError(`--seed needs a whole number, got '${v}'`);
-      parsed.seed = Number(v);
-    } else if (arg.startsWith('-')) throw new UsageError(`unknown option '${arg}'`);
+    else if (arg === '--tie-break') parsed.tieBreak = parseTieBreak(value());
+    else if (arg === '--seed') parsed.seed = parseSeed(value());
+    else if (arg.startsWith('-')) throw new UsageError(`unknown option '${arg}'`);
     else if (file === undefined) file = arg;
     else throw new UsageError(`one diagram at a time: unexpected '${arg}'`);
   }
