@@ -1,0 +1,131 @@
+/**
+ * Quick fixes for the commonest diagnostics: take a "did you mean" suggestion, put a client in an
+ * AS, give a PoP the prefix the other PoPs announce, add the missing header, close a subgraph.
+ * Each fix is a title and plain text edits. Pure.
+ */
+import type { DocumentModel, NodeModel } from './model';
+import type { TextEdit } from './rename';
+import type { Diagnostic, Position } from './types';
+
+export interface QuickFix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  /** The fix an editor may apply with one key (the best suggestion). */
+  readonly preferred: boolean;
+}
+
+/** How many alternatives (ASes to sit in, suggestions) are offered at most. */
+const maxChoices = 5;
+
+function lineText(text: string, line: number): string {
+  return text.split('\n')[line]?.replace(/\r$/, '') ?? '';
+}
+
+function endOfLine(text: string, line: number): Position {
+  return { line, character: lineText(text, line).length };
+}
+
+function indentOf(text: string, line: number): string {
+  return /^\s*/.exec(lineText(text, line))?.[0] ?? '';
+}
+
+/**
+ * Adds `key: value` to a node's metadata: inside its `@{ }` when it has one, else as a new
+ * `id@{ key: value }` statement under the line that defines it (mermaid merges the two).
+ */
+export function addMetadata(text: string, node: NodeModel, key: string, value: string): TextEdit {
+  const meta = node.metadataRange;
+  if (meta) {
+    const line = meta.end.line;
+    const closeAt = Math.max(0, meta.end.character - 1);
+    const inner = lineText(text, line).slice(0, closeAt).trimEnd();
+    const separator = inner.endsWith('{') ? ' ' : ', ';
+    return { range: { start: { line, character: inner.length }, end: { line, character: closeAt } }, newText: `${separator}${key}: ${value} ` };
+  }
+  const line = node.idRange.start.line;
+  const definitionLine = Math.max(line, node.labelRange?.end.line ?? line);
+  return { range: { start: endOfLine(text, definitionLine), end: endOfLine(text, definitionLine) }, newText: `\n${indentOf(text, line)}${node.id}@{ ${key}: ${value} }` };
+}
+
+function nodeWithIdAt(model: DocumentModel, diagnostic: Diagnostic): NodeModel | undefined {
+  const at = diagnostic.range.start;
+  return model.nodes.find((n) => n.idRange.start.line === at.line && n.idRange.start.character === at.character) ?? model.nodes.find((n) => n.references.some((r) => r.start.line === at.line && r.start.character === at.character));
+}
+
+/** The fixes offered for `diagnostic` in `text`. */
+export function quickFixesFor(text: string, model: DocumentModel, diagnostic: Diagnostic): QuickFix[] {
+  const fixes: QuickFix[] = (diagnostic.suggestions ?? []).slice(0, maxChoices).map((suggestion, i) => ({
+    title: `Change to '${suggestion}'`,
+    edits: [{ range: diagnostic.range, newText: suggestion }],
+    preferred: i === 0,
+  }));
+
+  switch (diagnostic.code) {
+    case 'client-without-as': {
+      const client = nodeWithIdAt(model, diagnostic);
+      if (!client) break;
+      for (const as of model.nodes.filter((n) => n.role === 'as').slice(0, maxChoices)) {
+        fixes.push({ title: `Put '${client.name}' in ${as.asn ? `AS${as.asn.value} ` : ''}${as.name} (in: ${as.id})`, edits: [addMetadata(text, client, 'in', as.id)], preferred: false });
+      }
+      break;
+    }
+    case 'pop-without-prefix': {
+      const pop = nodeWithIdAt(model, diagnostic);
+      if (!pop) break;
+      const announced = [...new Set(model.nodes.flatMap((n) => (n.role === 'pop' ? n.announces.map((p) => p.value) : [])))];
+      for (const prefix of announced.slice(0, maxChoices)) {
+        fixes.push({ title: `Announce ${prefix}, as the other PoPs do`, edits: [addMetadata(text, pop, 'announce', prefix)], preferred: announced.length === 1 });
+      }
+      break;
+    }
+    case 'missing-header':
+      fixes.push({ title: "Start the diagram with 'flowchart TD'", edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'flowchart TD\n' }], preferred: true });
+      break;
+    case 'unclosed-subgraph': {
+      const lines = text.split('\n');
+      const last = lines.length - 1;
+      const end = { line: last, character: (lines[last] ?? '').replace(/\r$/, '').length };
+      const needsNewline = (lines[last] ?? '').trim() !== '';
+      fixes.push({ title: "Close the subgraph with 'end' at the end of the file", edits: [{ range: { start: end, end }, newText: `${needsNewline ? '\n' : ''}end\n` }], preferred: true });
+      break;
+    }
+    case 'unmatched-end': {
+      const line = diagnostic.range.start.line;
+      fixes.push({ title: "Remove this 'end'", edits: [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' }], preferred: true });
+      break;
+    }
+    case 'label-needs-quotes': {
+      const fix = quoteLabel(text, diagnostic);
+      if (fix) fixes.push(fix);
+      break;
+    }
+    default:
+      break;
+  }
+  return fixes;
+}
+
+const closers: Readonly<Record<string, string>> = { '[': ']', '(': ')', '{': '}', '>': ']' };
+
+/**
+ * `A[Label (x)]`: the bracket inside ends the label early in mermaid; quoting the label keeps it.
+ * Finds the label's opening bracket before the diagnostic and its closing one at the end of the line.
+ */
+function quoteLabel(text: string, diagnostic: Diagnostic): QuickFix | undefined {
+  const line = diagnostic.range.start.line;
+  const content = lineText(text, line);
+  const at = diagnostic.range.start.character;
+  const open = /[[({>]+$/.exec(content.slice(0, at).replace(/[^[({>]*$/, ''));
+  if (!open) return undefined;
+  const openEnd = content.slice(0, at).search(/[^[({>]*$/);
+  const closer = closers[open[0][0] ?? ''] ?? ']';
+  const closeAt = content.lastIndexOf(closer.repeat(open[0].length));
+  if (closeAt <= at) return undefined;
+  const inner = content.slice(openEnd, closeAt);
+  if (inner.includes('"')) return undefined;
+  return {
+    title: 'Put the label in double quotes',
+    edits: [{ range: { start: { line, character: openEnd }, end: { line, character: closeAt } }, newText: `"${inner}"` }],
+    preferred: true,
+  };
+}
