@@ -5,7 +5,7 @@ import { definitionAt, referencesAt } from '../../../src/language/references';
 import { invalidNodeId, prepareRename, renameAt } from '../../../src/language/rename';
 import { applyEdits } from './applyEdits';
 import type { Range } from '../../../src/language/types';
-import { documentSymbols } from '../../../src/language/symbols';
+import { documentSymbols, type DocumentSymbol } from '../../../src/language/symbols';
 
 const text = [
   'flowchart LR',
@@ -112,7 +112,7 @@ describe('document symbols', () => {
   });
 
   it('gives every symbol a range that contains its selection range', () => {
-    const check = (list: ReturnType<typeof documentSymbols>): void => {
+    const check = (list: readonly DocumentSymbol[]): void => {
       for (const s of list) {
         const inside =
           (s.range.start.line < s.selectionRange.start.line || (s.range.start.line === s.selectionRange.start.line && s.range.start.character <= s.selectionRange.start.character)) &&
