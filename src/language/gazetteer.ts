@@ -9,7 +9,7 @@ import { greatCircleKm, isValidGeoPoint } from '../engine/geo';
 import type { GeoPoint } from '../engine/types';
 import { AIRPORTS, CITIES, CITY_ALIASES, COUNTRIES } from './gazetteerData';
 import { editDistance, foldLocationKey } from './gazetteerKeys';
-import { COUNTRY_ALIASES, METRO_CODES, REGIONS, type RegionEntry, type RegionProvider } from './gazetteerRegions';
+import { COUNTRY_ALIASES, METRO_CODES, NETWORK_TERMS, REGIONS, type RegionEntry, type RegionProvider } from './gazetteerRegions';
 
 export { greatCircleKm, foldLocationKey };
 
@@ -175,6 +175,7 @@ function buildIndex(): Index {
     offer({ label: alias, key: foldLocationKey(alias), kind: 'city', weight: city.population, detail: () => cityDescription(city, countryNames) });
   }
   for (const airport of airports.values()) {
+    if (NETWORK_TERMS.has(airport.code)) continue;
     const weight = TIER_AIRPORT * (/International|Intercontinental/.test(airport.name) ? 2 : 1);
     offer({ label: airport.code, key: airport.code.toLowerCase(), kind: 'airport', weight, detail: () => airportDescription(airport, countryNames) });
   }
@@ -247,6 +248,7 @@ function cityPlace(city: City, idx: Index, code?: string): Place {
 }
 
 function lookupCode(code: string, idx: Index, q: Qualifier | undefined): Place | undefined {
+  if (!q && NETWORK_TERMS.has(code)) return undefined;
   const airport = idx.airports.get(code);
   if (airport && accepts(q, airport.country)) return airportPlace(airport, idx);
   const metro = METRO_CODES[code];
@@ -284,8 +286,9 @@ function lookupName(name: string, idx: Index, q: Qualifier | undefined): Place |
   }
   const city = idx.cities.get(key)?.find((c) => accepts(q, c.country, c.state));
   if (city) return cityPlace(city, idx);
-  if (key.length === 3) {
-    const coded = lookupCode(key.toUpperCase(), idx, q);
+  // Codes in lower case too (`iad`), but not mixed case: `PoP` is a word, not Puerto Plata.
+  if (/^(?:[a-z]{3}|[A-Z]{3})$/.test(name)) {
+    const coded = lookupCode(name.toUpperCase(), idx, q);
     if (coded) return coded;
   }
   // Operators number sites after the airport: IAD1, lhr-02, AWS edge names like IAD89-C1.

@@ -220,6 +220,15 @@ export const METRO_CODES: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Three-letter words that are IATA codes but, on a network diagram, mean something else: a node
+ * called `NTT` is the carrier, not Niuatoputapu airport; `POP` is a point of presence, not Puerto
+ * Plata. Alone they are not read as airports; with a country (`POP, DO`) they are.
+ */
+export const NETWORK_TERMS: ReadonlySet<string> = new Set([
+  'ASN', 'CDN', 'IXP', 'ISP', 'KPN', 'NOC', 'NTT', 'PNI', 'POP', 'SDN', 'TCP', 'TTL', 'USA', 'VPN', 'WAF',
+]);
+
+/**
  * Country names people write after a city ('London, UK') that are neither ISO codes nor the
  * names OpenFlights uses (those come from the data).
  */

@@ -52,9 +52,15 @@ describe('IATA airport codes', () => {
     assert.match(found('IAD').description, /^IAD: Washington Dulles International Airport, Washington, United States$/);
   });
 
-  it('reads codes in any case', () => {
+  it('reads codes in upper or lower case', () => {
     assert.equal(found('iad').code, 'IAD');
-    assert.equal(found(' Lhr ').code, 'LHR');
+    assert.equal(found(' lhr ').code, 'LHR');
+  });
+
+  it('does not read networking words as airports unless a country says so', () => {
+    for (const word of ['NTT', 'POP', 'PoP', 'CDN', 'ISP', 'ASN', 'IXP', 'pop']) assert.equal(lookupLocation(word), undefined, word);
+    assert.equal(found('POP, Dominican Republic').code, 'POP');
+    assert.equal(found('NTT, TO').code, 'NTT');
   });
 
   it('reads site names numbered after an airport', () => {
@@ -248,6 +254,12 @@ describe('did you mean', () => {
     assert.equal(suggestLocations('Londn, UK')[0], 'London');
   });
 
+  it('only suggests names that resolve', () => {
+    for (const typo of ['NTX', 'Londn', 'IADD', 'us-esat-1', 'Frankfrut', 'Sidney', 'POPP']) {
+      for (const suggestion of suggestLocations(typo)) assert.ok(lookupLocation(suggestion), `${typo} → ${suggestion} does not resolve`);
+    }
+  });
+
   it('never suggests what already resolves', () => {
     assert.ok(!suggestLocations('IAD').includes('IAD'));
   });
@@ -288,6 +300,16 @@ describe('completion', () => {
     assert.ok(items.every((item) => item.label.toLowerCase().startsWith('lon')));
     assert.ok(items.some((item) => item.label === 'London'));
     assert.match(items.find((item) => item.label === 'London')?.detail ?? '', /United Kingdom/);
+  });
+
+  it('offers only names that resolve, to the kind it says', () => {
+    const all = completeLocations('', Number.MAX_SAFE_INTEGER);
+    assert.ok(all.length > 10000, `${all.length} names`);
+    for (const item of all) {
+      const place = lookupLocation(item.label);
+      assert.ok(place, `${item.label} does not resolve`);
+      assert.equal(place.kind, item.kind, item.label);
+    }
   });
 
   it('offers regions by their provider spelling', () => {
