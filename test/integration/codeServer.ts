@@ -25,6 +25,12 @@ const quietUserSettings = {
   'security.workspace.trust.startupPrompt': 'never',
 };
 
+/**
+ * code-server's default extension gallery is on the internet: an empty gallery turns it off, so
+ * nothing is looked up (the tests install only our own .vsix, from disk).
+ */
+const offlineEnv = { ...process.env, EXTENSIONS_GALLERY: '{}' };
+
 export interface CodeServerOptions {
   /** Where extensions are installed; a fresh empty folder when not given. */
   readonly extensionsDir?: string;
@@ -74,6 +80,7 @@ export async function startCodeServer(folder: string, options: CodeServerOptions
     /HTTP server listening on/,
     startTimeoutMs,
     'code-server',
+    offlineEnv,
   );
   const dirs = options.extensionsDir ? [userDataDir] : [userDataDir, extensionsDir];
   return { url: `http://127.0.0.1:${port}`, port, service, dirs };
@@ -84,7 +91,7 @@ export async function installVsix(vsix: string, extensionsDir: string): Promise<
   const { node, entry } = codeServer();
   const userDataDir = profileDir();
   const { stdout, stderr } = await withTimeout(
-    promisify(execFile)(node, [entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix]),
+    promisify(execFile)(node, [entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], { env: offlineEnv }),
     installTimeoutMs,
     'code-server to install the .vsix',
   );

@@ -98,8 +98,15 @@ export interface Service {
 }
 
 /** Starts a server in its own process group and waits until it prints `ready`. */
-export async function startService(command: string, args: string[], ready: RegExp, timeoutMs: number, what: string): Promise<Service> {
-  const child = spawn(command, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startService(
+  command: string,
+  args: string[],
+  ready: RegExp,
+  timeoutMs: number,
+  what: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Service> {
+  const child = spawn(command, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
   let output = '';
   const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
   const isReady = new Promise<void>((resolveReady, reject) => {

@@ -93,12 +93,22 @@ export function describe(diagnostics: readonly vscode.Diagnostic[]): string {
   return diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`).join('; ');
 }
 
-/** Writes `text` to a workspace file (a virtual file system in the web host) and opens it in an editor. */
+/**
+ * Writes `text` to a workspace file (a virtual file system in the web host) and opens it the way a
+ * person does, through the workbench: unlike `openTextDocument`, that holds no extension reference,
+ * so closing the editor really closes the document.
+ */
 export async function openWorkspaceFile(relativePath: string, text?: string): Promise<vscode.TextEditor> {
   const uri = workspaceUri(...relativePath.split('/'));
   if (text !== undefined) await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  const document = await vscode.workspace.openTextDocument(uri);
-  return vscode.window.showTextDocument(document);
+  const isTarget = (editor: vscode.TextEditor | undefined): editor is vscode.TextEditor => editor?.document.uri.toString() === uri.toString();
+  const shown = waitForEvent(vscode.window.onDidChangeActiveTextEditor, isTarget, `an editor for ${relativePath}`);
+  await vscode.commands.executeCommand('vscode.open', uri);
+  if (isTarget(vscode.window.activeTextEditor)) {
+    shown.catch(() => undefined);
+    return vscode.window.activeTextEditor;
+  }
+  return (await shown) as vscode.TextEditor;
 }
 
 export async function replaceText(document: vscode.TextDocument, text: string): Promise<void> {
