@@ -3,12 +3,14 @@ import type { CliIo } from './io';
 import { nodeIo } from './io';
 import { runCheck } from './check';
 import { runResolve } from './resolve';
+import { runMermaid } from './mermaid';
 
 export type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
 const commands: Record<string, { run: Command; summary: string }> = {
   check: { run: runCheck, summary: 'report the problems in .anycast.mmd files (syntax, ids, ASNs, prefixes, locations, reachability)' },
   resolve: { run: runResolve, summary: 'which PoP each client (or every AS of a CAIDA graph) reaches, and why' },
+  mermaid: { run: runMermaid, summary: 'the diagram with catchments, colours and a legend, as mermaid text for GitHub, GitLab or Notion' },
 };
 
 function usage(): string {

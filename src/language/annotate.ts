@@ -256,7 +256,7 @@ function quoteLabel(text: string): string {
 /** An id no node of the model uses, so the legend never captures a user's node. */
 function freshId(base: string, taken: ReadonlySet<string>): string {
   let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}${n}`;
+  for (let n = 2; taken.has(id); n++) id = `${base}_${n}`;
   return id;
 }
 
@@ -273,7 +273,7 @@ export function annotatedMermaid(text: string, model: DocumentModel, annotation:
   const withdrawnClass = cls('Withdrawn');
   const unreachableClass = cls('Unreachable');
 
-  const lines: string[] = ['', '%% Annotated by Anycast Topology: PoP colours, catchments and the legend below.'];
+  const lines: string[] = ['%% Annotated by Anycast Topology: PoP colours, catchments and the legend below.'];
   const used = new Set<string>();
   const assignments = new Map<string, string[]>();
   const assign = (className: string, nodeId: string): void => {
@@ -304,15 +304,19 @@ export function annotatedMermaid(text: string, model: DocumentModel, annotation:
   for (const [className, ids] of assignments) lines.push(`class ${ids.join(',')} ${className}`);
 
   // Edges a client's traffic takes wear its PoP's colour (linkStyle counts edges in document order).
+  const edgesByPair = new Map<string, number[]>();
+  for (const edge of model.edges) {
+    for (const key of [`${edge.from}\u0000${edge.to}`, `${edge.to}\u0000${edge.from}`]) {
+      const list = edgesByPair.get(key) ?? [];
+      list.push(edge.index);
+      edgesByPair.set(key, list);
+    }
+  }
   const routeColor = new Map<number, number>();
   for (const node of annotation.nodes) {
     if (node.role !== 'client' || node.color === undefined || !node.path) continue;
     for (let i = 0; i + 1 < node.path.length; i++) {
-      const a = node.path[i];
-      const b = node.path[i + 1];
-      for (const edge of model.edges) {
-        if ((edge.from === a && edge.to === b) || (edge.from === b && edge.to === a)) routeColor.set(edge.index, node.color % paletteSize);
-      }
+      for (const index of edgesByPair.get(`${node.path[i]}\u0000${node.path[i + 1]}`) ?? []) routeColor.set(index, node.color % paletteSize);
     }
   }
   for (const [index, slot] of [...routeColor].sort((x, y) => x[0] - y[0])) {
@@ -323,21 +327,34 @@ export function annotatedMermaid(text: string, model: DocumentModel, annotation:
     const legendId = freshId('anycastLegend', taken);
     const title = annotation.headline ? `Catchments · ${annotation.headline}` : 'Catchments';
     lines.push(`subgraph ${legendId}[${quoteLabel(title)}]`);
+    const legendIds: string[] = [];
     annotation.legend.forEach((entry, i) => {
       const id = freshId(`${legendId}_${i}`, taken);
+      legendIds.push(id);
       const figures = entry.withdrawn ? 'withdrawn' : `${plural(entry.clients, 'client')} · ${percent(entry.share)}`;
       // Every legend PoP is also a diagram node, so its class is already defined above.
       const className = entry.withdrawn ? withdrawnClass : popClass[entry.color % paletteSize]!;
       lines.push(`  ${id}[${quoteLabel(`${entry.label}: ${figures}`)}]:::${className}`);
     });
+    const names = new Map(model.nodes.map((n) => [n.id, n.name]));
     const movedNodes = annotation.nodes.filter((n) => n.moved);
     if (movedNodes.length > 0) {
-      const names = new Map(model.nodes.map((n) => [n.id, n.name]));
       const text = movedNodes.map((n) => `${names.get(n.id) ?? n.id} → ${(n.pop && names.get(n.pop)) ?? n.pop ?? '?'}`).join('\n');
-      lines.push(`  ${freshId(`${legendId}_moved`, taken)}[${quoteLabel(`Moved:\n${text}`)}]`);
+      const id = freshId(`${legendId}_moved`, taken);
+      legendIds.push(id);
+      lines.push(`  ${id}[${quoteLabel(`Moved:\n${text}`)}]`);
     }
+    const unreachable = annotation.nodes.filter((n) => n.unreachable);
+    if (unreachable.length > 0) {
+      const text = unreachable.map((n) => names.get(n.id) ?? n.id).join('\n');
+      const id = freshId(`${legendId}_unreachable`, taken);
+      legendIds.push(id);
+      lines.push(`  ${id}[${quoteLabel(`No PoP reachable:\n${text}`)}]:::${unreachableClass}`);
+    }
+    // Invisible links keep the entries in legend order (mermaid places unlinked nodes as it likes).
+    if (legendIds.length > 1) lines.push(`  ${legendIds.join(' ~~~ ')}`);
     lines.push('end');
   }
   const base = text.endsWith('\n') ? text : `${text}\n`;
-  return `${base}${lines.slice(1).join('\n')}\n`;
+  return `${base}${lines.join('\n')}\n`;
 }

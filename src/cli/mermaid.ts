@@ -1,0 +1,105 @@
+// Runs in Node: `anycast mermaid FILE [--fail POP]...`, the annotated diagram as mermaid text for any renderer.
+import { annotatedMermaid } from '../language/annotate';
+import { previewDocument } from '../language/annotateDocument';
+import type { CliIo } from './io';
+
+export const mermaidHelp = `Usage:
+  anycast mermaid [--fail POP]... [--no-legend] [--markdown] [-o OUT] FILE
+
+Prints FILE's diagram with the resolver's answer added in plain mermaid: each PoP in its own
+colour, each client in the colour of the PoP that serves it, the edges traffic takes, withdrawn
+PoPs and moved clients marked, and a legend of catchment sizes and traffic shares. Paste it into
+a README, wiki or issue where mermaid renders (GitHub, GitLab, Notion): the same picture as the
+preview, without the extension. The original lines are kept as written.
+
+Options:
+  --fail POP     withdraw that PoP (its node id or name, e.g. PoPUS or US-East) and mark the
+                 clients that move (repeat)
+  --no-legend    leave the legend out
+  --markdown     wrap the text in a \`\`\`mermaid fence
+  -o, --output OUT  write to OUT (whole or not at all) instead of standard output
+  -h, --help     this text
+
+Exit status: 0 done, 1 the file cannot be read or does not parse, 2 bad usage or an unknown PoP.`;
+
+interface MermaidArgs {
+  readonly file: string;
+  readonly fail: readonly string[];
+  readonly legend: boolean;
+  readonly markdown: boolean;
+  readonly output?: string;
+}
+
+function parseArgs(args: readonly string[]): MermaidArgs | string {
+  const fail: string[] = [];
+  const files: string[] = [];
+  let legend = true;
+  let markdown = false;
+  let output: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const value = (): string | undefined => args[++i];
+    if (arg === '--fail') {
+      const pop = value();
+      if (pop === undefined) return '--fail needs a PoP id or name';
+      fail.push(pop);
+    } else if (arg.startsWith('--fail=')) fail.push(arg.slice('--fail='.length));
+    else if (arg === '--no-legend') legend = false;
+    else if (arg === '--markdown') markdown = true;
+    else if (arg === '-o' || arg === '--output') {
+      output = value();
+      if (output === undefined) return `${arg} needs a file name`;
+    } else if (arg.startsWith('-') && arg !== '-') return `unknown option '${arg}'`;
+    else files.push(arg);
+  }
+  if (files.length !== 1) return files.length === 0 ? 'name the diagram file' : 'name one diagram file';
+  return { file: files[0]!, fail, legend, markdown, ...(output !== undefined ? { output } : {}) };
+}
+
+export async function runMermaid(args: readonly string[], io: CliIo): Promise<number> {
+  if (args.includes('-h') || args.includes('--help')) {
+    io.out(mermaidHelp);
+    return 0;
+  }
+  const parsed = parseArgs(args);
+  if (typeof parsed === 'string') {
+    io.err(`anycast mermaid: ${parsed}\n\n${mermaidHelp}`);
+    return 2;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder().decode(await io.readFile(parsed.file));
+  } catch (error) {
+    io.err(`anycast mermaid: cannot read ${parsed.file}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+
+  const plain = previewDocument(text);
+  if (plain.kind === 'error') {
+    io.err(`${parsed.file}:${plain.range.start.line + 1}:${plain.range.start.character + 1}: error: ${plain.message}`);
+    return 1;
+  }
+  const pops = plain.model.nodes.filter((n) => n.role === 'pop');
+  const failed: string[] = [];
+  for (const wanted of parsed.fail) {
+    const pop = pops.find((p) => p.id === wanted) ?? pops.find((p) => p.name.toLowerCase() === wanted.toLowerCase());
+    if (!pop) {
+      const known = pops.map((p) => (p.name === p.id ? p.id : `${p.id} (${p.name})`)).join(', ');
+      io.err(`anycast mermaid: no PoP '${wanted}' in ${parsed.file}; its PoPs are: ${known || 'none'}`);
+      return 2;
+    }
+    if (!failed.includes(pop.id)) failed.push(pop.id);
+  }
+  const content = failed.length > 0 ? previewDocument(text, { failedPops: failed }) : plain;
+  if (content.kind === 'error') return 1;
+  if (content.routing.problem) io.err(`anycast mermaid: ${parsed.file}: ${content.routing.problem}`);
+
+  const annotated = annotatedMermaid(text, content.model, content.routing, { legend: parsed.legend });
+  const out = parsed.markdown ? `\`\`\`mermaid\n${annotated}\`\`\`\n` : annotated;
+  if (parsed.output !== undefined) {
+    await io.writeFileAtomic(parsed.output, out);
+    return 0;
+  }
+  io.out(out.endsWith('\n') ? out.slice(0, -1) : out);
+  return 0;
+}

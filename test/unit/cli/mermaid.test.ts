@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { runMermaid } from '../../../src/cli/mermaid';
+import { fakeIo } from './fakeIo';
+
+const seed = readFileSync(new URL('../../../examples/seed.anycast.mmd', import.meta.url), 'utf8');
+
+describe('anycast mermaid', () => {
+  it('prints the seed followed by PoP colours, catchments and a legend', async () => {
+    const io = fakeIo({ 'seed.anycast.mmd': seed });
+    assert.equal(await runMermaid(['seed.anycast.mmd'], io), 0);
+    assert.ok(io.stdout.startsWith(seed), 'the diagram as written comes first');
+    assert.match(io.stdout, /class PoPUS anycastPop0/);
+    assert.match(io.stdout, /class ClientUS anycastClient0/);
+    assert.match(io.stdout, /"US-East: 1 client · 33%"/);
+    assert.equal(io.stderr, '');
+  });
+
+  it('takes --fail by PoP id or name and marks who moved', async () => {
+    for (const pop of ['PoPUS', 'us-east']) {
+      const io = fakeIo({ 'seed.anycast.mmd': seed });
+      assert.equal(await runMermaid(['--fail', pop, 'seed.anycast.mmd'], io), 0);
+      assert.match(io.stdout, /class PoPUS anycastWithdrawn/);
+      assert.match(io.stdout, /class ClientUS anycastMoved1/);
+      assert.match(io.stdout, /User in New York → EU-West/);
+    }
+  });
+
+  it('wraps in a markdown fence and writes a file whole on request', async () => {
+    const io = fakeIo({ 'seed.anycast.mmd': seed });
+    assert.equal(await runMermaid(['--markdown', '-o', 'out.md', 'seed.anycast.mmd'], io), 0);
+    assert.equal(io.stdout, '');
+    assert.match(io.written['out.md'] ?? '', /^```mermaid\nflowchart TD\n[\s\S]*\n```\n$/);
+  });
+
+  it('names the PoPs when --fail names none of them, exit 2', async () => {
+    const io = fakeIo({ 'seed.anycast.mmd': seed });
+    assert.equal(await runMermaid(['--fail', 'Mars', 'seed.anycast.mmd'], io), 2);
+    assert.match(io.stderr, /no PoP 'Mars'.*PoPUS \(US-East\), PoPEU \(EU-West\), PoPAP \(Asia-Pacific\)/);
+  });
+
+  it('reports a syntax error as file:line:column and exits 1', async () => {
+    const io = fakeIo({ 'bad.anycast.mmd': 'flowchart LR\n  A -->\n' });
+    assert.equal(await runMermaid(['bad.anycast.mmd'], io), 1);
+    assert.match(io.stderr, /^bad\.anycast\.mmd:2:\d+: error: /);
+  });
+
+  it('says why for an unreadable file (exit 1) and for bad usage (exit 2)', async () => {
+    const io = fakeIo({});
+    assert.equal(await runMermaid(['missing.anycast.mmd'], io), 1);
+    assert.match(io.stderr, /cannot read missing\.anycast\.mmd/);
+    assert.equal(await runMermaid([], io), 2);
+    assert.equal(await runMermaid(['--bogus', 'x'], io), 2);
+    assert.match(io.stderr, /unknown option '--bogus'/);
+  });
+});
