@@ -29,7 +29,7 @@ import type {
   SessionPolicy,
   SubgraphModel,
 } from './model';
-import { checkProviderCycles, checkReachability } from './checks';
+import { checkProviderCycles, checkReachability, checkResolution } from './checks';
 import type { SyntaxDocument, SyntaxEdge, SyntaxNode } from './syntax';
 import { parseSyntax } from './syntax';
 import type { Span } from './text';
@@ -69,8 +69,8 @@ const roleWords: Record<string, NodeRole> = {
   clients: 'client',
   user: 'client',
   users: 'client',
-  eyeball: 'client',
-  eyeballs: 'client',
+  eyeball: 'as',
+  eyeballs: 'as',
   resolver: 'client',
   resolvers: 'client',
   service: 'service',
@@ -173,7 +173,7 @@ class Analyzer {
     const finalSettings = this.inferService(nodes, settings);
     this.checkPrefixes(nodes, finalSettings);
     checkProviderCycles(this, nodes, edges);
-    checkReachability(this, nodes, edges, implicitTransit);
+    const unreachable = checkReachability(this, nodes, edges, implicitTransit);
     for (const i of this.inferred) this.diagnostics.push({ range: i.range, severity: 'hint', code: 'inferred', message: i.message });
     const header = this.syntax.header;
     const dir = header?.direction?.text;
@@ -197,6 +197,7 @@ class Analyzer {
       implicitTransit,
       inferred: this.inferred,
     };
+    checkResolution(this, model, unreachable);
     this.diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return { model, diagnostics: this.diagnostics };
   }
@@ -722,9 +723,7 @@ class Analyzer {
       for (const s of scalarSpans(entry.value).flatMap((x) => (key.startsWith('communit') ? splitCommas(x) : [x]))) apply(key, s, 'metadata');
     }
     const bothWays = e.headAtStart === e.headAtEnd;
-    const forward: SessionPolicy = policy;
-    const backward: SessionPolicy = bothWays ? policy : { communities: [] };
-    return { kind: 'session', relationship, customer, provider, relationshipSource, forward, backward, ...(state ? { state } : {}) };
+    return { kind: 'session', relationship, customer, provider, relationshipSource, tail: policy, head: bothWays ? policy : { communities: [] }, ...(state ? { state } : {}) };
   }
 
   /** Default ASNs, client access ASes, and the hints that say what was assumed. */

@@ -3,8 +3,10 @@
  * under valley-free export (Gao-Rexford) and NO_EXPORT. Both run at AS level (nodes sharing an
  * ASN are one AS) in time linear in nodes plus sessions.
  */
+import { resolve } from '../engine/resolve';
 import type { Community } from '../engine/types';
-import type { EdgeModel, EdgeSession, NodeModel } from './model';
+import type { DocumentModel, EdgeModel, EdgeSession, NodeModel } from './model';
+import { toTopology } from './topology';
 import type { Range, Severity } from './types';
 
 /** What a check needs from the analyser: a way to report. */
@@ -82,20 +84,25 @@ export function checkProviderCycles(reporter: Reporter, nodes: readonly NodeMode
 
 const blocksExport = (communities: readonly Community[]): boolean => communities.some((c) => c === 'no-export' || c === 'no-advertise');
 
-/** Warns about clients whose AS can get no route to any PoP that is up. */
-export function checkReachability(reporter: Reporter, nodes: readonly NodeModel[], edges: readonly EdgeModel[], implicitTransit: boolean): void {
+/**
+ * Warns about clients whose AS can get no route to any PoP that is up. Returns the ids of the
+ * clients it warned about.
+ */
+export function checkReachability(reporter: Reporter, nodes: readonly NodeModel[], edges: readonly EdgeModel[], implicitTransit: boolean): Set<string> {
+  const flagged = new Set<string>();
   const clients = nodes.filter((n) => n.role === 'client');
-  if (clients.length === 0) return;
+  if (clients.length === 0) return flagged;
   const livePops = nodes.filter((n) => n.role === 'pop' && n.state?.value !== 'down' && n.announces.length > 0);
   if (livePops.length === 0) {
     if (nodes.some((n) => n.role === 'pop')) {
       for (const c of clients) {
         reporter.diagnostics.push({ range: c.idRange, severity: 'warning', code: 'unreachable-client', message: `Client '${c.id}' reaches no PoP: no PoP is up and announcing a prefix` });
+        flagged.add(c.id);
       }
     }
-    return;
+    return flagged;
   }
-  if (implicitTransit) return;
+  if (implicitTransit) return flagged;
   const byId = new Map(nodes.map((n) => [n.id, n]));
   type Hop = { to: number; toIsCustomer: boolean; fromIsCustomer: boolean; communities: readonly Community[] };
   const adjacency = new Map<number, Hop[]>();
@@ -112,8 +119,8 @@ export function checkReachability(reporter: Reporter, nodes: readonly NodeModel[
     const c2p = session.relationship === 'customer-provider';
     const tailIsCustomer = c2p && session.customer === edge.from;
     const headIsCustomer = c2p && session.customer === edge.to;
-    add(tail, { to: head, toIsCustomer: headIsCustomer, fromIsCustomer: tailIsCustomer, communities: session.forward.communities.map((f) => f.value) });
-    add(head, { to: tail, toIsCustomer: tailIsCustomer, fromIsCustomer: headIsCustomer, communities: session.backward.communities.map((f) => f.value) });
+    add(tail, { to: head, toIsCustomer: headIsCustomer, fromIsCustomer: tailIsCustomer, communities: session.tail.communities.map((f) => f.value) });
+    add(head, { to: tail, toIsCustomer: tailIsCustomer, fromIsCustomer: headIsCustomer, communities: session.head.communities.map((f) => f.value) });
   }
   // State per AS: bit 1 = holds a route it may export to everyone (learned from a customer or
   // originated), bit 2 = holds one it may export to customers only; a NO_EXPORT route sets bit 4.
@@ -143,11 +150,48 @@ export function checkReachability(reporter: Reporter, nodes: readonly NodeModel[
     const as = byId.get(c.inAs.value);
     const asn = as?.asn?.value;
     if (asn === undefined || state.has(asn)) continue;
+    flagged.add(c.id);
     reporter.diagnostics.push({
       range: c.idRange,
       severity: 'warning',
       code: 'unreachable-client',
       message: `Client '${c.id}' reaches no PoP: its AS '${as?.id ?? c.inAs.value}' (AS${asn}) gets no route under valley-free export (routes from peers and providers go only to customers) and NO_EXPORT`,
+    });
+  }
+  return flagged;
+}
+
+/**
+ * The router-level resolver costs more than linear time, so the live check runs it only on
+ * diagrams of a size people draw; bigger documents keep the graph check above.
+ */
+export const MAX_ROUTERS_FOR_RESOLVER_CHECK = 1500;
+
+/**
+ * Runs the resolver on the document as written and reports what only it can see: clients left
+ * without a route because every neighbour that could serve them prefers a route it may not pass on
+ * (BGP advertises only its best route), and routing that never settles (a dispute wheel).
+ */
+export function checkResolution(reporter: Reporter, model: DocumentModel, alreadyFlagged: ReadonlySet<string>): void {
+  if (!model.nodes.some((n) => n.role === 'pop') || !model.nodes.some((n) => n.role === 'client')) return;
+  const { topology } = toTopology(model);
+  if (topology.routers.length > MAX_ROUTERS_FOR_RESOLVER_CHECK) return;
+  const resolution = resolve(topology);
+  const byId = new Map(model.nodes.map((n) => [n.id, n]));
+  if (resolution.unstable) {
+    const first = model.headerRange ?? model.nodes[0]?.idRange;
+    if (first) reporter.diagnostics.push({ range: first, severity: 'warning', code: 'unstable-routing', message: `Routing never settles: ${resolution.unstable.message}` });
+    return;
+  }
+  for (const c of resolution.clients) {
+    if (c.pop !== undefined || alreadyFlagged.has(c.id)) continue;
+    const node = byId.get(c.id);
+    if (!node) continue;
+    reporter.diagnostics.push({
+      range: node.idRange,
+      severity: 'warning',
+      code: 'unreachable-client',
+      message: `Client '${c.id}' reaches no PoP: a route exists in the graph, but the neighbours that could pass it on each prefer a route they may not export (such as a NO_EXPORT or peer route), and BGP advertises only its best`,
     });
   }
 }

@@ -113,7 +113,7 @@ export interface NodeModel {
 export type EdgeStroke = 'normal' | 'thick' | 'dotted' | 'invisible';
 export type EdgeHead = 'arrow' | 'circle' | 'cross' | 'none';
 
-/** What an edge means to BGP. Everything is read in the direction of the arrow (see docs/language.md). */
+/** What an edge means to BGP (see docs/language.md): the tail is the subject, `A -->|transit| B` is "A buys transit from B". */
 export type EdgeMeaning =
   /**
    * An eBGP session. For 'customer-provider', `customer` and `provider` are node ids; for
@@ -133,20 +133,22 @@ export interface EdgeSession {
   readonly customer: string;
   readonly provider: string;
   readonly relationshipSource: FactSource;
-  /** Policy on routes travelling from the edge's tail to its head (the arrow's direction). */
-  readonly forward: SessionPolicy;
-  /** Policy on routes travelling from head to tail (only for `<-->` / undirected edges, or `back.*` metadata). */
-  readonly backward: SessionPolicy;
+  /** What the edge's tail (the subject of `A -->|transit prepend 2| B`) does on this session. */
+  readonly tail: SessionPolicy;
+  /** What the head does: the same as the tail for `<-->` and `---`, else only what metadata says. */
+  readonly head: SessionPolicy;
   readonly state?: Fact<AdminState>;
 }
 
-/** Policy on the routes sent one way over a session: set by the sender except `localPref` (receiver). */
+/**
+ * One end's policy on a session: on the routes it sends (prepend, MED, communities) and on the
+ * routes it receives (LOCAL_PREF, and the extra IGP cost of leaving through this session).
+ */
 export interface SessionPolicy {
   readonly prepend?: Fact<number>;
   readonly med?: Fact<number>;
-  readonly localPref?: Fact<number>;
   readonly communities: readonly Fact<Community>[];
-  /** Extra IGP cost for the receiver to use this session as its exit. */
+  readonly localPref?: Fact<number>;
   readonly exitCost?: Fact<number>;
 }
 

@@ -146,38 +146,36 @@ export function toTopology(model: DocumentModel): TopologyBuild {
         const tailSites = sitesOf.get(e.from);
         const headSites = sitesOf.get(e.to);
         if (!tailSites || !headSites) continue;
-        const [tail, head] = closestPair(tailSites, headSites);
-        if (!tail || !head) continue;
-        const id = e.id ?? `e${e.index}`;
-        sessionEdge[id] = e.index;
         const tailIsA = m.relationship === 'peer-peer' || m.customer === e.from;
-        const a = tailIsA ? tail : head;
-        const b = tailIsA ? head : tail;
-        // forward = routes sent tail → head: the tail sends (prepend, MED, communities), the head receives (LOCAL_PREF, exit cost).
-        const aSends: SessionPolicy = tailIsA ? m.forward : m.backward;
-        const bSends: SessionPolicy = tailIsA ? m.backward : m.forward;
+        const aDoes: SessionPolicy = tailIsA ? m.tail : m.head;
+        const bDoes: SessionPolicy = tailIsA ? m.head : m.tail;
         const down = m.state?.value === 'down' || isDown(e.from) || isDown(e.to);
-        const prepend = perSide(value(aSends.prepend), value(bSends.prepend));
-        const med = perSide(value(aSends.med), value(bSends.med));
-        const localPref = perSide(value(bSends.localPref), value(aSends.localPref));
-        const exitCost = perSide(value(bSends.exitCost), value(aSends.exitCost));
+        const prepend = perSide(value(aDoes.prepend), value(bDoes.prepend));
+        const med = perSide(value(aDoes.med), value(bDoes.med));
+        const localPref = perSide(value(aDoes.localPref), value(bDoes.localPref));
+        const exitCost = perSide(value(aDoes.exitCost), value(bDoes.exitCost));
         const communitiesOf = (p: SessionPolicy): readonly Community[] | undefined => (p.communities.length > 0 ? p.communities.map((c) => c.value) : undefined);
-        const communities = perSide(communitiesOf(aSends), communitiesOf(bSends));
-        sessions.push({
-          id,
-          a: a.id,
-          b: b.id,
-          relationship: m.relationship,
-          ...(localPref ? { localPref } : {}),
-          ...(med ? { med } : {}),
-          ...(prepend ? { prepend } : {}),
-          ...(communities ? { communities } : {}),
-          ...(exitCost ? { exitCost } : {}),
-          ...(down ? { state: 'down' as const } : {}),
+        const communities = perSide(communitiesOf(aDoes), communitiesOf(bDoes));
+        const base = e.id ?? `e${e.index}`;
+        sessionSites(tailSites, headSites).forEach(([tail, head], k) => {
+          const id = k === 0 ? base : `${base}#${k + 1}`;
+          sessionEdge[id] = e.index;
+          sessions.push({
+            id,
+            a: (tailIsA ? tail : head).id,
+            b: (tailIsA ? head : tail).id,
+            relationship: m.relationship,
+            ...(localPref ? { localPref } : {}),
+            ...(med ? { med } : {}),
+            ...(prepend ? { prepend } : {}),
+            ...(communities ? { communities } : {}),
+            ...(exitCost ? { exitCost } : {}),
+            ...(down ? { state: 'down' as const } : {}),
+          });
         });
       } else if (m.kind === 'igp' && m.cost) {
-        const [a, b] = closestPair(sitesOf.get(e.from) ?? [], sitesOf.get(e.to) ?? []);
-        if (a && b) igpLinks.push({ a: a.id, b: b.id, cost: m.cost.value });
+        const cost = m.cost.value;
+        for (const [a, b] of sessionSites(sitesOf.get(e.from) ?? [], sitesOf.get(e.to) ?? [])) igpLinks.push({ a: a.id, b: b.id, cost });
       }
     }
     for (const n of model.nodes) {
@@ -206,20 +204,31 @@ function clientSpec(n: NodeModel, router: string): ClientSpec {
   return { id: n.id, router, ...(point ? { point } : {}), ...(n.weight ? { weight: n.weight.value } : {}) };
 }
 
-/** The two routers, one of each node, that are closest: where the session is likely to sit. */
-function closestPair(a: readonly Site[], b: readonly Site[]): [Site | undefined, Site | undefined] {
-  if (a.length <= 1 && b.length <= 1) return [a[0], b[0]];
-  let best: [Site | undefined, Site | undefined] = [a[0], b[0]];
-  let bestKm = Infinity;
+/** Two routers this close are in one metro: networks present in both interconnect there. */
+const SAME_METRO_KM = 100;
+
+/**
+ * Where an edge between two nodes becomes sessions: in every metro where both have a router, as
+ * networks interconnect wherever they meet; when they share none, at the closest pair.
+ */
+function sessionSites(a: readonly Site[], b: readonly Site[]): [Site, Site][] {
+  const first = a[0];
+  const second = b[0];
+  if (!first || !second) return [];
+  if (a.length === 1 && b.length === 1) return [[first, second]];
+  const pairs: [Site, Site][] = [];
+  let closest: [Site, Site] = [first, second];
+  let closestKm = Infinity;
   for (const x of a) {
     for (const y of b) {
       if (!x.point || !y.point) continue;
       const km = greatCircleKm(x.point, y.point);
-      if (km < bestKm) {
-        bestKm = km;
-        best = [x, y];
+      if (km <= SAME_METRO_KM) pairs.push([x, y]);
+      if (km < closestKm) {
+        closestKm = km;
+        closest = [x, y];
       }
     }
   }
-  return best;
+  return pairs.length > 0 ? pairs : [closest];
 }

@@ -44,6 +44,27 @@ describe('model to engine topology', () => {
     assert.equal(after?.explanation?.decidedBy, 'igp-cost');
   });
 
+  it('interconnects two multi-city ASes in every metro they share', () => {
+    const text = [
+      'flowchart LR',
+      '  P[PoP: IAD]@{ asn: 64600, announce: 192.0.2.0/24, loc: IAD }',
+      '  C[AS174 Cogent]@{ loc: [IAD, LHR, NRT] }',
+      '  L[AS3356 Lumen]@{ loc: [IAD, LHR, SYD] }',
+      '  P -->|transit| C',
+      '  C <-->|peer| L',
+    ].join('\n');
+    const { topology, mapping } = toTopology(parseDocument(text).model);
+    const peerings = topology.sessions.filter((s) => s.relationship === 'peer-peer');
+    assert.deepEqual(
+      peerings.map((s) => [s.id, s.a, s.b]),
+      [
+        ['e1', 'C@IAD', 'L@IAD'],
+        ['e1#2', 'C@LHR', 'L@LHR'],
+      ],
+    );
+    assert.equal(mapping.sessionEdge['e1#2'], 1);
+  });
+
   it('maps edge policy onto the sending and receiving side of each session', () => {
     const text = [
       'flowchart LR',
@@ -58,13 +79,14 @@ describe('model to engine topology', () => {
     assert.ok(transit);
     assert.equal(transit.relationship, 'customer-provider');
     assert.deepEqual(transit.prepend, { a: 2 });
-    assert.deepEqual(transit.localPref, { b: 80 });
+    // The tail is the subject: P prepends what it sends and sets LOCAL_PREF 80 on what it hears from T.
+    assert.deepEqual(transit.localPref, { a: 80 });
     assert.equal(mapping.sessionEdge[transit.id], 0);
     const peer = topology.sessions.find((s) => s.relationship === 'peer-peer');
     assert.deepEqual(peer?.med, { a: 10, b: 10 });
   });
 
-  it('gives an AS with several locations one router per location and places sessions at the nearest pair', () => {
+  it('gives an AS with several locations one router per location and places sessions where the two meet', () => {
     const text = [
       'flowchart LR',
       '  P1[PoP: IAD]@{ asn: 64600, announce: 192.0.2.0/24, loc: IAD }',

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { JSDOM } from 'jsdom';
+
+// mermaid's parser needs a DOM for its sanitizer; jsdom is enough for parsing (not for layout).
+const dom = new JSDOM('<!doctype html><html><body></body></html>');
+Object.assign(globalThis, { window: dom.window, document: dom.window.document });
+const loaded = import('mermaid').then((m) => m.default);
+
+const root = new URL('../../../', import.meta.url);
+const dirs = ['examples/', 'test/fixtures/language/'];
+const files = dirs.flatMap((dir) =>
+  readdirSync(new URL(dir, root))
+    .filter((f) => f.endsWith('.anycast.mmd') && !f.includes('.invalid.'))
+    .sort()
+    .map((f) => dir + f),
+);
+
+describe("mermaid's own parser accepts every example and fixture", () => {
+  it('finds the files', () => {
+    assert.ok(files.filter((f) => f.startsWith('examples/')).length >= 4, files.join(', '));
+  });
+  it('rejects what mermaid rejects, so a pass means something', async () => {
+    const mermaid = await loaded;
+    await assert.rejects(mermaid.parse('flowchart LR\n  A[PoP (main)] --> B'));
+  });
+  for (const file of files) {
+    it(`parses ${file}`, async () => {
+      const text = readFileSync(new URL(file, root), 'utf8');
+      const mermaid = await loaded;
+      const result = await mermaid.parse(text);
+      assert.ok(result, `mermaid rejected ${file}`);
+      assert.equal((result as { diagramType?: string }).diagramType, 'flowchart-v2');
+    });
+  }
+});
