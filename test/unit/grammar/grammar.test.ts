@@ -101,13 +101,13 @@ describe('grammar: nodes', () => {
 
   it('highlights ASNs, prefixes and addresses inside labels', async () => {
     const src = 'PoP[Cloudflare AS13335\\nAdvertises 203.0.113.0/24 and 2001:db8::/32 at 2001:db8::1]';
-    await assertScope(src, 'AS13335', 'constant.other.asn');
+    await assertScope(src, 'AS13335', 'constant.numeric.asn');
     await assertScope(src, '\\n', 'constant.character.escape');
     await assertScope(src, '203.0.113.0/24', 'constant.numeric.prefix.ipv4');
     await assertScope(src, '2001:db8::/32', 'constant.numeric.prefix.ipv6');
     await assertScope(src, '2001:db8::1', 'constant.numeric.address.ipv6');
     await assertScope('X([Anycast IP: 203.0.113.1])', '203.0.113.1', 'constant.numeric.address.ipv4');
-    await assertScope('T[AS 174 Cogent]', 'AS 174', 'constant.other.asn');
+    await assertScope('T[AS 174 Cogent]', 'AS 174', 'constant.numeric.asn');
   });
 
   it('does not take an out-of-range dotted quad for an address', async () => {
@@ -233,7 +233,7 @@ describe('grammar: statements', () => {
   it('scopes subgraph, its id and title, direction and end', async () => {
     const src = 'subgraph eu [Europe PoPs]\n  direction LR\n  LHR --> AMS\nend';
     await assertScope(src, 'subgraph', 'keyword.control.subgraph');
-    await assertScope(src, 'eu', 'entity.name.section.subgraph');
+    await assertScope(src, 'eu', 'entity.name.namespace.subgraph');
     await assertScope(src, 'Europe PoPs', 'string.unquoted.title');
     await assertScope(src, 'direction', 'keyword.control.direction');
     await assertScope(src, 'LR', 'constant.language.direction');
