@@ -22,6 +22,8 @@ Options:
   --tie-break MODEL   last step of the decision: ${TIE_BREAKS.join(', ')} (default lowest-neighbor-asn, as BGPy)
   --seed N            seed of the random tie-break (default 0)
   --solver NAME       ${SOLVERS.join(', ')} (default auto: the sweep for pure Gao-Rexford)
+  --local-pref A-B=N  AS A gives routes from neighbour B LOCAL_PREF N (repeat; needs the path-vector
+                      solver, which reports a dispute wheel when no stable routing exists)
   --as ASN            explain this AS's choice step by step (repeat)
   --json              machine-readable output: routes of every AS, unreachable ASes, summary
   -h, --help          this text
@@ -35,6 +37,7 @@ export interface AsRelArgs {
   readonly failAses: Asn[];
   readonly failLinks: (readonly [Asn, Asn])[];
   readonly explain: Asn[];
+  readonly localPref: (readonly [Asn, Asn, number])[];
   tieBreak: TieBreakModel;
   seed: number;
   solver: AsSolver;
@@ -69,7 +72,7 @@ export function parseSeed(v: string): number {
 /** Parses the options of the --as-rel mode; throws UsageError. */
 export function parseAsRelArgs(args: readonly string[]): AsRelArgs {
   let file: string | undefined;
-  const parsed: Omit<AsRelArgs, 'file'> = { origins: [], fail: [], failAses: [], failLinks: [], explain: [], tieBreak: 'lowest-neighbor-asn', seed: 0, solver: 'auto', json: false };
+  const parsed: Omit<AsRelArgs, 'file'> = { origins: [], fail: [], failAses: [], failLinks: [], explain: [], localPref: [], tieBreak: 'lowest-neighbor-asn', seed: 0, solver: 'auto', json: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     const value = (): string => optionValue(args, ++i, arg);
@@ -102,6 +105,13 @@ export function parseAsRelArgs(args: readonly string[]): AsRelArgs {
       case '--seed':
         parsed.seed = parseSeed(value());
         break;
+      case '--local-pref': {
+        const v = value();
+        const match = /^(?:AS)?(\d+)-(?:AS)?(\d+)=(\d{1,9})$/i.exec(v);
+        if (!match) throw new UsageError(`--local-pref needs RECEIVER-NEIGHBOUR=VALUE, such as 3356-174=50, got '${v}'`);
+        parsed.localPref.push([parseAsn(match[1], arg), parseAsn(match[2], arg), Number(match[3])]);
+        break;
+      }
       case '--solver': {
         const v = value();
         if (!SOLVERS.includes(v as AsSolver)) throw new UsageError(`unknown solver '${v}'; use one of ${SOLVERS.join(', ')}`);
@@ -187,7 +197,7 @@ export async function runAsRel(args: AsRelArgs, io: CliIo): Promise<number> {
   for (const asn of args.explain) if (asIndex(graph, asn) < 0) throw new RequestError(`--as AS${asn} is not in ${args.file}`);
   const origins = args.origins.map((asn) => ({ asn }));
   const tieBreak: TieBreak = args.tieBreak === 'random' ? { model: 'random', seed: args.seed } : { model: args.tieBreak };
-  const options = { tieBreak, solver: args.solver };
+  const options = { tieBreak, solver: args.solver, localPref: args.localPref };
   const scenario: AsScenario = { withdrawn: args.fail, failedAses: args.failAses, failedLinks: args.failLinks };
   const failing = args.fail.length + args.failAses.length + args.failLinks.length > 0;
   const before = failing ? propagate(graph, origins, options) : undefined;

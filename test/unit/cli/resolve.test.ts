@@ -115,6 +115,17 @@ test('the random tie-break is reproducible from its seed', async () => {
   assert.equal(await run('7'), await run('7'));
 });
 
+test('--local-pref overrides that form BAD GADGET are reported as unstable with exit 3', async () => {
+  // 100 buys from 1, 2 and 3, which peer in a ring; each prefers the route through the next.
+  const io = fakeIo({ 'wheel.txt': '1|100|-1\n2|100|-1\n3|100|-1\n1|2|0\n2|3|0\n3|1|0\n' });
+  const code = await runResolve(['--as-rel', 'wheel.txt', '--origin', '100', '--local-pref', '1-2=300', '--local-pref', '2-3=300', '--local-pref', '3-1=300', '--json'], io);
+  assert.equal(code, 3);
+  const out = JSON.parse(io.stdout) as { solver: string; unstable: { asns: number[]; message: string } };
+  assert.equal(out.solver, 'path-vector');
+  assert.deepEqual(out.unstable.asns, [1, 2, 3]);
+  assert.match(out.unstable.message, /no stable routing/);
+});
+
 const SEED = readFileSync(join(import.meta.dirname, '../../../examples/seed.anycast.mmd'));
 
 interface DiagramJson {
