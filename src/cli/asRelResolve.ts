@@ -234,7 +234,10 @@ export async function runAsRel(args: AsRelArgs, io: CliIo): Promise<number> {
   const lines: string[] = [];
   lines.push(`${args.file}: ${number(graph.size)} ASes, ${number(graph.linkCount)} links${graph.duplicateLinks ? ` (${number(graph.duplicateLinks)} repeated links ignored)` : ''}`);
   lines.push(`origins ${args.origins.map((a) => `AS${a}`).join(', ')}; solver ${table.solver}; tie-break ${args.tieBreak}${args.tieBreak === 'random' ? ` (seed ${args.seed})` : ''}`);
-  if (table.unstable) lines.push(`UNSTABLE: ${table.unstable.message}`);
+  if (table.unstable) {
+    lines.push(`UNSTABLE: ${table.unstable.message}`);
+    for (const c of table.unstable.cycle.slice(0, 10)) lines.push(`  AS${c.asn} keeps switching between: ${c.paths.map((p) => p.join(' ')).join(' | ')}`);
+  }
   lines.push('', 'Catchments:');
   for (const c of summary.catchments) {
     const withdrawn = args.fail.includes(c.originAsn) ? '  (withdrawn)' : '';
