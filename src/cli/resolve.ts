@@ -118,7 +118,11 @@ function toText(model: DocumentModel, resolution: Resolution, diff: ResolutionDi
   };
   const ms = (v: number | undefined): string => (v === undefined ? '-' : `${v.toFixed(1)} ms`);
   const lines: string[] = [];
-  if (resolution.unstable) lines.push(`UNSTABLE: ${resolution.unstable.message}`, '');
+  if (resolution.unstable) {
+    lines.push(`UNSTABLE: ${resolution.unstable.message}`);
+    for (const c of resolution.unstable.cycle) lines.push(`  ${c.router} keeps switching between: ${c.routes.map((r) => `${r.asPath.join(' ')} (${r.pop})`).join(' | ')}`);
+    lines.push('');
+  }
   lines.push(diff ? 'Clients (after the failure):' : 'Clients:');
   lines.push(
     ...table([
