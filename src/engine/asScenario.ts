@@ -28,8 +28,8 @@ export function prepareAs(graph: AsGraph, origins: readonly AsOrigin[], scenario
   origins.forEach((o, k) => {
     const x = indexOrThrow(graph, o.asn, 'origin');
     if (originAt[x] !== -1) throw new RequestError(`origin AS${o.asn} is listed twice`);
-    if (o.prepend !== undefined && !(Number.isInteger(o.prepend) && o.prepend >= 0)) {
-      throw new RequestError(`prepend of origin AS${o.asn} must be a whole number >= 0`);
+    if (o.prepend !== undefined && !(Number.isInteger(o.prepend) && o.prepend >= 0 && o.prepend <= 255)) {
+      throw new RequestError(`prepend of origin AS${o.asn} must be a whole number from 0 to 255`);
     }
     originAt[x] = k;
   });

@@ -4,13 +4,14 @@
  * communities, prepending and hot-potato exits. It answers which PoP each client reaches, why
  * (explanation by elimination), and reports a dispute wheel instead of looping.
  */
-import { greatCircleKm } from './geo';
+import { greatCircleKm, isValidGeoPoint } from './geo';
 import { LOCAL_PREF_CUSTOMER, LOCAL_PREF_PEER, LOCAL_PREF_PROVIDER, mix32 } from './policy';
 import { cidrContains, parseAddress, parseCidr } from './prefix';
 import { LOCAL_PREF_ORIGIN } from './sweep';
 import type {
   Asn,
   ClientResult,
+  ClientSpec,
   Community,
   DecisionStep,
   Explanation,
@@ -91,7 +92,28 @@ interface Net {
   readonly warnings: string[];
 }
 
+/** A location that is not a valid latitude/longitude counts as unknown. */
+function placed(point: GeoPoint | undefined): GeoPoint | undefined {
+  return point && isValidGeoPoint(point) ? point : undefined;
+}
+
 const ORIGIN_RANK: Readonly<Record<Origin, number>> = { igp: 0, egp: 1, incomplete: 2 };
+
+/** An AS_PATH segment holds at most 255 ASNs; more prepends than that cannot be sent. */
+export const MAX_PREPEND = 255;
+
+/**
+ * A number from the topology, checked: the language layer validates ranges with positions, but
+ * the engine must not loop or throw on NaN, Infinity or a negative value that slips through.
+ */
+function sane(value: number | undefined, fallback: number, what: string, warnings: string[], max = Number.MAX_SAFE_INTEGER): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value < 0 || value > max) {
+    warnings.push(`${what} ${value} is not a number from 0 to ${max}; ${fallback} is used`);
+    return fallback;
+  }
+  return value;
+}
 
 function buildNet(topology: Topology, scenario: Scenario): Net {
   const warnings: string[] = [];
@@ -124,17 +146,18 @@ function buildNet(topology: Topology, scenario: Scenario): Net {
       const sender = receiver === 'a' ? 'b' : 'a';
       const learned: Adjacency['learned'] =
         s.relationship === 'peer-peer' ? 'peer' : receiver === 'a' ? 'provider' : 'customer';
-      const localPref = s.localPref?.[receiver] ?? (learned === 'customer' ? LOCAL_PREF_CUSTOMER : learned === 'peer' ? LOCAL_PREF_PEER : LOCAL_PREF_PROVIDER);
+      const defaultPref = learned === 'customer' ? LOCAL_PREF_CUSTOMER : learned === 'peer' ? LOCAL_PREF_PEER : LOCAL_PREF_PROVIDER;
+      const localPref = sane(s.localPref?.[receiver], defaultPref, `session '${s.id}' LOCAL_PREF`, warnings, 4294967295);
       maxPref = Math.max(maxPref, localPref);
       return {
         session: k,
         neighbor: receiver === 'a' ? b : a,
         learned,
         localPref,
-        med: s.med?.[sender] ?? 0,
-        prepend: Math.max(0, Math.floor(s.prepend?.[sender] ?? 0)),
+        med: sane(s.med?.[sender], 0, `session '${s.id}' MED`, warnings, 4294967295),
+        prepend: Math.floor(sane(s.prepend?.[sender], 0, `session '${s.id}' prepend`, warnings, MAX_PREPEND)),
         communities: s.communities?.[sender] ?? [],
-        exitCost: s.exitCost?.[receiver] ?? 0,
+        exitCost: sane(s.exitCost?.[receiver], 0, `session '${s.id}' exit cost`, warnings),
       };
     };
     adjacencies[a]?.push(side('a'));
@@ -159,7 +182,7 @@ function buildNet(topology: Topology, scenario: Scenario): Net {
   return {
     topology,
     asn: routers.map((r) => r.asn),
-    point: routers.map((r) => r.point),
+    point: routers.map((r) => placed(r.point)),
     routerId: routers.map((r, i) => r.routerId ?? i + 1),
     down,
     adjacencies,
@@ -184,8 +207,9 @@ function igpCosts(topology: Topology, indexOf: ReadonlyMap<string, number>, byAs
       warnings.push(`IGP link ${link.a}-${link.b} must join two known routers of one AS; ignored`);
       continue;
     }
-    override.set(a * n + b, link.cost);
-    override.set(b * n + a, link.cost);
+    const cost = sane(link.cost, 0, `IGP link ${link.a}-${link.b} cost`, warnings);
+    override.set(a * n + b, cost);
+    override.set(b * n + a, cost);
   }
   const igp = new Map<number, number>();
   for (const members of byAs.values()) {
@@ -195,8 +219,8 @@ function igpCosts(topology: Topology, indexOf: ReadonlyMap<string, number>, byAs
         if (a === b) return 0;
         const o = override.get(a * n + b);
         if (o !== undefined) return o;
-        const pa = topology.routers[a]?.point;
-        const pb = topology.routers[b]?.point;
+        const pa = placed(topology.routers[a]?.point);
+        const pb = placed(topology.routers[b]?.point);
         return pa && pb ? greatCircleKm(pa, pb) : 0;
       }),
     );
@@ -253,7 +277,8 @@ function candidatesAt(net: Net, r: number, best: readonly (Held | undefined)[], 
     const originated = offered.learned === 'local';
     const pop = origins[offered.pop] as OriginSpec;
     const senderAsn = net.asn[m] as Asn;
-    const copies = adj.prepend + (originated ? Math.max(0, Math.floor(pop.prepend ?? 0)) : 0);
+    const originPrepend = originated && pop.prepend !== undefined && Number.isFinite(pop.prepend) ? Math.min(MAX_PREPEND, Math.max(0, Math.floor(pop.prepend))) : 0;
+    const copies = Math.min(MAX_PREPEND, adj.prepend + originPrepend);
     out.push({
       pop: offered.pop,
       asPath: [myAsn, ...Array<Asn>(copies).fill(senderAsn), ...offered.asPath],
@@ -564,15 +589,16 @@ export function resolve(topology: Topology, scenario: Scenario = {}, options: Re
     }
     const result = routers[r] as RouterResult;
     if (!result.best || !result.explanation) return { id: c.id };
-    const points = [c.point, ...result.best.routerPath.map((id) => net.point[routerIndex.get(id) as number])];
+    const points = [placed(c.point), ...result.best.routerPath.map((id) => net.point[routerIndex.get(id) as number])];
     const rttMs = estimateRttMs(points);
     return { id: c.id, pop: result.best.pop, route: result.best, explanation: result.explanation, ...(rttMs !== undefined ? { rttMs } : {}) };
   });
 
-  const totalWeight = topology.clients.reduce((sum, c) => sum + (c.weight ?? 1), 0);
+  const weightOf = (c: ClientSpec): number => sane(c.weight, 1, `client '${c.id}' weight`, []);
+  const totalWeight = topology.clients.reduce((sum, c) => sum + weightOf(c), 0);
   const pops: PopResult[] = topology.origins.map((o, k) => {
     const members = topology.clients.filter((_, i) => clients[i]?.pop === o.id);
-    const weight = members.reduce((sum, c) => sum + (c.weight ?? 1), 0);
+    const weight = members.reduce((sum, c) => sum + weightOf(c), 0);
     return {
       id: o.id,
       ...(o.name !== undefined ? { name: o.name } : {}),

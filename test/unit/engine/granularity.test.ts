@@ -71,3 +71,26 @@ test('property: the diagram resolver never throws and always terminates, whateve
     { numRuns: 200 },
   );
 });
+
+test('property: numbers that slipped past validation (NaN, Infinity, negative, huge) never break the resolver', () => {
+  const junk = fc.constantFrom(Number.NaN, Infinity, -Infinity, -5, 1e12, 0.5, 3);
+  fc.assert(
+    fc.property(graphs, junk, junk, junk, junk, junk, ({ links, origins }, lp, med, prepend, cost, coordinate) => {
+      const graph = asGraphFromLinks(links);
+      const originAsns = [...new Set(origins.map((o) => graph.asns[o % graph.size] as number))];
+      const base = asTopology(links, originAsns);
+      const topology: Topology = {
+        ...base,
+        routers: base.routers.map((r, i) => ({ ...r, point: { lat: i % 2 ? coordinate : 10, lon: 20 } })),
+        sessions: base.sessions.map((s) => ({ ...s, localPref: { a: lp }, med: { b: med }, prepend: { b: prepend }, exitCost: { a: cost } })),
+        origins: base.origins.map((o) => ({ ...o, prepend })),
+        clients: base.clients.map((c) => ({ ...c, weight: lp, point: { lat: coordinate, lon: coordinate } })),
+      };
+      const result = resolve(topology);
+      for (const c of result.clients) if (c.rttMs !== undefined) assert.ok(Number.isFinite(c.rttMs));
+      for (const p of result.pops) assert.ok(Number.isFinite(p.trafficShare));
+      for (const c of result.clients) assert.ok((c.route?.asPath.length ?? 0) <= 2 * (255 + 1) * graph.size);
+    }),
+    { numRuns: 200 },
+  );
+});
