@@ -92,8 +92,9 @@ function rows(table: string): string[][] {
     .map((line) => line.split('|'));
 }
 
+/** Coordinates ship as integer thousandths of a degree. */
 function point(lat: string | undefined, lon: string | undefined): GeoPoint {
-  return { lat: Number(lat), lon: Number(lon) };
+  return { lat: Number(lat) / 1000, lon: Number(lon) / 1000 };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
