@@ -1,0 +1,181 @@
+/**
+ * What the editor shows when hovering a node id, under the current simulation: for a client its
+ * PoP, the full AS path, the decision step that beat the runner-up (and the runner-up's PoP),
+ * whether only the arbitrary tie-break decided, and the estimated RTT; for a PoP its catchment and
+ * traffic share; for an AS its best route. Markdown text. Pure.
+ */
+import type { DecisionStep, Explanation, Resolution, Route } from '../engine/types';
+import type { NodeModel } from './model';
+import { nodeAt } from './references';
+import { displayName, plural } from './simulation';
+import type { RoutingAnalysis } from './simulation';
+import type { Position, Range } from './types';
+
+export interface HoverText {
+  readonly markdown: string;
+  readonly range: Range;
+}
+
+/** Decision steps in words, as a network engineer says them. */
+export const decisionStepWords: Readonly<Record<DecisionStep, string>> = {
+  'only-route': 'the only route',
+  'local-pref': 'higher LOCAL_PREF',
+  'as-path-length': 'shorter AS path',
+  origin: 'better ORIGIN',
+  med: 'lower MED',
+  'ebgp-over-ibgp': 'eBGP over iBGP',
+  'igp-cost': 'lower IGP cost (hot potato)',
+  'tie-break': 'the final tie-break',
+};
+
+/** Markdown-escapes text the user wrote (labels, names) so it shows as written. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>|#~&]/g, (c) => `\\${c}`);
+}
+
+function percent(share: number): string {
+  const value = share * 100;
+  return `${value >= 10 || value === 0 ? value.toFixed(0) : value.toFixed(1)}%`;
+}
+
+interface Context {
+  readonly analysis: RoutingAnalysis;
+  readonly byId: ReadonlyMap<string, NodeModel>;
+  readonly asNames: Readonly<Record<number, string>>;
+}
+
+function popName(ctx: Context, popId: string | undefined): string {
+  if (popId === undefined) return 'no PoP';
+  const node = ctx.byId.get(ctx.analysis.nodeOf(popId) ?? popId);
+  return escapeMarkdown(node ? node.name : popId);
+}
+
+function nodeName(ctx: Context, id: string): string {
+  const node = ctx.byId.get(id);
+  return escapeMarkdown(node ? displayName(node) : id);
+}
+
+/** `64496 (Internet) 64513`: the AS path with names where the diagram gives them, prepends kept. */
+export function asPathText(path: readonly number[], asNames: Readonly<Record<number, string>>): string {
+  if (path.length === 0) return '(originated here)';
+  return path.map((asn, i) => (asNames[asn] !== undefined && path[i - 1] !== asn ? `${asn} (${escapeMarkdown(asNames[asn] ?? '')})` : String(asn))).join(' ');
+}
+
+/** What the runner-up lost on: the two values compared at the deciding step. */
+function stepValues(step: DecisionStep, best: Route, other: Route): string | undefined {
+  switch (step) {
+    case 'local-pref':
+      return `LOCAL_PREF ${best.localPref} vs ${other.localPref}`;
+    case 'as-path-length':
+      return `AS path length ${best.asPath.length} vs ${other.asPath.length}`;
+    case 'origin':
+      return `ORIGIN ${best.origin} vs ${other.origin}`;
+    case 'med':
+      return `MED ${best.med} vs ${other.med}`;
+    case 'ebgp-over-ibgp':
+      return `${best.learnedFrom === 'local' ? 'local' : best.learnedFrom === 'ebgp' ? 'eBGP' : 'iBGP'} vs ${other.learnedFrom === 'ebgp' ? 'eBGP' : 'iBGP'}`;
+    case 'igp-cost':
+      return `IGP cost ${Math.round(best.igpCost).toLocaleString('en-US')} vs ${Math.round(other.igpCost).toLocaleString('en-US')}`;
+    case 'tie-break':
+      return `neighbour AS${best.neighborAsn} vs AS${other.neighborAsn}`;
+    default:
+      return undefined;
+  }
+}
+
+/** Lines saying why the best route won: the deciding step, the runner-up and its PoP, arbitrariness. */
+export function decisionLines(explanation: Explanation, name: (popId: string) => string): string[] {
+  const best = explanation.candidates[explanation.best];
+  const runnerUp = explanation.runnerUp === undefined ? undefined : explanation.candidates[explanation.runnerUp];
+  if (!best || !runnerUp) return [`Decided by: **${decisionStepWords[explanation.decidedBy]}** (${plural(explanation.candidates.length, 'candidate')})`];
+  const values = stepValues(explanation.decidedBy, best, runnerUp);
+  const lines = [
+    `Decided by: **${decisionStepWords[explanation.decidedBy]}**${values ? ` (${values})` : ''} over the runner-up via **${name(runnerUp.pop)}**`,
+    explanation.arbitrary
+      ? 'Arbitrary: **yes**, the routes tied on every step before the final tie-break; a real network may pick either'
+      : `Arbitrary: no (${plural(explanation.candidates.length, 'candidate route')})`,
+  ];
+  return lines;
+}
+
+function clientHover(ctx: Context, node: NodeModel): string[] {
+  const { analysis } = ctx;
+  const lines = [`**${escapeMarkdown(node.name)}** · client`];
+  if (!analysis.resolution) return [...lines, 'Routing not computed'];
+  const result = analysis.resolution.clients.find((c) => c.id === node.id);
+  const before = analysis.diff?.moved.find((m) => m.id === node.id);
+  if (!result || result.pop === undefined || !result.route) {
+    lines.push('Reaches **no PoP**: no route to the anycast prefix from its AS');
+    if (before?.from !== undefined) lines.push(`Lost service in this simulation (was served by ${popName(ctx, before.from)})`);
+    return lines;
+  }
+  lines.push(`Served by **${popName(ctx, result.pop)}**${before?.from !== undefined ? ` (moved from ${popName(ctx, before.from)} in this simulation)` : ''}`);
+  lines.push(`AS path: ${asPathText(result.route.asPath, ctx.asNames)}`);
+  if (result.explanation) lines.push(...decisionLines(result.explanation, (pop) => popName(ctx, pop)));
+  if (result.rttMs !== undefined) {
+    const change = before?.rttBeforeMs !== undefined ? ` (was ${Math.round(before.rttBeforeMs)} ms)` : '';
+    lines.push(`Estimated RTT: ≈ ${Math.round(result.rttMs)} ms${change}`);
+  }
+  return lines;
+}
+
+function popHover(ctx: Context, node: NodeModel): string[] {
+  const { analysis } = ctx;
+  const facts = [`PoP`, node.asn ? `AS${node.asn.value}` : undefined, node.locations[0] ? escapeMarkdown(node.locations[0].text) : undefined].filter((x) => x !== undefined);
+  const lines = [`**${escapeMarkdown(node.name)}** · ${facts.join(' · ')}`];
+  if (node.announces.length > 0) lines.push(`Announces ${node.announces.map((p) => `\`${p.value}\``).join(', ')}`);
+  const failed = analysis.scenario.failedPops.includes(node.id);
+  if (node.state?.value === 'down') lines.push('Withdrawn in the diagram (state: down)');
+  else if (failed) lines.push('**Failed in this simulation**: its announcements are withdrawn');
+  const result = analysis.resolution?.pops.find((p) => p.id === node.id);
+  if (result && result.state === 'up') {
+    const names = result.clients.map((c) => nodeName(ctx, analysis.nodeOf(c) ?? c));
+    const shown = names.slice(0, 8).join(', ') + (names.length > 8 ? `, and ${names.length - 8} more` : '');
+    lines.push(`Catchment: **${plural(result.clients.length, 'client')}**, ${percent(result.trafficShare)} of traffic${names.length > 0 ? `: ${shown}` : ''}`);
+  }
+  if (failed) {
+    const moved = analysis.diff?.moved.filter((m) => m.from === node.id) ?? [];
+    if (moved.length > 0) lines.push(`Its clients moved: ${moved.map((m) => `${nodeName(ctx, m.id)} → ${m.to !== undefined ? popName(ctx, m.to) : 'no PoP'}`).join(', ')}`);
+  }
+  return lines;
+}
+
+function learnedWords(route: Route): string {
+  return route.learnedFrom === 'local' ? 'originated here' : route.learnedFrom === 'ibgp' ? 'over iBGP' : `from AS${route.neighborAsn}`;
+}
+
+function asHover(ctx: Context, node: NodeModel, resolution: Resolution | undefined): string[] {
+  const lines = [`**${escapeMarkdown(displayName(node))}** · AS`];
+  if (ctx.analysis.scenario.failedAses.includes(node.id)) lines.push('**Failed in this simulation**');
+  if (!resolution) return lines;
+  const routers = ctx.analysis.build.mapping.nodeRouters[node.id] ?? [];
+  for (const routerId of routers) {
+    const result = resolution.routers.find((r) => r.id === routerId);
+    const where = routers.length > 1 ? ` at ${escapeMarkdown(routerId.slice(routerId.indexOf('@') + 1))}` : '';
+    const best = result?.best;
+    if (!best) {
+      lines.push(`No route to the anycast prefix${where}`);
+      continue;
+    }
+    lines.push(`Best route${where}: → **${popName(ctx, best.pop)}**, AS path ${asPathText(best.asPath, ctx.asNames)}, ${learnedWords(best)}, LOCAL_PREF ${best.localPref}`);
+    if (result.explanation) lines.push(...decisionLines(result.explanation, (pop) => popName(ctx, pop)));
+  }
+  return lines;
+}
+
+/** The hover for the node id under `position`, or undefined when the cursor is on none. */
+export function hoverAt(analysis: RoutingAnalysis, position: Position): HoverText | undefined {
+  const model = analysis.parsed.model;
+  const found = nodeAt(model, position);
+  if (!found) return undefined;
+  const ctx: Context = { analysis, byId: new Map(model.nodes.map((n) => [n.id, n])), asNames: analysis.build.topology.asNames ?? {} };
+  const node = found.node;
+  let lines: string[];
+  if (node.role === 'client') lines = clientHover(ctx, node);
+  else if (node.role === 'pop') lines = popHover(ctx, node);
+  else if (node.role === 'as') lines = asHover(ctx, node, analysis.resolution);
+  else if (node.role === 'service') lines = [`**${escapeMarkdown(node.name)}** · anycast service${node.address ? ` \`${node.address.value}\`` : ''}`];
+  else return undefined;
+  if (analysis.problem && node.role !== 'service') lines.push(`⚠ ${escapeMarkdown(analysis.problem)}`);
+  return { markdown: lines.join('\n\n'), range: found.range };
+}

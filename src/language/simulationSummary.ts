@@ -1,0 +1,131 @@
+/**
+ * The simulation said in words: a one-line headline for the status bar ("US-East down · 1 client
+ * moved"), the code lens over each PoP ("12 clients · Simulate failure"), and a readable summary
+ * of who moved where, who lost service and how RTT changed. Pure.
+ */
+import type { Range } from './types';
+import type { DocumentModel } from './model';
+import { decisionStepWords, escapeMarkdown } from './hoverText';
+import { displayName, isEmptyScenario, plural } from './simulation';
+import type { RoutingAnalysis } from './simulation';
+
+function names(model: DocumentModel): Map<string, string> {
+  return new Map(model.nodes.map((n) => [n.id, displayName(n)]));
+}
+
+/** What is failed, by name: "US-East, Cogent ↔ NTT". */
+export function failedThings(analysis: RoutingAnalysis): string[] {
+  const nameOf = names(analysis.parsed.model);
+  const name = (id: string): string => nameOf.get(id) ?? id;
+  const { scenario } = analysis;
+  return [...scenario.failedPops.map(name), ...scenario.failedLinks.map((k) => `${name(k.from)} ↔ ${name(k.to)}`), ...scenario.failedAses.map(name)];
+}
+
+/** "US-East down · 1 client moved · 1 lost service"; empty when nothing is failed. */
+export function simulationHeadline(analysis: RoutingAnalysis): string {
+  if (isEmptyScenario(analysis.scenario)) return '';
+  const parts = [`${failedThings(analysis).join(', ')} down`];
+  const diff = analysis.diff;
+  if (diff) {
+    const moved = diff.moved.filter((m) => m.to !== undefined).length;
+    parts.push(`${plural(moved, 'client')} moved`);
+    if (diff.lostService.length > 0) parts.push(`${diff.lostService.length} lost service`);
+  }
+  return parts.join(' · ');
+}
+
+export interface PopLens {
+  readonly pop: string;
+  readonly range: Range;
+  /** "12 clients · 40%" or "failed in simulation · 3 clients moved". */
+  readonly title: string;
+  /** The lens's action: fail an up PoP, restore a failed one. */
+  readonly action: 'fail' | 'restore';
+  readonly actionTitle: string;
+}
+
+/** One lens per PoP, above its definition. */
+export function popLenses(analysis: RoutingAnalysis): PopLens[] {
+  const model = analysis.parsed.model;
+  const results = new Map((analysis.resolution?.pops ?? []).map((p) => [p.id, p]));
+  return model.nodes
+    .filter((n) => n.role === 'pop')
+    .map((node): PopLens => {
+      const failed = analysis.scenario.failedPops.includes(node.id);
+      const range = node.idRange;
+      if (failed) {
+        const moved = analysis.diff?.moved.filter((m) => m.from === node.id).length ?? 0;
+        return { pop: node.id, range, title: `Failed in simulation · ${plural(moved, 'client')} moved`, action: 'restore', actionTitle: 'Restore' };
+      }
+      if (node.state?.value === 'down') return { pop: node.id, range, title: 'Withdrawn in the diagram', action: 'fail', actionTitle: 'Simulate failure' };
+      const result = results.get(node.id);
+      const share = result ? Math.round(result.trafficShare * 100) : 0;
+      const catchment = result ? `${plural(result.clients.length, 'client')} · ${share}%` : 'not resolved';
+      return { pop: node.id, range, title: catchment, action: 'fail', actionTitle: 'Simulate failure' };
+    });
+}
+
+function ms(value: number | undefined): string {
+  return value === undefined ? '–' : `${Math.round(value)} ms`;
+}
+
+function delta(before: number | undefined, after: number | undefined): string {
+  if (before === undefined || after === undefined) return '–';
+  const d = Math.round(after - before);
+  return `${d > 0 ? '+' : ''}${d} ms`;
+}
+
+/** Escapes a table cell. */
+function cell(text: string): string {
+  return escapeMarkdown(text).replace(/\n/g, ' ');
+}
+
+/** The summary of the simulation as a Markdown document (opens in the editor's Markdown preview). */
+export function simulationSummary(analysis: RoutingAnalysis, title: string): string {
+  const nameOf = names(analysis.parsed.model);
+  const name = (engineId: string | undefined): string => {
+    if (engineId === undefined) return 'no PoP';
+    const node = analysis.nodeOf(engineId) ?? engineId;
+    return nameOf.get(node) ?? node;
+  };
+  const out: string[] = [`# Simulation: ${cell(title)}`, ''];
+  if (isEmptyScenario(analysis.scenario)) {
+    out.push('Nothing is failed. Run **Anycast: Simulate PoP Failure** to take PoPs, links or ASes down.');
+    return `${out.join('\n')}\n`;
+  }
+  out.push(`**Down:** ${failedThings(analysis).map(cell).join(', ')}`, '');
+  if (analysis.problem) out.push(`> ⚠ ${cell(analysis.problem)}`, '');
+  const diff = analysis.diff;
+  const baseline = analysis.baseline;
+  const resolution = analysis.resolution;
+  if (!diff || !baseline || !resolution) {
+    out.push('The routing could not be computed for this diagram.');
+    return `${out.join('\n')}\n`;
+  }
+  const moved = diff.moved.filter((m) => m.to !== undefined);
+  out.push(`## Clients that moved (${moved.length})`, '');
+  if (moved.length === 0) out.push('No client changed PoP.', '');
+  else {
+    out.push('| Client | From | To | Why the new PoP | RTT before | RTT after | Change |', '|---|---|---|---|---|---|---|');
+    for (const m of moved) {
+      const why = m.why === 'unreachable' ? '–' : decisionStepWords[m.why];
+      out.push(`| ${cell(name(m.id))} | ${cell(name(m.from))} | ${cell(name(m.to))} | ${cell(why)}${m.previousRouteGone ? '' : ' (old route still there)'} | ${ms(m.rttBeforeMs)} | ${ms(m.rttAfterMs)} | ${delta(m.rttBeforeMs, m.rttAfterMs)} |`);
+    }
+    out.push('');
+  }
+  out.push(`## Clients that lost service (${diff.lostService.length})`, '');
+  out.push(diff.lostService.length === 0 ? 'Every client that had a PoP still has one.' : diff.lostService.map((id) => `- ${cell(name(id))} (was served by ${cell(name(diff.moved.find((m) => m.id === id)?.from))})`).join('\n'), '');
+  const before = new Map(baseline.pops.map((p) => [p.id, p]));
+  out.push('## Catchments', '', '| PoP | Before | After |', '|---|---|---|');
+  for (const pop of resolution.pops) {
+    const was = before.get(pop.id);
+    const fmt = (p: typeof pop | undefined): string => (!p || p.state === 'down' ? 'down' : `${plural(p.clients.length, 'client')} · ${Math.round(p.trafficShare * 100)}%`);
+    out.push(`| ${cell(name(pop.id))} | ${fmt(was)} | ${fmt(pop)} |`);
+  }
+  const rtts = moved.filter((m) => m.rttBeforeMs !== undefined && m.rttAfterMs !== undefined).map((m) => (m.rttAfterMs ?? 0) - (m.rttBeforeMs ?? 0));
+  if (rtts.length > 0) {
+    const mean = rtts.reduce((a, b) => a + b, 0) / rtts.length;
+    out.push('', `Moved clients' RTT changed by ${mean >= 0 ? '+' : ''}${Math.round(mean)} ms on average (worst ${Math.round(Math.max(...rtts))} ms).`);
+  }
+  return `${out.join('\n')}\n`;
+}

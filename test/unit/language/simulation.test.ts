@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { hoverAt } from '../../../src/language/hoverText';
+import { analyzeRouting, failureChoices, noFailures, scenarioOfChoices, togglePop } from '../../../src/language/simulation';
+import { popLenses, simulationHeadline, simulationSummary } from '../../../src/language/simulationSummary';
+
+const seed = readFileSync(new URL('../../../examples/seed.anycast.mmd', import.meta.url), 'utf8');
+const usDown = { failedPops: ['PoPUS'], failedLinks: [], failedAses: [] };
+/** Line 6 of the seed starts with the New York client's id; line 3 defines PoPUS. */
+const newYork = { line: 6, character: 6 };
+const usEast = { line: 3, character: 14 };
+
+const tiered = [
+  'flowchart LR',
+  '  A[PoP: Frankfurt]@{ asn: 64600, announce: 192.0.2.0/24 }',
+  '  B[PoP: Ashburn]@{ asn: 64601, loc: IAD, announce: 192.0.2.0/24 }',
+  '  T[AS174 Cogent]@{ loc: [FRA, IAD] }',
+  '  N[AS2914 NTT]@{ loc: FRA }',
+  '  C([User in Berlin])@{ in: N }',
+  '  A -->|transit| T',
+  '  B -->|transit| T',
+  '  N -->|transit| T',
+].join('\n');
+
+describe('simulation analysis', () => {
+  it('resolves the seed with nothing failed: each client at its nearest PoP, no diff', () => {
+    const analysis = analyzeRouting(seed);
+    assert.equal(analysis.diff, undefined);
+    assert.deepEqual(Object.fromEntries(analysis.resolution!.clients.map((c) => [c.id, c.pop])), { ClientUS: 'PoPUS', ClientEU: 'PoPEU', ClientAP: 'PoPAP' });
+    assert.equal(simulationHeadline(analysis), '');
+  });
+
+  it('moves New York to EU-West when US-East fails, and says so in one line', () => {
+    const analysis = analyzeRouting(seed, usDown);
+    assert.deepEqual(analysis.engineScenario, { failedPops: ['PoPUS'] });
+    assert.deepEqual(analysis.diff?.moved.map((m) => [m.id, m.from, m.to]), [['ClientUS', 'PoPUS', 'PoPEU']]);
+    assert.equal(simulationHeadline(analysis), 'US-East down · 1 client moved');
+  });
+
+  it('drops failed things the text no longer has', () => {
+    const analysis = analyzeRouting(seed, { failedPops: ['PoPUS', 'Gone'], failedLinks: [{ from: 'X', to: 'Y' }], failedAses: ['PoPEU'] });
+    assert.deepEqual(analysis.scenario, usDown);
+  });
+
+  it('fails a link by its ends and an AS by its node, as engine sessions and ASNs', () => {
+    const links = analyzeRouting(tiered, { failedPops: [], failedLinks: [{ from: 'N', to: 'T' }], failedAses: [] });
+    assert.ok((links.engineScenario.failedSessions ?? []).length >= 1);
+    assert.deepEqual(links.diff?.lostService, ['C']);
+    assert.equal(simulationHeadline(links), 'AS2914 NTT ↔ AS174 Cogent down · 0 clients moved · 1 lost service');
+    const as = analyzeRouting(tiered, { failedPops: [], failedLinks: [], failedAses: ['T'] });
+    assert.deepEqual(as.engineScenario.failedAses, [174]);
+    assert.deepEqual(as.diff?.lostService, ['C']);
+  });
+
+  it('offers PoPs with state and catchment, then links, then ASes, and builds a scenario from a pick', () => {
+    const choices = failureChoices(analyzeRouting(tiered));
+    assert.deepEqual(
+      choices.map((c) => [c.kind, c.label]),
+      [
+        ['pop', 'Frankfurt'],
+        ['pop', 'Ashburn'],
+        ['link', 'Frankfurt ↔ AS174 Cogent (transit)'],
+        ['link', 'Ashburn ↔ AS174 Cogent (transit)'],
+        ['link', 'AS2914 NTT ↔ AS174 Cogent (transit)'],
+        ['as', 'AS174 Cogent'],
+        ['as', 'AS2914 NTT'],
+      ],
+    );
+    assert.equal(choices[0]!.description, 'PoP · up · 1 client · 100%');
+    assert.deepEqual(scenarioOfChoices([choices[1]!, choices[4]!, choices[6]!]), { failedPops: ['B'], failedLinks: [{ from: 'N', to: 'T' }], failedAses: ['N'] });
+    assert.deepEqual(togglePop(togglePop(noFailures, 'A'), 'A'), noFailures);
+  });
+});
+
+describe('hover', () => {
+  it('on a client: its PoP, AS path, deciding step over the runner-up and its PoP, arbitrariness, RTT', () => {
+    const hover = hoverAt(analyzeRouting(seed), newYork);
+    assert.ok(hover);
+    const text = hover.markdown;
+    assert.match(text, /Served by \*\*US-East\*\*/);
+    assert.match(text, /AS path: 64496 \(Internet\) 64512/);
+    assert.match(text, /Decided by: \*\*lower IGP cost \(hot potato\)\*\* \(IGP cost [\d,]+ vs [\d,]+\) over the runner-up via \*\*EU-West\*\*/);
+    assert.match(text, /Arbitrary: no/);
+    assert.match(text, /Estimated RTT: ≈ \d+ ms/);
+    assert.deepEqual(hover.range, { start: { line: 6, character: 4 }, end: { line: 6, character: 12 } });
+  });
+
+  it('reflects the simulation: New York moved to EU-West, with the RTT it had before', () => {
+    const text = hoverAt(analyzeRouting(seed, usDown), newYork)?.markdown ?? '';
+    assert.match(text, /Served by \*\*EU-West\*\* \(moved from US-East in this simulation\)/);
+    assert.match(text, /over the runner-up via \*\*Asia-Pacific\*\*/);
+    assert.match(text, /\(was \d+ ms\)/);
+  });
+
+  it('says when only the final tie-break decided', () => {
+    const twin = ['flowchart LR', '  A[PoP: One]@{ asn: 64600, announce: 192.0.2.0/24 }', '  B[PoP: Two]@{ asn: 64601, announce: 192.0.2.0/24 }', '  T[AS174 Cogent]', '  C([User])@{ in: T, role: client }', '  A -->|transit| T', '  B -->|transit| T'].join('\n');
+    const text = hoverAt(analyzeRouting(twin), { line: 4, character: 2 })?.markdown ?? '';
+    assert.match(text, /Decided by: \*\*the final tie-break\*\*/);
+    assert.match(text, /Arbitrary: \*\*yes\*\*/);
+  });
+
+  it('on a PoP: catchment and traffic share; failed, where its clients went', () => {
+    assert.match(hoverAt(analyzeRouting(seed), usEast)?.markdown ?? '', /Catchment: \*\*1 client\*\*, 33% of traffic: User in New York/);
+    const failed = hoverAt(analyzeRouting(seed, usDown), usEast)?.markdown ?? '';
+    assert.match(failed, /Failed in this simulation/);
+    assert.match(failed, /Its clients moved: User in New York → EU-West/);
+  });
+
+  it('on an AS: its best route', () => {
+    const text = hoverAt(analyzeRouting(tiered), { line: 4, character: 2 })?.markdown ?? '';
+    assert.match(text, /\*\*AS2914 NTT\*\* · AS/);
+    assert.match(text, /Best route: → \*\*(Frankfurt|Ashburn)\*\*, AS path 2914 \(NTT\) 174 \(Cogent\) 6460[01], from AS174/);
+  });
+
+  it('shows user text as text, never as markdown or HTML', () => {
+    const evil = ['flowchart LR', '  P[PoP: <img src=x> *bold*]@{ asn: 64600, loc: IAD, announce: 192.0.2.0/24 }', '  C([User in New York])'].join('\n');
+    const text = hoverAt(analyzeRouting(evil), { line: 1, character: 2 })?.markdown ?? '';
+    assert.match(text, /\\<img src=x\\> \\\*bold\\\*/);
+  });
+
+  it('offers nothing off a node id', () => {
+    assert.equal(hoverAt(analyzeRouting(seed), { line: 0, character: 2 }), undefined);
+  });
+});
+
+describe('lenses and summary', () => {
+  it('puts catchment and an action over each PoP', () => {
+    const lenses = popLenses(analyzeRouting(seed, usDown));
+    assert.deepEqual(
+      lenses.map((l) => [l.pop, l.title, l.action]),
+      [
+        ['PoPUS', 'Failed in simulation · 1 client moved', 'restore'],
+        ['PoPEU', '2 clients · 67%', 'fail'],
+        ['PoPAP', '1 client · 33%', 'fail'],
+      ],
+    );
+  });
+
+  it('summarises who moved where, who lost service, catchments and RTT change', () => {
+    const summary = simulationSummary(analyzeRouting(seed, usDown), 'seed.anycast.mmd');
+    assert.match(summary, /^# Simulation: seed\.anycast\.mmd/);
+    assert.match(summary, /\| User in New York \| US-East \| EU-West \| lower IGP cost \(hot potato\) \| \d+ ms \| \d+ ms \| \+\d+ ms \|/);
+    assert.match(summary, /## Clients that lost service \(0\)/);
+    assert.match(summary, /\| EU-West \| 1 client · 33% \| 2 clients · 67% \|/);
+    assert.match(summary, /\| US-East \| 1 client · 33% \| down \|/);
+  });
+});
