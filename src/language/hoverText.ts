@@ -7,7 +7,7 @@
 import type { DecisionStep, Explanation, Resolution, Route } from '../engine/types';
 import type { NodeModel } from './model';
 import { nodeAt } from './references';
-import { displayName, plural } from './simulation';
+import { displayName, percent, plural } from './simulation';
 import type { RoutingAnalysis } from './simulation';
 import type { Position, Range } from './types';
 
@@ -31,11 +31,6 @@ export const decisionStepWords: Readonly<Record<DecisionStep, string>> = {
 /** Markdown-escapes text the user wrote (labels, names) so it shows as written. */
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>|#~&]/g, (c) => `\\${c}`);
-}
-
-function percent(share: number): string {
-  const value = share * 100;
-  return `${value >= 10 || value === 0 ? value.toFixed(0) : value.toFixed(1)}%`;
 }
 
 interface Context {

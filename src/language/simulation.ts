@@ -129,7 +129,8 @@ export interface FailureChoice {
   readonly as?: string;
 }
 
-function percent(share: number): string {
+/** A traffic share as a percentage: 33%, 2.5%. */
+export function percent(share: number): string {
   const value = share * 100;
   return `${value >= 10 || value === 0 ? value.toFixed(0) : value.toFixed(1)}%`;
 }
