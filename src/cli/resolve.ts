@@ -88,6 +88,7 @@ function toJson(model: DocumentModel, resolution: Resolution, diff: ResolutionDi
         arbitrary: c.explanation?.arbitrary ?? false,
         runnerUp: runnerUp ? { pop: runnerUp.pop, asPath: runnerUp.asPath, routerPath: runnerUp.routerPath } : null,
         rttMs: c.rttMs ?? null,
+        ...(c.forwardingPath ? { forwardingPath: c.forwardingPath } : {}),
       };
     }),
     pops: resolution.pops.map((p) => {
@@ -147,6 +148,9 @@ function toText(model: DocumentModel, resolution: Resolution, diff: ResolutionDi
       ...resolution.pops.map((p) => [name(p.id), p.state, String(p.clients.length), `${(100 * p.trafficShare).toFixed(0)}%`, p.clients.join(', ')]),
     ]),
   );
+  for (const c of resolution.clients) {
+    if (c.forwardingPath) lines.push(`  ${c.id}: its router's route leads to ${name(c.route?.pop)}, but longest-prefix match further on sends the traffic to ${name(c.pop)}: ${c.forwardingPath.join(' > ')}`);
+  }
   const arbitrary = resolution.clients.filter((c) => c.explanation?.arbitrary).length;
   if (arbitrary > 0) lines.push('', `${arbitrary} of ${resolution.clients.length} clients reach their PoP by the final tie-break alone: an arbitrary choice, fragile under any change.`);
   if (diff) {

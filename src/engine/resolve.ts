@@ -574,6 +574,20 @@ export function resolve(topology: Topology, scenario: Scenario = {}, options: Re
   const maxActivations = options.maxActivations ?? 200 * n + 1000;
   const solutions = ordered.map((p) => solvePrefix(net, p.text, p.pops, maxActivations));
   const forwarding = (r: number): PrefixSolution | undefined => solutions.find((s) => s.best[r] !== undefined);
+  // Packets follow longest-prefix match at every router, which can leave the path of the route
+  // the client's router chose: a router further on may hold a more-specific prefix (sent to it
+  // with NO_EXPORT, say) that never reached the client's router.
+  const forward = (start: number): { pop?: number; routers: number[] } => {
+    const crossed = [start];
+    for (let at = start; ; ) {
+      const held = forwarding(at)?.best[at];
+      if (!held) return { routers: crossed };
+      if (held.learnedFrom === 'local') return { pop: held.pop, routers: crossed };
+      at = held.routerPath[1] as number;
+      if (crossed.includes(at)) return { routers: [...crossed, at] };
+      crossed.push(at);
+    }
+  };
 
   const routers: RouterResult[] = topology.routers.map((spec, r) => {
     const solution = forwarding(r);
@@ -589,9 +603,22 @@ export function resolve(topology: Topology, scenario: Scenario = {}, options: Re
     }
     const result = routers[r] as RouterResult;
     if (!result.best || !result.explanation) return { id: c.id };
-    const points = [placed(c.point), ...result.best.routerPath.map((id) => net.point[routerIndex.get(id) as number])];
-    const rttMs = estimateRttMs(points);
-    return { id: c.id, pop: result.best.pop, route: result.best, explanation: result.explanation, ...(rttMs !== undefined ? { rttMs } : {}) };
+    const walk = forward(r);
+    if (walk.pop === undefined) {
+      net.warnings.push(`traffic of client '${c.id}' loops between ${walk.routers.map((i) => topology.routers[i]?.id).join(', ')} (more-specific prefixes heard on different paths)`);
+      return { id: c.id, route: result.best, explanation: result.explanation };
+    }
+    const forwardingPath = walk.routers.map((i) => (topology.routers[i] as { id: string }).id);
+    const diverted = forwardingPath.join(' ') !== result.best.routerPath.join(' ');
+    const rttMs = estimateRttMs([placed(c.point), ...walk.routers.map((i) => net.point[i])]);
+    return {
+      id: c.id,
+      pop: (topology.origins[walk.pop] as OriginSpec).id,
+      route: result.best,
+      explanation: result.explanation,
+      ...(diverted ? { forwardingPath } : {}),
+      ...(rttMs !== undefined ? { rttMs } : {}),
+    };
   });
 
   const weightOf = (c: ClientSpec): number => sane(c.weight, 1, `client '${c.id}' weight`, []);

@@ -175,8 +175,14 @@ export interface ClientResult {
   readonly pop?: string;
   readonly route?: Route;
   readonly explanation?: Explanation;
-  /** Estimated round-trip time along the router path (great-circle, fibre speed), when points are known. */
+  /** Estimated round-trip time along the routers the traffic crosses (great-circle, fibre speed), when points are known. */
   readonly rttMs?: number;
+  /**
+   * The routers the traffic actually crosses, present only when it differs from `route.routerPath`:
+   * longest-prefix match at a router further on found a more-specific prefix that the client's
+   * router never heard, and `pop` is where that prefix leads.
+   */
+  readonly forwardingPath?: readonly string[];
 }
 
 export interface PopResult {

@@ -466,3 +466,24 @@ test('names what it had to ignore instead of failing', () => {
   assert.equal(result.warnings.length, 5, result.warnings.join('\n'));
   assert.equal(result.clients[0]?.pop, undefined);
 });
+
+test('traffic follows a more-specific prefix that the client router never heard (longest match at every hop)', () => {
+  // x (AS10) buys from p (AS1). A (AS100) sends 203.0.113.0/24 to p; B (AS200) sends
+  // 203.0.113.0/25 to p with NO_EXPORT, so p keeps the /25 and x hears only the /24 via p.
+  // x's route points at A, but p forwards 203.0.113.1 on its /25: the traffic ends at B.
+  const result = resolve(topo({
+    routers: [router('x', 10, NYC), router('p', 1, IAD), router('a', 100, LHR), router('b', 200, IAD)],
+    sessions: [transit('s1', 'x', 'p'), transit('s2', 'a', 'p'), transit('s3', 'b', 'p', { communities: { a: ['no-export'] } })],
+    origins: [pop('A', 'a'), pop('B', 'b', { prefixes: ['203.0.113.0/25'] })],
+    clients: [client('user', 'x', NYC)],
+    serviceAddress: '203.0.113.1',
+  }));
+  const user = result.clients[0];
+  assert.equal(user?.route?.pop, 'A');
+  assert.equal(user?.route?.prefix, '203.0.113.0/24');
+  assert.equal(user?.pop, 'B');
+  assert.deepEqual(user?.forwardingPath, ['x', 'p', 'b']);
+  assert.deepEqual(result.pops.map((p) => p.clients), [[], ['user']]);
+  // NYC -> IAD -> IAD is ~330 km, far from the ~5,600 km the route's path through London would say.
+  assert.ok((user?.rttMs ?? Infinity) < 6, `rtt ${user?.rttMs}`);
+});
