@@ -1,16 +1,32 @@
 // Runs in Node: the gazetteer as the editor uses it: the first lookup (which builds the index from
 // the generated data), warm lookups of every kind of name, and "did you mean" for typos.
+import { spawnSync } from 'node:child_process';
 import { greatCircleKm, lookupLocation, suggestLocations } from '../src/language/gazetteer';
-import { AIRPORTS, CITIES, CITY_ALIASES } from '../src/language/gazetteerData';
 import { report, time } from './harness';
 
-const kib = (s: string): number => new TextEncoder().encode(s).length / 1024;
-console.log(`          generated data: ${(kib(AIRPORTS) + kib(CITIES) + kib(CITY_ALIASES)).toFixed(0)} KiB of tables`);
-
-const start = performance.now();
-const first = lookupLocation('IAD');
-report({ name: 'gazetteer: first lookup (builds the index)', implementation: 'engine', value: performance.now() - start, unit: 'ms', target: 60 });
-if (!first) process.exitCode = 1;
+// The first lookup happens once per process, so time it in fresh processes (this file, re-run with
+// GAZETTEER_FIRST_LOOKUP set) and report the median. CPU time, not wall time: the figure should not
+// depend on what else the machine is running.
+if (process.env.GAZETTEER_FIRST_LOOKUP) {
+  const start = process.cpuUsage();
+  const place = lookupLocation('IAD');
+  const used = process.cpuUsage(start);
+  console.log(JSON.stringify({ ms: (used.user + used.system) / 1000, found: place !== undefined }));
+  process.exit(0);
+}
+const firsts = Array.from({ length: 7 }, () => {
+  const child = spawnSync(process.execPath, [process.argv[1]!], { env: { ...process.env, GAZETTEER_FIRST_LOOKUP: '1' }, encoding: 'utf8' });
+  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { ms: number; found: boolean };
+});
+if (!firsts.every((f) => f.found)) process.exitCode = 1;
+report({
+  name: 'gazetteer: first lookup, CPU (builds the index)',
+  implementation: 'engine',
+  value: firsts.map((f) => f.ms).sort((a, b) => a - b)[3]!,
+  unit: 'ms',
+  runs: firsts.length,
+  target: 60,
+});
 
 const names = ['IAD', 'lhr', 'New York', 'São Paulo', 'London, UK', 'us-east-1', 'EU-West', 'Frankfurt', 'NYC', '40.7,-74.0', 'Atlantis'];
 time('gazetteer: 1,000 lookups of mixed names', 'engine', () => {

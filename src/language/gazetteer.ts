@@ -66,8 +66,6 @@ interface Candidate {
 
 interface Index {
   readonly airports: ReadonlyMap<string, Airport>;
-  /** Airports by the folded name of the city they serve. */
-  readonly airportsByCity: ReadonlyMap<string, readonly Airport[]>;
   /** Cities by folded name, most populous first; aliases from the airport data are included. */
   readonly cities: ReadonlyMap<string, readonly City[]>;
   readonly regions: ReadonlyMap<string, RegionEntry>;
@@ -75,14 +73,34 @@ interface Index {
   /** Folded country names and codes to ISO codes, for 'London, UK'. */
   readonly countryKeys: ReadonlyMap<string, string>;
   readonly usStates: ReadonlySet<string>;
-  readonly candidates: readonly Candidate[];
+  readonly cityList: readonly City[];
+  /** Airport-data city names and the shipped city each means ('Frankfurt' → Frankfurt am Main). */
+  readonly aliases: readonly (readonly [string, City])[];
 }
 
 let built: Index | undefined;
+let builtCandidates: readonly Candidate[] | undefined;
+let builtAirportsByCity: ReadonlyMap<string, readonly Airport[]> | undefined;
 
 function index(): Index {
   built ??= buildIndex();
   return built;
+}
+
+/** Airports by the folded name of the city they serve; built on the first name nothing else knows. */
+function airportsByCity(): ReadonlyMap<string, readonly Airport[]> {
+  if (!builtAirportsByCity) {
+    const map = new Map<string, Airport[]>();
+    for (const airport of index().airports.values()) push(map, foldLocationKey(airport.city), airport);
+    builtAirportsByCity = map;
+  }
+  return builtAirportsByCity;
+}
+
+/** Built apart from the index, on the first suggestion or completion: plain lookups never need it. */
+function candidates(): readonly Candidate[] {
+  builtCandidates ??= buildCandidates(index());
+  return builtCandidates;
 }
 
 function rows(table: string): string[][] {
@@ -124,11 +142,8 @@ function buildIndex(): Index {
   for (const [name, code] of Object.entries(COUNTRY_ALIASES)) countryKeys.set(foldLocationKey(name), code);
 
   const airports = new Map<string, Airport>();
-  const airportsByCity = new Map<string, Airport[]>();
   for (const [code = '', country = '', city = '', name = '', lat, lon] of rows(AIRPORTS)) {
-    const airport: Airport = { code, country, city, name: airportName(name, city), point: point(lat, lon) };
-    airports.set(code, airport);
-    push(airportsByCity, foldLocationKey(city), airport);
+    airports.set(code, { code, country, city, name: airportName(name, city), point: point(lat, lon) });
   }
 
   const cityList: City[] = rows(CITIES).map(([name = '', country = '', state = '', lat, lon, thousands]) => ({
@@ -158,6 +173,11 @@ function buildIndex(): Index {
     if (!regions.has(key)) regions.set(key, region);
   }
 
+  return { airports, cities, regions, countryNames, countryKeys, usStates, cityList, aliases: aliasLabels };
+}
+
+function buildCandidates(idx: Index): Candidate[] {
+  const { countryNames } = idx;
   const candidates: Candidate[] = [];
   const seen = new Set<string>();
   const offer = (candidate: Candidate): void => {
@@ -166,16 +186,16 @@ function buildIndex(): Index {
     seen.add(id);
     candidates.push(candidate);
   };
-  for (const region of regions.values()) {
+  for (const region of idx.regions.values()) {
     offer({ label: region.name, key: foldLocationKey(region.name), kind: 'region', weight: TIER_REGION, detail: () => regionDetail(region) });
   }
-  for (const city of cityList) {
+  for (const city of idx.cityList) {
     offer({ label: city.name, key: foldLocationKey(city.name), kind: 'city', weight: city.population, detail: () => cityDescription(city, countryNames) });
   }
-  for (const [alias, city] of aliasLabels) {
+  for (const [alias, city] of idx.aliases) {
     offer({ label: alias, key: foldLocationKey(alias), kind: 'city', weight: city.population, detail: () => cityDescription(city, countryNames) });
   }
-  for (const airport of airports.values()) {
+  for (const airport of idx.airports.values()) {
     if (NETWORK_TERMS.has(airport.code)) continue;
     const weight = TIER_AIRPORT * (/International|Intercontinental/.test(airport.name) ? 2 : 1);
     offer({ label: airport.code, key: airport.code.toLowerCase(), kind: 'airport', weight, detail: () => airportDescription(airport, countryNames) });
@@ -183,8 +203,7 @@ function buildIndex(): Index {
   for (const [code, cityName] of Object.entries(METRO_CODES)) {
     offer({ label: code, key: code.toLowerCase(), kind: 'city', weight: TIER_AIRPORT, detail: () => `${code}: metropolitan area of ${cityName}` });
   }
-
-  return { airports, airportsByCity, cities, regions, countryNames, countryKeys, usStates, candidates };
+  return candidates;
 }
 
 const PROVIDER_NAMES: Readonly<Record<RegionProvider, string>> = {
@@ -299,7 +318,7 @@ function lookupName(name: string, idx: Index, q: Qualifier | undefined): Place |
     if (coded) return coded;
   }
   // A town too small to ship as a city but with an airport: place it at the airport.
-  const served = idx.airportsByCity.get(key)?.filter((a) => accepts(q, a.country));
+  const served = airportsByCity().get(key)?.filter((a) => accepts(q, a.country));
   const airport = served?.find((a) => /International/.test(a.name)) ?? served?.[0];
   if (!airport) return undefined;
   return {
@@ -394,7 +413,7 @@ export function suggestLocations(name: string, max = 3): string[] {
   const limit = key.length <= 4 ? 1 : key.length <= 8 ? 2 : 3;
   const codeLike = /^[A-Z]{3,4}$/.test(head.trim());
   const scored: { candidate: Candidate; score: number; prefix: number }[] = [];
-  for (const candidate of index().candidates) {
+  for (const candidate of candidates()) {
     const d = editDistance(key, candidate.key, limit);
     let score = d;
     if (d > limit) {
@@ -426,7 +445,7 @@ export function suggestLocations(name: string, max = 3): string[] {
 /** Names that begin with `prefix` (folded), regions and big places first, for editor completion. */
 export function completeLocations(prefix: string, max = 50): LocationCompletion[] {
   const key = foldLocationKey(prefix);
-  const matches = index().candidates.filter((c) => c.key.startsWith(key));
+  const matches = candidates().filter((c) => c.key.startsWith(key));
   matches.sort(
     (x, y) =>
       Number(y.key === key) - Number(x.key === key) ||
