@@ -404,7 +404,8 @@ function commonPrefix(a: string, b: string): number {
 /**
  * "Did you mean": up to `max` known names closest to `name` (typos by edit distance, then names
  * it begins), best first. Codes are preferred for code-like input (`IADD` → `IAD`), populous
- * cities over small ones. Empty when nothing is close.
+ * cities over small ones. For `name, country` that fails only on the country, the name comes first.
+ * Empty when nothing is close.
  */
 export function suggestLocations(name: string, max = 3): string[] {
   const head = name.includes(',') ? name.slice(0, name.lastIndexOf(',')) : name;
@@ -420,8 +421,9 @@ export function suggestLocations(name: string, max = 3): string[] {
       if (key.length < 3 || !candidate.key.startsWith(key)) continue;
       score = limit + 1;
     }
+    if (score === 0) continue;
     // Two edits turn any short code into another: only offer what is mostly the same text.
-    if (score === 0 || 2 * d >= candidate.key.length + (d > limit ? Infinity : 0)) continue;
+    if (d <= limit && 2 * d >= candidate.key.length) continue;
     scored.push({ candidate, score, prefix: commonPrefix(key, candidate.key) });
   }
   const codeFirst = (c: Candidate): number => (codeLike === (c.kind === 'airport' || c.label.length === 3) ? 0 : 1);
@@ -434,10 +436,11 @@ export function suggestLocations(name: string, max = 3): string[] {
       y.candidate.weight - x.candidate.weight ||
       (x.candidate.label < y.candidate.label ? -1 : x.candidate.label > y.candidate.label ? 1 : 0),
   );
-  const out: string[] = [];
+  // 'Paris, TX' with no such Paris shipped, or 'London, Englnd': the name alone is the best offer.
+  const out: string[] = head !== name && lookupLocation(head) ? [head.trim()] : [];
   for (const { candidate } of scored) {
-    if (!out.some((label) => foldLocationKey(label) === candidate.key)) out.push(candidate.label);
     if (out.length >= max) break;
+    if (!out.some((label) => foldLocationKey(label) === candidate.key)) out.push(candidate.label);
   }
   return out;
 }

@@ -259,6 +259,9 @@ describe('did you mean', () => {
 
   it('suggests for the name part of "city, country"', () => {
     assert.equal(suggestLocations('Londn, UK')[0], 'London');
+    assert.equal(suggestLocations('Paris, TX')[0], 'Paris');
+    assert.equal(suggestLocations('London, Englnd')[0], 'London');
+    assert.equal(suggestLocations('London, Englnd', 1).length, 1);
   });
 
   it('only suggests names that resolve', () => {
