@@ -57,7 +57,7 @@ for (const r of ours) {
   const verdict = r.target === undefined ? '' : r.value <= r.target ? 'PASS' : 'MISS';
   if (verdict === 'MISS') misses++;
   const ratio = ref ? `${(ref.value / r.value).toFixed(1)}x vs reference ${fmt(ref.value, ref.unit)}` : '';
-  console.log(`${r.name.padEnd(46)} ${fmt(r.value, r.unit).padStart(10)}  target ${r.target === undefined ? '-' : `< ${r.target} ${r.unit}`}`.padEnd(80) + ` ${verdict.padEnd(4)}  ${ratio}`);
+  console.log(`${r.name.padEnd(52)} ${fmt(r.value, r.unit).padStart(10)}  target ${r.target === undefined ? '-' : `< ${r.target} ${r.unit}`}`.padEnd(86) + ` ${verdict.padEnd(4)}  ${ratio}`);
 }
 console.log(`\n${ours.length - misses} of ${ours.length} figures within target${failedFiles ? `; ${failedFiles} benchmark file(s) failed` : ''}`);
 process.exitCode = failedFiles > 0 || (strict && misses > 0) ? 1 : 0;
