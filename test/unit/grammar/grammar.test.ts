@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { tokenizeLines, type Token } from './tokenize';
 
@@ -161,6 +161,16 @@ describe('grammar: node and edge metadata', () => {
     assert.ok(lines[4]!.find((t) => t.text === '-->')!.scopes.includes('keyword.operator.arrow.anycast'));
   });
 
+  it('reads metadata after a shape or a class', async () => {
+    for (const src of ['IAD[PoP: IAD]@{ asn: 64600 }', 'IAD[PoP: IAD]:::pop@{ asn: 64600 }', 'NY(["Users"]):::users@{ in: Comcast }']) {
+      const lines = await tokenizeLines(src);
+      const key = lines.flat().find((t) => t.text === 'asn' || t.text === 'in');
+      assert.ok(key?.scopes.includes('entity.name.tag.anycast.metadata'), src);
+      assert.ok(lines.flat().find((t) => t.text === '@')?.scopes.includes('punctuation.definition.metadata.anycast'), src);
+    }
+    await assertScope('IAD[PoP: IAD]:::pop@{ asn: 64600 }', 'pop', 'entity.name.type.class');
+  });
+
   it('scopes edge ids before an arrow and in their metadata', async () => {
     await assertScope('A e1@--> B', 'e1', 'variable.other.edge');
     await assertScope('A e1@--> B', '-->', 'keyword.operator.arrow');
@@ -285,4 +295,23 @@ describe('grammar: the seed diagram', () => {
     assert.equal(arrows.length, (seed.match(/-->/g) ?? []).length);
     await assertScope(seed, '203.0.113.1', 'constant.numeric.address.ipv4');
   });
+});
+
+describe('grammar: the examples', () => {
+  const dir = new URL('../../../examples/', import.meta.url);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.anycast.mmd')).sort();
+
+  it('has examples to check', () => {
+    assert.ok(files.length >= 1);
+  });
+
+  for (const file of files) {
+    it(`tokenizes ${file} with nothing invalid and nothing left open`, async () => {
+      const text = readFileSync(new URL(file, dir), 'utf8');
+      const lines = await tokenizeLines(`${text.replace(/\n$/, '')}\nProbe --> Other`);
+      assert.ok(!all(lines).some((s) => s.startsWith('invalid')));
+      const probe = lines.at(-1)!;
+      assert.deepEqual(probe.find((t) => t.text === 'Probe')?.scopes, ['source.anycast', 'variable.other.node.anycast']);
+    });
+  }
 });
