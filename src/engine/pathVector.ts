@@ -154,9 +154,9 @@ export function pathVector(
     activations++;
   }
   let unstable: AsInstability | undefined;
+  // Watch a further window: whatever keeps changing in it is on (or fed by) the dispute wheel.
+  const seen = new Map<number, Map<string, Asn[]>>();
   if (qSize > 0) {
-    // Watch a further window: whatever keeps changing in it is on (or fed by) the dispute wheel.
-    const seen = new Map<number, Map<string, Asn[]>>();
     const window = Math.min(maxActivations, 16 * n + 256);
     for (let w = 0; w < window && qSize > 0; w++, activations++) {
       const changed = step();
@@ -168,6 +168,9 @@ export function pathVector(
         paths.set(path.join(' '), path);
       }
     }
+  }
+  // A slow convergence that settled inside the window is not a dispute wheel.
+  if (qSize > 0) {
     const cycling = [...seen.keys()].sort((a, b) => a - b);
     const shown = cycling.slice(0, 50);
     unstable = {

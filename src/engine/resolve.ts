@@ -490,6 +490,8 @@ function solvePrefix(net: Net, prefix: string, pops: readonly number[], maxActiv
     if (!routes) seen.set(changed, (routes = new Map()));
     if (h && routes.size < 8) routes.set(signature(h), h);
   }
+  // A slow convergence that settled inside the window is not a dispute wheel.
+  if (head >= queue.length) return { prefix, best, localPops };
   const cycling = [...seen.keys()].sort((a, b) => a - b);
   const ids = cycling.map((r) => (net.topology.routers[r] as { id: string }).id);
   return {

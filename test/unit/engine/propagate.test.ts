@@ -154,6 +154,19 @@ test('reports BAD GADGET at AS level as unstable, naming the wheel', () => {
   assert.ok(table.unstable.cycle.every((c) => c.paths.length >= 2));
 });
 
+test('a slow convergence that settles after the budget is not reported as a dispute wheel', () => {
+  // A provider chain 1>2>...>9>100 settles in a fixed number of recomputations (each AS once,
+  // plus a look back from each customer). A budget of a bit over half of that runs out first,
+  // and the watch window after it (as long again) sees the chain settle.
+  const graph = graphOf('1>2 2>3 3>4 4>5 5>6 6>7 7>8 8>9 9>100');
+  const needed = propagate(graph, [{ asn: 100 }], { solver: 'path-vector' }).activations;
+  const budget = Math.ceil(needed / 2) + 1;
+  const table = propagate(graph, [{ asn: 100 }], { solver: 'path-vector', maxActivations: budget });
+  assert.ok(table.activations > budget);
+  assert.equal(table.unstable, undefined);
+  assert.deepEqual(asPathOf(table, 1), [1, 2, 3, 4, 5, 6, 7, 8, 9, 100]);
+});
+
 /** Random Gao-Rexford graphs: providers always have a lower index than customers (no cycles). */
 const gaoRexford = fc
   .record({
