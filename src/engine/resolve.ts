@@ -576,6 +576,7 @@ export function resolve(topology: Topology, scenario: Scenario = {}, options: Re
   const maxActivations = options.maxActivations ?? 200 * n + 1000;
   const solutions = ordered.map((p) => solvePrefix(net, p.text, p.pops, maxActivations));
   const forwarding = (r: number): PrefixSolution | undefined => solutions.find((s) => s.best[r] !== undefined);
+  const unstable = solutions.find((s) => s.unstable)?.unstable;
   // Packets follow longest-prefix match at every router, which can leave the path of the route
   // the client's router chose: a router further on may hold a more-specific prefix (sent to it
   // with NO_EXPORT, say) that never reached the client's router.
@@ -605,7 +606,11 @@ export function resolve(topology: Topology, scenario: Scenario = {}, options: Re
     }
     const result = routers[r] as RouterResult;
     if (!result.best || !result.explanation) return { id: c.id };
-    const walk = forward(r);
+    // An unstable snapshot mixes routes of different moments: walking it hop by hop would invent
+    // paths, so only the client router's own route is shown then.
+    const walk = unstable
+      ? { pop: topology.origins.findIndex((o) => o.id === result.best?.pop), routers: result.best.routerPath.map((id) => routerIndex.get(id) as number) }
+      : forward(r);
     if (walk.pop === undefined) {
       net.warnings.push(`traffic of client '${c.id}' loops between ${walk.routers.map((i) => topology.routers[i]?.id).join(', ')} (more-specific prefixes heard on different paths)`);
       return { id: c.id, route: result.best, explanation: result.explanation };
@@ -636,6 +641,5 @@ export function resolve(topology: Topology, scenario: Scenario = {}, options: Re
       trafficShare: totalWeight > 0 ? weight / totalWeight : 0,
     };
   });
-  const unstable = solutions.find((s) => s.unstable)?.unstable;
   return { clients, pops, routers, ...(unstable ? { unstable } : {}), warnings: net.warnings };
 }

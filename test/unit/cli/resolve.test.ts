@@ -166,6 +166,30 @@ test('seed diagram: the table names PoPs, steps and what moved', async () => {
   assert.match(io.stdout, /ClientUS: PoPUS \(US-East\) -> PoPEU \(EU-West\) \(igp-cost; RTT [\d.]+ ms -> [\d.]+ ms\)/);
 });
 
+test('a diagram whose LOCAL_PREF overrides form BAD GADGET is reported as unstable with exit 3', async () => {
+  // O buys transit from R1, R2 and R3, which peer in a ring; each sets LOCAL_PREF 300 on the
+  // routes of the next, above its direct customer route: no stable routing exists.
+  const wheel = [
+    'flowchart TD',
+    '  O[PoP: Origin<br>Advertises 203.0.113.0/24]:::pop@{ asn: 64500, loc: IAD }',
+    '  R1[AS1 One]:::transit@{ loc: IAD }',
+    '  R2[AS2 Two]:::transit@{ loc: IAD }',
+    '  R3[AS3 Three]:::transit@{ loc: IAD }',
+    '  O -->|transit| R1',
+    '  O -->|transit| R2',
+    '  O -->|transit| R3',
+    '  R2 -->|peer lp 300| R1',
+    '  R3 -->|peer lp 300| R2',
+    '  R1 -->|peer lp 300| R3',
+    '  U([Users in Washington]):::users@{ in: R1 }',
+  ].join('\n');
+  const io = fakeIo({ 'wheel.anycast.mmd': wheel });
+  assert.equal(await runResolve(['wheel.anycast.mmd'], io), 3, io.stderr);
+  assert.match(io.stdout, /UNSTABLE: no stable routing for 203\.0\.113\.0\/24/);
+  assert.match(io.stdout, /R1 keeps switching between: /);
+  assert.doesNotMatch(io.stdout, /longest-prefix match further on/);
+});
+
 const diagramFailures: [string, string[], Record<string, Uint8Array | string>, number, RegExp][] = [
   ['an unknown PoP', ['seed.anycast.mmd', '--fail', 'Mars'], { 'seed.anycast.mmd': SEED }, 1, /--fail Mars: no such PoP; the diagram has PoPUS \(US-East\)/],
   ['a missing file', ['nope.anycast.mmd'], {}, 1, /cannot read nope\.anycast\.mmd: no such file/],
