@@ -67,10 +67,20 @@ export interface SetThemeMessage {
   readonly theme: PreviewTheme;
 }
 
-/** Asks for the SVG on screen; answered by `svg` with the same requestId. */
+/** What an exported picture is painted on: the preview's own background, a fixed one, or nothing. */
+export type ExportBackground = 'auto' | 'light' | 'dark' | 'transparent';
+
+/**
+ * Asks for the SVG on screen; answered by `svg` with the same requestId. With `background` the
+ * answer is a standalone, portable file (styles inlined, explicit size, that background); with
+ * `format: 'png'` it is also rasterised at `scale` (default 2).
+ */
 export interface RequestSvgMessage {
   readonly type: 'requestSvg';
   readonly requestId: number;
+  readonly background?: ExportBackground;
+  readonly format?: 'svg' | 'png';
+  readonly scale?: number;
 }
 
 export type HostToWebview =
@@ -119,6 +129,10 @@ export interface SvgMessage {
   readonly requestId: number;
   /** Undefined when nothing is on screen. */
   readonly svg: string | undefined;
+  /** For `format: 'png'`: the PNG, base64. */
+  readonly png?: string;
+  /** Why the export failed, when it did. */
+  readonly error?: string;
 }
 
 /** Lets the host remember which document the webview showed, to restore it after a reload. */

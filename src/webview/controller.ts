@@ -6,9 +6,11 @@
 import type {
   DiagramEdge,
   ErrorMessage,
+  ExportBackground,
   HostToWebview,
   PreviewTheme,
   RenderMessage,
+  RequestSvgMessage,
   RoutingState,
   RoutingStateMessage,
   WebviewToHost,
@@ -20,6 +22,7 @@ import type { MermaidTheme } from './mermaidRenderer';
 import { MermaidRenderer } from './mermaidRenderer';
 import type { View } from './panZoom';
 import { PanZoom } from './panZoom';
+import { portableSvg, rasterise } from './portableSvg';
 import { applyRouting, showCatchment, showCursor, showPath } from './routingStyle';
 import type { EffectiveTheme } from './theme';
 import { effectiveTheme, mermaidThemeFor, watchBodyTheme } from './theme';
@@ -135,12 +138,63 @@ export class PreviewController {
         this.onThemeChanged();
         break;
       case 'requestSvg':
-        this.host.post({ type: 'svg', requestId: message.requestId, svg: this.shown?.svg.outerHTML });
+        void this.answerSvg(message);
         break;
       default: {
         const unknown: never = message;
         throw new Error(`Unknown message ${JSON.stringify(unknown)}`);
       }
+    }
+  }
+
+  /** The picture on screen as asked: as drawn, or portable (and rasterised) for export. */
+  private async answerSvg(message: RequestSvgMessage): Promise<void> {
+    const { requestId } = message;
+    const svg = this.shown?.svg;
+    if (!svg || message.background === undefined) {
+      this.host.post({ type: 'svg', requestId, svg: svg?.outerHTML });
+      return;
+    }
+    try {
+      const portable = await this.exportableSvg(svg, message.background);
+      const png = message.format === 'png' ? await rasterise(portable, message.scale ?? 2) : undefined;
+      this.host.post({ type: 'svg', requestId, svg: portable, ...(png !== undefined ? { png } : {}) });
+    } catch (error) {
+      this.host.post({ type: 'svg', requestId, svg: undefined, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  /**
+   * A light or dark background needs the picture drawn in that theme: when the screen shows the
+   * other one, lay the same text out again off screen, paint the routing on it, and export that.
+   */
+  private async exportableSvg(svg: SVGSVGElement, background: ExportBackground): Promise<string> {
+    const shown = this.shown;
+    const wantedTheme: MermaidTheme | undefined = background === 'light' ? 'default' : background === 'dark' ? 'dark' : undefined;
+    if (!shown || wantedTheme === undefined || wantedTheme === shown.theme) return portableSvg(svg, { background });
+    const outcome = await this.renderer.render({ text: shown.text, theme: wantedTheme, maxEdges: this.wanted?.maxEdges ?? 500 });
+    // The export may have superseded a preview layout still queued: draw that one again.
+    if (this.wanted && this.shown && this.wanted.mermaidText !== this.shown.text) void this.layout(this.wanted, mermaidThemeFor(this.theme));
+    if (outcome.kind !== 'done') throw new Error(outcome.kind === 'failed' ? outcome.message : 'The picture changed during the export; try again');
+    const scratch = document.createElement('div');
+    scratch.style.position = 'absolute';
+    scratch.style.visibility = 'hidden';
+    scratch.setAttribute('aria-hidden', 'true');
+    // Inside the canvas, so the preview's stylesheet paints it exactly as it paints the picture on screen.
+    this.el.canvas.appendChild(scratch);
+    const previousTheme = this.body.dataset['acTheme'];
+    try {
+      scratch.innerHTML = outcome.svg;
+      const offscreen = scratch.querySelector('svg');
+      if (!offscreen) throw new Error('Mermaid drew no SVG');
+      this.sizeSvg(offscreen);
+      this.body.dataset['acTheme'] = background;
+      if (this.routing) applyRouting(indexDiagram(offscreen, shown.edges), shown.edges, this.routing);
+      return portableSvg(offscreen, { background });
+    } finally {
+      if (previousTheme === undefined) delete this.body.dataset['acTheme'];
+      else this.body.dataset['acTheme'] = previousTheme;
+      scratch.remove();
     }
   }
 
