@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import {
   completeLocations,
@@ -179,6 +180,11 @@ describe('regions', () => {
     assert.equal(found('EMEA').kind, 'region');
     assert.equal(found('LATAM').kind, 'region');
     assert.equal(found('West Europe').name, 'westeurope');
+  });
+
+  it('are all listed in docs/locations.md', () => {
+    const doc = readFileSync(new URL('../../../docs/locations.md', import.meta.url), 'utf8');
+    for (const region of REGIONS) assert.ok(doc.includes(`| \`${region.name}\` |`), `${region.name} is missing from docs/locations.md`);
   });
 
   it('anchors every region on a place the generated data has', () => {
