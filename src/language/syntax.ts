@@ -135,9 +135,28 @@ class Parser {
     while (this.pos < this.text.length && isBlank(this.code())) this.pos++;
   }
 
+  /** The last line end found, and where its search began: any offset between shares it, so long lines are scanned once. */
+  private lineEndFrom = -1;
+  private lineEndAt = -1;
+
+  /** Per needle, the last search and its answer: a later search starting between them has the same answer. */
+  private readonly searches = new Map<string, { from: number; at: number }>();
+
+  /** `text.indexOf(needle, from)`, but each stretch of text is searched once, so repeated misses stay linear. */
+  private indexOf(needle: string, from: number): number {
+    const last = this.searches.get(needle);
+    if (last && from >= last.from && (last.at < 0 || from <= last.at)) return last.at;
+    const at = this.text.indexOf(needle, from);
+    this.searches.set(needle, { from, at });
+    return at;
+  }
+
   private lineEnd(from = this.pos): number {
+    if (from >= this.lineEndFrom && from <= this.lineEndAt) return this.lineEndAt;
     const nl = this.text.indexOf('\n', from);
-    return nl < 0 ? this.text.length : nl;
+    this.lineEndFrom = from;
+    this.lineEndAt = nl < 0 ? this.text.length : nl;
+    return this.lineEndAt;
   }
 
   /** At a newline, `;`, a `%%` comment or the end: the statement is over. */
@@ -199,7 +218,7 @@ class Parser {
       if (isBlank(c) || c === Ch.Newline || c === Ch.Semicolon) {
         this.pos++;
       } else if (this.text.startsWith('%%{', this.pos)) {
-        const close = this.text.indexOf('}%%', this.pos + 3);
+        const close = this.indexOf('}%%', this.pos + 3);
         if (close < 0) {
           this.error(this.pos, this.lineEnd(), "Directive '%%{' is never closed by '}%%'", 'unclosed-directive');
           this.skipToLineEnd();
@@ -315,7 +334,7 @@ class Parser {
       case 'accDescr': {
         this.skipBlanks();
         if (this.code() === 123) {
-          const close = this.text.indexOf('}', this.pos);
+          const close = this.indexOf('}', this.pos);
           this.pos = close < 0 ? this.text.length : close + 1;
           if (close < 0) this.error(word.start, word.end, "'accDescr {' is never closed by '}'", 'syntax');
         } else {
@@ -354,7 +373,7 @@ class Parser {
     let id: Span | undefined;
     let title: Span | undefined;
     if (this.code() === Ch.Quote) {
-      const close = this.text.indexOf('"', this.pos + 1);
+      const close = this.indexOf('"', this.pos + 1);
       const end = close < 0 || close > this.lineEnd() ? this.lineEnd() : close;
       title = this.span(this.pos + 1, end);
       id = title;
@@ -366,7 +385,7 @@ class Parser {
       this.skipBlanks();
       if (this.code() !== 91) this.pos = afterId;
       if (id && this.code() === 91) {
-        const close = this.text.indexOf(']', this.pos);
+        const close = this.indexOf(']', this.pos);
         const end = close < 0 || close > this.lineEnd() ? this.lineEnd() : close;
         let inner = this.span(this.pos + 1, end);
         if (inner.text.startsWith('"') && inner.text.endsWith('"') && inner.text.length >= 2) inner = this.span(inner.start + 1, inner.end - 1);
@@ -438,7 +457,8 @@ class Parser {
       this.skipBlanks();
       const next = this.parseNodeGroup();
       if (!next) {
-        if (!this.doc.errors.some((e) => e.start >= arrowStart)) {
+        const last = this.doc.errors[this.doc.errors.length - 1];
+        if (!last || last.start < arrowStart) {
           this.error(arrowStart, this.pos, 'An arrow needs a node after it', 'syntax');
         }
         this.skipToStatementEnd();
@@ -554,7 +574,7 @@ class Parser {
     let label: Span;
     let quoted = false;
     if (this.code() === Ch.Quote) {
-      const close = this.text.indexOf('"', this.pos + 1);
+      const close = this.indexOf('"', this.pos + 1);
       if (close < 0) {
         this.error(this.pos, this.lineEnd(), 'Unclosed quote in label', 'syntax');
         this.skipToLineEnd();
@@ -600,15 +620,23 @@ class Parser {
     return undefined;
   }
 
-  /** `@{ ... }`: braces balanced, quotes skipped, may span lines. */
+  /**
+   * `@{ ... }`: braces balanced, quotes skipped, may span lines. An unclosed block ends at the
+   * first following line that reads as a statement (an arrow, a keyword, another `@{`), which is
+   * where the author meant it to end and keeps repeated unclosed blocks linear.
+   */
   private parseMetadata(): Span | undefined {
     const start = this.pos;
     let depth = 0;
     for (let i = this.pos + 1; i < this.text.length; i++) {
       const c = this.text.charCodeAt(i);
-      if (c === Ch.Quote || c === 39) {
-        const close = this.text.indexOf(String.fromCharCode(c), i + 1);
-        if (close < 0) break;
+      if (c === Ch.Newline) {
+        if (looksLikeStatement(this.text, i + 1)) break;
+      } else if (c === Ch.Quote || c === 39) {
+        const close = this.indexOf(String.fromCharCode(c), i + 1);
+        const nl = this.lineEnd(i + 1);
+        // A quote never closed on its own line is a typo, not a multi-line string: stop at the line.
+        if (close < 0 || close > nl) break;
         i = close;
       } else if (c === 123) {
         depth++;
@@ -721,7 +749,7 @@ class Parser {
     }
     const open = this.pos;
     const lineEnd = this.lineEnd();
-    const close = this.text.indexOf('|', open + 1);
+    const close = this.indexOf('|', open + 1);
     if (close < 0 || close > lineEnd) {
       this.error(open, lineEnd, "Edge label opened with '|' is not closed by '|'", 'syntax');
       this.pos = lineEnd;
@@ -734,6 +762,16 @@ class Parser {
     if (label.text.length >= 2 && label.text.startsWith('"') && label.text.endsWith('"')) label = this.span(label.start + 1, label.end - 1);
     return label.text.length > 0 ? { label } : {};
   }
+}
+
+const statementLine = /^[ \t]*(?:(?:subgraph|end|classDef|class|style|linkStyle|click|flowchart|graph)\b|%%|.*(?:@\{|-->|---|==>|-\.|~~~))/y;
+
+/** True when the line starting at `at` reads as a statement rather than a line of YAML. */
+function looksLikeStatement(text: string, at: number): boolean {
+  const nl = text.indexOf('\n', at);
+  const line = text.slice(at, nl < 0 ? text.length : nl);
+  statementLine.lastIndex = 0;
+  return statementLine.test(line);
 }
 
 /** Parses the flowchart syntax of a document. */
