@@ -1,6 +1,6 @@
 // Runs in Node: `anycast resolve --as-rel`, the route of every AS of a CAIDA graph toward an anycast prefix, and why.
-import { DECISION_CODES, RequestError, asIndex, asPathAt, diffRouteTables, explainAll, explainAs, originAsnAt, propagate } from '../engine/index';
-import type { Asn, AsExplanation, AsGraph, AsOrigin, AsScenario, AsSolver, DecisionStep, RouteTable, TieBreak, TieBreakModel } from '../engine/index';
+import { DECISION_CODES, RequestError, asIndex, asPathAt, diffRouteTables, explainAll, explainAs, influenceOf, originAsnAt, propagate } from '../engine/index';
+import type { Asn, AsExplanation, AsExplanations, AsGraph, AsOrigin, AsScenario, AsSolver, DecisionStep, RouteTable, TieBreak, TieBreakModel } from '../engine/index';
 import { UsageError, readAsRelFile } from './asRel';
 import type { CliIo } from './io';
 
@@ -141,9 +141,27 @@ interface Summary {
   readonly decidedBy: Partial<Record<DecisionStep, number>>;
   readonly catchments: { readonly originAsn: Asn; readonly ases: number; readonly share: number }[];
   readonly unreachable: number;
+  /** ASes whose path crosses at least one arbitrary decision (theirs or one further along). */
+  readonly reachedViaArbitrary: number;
+  /** The arbitrary decisions with the most ASes behind them. */
+  readonly weightiestArbitrary: {
+    readonly asn: Asn;
+    readonly downstream: number;
+    readonly chose: { readonly neighborAsn: Asn; readonly originAsn: Asn };
+    readonly over: { readonly neighborAsn: Asn; readonly originAsn: Asn };
+  }[];
 }
 
-function summarise(table: RouteTable, decided: Uint8Array, stats: { routed: number; contested: number; arbitrary: number }): Summary {
+const SHOWN_ARBITRARY = 8;
+
+function summarise(table: RouteTable, explained: AsExplanations): Summary {
+  const { decidedBy: decided, runnerUp, runnerUpOrigin, ...stats } = explained;
+  const { downstream, reachedViaArbitrary } = influenceOf(table, explained);
+  const tieBreak = DECISION_CODES.indexOf('tie-break');
+  const asns = table.graph.asns;
+  const weightiest: number[] = [];
+  for (let x = 0; x < table.graph.size; x++) if (decided[x] === tieBreak && (table.nextHop[x] as number) >= 0) weightiest.push(x);
+  weightiest.sort((a, b) => (downstream[b] as number) - (downstream[a] as number) || a - b);
   const counts = new Array<number>(table.origins.length).fill(0);
   const decidedBy: Partial<Record<DecisionStep, number>> = {};
   for (let x = 0; x < table.graph.size; x++) {
@@ -159,6 +177,13 @@ function summarise(table: RouteTable, decided: Uint8Array, stats: { routed: numb
     decidedBy,
     catchments: table.origins.map((o, k) => ({ originAsn: o.asn, ases: counts[k] as number, share: table.graph.size > 0 ? (counts[k] as number) / table.graph.size : 0 })),
     unreachable: table.graph.size - stats.routed,
+    reachedViaArbitrary,
+    weightiestArbitrary: weightiest.slice(0, SHOWN_ARBITRARY).map((x) => ({
+      asn: asns[x] as number,
+      downstream: downstream[x] as number,
+      chose: { neighborAsn: asns[table.nextHop[x] as number] as number, originAsn: originAsnAt(table, x) as number },
+      over: { neighborAsn: asns[runnerUp[x] as number] as number, originAsn: (table.origins[runnerUpOrigin[x] as number] as AsOrigin).asn },
+    })),
   };
 }
 
@@ -202,8 +227,9 @@ export async function runAsRel(args: AsRelArgs, io: CliIo): Promise<number> {
   const failing = args.fail.length + args.failAses.length + args.failLinks.length > 0;
   const before = failing ? propagate(graph, origins, options) : undefined;
   const table = propagate(graph, origins, options, scenario);
-  const { decidedBy, runnerUp, runnerUpOrigin, ...stats } = explainAll(table);
-  const summary = summarise(table, decidedBy, stats);
+  const explained = explainAll(table);
+  const { decidedBy, runnerUp, runnerUpOrigin } = explained;
+  const summary = summarise(table, explained);
   const diff = before ? diffRouteTables(before, table) : undefined;
   const explanations = args.explain.map((asn) => explainAs(table, asn));
 
@@ -248,6 +274,13 @@ export async function runAsRel(args: AsRelArgs, io: CliIo): Promise<number> {
   lines.push(`  ${number(summary.routed)} ASes routed; ${number(summary.contested)} had more than one candidate route`);
   lines.push(`  ${number(summary.arbitrary)} (${percent(summary.arbitrary, summary.routed)} of routed ASes) were arbitrary: only the final tie-break (${args.tieBreak}) separated the best route from the runner-up`);
   lines.push(`  decided by: ${DECISION_CODES.filter((s) => summary.decidedBy[s]).map((s) => `${s} ${number(summary.decidedBy[s] as number)}`).join(', ')}`);
+  lines.push(`  ${number(summary.reachedViaArbitrary)} ASes (${percent(summary.reachedViaArbitrary, summary.routed)} of routed) reach their PoP through at least one arbitrary decision`);
+  if (summary.weightiestArbitrary.length > 0) {
+    lines.push('', 'Arbitrary decisions with the most ASes behind them:');
+    for (const w of summary.weightiestArbitrary) {
+      lines.push(`  AS${String(w.asn).padEnd(10)} ${number(w.downstream).padStart(8)} ASes  chose via AS${w.chose.neighborAsn} (-> AS${w.chose.originAsn}) over via AS${w.over.neighborAsn} (-> AS${w.over.originAsn})`);
+    }
+  }
   if (diff) {
     lines.push('', `What moved: ${number(diff.moved.length)} ASes changed PoP, ${number(diff.lost.length)} lost their route`);
     const flows = new Map<string, number>();

@@ -48,13 +48,15 @@ test('--as-rel --json gives every AS its route, deciding step and runner-up', as
   const io = fakeIo({ 'rel.txt': AS_REL });
   const code = await runResolve(['--as-rel', 'rel.txt', '--origin', '777', '--origin', 'AS888', '--json'], io);
   assert.equal(code, 0, io.stderr);
-  const out = JSON.parse(io.stdout) as { routes: RouteJson[]; unreachable: number[]; summary: { arbitrary: number } };
+  const out = JSON.parse(io.stdout) as { routes: RouteJson[]; unreachable: number[]; summary: { arbitrary: number; reachedViaArbitrary: number; weightiestArbitrary: unknown[] } };
   const five = out.routes.find((r) => r.asn === 5);
   assert.deepEqual(five, { asn: 5, originAsn: 777, asPath: [5, 1, 3, 777], learnedFrom: 'provider', decidedBy: 'tie-break', arbitrary: true, runnerUp: { neighborAsn: 2, originAsn: 888 } });
   assert.deepEqual(out.routes.find((r) => r.asn === 1)?.asPath, [1, 3, 777]);
   assert.equal(out.routes.find((r) => r.asn === 777)?.decidedBy, 'only-route');
   assert.deepEqual(out.unreachable, [6, 7]);
-  assert.ok(out.summary.arbitrary >= 1);
+  assert.equal(out.summary.arbitrary, 1);
+  assert.equal(out.summary.reachedViaArbitrary, 1);
+  assert.deepEqual(out.summary.weightiestArbitrary, [{ asn: 5, downstream: 1, chose: { neighborAsn: 1, originAsn: 777 }, over: { neighborAsn: 2, originAsn: 888 } }]);
 });
 
 test('reads gzip-compressed files', async () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { asGraphFromLinks, asIndex, asPathOf, diffRouteTables, explainAll, explainAs, parseAsRelationships, propagate } from '../../../src/engine/index';
+import { asGraphFromLinks, asIndex, asPathOf, diffRouteTables, explainAll, explainAs, influenceOf, parseAsRelationships, propagate } from '../../../src/engine/index';
 import type { AsLink, RouteTable, TieBreakModel } from '../../../src/engine/index';
 import { DECISION_CODES } from '../../../src/engine/index';
 
@@ -120,6 +120,21 @@ test('explains one AS by elimination with its runner-up', () => {
   assert.equal(e.decidedBy, 'tie-break');
   assert.equal(e.arbitrary, true);
   assert.deepEqual(e.survivors.map((s) => s.remaining.length), [2, 2, 2, 2, 2, 2, 1]);
+});
+
+test('an arbitrary choice at one AS carries every AS behind it', () => {
+  // 5 ties between 5 1 3 777 and 5 2 4 888 and takes 777 by the tie-break; its customers 6 and
+  // 7 route through 5, so three ASes depend on that coin toss. Behind 777: 3, 1, 5, 6, 7 and itself.
+  const graph = graphOf('1>5 2>5 1>3 3>777 2>4 4>888 5>6 5>7');
+  const table = propagate(graph, [{ asn: 777 }, { asn: 888 }]);
+  const influence = influenceOf(table, explainAll(table));
+  const at = (asn: number): number => asIndex(graph, asn);
+  assert.equal(influence.downstream[at(5)], 3);
+  assert.equal(influence.downstream[at(777)], 6);
+  assert.equal(influence.downstream[at(888)], 3);
+  assert.deepEqual([5, 6, 7].map((a) => influence.viaArbitrary[at(a)]), [1, 1, 1]);
+  assert.deepEqual([1, 3, 777, 2, 4, 888].map((a) => influence.viaArbitrary[at(a)]), [0, 0, 0, 0, 0, 0]);
+  assert.equal(influence.reachedViaArbitrary, 3);
 });
 
 test('withdrawing an origin moves its catchment and the diff lists it', () => {
