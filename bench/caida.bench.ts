@@ -1,6 +1,6 @@
 // Runs in Node: the engine on the CAIDA 2018 AS graph with eight anycast origins (see bench/harness.ts).
 import { readFileSync } from 'node:fs';
-import { diffRouteTables, explainAll, parseAsRelationships, propagate } from '../src/engine/index';
+import { diffRouteTables, explainAll, influenceOf, parseAsRelationships, propagate } from '../src/engine/index';
 import { CITATION, ORIGINS, caidaFile, peakRssMb, report, time } from './harness';
 
 const file = caidaFile();
@@ -15,6 +15,8 @@ console.log(
   `          ${explained.routed} ASes routed, ${explained.contested} with a choice, ${explained.arbitrary} arbitrary ` +
     `(${((100 * explained.arbitrary) / explained.routed).toFixed(1)}% of routed ASes decided only by the tie-break)`,
 );
+const reach = influenceOf(table, explained).reachedViaArbitrary;
+console.log(`          ${reach} ASes (${((100 * reach) / explained.routed).toFixed(1)}%) reach their PoP through at least one arbitrary decision`);
 const diff = time('withdraw one PoP and diff', 'engine', () => diffRouteTables(table, propagate(graph, origins, {}, { withdrawn: [13335] })), { runs: 41, warmup: 10, target: 10 }).last;
 console.log(`          withdrawing AS13335 moves ${diff.moved.length} ASes, ${diff.lost.length} lose their route`);
 const general = time('the general solver (path vector)', 'engine', () => propagate(graph, origins, { solver: 'path-vector' }), { runs: 5, warmup: 1, target: 1000 }).last;
