@@ -267,6 +267,14 @@ describe('grammar: statements', () => {
     await assertScope('linkStyle default stroke:#ff3', 'default', 'constant.numeric.link-index');
   });
 
+  it('scopes accessibility titles and descriptions', async () => {
+    await assertScope('accTitle: Anycast CDN', 'accTitle', 'keyword.other.accessibility');
+    await assertScope('accTitle: Anycast CDN', 'Anycast CDN', 'string.unquoted.accessibility');
+    const lines = await tokenizeLines('accDescr {\n  Two PoPs\n}\nA --> B');
+    assert.ok(lines[1]![0]!.scopes.includes('string.unquoted.accessibility.anycast'));
+    assert.ok(lines[3]!.find((t) => t.text === '-->')!.scopes.includes('keyword.operator.arrow.anycast'));
+  });
+
   it('scopes click with its url, tooltip and target', async () => {
     const src = 'click A "https://example.invalid" "Tip" _blank';
     await assertScope(src, 'click', 'keyword.other.click');
