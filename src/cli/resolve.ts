@@ -89,6 +89,7 @@ function toJson(model: DocumentModel, resolution: Resolution, diff: ResolutionDi
         runnerUp: runnerUp ? { pop: runnerUp.pop, asPath: runnerUp.asPath, routerPath: runnerUp.routerPath } : null,
         rttMs: c.rttMs ?? null,
         ...(c.forwardingPath ? { forwardingPath: c.forwardingPath } : {}),
+        arbitraryAt: c.arbitraryAt ?? [],
       };
     }),
     pops: resolution.pops.map((p) => {
@@ -151,8 +152,11 @@ function toText(model: DocumentModel, resolution: Resolution, diff: ResolutionDi
   for (const c of resolution.clients) {
     if (c.forwardingPath) lines.push(`  ${c.id}: its router's route leads to ${name(c.route?.pop)}, but longest-prefix match further on sends the traffic to ${name(c.pop)}: ${c.forwardingPath.join(' > ')}`);
   }
-  const arbitrary = resolution.clients.filter((c) => c.explanation?.arbitrary).length;
-  if (arbitrary > 0) lines.push('', `${arbitrary} of ${resolution.clients.length} clients reach their PoP by the final tie-break alone: an arbitrary choice, fragile under any change.`);
+  const fragile = resolution.clients.filter((c) => (c.arbitraryAt?.length ?? 0) > 0);
+  if (fragile.length > 0) {
+    lines.push('', `${fragile.length} of ${resolution.clients.length} clients reach their PoP through an arbitrary choice (only the final tie-break decided), fragile under any change:`);
+    for (const c of fragile) lines.push(`  ${c.id}: tie-break at ${(c.arbitraryAt ?? []).join(', ')}`);
+  }
   if (diff) {
     lines.push('', diff.moved.length === 0 ? 'Moved: nobody.' : 'Moved:');
     for (const m of diff.moved) {

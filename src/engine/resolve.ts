@@ -617,6 +617,7 @@ export function resolve(topology: Topology, scenario: Scenario = {}, options: Re
     }
     const forwardingPath = walk.routers.map((i) => (topology.routers[i] as { id: string }).id);
     const diverted = forwardingPath.join(' ') !== result.best.routerPath.join(' ');
+    const arbitraryAt = walk.routers.filter((i) => routers[i]?.explanation?.arbitrary).map((i) => (topology.routers[i] as { id: string }).id);
     const rttMs = estimateRttMs([placed(c.point), ...walk.routers.map((i) => net.point[i])]);
     return {
       id: c.id,
@@ -624,6 +625,7 @@ export function resolve(topology: Topology, scenario: Scenario = {}, options: Re
       route: result.best,
       explanation: result.explanation,
       ...(diverted ? { forwardingPath } : {}),
+      arbitraryAt,
       ...(rttMs !== undefined ? { rttMs } : {}),
     };
   });

@@ -183,6 +183,11 @@ export interface ClientResult {
    * router never heard, and `pop` is where that prefix leads.
    */
   readonly forwardingPath?: readonly string[];
+  /**
+   * Routers on the traffic's path (the client's own included) whose choice only the final
+   * tie-break made: the client's PoP rests on each of these coin tosses. Empty when none.
+   */
+  readonly arbitraryAt?: readonly string[];
 }
 
 export interface PopResult {

@@ -334,6 +334,7 @@ for (const c of cases) {
     if (c.asPath !== undefined) assert.deepEqual(got.route?.asPath, c.asPath);
     if (got.explanation) {
       assert.equal(got.explanation.arbitrary, got.explanation.decidedBy === 'tie-break');
+      assert.equal(got.arbitraryAt?.includes(c.client === 'user' ? (c.topology.clients[0]?.router as string) : ''), got.explanation.arbitrary);
       const last = got.explanation.survivors.at(-1);
       assert.deepEqual(last?.remaining, [got.explanation.best]);
     }
@@ -486,4 +487,19 @@ test('traffic follows a more-specific prefix that the client router never heard 
   assert.deepEqual(result.pops.map((p) => p.clients), [[], ['user']]);
   // NYC -> IAD -> IAD is ~330 km, far from the ~5,600 km the route's path through London would say.
   assert.ok((user?.rttMs ?? Infinity) < 6, `rtt ${user?.rttMs}`);
+});
+
+test('names the routers further on whose tie-break decides a client\'s PoP', () => {
+  // c (AS30) has one provider, x (AS10): only-route at c. x ties between 10 7 100 and 10 3 200
+  // and takes AS3's (lowest neighbour ASN): B. So c's PoP rests on x's coin toss.
+  const result = resolve(topo({
+    routers: [router('c', 30), router('x', 10), router('p7', 7), router('p3', 3), router('a', 100), router('b', 200)],
+    sessions: [transit('s0', 'c', 'x'), transit('s1', 'x', 'p7'), transit('s2', 'x', 'p3'), transit('s3', 'a', 'p7'), transit('s4', 'b', 'p3')],
+    origins: [pop('A', 'a'), pop('B', 'b')],
+    clients: [client('user', 'c')],
+  }));
+  const user = result.clients[0];
+  assert.equal(user?.pop, 'B');
+  assert.equal(user?.explanation?.decidedBy, 'only-route');
+  assert.deepEqual(user?.arbitraryAt, ['x']);
 });
