@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { JSDOM } from 'jsdom';
+import { parseDocument } from '../../../src/language/index';
 
 // mermaid's parser needs a DOM for its sanitizer; jsdom is enough for parsing (not for layout).
 const dom = new JSDOM('<!doctype html><html><body></body></html>');
@@ -17,7 +18,22 @@ const files = dirs.flatMap((dir) =>
     .map((f) => dir + f),
 );
 
+/** The ```mermaid blocks of the user documentation, which must work as shown. */
+const docBlocks = [...readFileSync(new URL('docs/language.md', root), 'utf8').matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+
 describe("mermaid's own parser accepts every example and fixture", () => {
+  it('accepts the examples in docs/language.md, which also check clean', async () => {
+    const mermaid = await loaded;
+    assert.ok(docBlocks.length >= 1);
+    for (const block of docBlocks) {
+      await mermaid.parse(block);
+      assert.deepEqual(
+        parseDocument(block).diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning'),
+        [],
+      );
+    }
+  });
+
   it('finds the files', () => {
     assert.ok(files.filter((f) => f.startsWith('examples/')).length >= 4, files.join(', '));
   });
