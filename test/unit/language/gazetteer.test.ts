@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import {
   completeLocations,
   coordinatesProblem,
@@ -298,6 +299,29 @@ describe('keys and edit distance', () => {
     assert.equal(editDistance('kitten', 'sitting', 2), 3);
     assert.equal(editDistance('a', 'abcdefgh', 2), 3);
     assert.equal(editDistance('x'.repeat(200), 'x'.repeat(199) + 'y', 2), 1);
+  });
+});
+
+describe('any input', () => {
+  const text = fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 30 }),
+    fc.constantFrom('IAD', 'London, UK', 'us-east-1', '40.7,-74', 'Frankfrut', 'NTT', 'São Paulo').chain((s) =>
+      fc.tuple(fc.nat({ max: s.length }), fc.string({ maxLength: 3 })).map(([at, insert]) => s.slice(0, at) + insert + s.slice(at)),
+    ),
+  );
+
+  it('never throws, and every suggestion resolves', () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 0, max: 5 }), (name, max) => {
+        const place = lookupLocation(name);
+        if (place) assert.ok(Math.abs(place.point.lat) <= 90 && Math.abs(place.point.lon) <= 180);
+        const suggestions = suggestLocations(name, max);
+        assert.ok(suggestions.length <= max);
+        for (const s of suggestions) assert.ok(lookupLocation(s), `${JSON.stringify(name)} → ${s}`);
+        coordinatesProblem(name);
+      }),
+      { numRuns: 300, seed: 42 },
+    );
   });
 });
 
