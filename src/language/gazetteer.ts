@@ -384,7 +384,11 @@ export function lookupLocation(name: string): Place | undefined {
   if (text === '') return undefined;
   const coordinates = readCoordinates(text);
   if (coordinates) {
-    return coordinates.point && { name: text, kind: 'coordinates', point: coordinates.point, description: `${coordinates.point.lat}, ${coordinates.point.lon}` };
+    const p = coordinates.point;
+    if (!p) return undefined;
+    const near = nearestCity(p);
+    const where = near ? `, near ${near.city.name}, ${near.city.country} (${groupThousands(near.km)} km)` : '';
+    return { name: text, kind: 'coordinates', point: p, description: `${p.lat}, ${p.lon}${where}` };
   }
   const idx = index();
   const whole = lookupName(text, idx, undefined);
@@ -393,6 +397,21 @@ export function lookupLocation(name: string): Place | undefined {
   if (comma <= 0) return undefined;
   const qualifier = parseQualifier(text.slice(comma + 1), idx);
   return qualifier && lookupName(text.slice(0, comma).trim(), idx, qualifier);
+}
+
+/** The nearest shipped city to a point, for describing bare coordinates. */
+export function nearestCity(point: GeoPoint): { readonly city: Place; readonly km: number } | undefined {
+  const idx = index();
+  let best: City | undefined;
+  let bestKm = Infinity;
+  for (const city of idx.cityList) {
+    const km = greatCircleKm(point, city.point);
+    if (km < bestKm) {
+      best = city;
+      bestKm = km;
+    }
+  }
+  return best && { city: cityPlace(best, idx), km: bestKm };
 }
 
 function commonPrefix(a: string, b: string): number {

@@ -8,6 +8,7 @@ import {
   coordinatesProblem,
   greatCircleKm,
   lookupLocation,
+  nearestCity,
   parseCoordinates,
   suggestLocations,
   type Place,
@@ -210,6 +211,12 @@ describe('coordinates', () => {
     const place = found('51.5,-0.12');
     assert.equal(place.kind, 'coordinates');
     assert.deepEqual(place.point, { lat: 51.5, lon: -0.12 });
+  });
+
+  it('says which city coordinates are near', () => {
+    assert.equal(found('40.7,-74.0').description, '40.7, -74, near New York City, US (2 km)');
+    assert.match(found('0,0').description, /^0, 0, near .+ \([\d,]+ km\)$/);
+    assert.equal(nearestCity({ lat: 51.5, lon: -0.12 })?.city.name, 'London');
   });
 
   it('says why coordinates out of range are rejected', () => {
