@@ -128,8 +128,17 @@ class Analyzer {
   }
 
   report(span: { start: number; end: number }, severity: Severity, code: string, message: string, suggestions?: readonly string[]): void {
-    const d: Diagnostic = suggestions && suggestions.length > 0 ? { range: this.range(span), severity, code, message, suggestions } : { range: this.range(span), severity, code, message };
-    this.diagnostics.push(d);
+    this.reportAt(this.range(span), severity, code, message, suggestions);
+  }
+
+  reportAt(range: Range, severity: Severity, code: string, message: string, suggestions?: readonly string[]): void {
+    if (!suggestions || suggestions.length === 0) {
+      this.diagnostics.push({ range, severity, code, message });
+      return;
+    }
+    const alreadySaid = /did you mean/i.test(message) || suggestions.every((s) => message.includes(s));
+    const said = alreadySaid ? message : `${message} (did you mean ${suggestions.map((s) => `'${s}'`).join(', ')}?)`;
+    this.diagnostics.push({ range, severity, code, message: said, suggestions });
   }
 
   /** Reports a failed read and returns the value of a good one. */
@@ -752,7 +761,7 @@ class Analyzer {
       if (n.inAs) {
         const target = byId.get(n.inAs.value);
         if (!target) {
-          this.diagnostics.push({ range: n.inAs.range, severity: 'error', code: 'unknown-id', message: `No node has the id '${n.inAs.value}'`, ...this.suggestionsField(this.suggest(n.inAs.value, ases.map((a) => a.id))) });
+          this.reportAt(n.inAs.range, 'error', 'unknown-id', `No node has the id '${n.inAs.value}'`, this.suggest(n.inAs.value, ases.map((a) => a.id)));
           n.inAs = undefined;
         } else if (target.role !== 'as' && target.role !== 'pop') {
           this.diagnostics.push({ range: n.inAs.range, severity: 'error', code: 'edge-endpoints', message: `A client sits in an AS, but '${target.id}' is a ${target.role} node` });
@@ -808,10 +817,6 @@ class Analyzer {
           "No BGP sessions are drawn: assuming one transit AS ('Internet') with a router at every PoP and client location, each PoP in its own private ASN as its customer. Routes then tie on AS path, so each client reaches the geographically nearest PoP.",
       });
     }
-  }
-
-  private suggestionsField(s: string[]): { suggestions?: string[] } {
-    return s.length > 0 ? { suggestions: s } : {};
   }
 
   private inferService(nodes: readonly MutableNode[], settings: DocumentSettings): DocumentSettings {

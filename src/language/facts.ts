@@ -44,7 +44,10 @@ export function isPrivateAsn(asn: number): boolean {
 /** A CIDR prefix, normalised (`2001:DB8::/32` → `2001:db8::/32`). */
 export function readPrefix(text: string): Read<string> {
   const parsed = parseCidr(text);
-  return parsed.ok ? { ok: true, value: parsed.value.text } : fail('invalid-prefix', `Invalid prefix: ${parsed.error}`);
+  if (parsed.ok) return { ok: true, value: parsed.value.text };
+  // Host bits set: the network itself is the likely intent, offered as the quick fix.
+  const network = /the network is (\S+)$/.exec(parsed.error)?.[1];
+  return fail('invalid-prefix', `Invalid prefix: ${parsed.error}`, network ? [network] : undefined);
 }
 
 /** A single address, or a host prefix (/32, /128) that names one. */
