@@ -64,7 +64,8 @@ async function main(): Promise<void> {
         quality: 'stable',
         commit: fakeCommit,
         testRunnerDataDir,
-        host: '127.0.0.1',
+        // Webviews load from `<uuid>.<host>`: a subdomain of localhost resolves to this machine, one of an IP does not.
+        host: 'localhost',
         port,
         extensionDevelopmentPath: repoRoot,
         extensionTestsPath: join(repoRoot, 'dist', 'test', 'integration', 'web.js'),
