@@ -380,6 +380,18 @@ export function coordinatesProblem(text: string): string | undefined {
  * then a town known only by its airport.
  */
 export function lookupLocation(name: string): Place | undefined {
+  // Every keystroke re-parses the document and looks its names up again: remember the answers.
+  if (remembered.has(name)) return remembered.get(name);
+  if (remembered.size >= REMEMBER_AT_MOST) remembered.clear();
+  const place = resolveLocation(name);
+  remembered.set(name, place);
+  return place;
+}
+
+const REMEMBER_AT_MOST = 10_000;
+const remembered = new Map<string, Place | undefined>();
+
+function resolveLocation(name: string): Place | undefined {
   const text = name.trim();
   if (text === '') return undefined;
   const coordinates = readCoordinates(text);
@@ -399,19 +411,40 @@ export function lookupLocation(name: string): Place | undefined {
   return qualifier && lookupName(text.slice(0, comma).trim(), idx, qualifier);
 }
 
-/** The nearest shipped city to a point, for describing bare coordinates. */
+/** Unit vectors of the shipped cities (x, y, z per city), built on the first `nearestCity`. */
+let cityVectors: Float64Array | undefined;
+
+function unitVector(p: GeoPoint, out: Float64Array, at: number): void {
+  const lat = (p.lat * Math.PI) / 180;
+  const lon = (p.lon * Math.PI) / 180;
+  out[at] = Math.cos(lat) * Math.cos(lon);
+  out[at + 1] = Math.cos(lat) * Math.sin(lon);
+  out[at + 2] = Math.sin(lat);
+}
+
+/**
+ * The nearest shipped city to a point, for describing bare coordinates. The largest dot product of
+ * unit vectors is the shortest great circle: a few multiplications per city, no trigonometry.
+ */
 export function nearestCity(point: GeoPoint): { readonly city: Place; readonly km: number } | undefined {
   const idx = index();
-  let best: City | undefined;
-  let bestKm = Infinity;
-  for (const city of idx.cityList) {
-    const km = greatCircleKm(point, city.point);
-    if (km < bestKm) {
-      best = city;
-      bestKm = km;
+  if (!cityVectors) {
+    cityVectors = new Float64Array(idx.cityList.length * 3);
+    idx.cityList.forEach((city, i) => unitVector(city.point, cityVectors!, i * 3));
+  }
+  const v = new Float64Array(3);
+  unitVector(point, v, 0);
+  let best = -1;
+  let bestDot = -Infinity;
+  for (let i = 0; i < idx.cityList.length; i++) {
+    const dot = v[0]! * cityVectors[i * 3]! + v[1]! * cityVectors[i * 3 + 1]! + v[2]! * cityVectors[i * 3 + 2]!;
+    if (dot > bestDot) {
+      bestDot = dot;
+      best = i;
     }
   }
-  return best && { city: cityPlace(best, idx), km: bestKm };
+  const city = idx.cityList[best];
+  return city && { city: cityPlace(city, idx), km: greatCircleKm(point, city.point) };
 }
 
 function commonPrefix(a: string, b: string): number {

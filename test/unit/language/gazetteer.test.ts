@@ -219,6 +219,21 @@ describe('coordinates', () => {
     assert.equal(nearestCity({ lat: 51.5, lon: -0.12 })?.city.name, 'London');
   });
 
+  it('finds the same nearest city as measuring every city', () => {
+    const cities = CITIES.split('\n')
+      .filter((line) => line !== '')
+      .map((line) => line.split('|'))
+      .map(([name, , , lat, lon]) => ({ name, point: { lat: Number(lat) / 1000, lon: Number(lon) / 1000 } }));
+    fc.assert(
+      fc.property(fc.double({ min: -90, max: 90, noNaN: true }), fc.double({ min: -180, max: 180, noNaN: true }), (lat, lon) => {
+        const near = nearestCity({ lat, lon });
+        const best = Math.min(...cities.map((c) => greatCircleKm({ lat, lon }, c.point)));
+        assert.ok(near && Math.abs(near.km - best) < 1e-6, `${lat},${lon}: ${near?.km} vs ${best}`);
+      }),
+      { numRuns: 50, seed: 7 },
+    );
+  });
+
   it('says why coordinates out of range are rejected', () => {
     assert.equal(parseCoordinates('95,10'), undefined);
     assert.equal(lookupLocation('95,10'), undefined);
