@@ -1,6 +1,6 @@
 // Runs in Node: `anycast resolve`, which PoP each client of a diagram (or every AS of a CAIDA graph) reaches, and why.
-import { RequestError, diffResolutions, resolve } from '../engine/index';
-import type { ClientResult, Resolution, ResolutionDiff, Route, Scenario, Topology, TieBreakModel } from '../engine/index';
+import { RequestError, diffResolutions, popFailureImpact, resolve } from '../engine/index';
+import type { ClientResult, PopFailureImpact, Resolution, ResolutionDiff, Route, Scenario, Topology, TieBreakModel } from '../engine/index';
 import { parseDocument } from '../language/index';
 import type { DocumentModel } from '../language/index';
 import { toTopology } from '../language/topology';
@@ -17,6 +17,8 @@ catchment. With --fail (a PoP id or name, repeatable), the state after the failu
 
 Options:
   --fail POP          withdraw that PoP (its id, e.g. PoPUS, or its name, e.g. US-East)
+  --fail-each         N-1: withdraw each PoP in turn (on top of any --fail) and show where its
+                      clients go and the RTT they lose
   --tie-break MODEL   ${TIE_BREAKS.join(', ')} (default: the diagram's, else lowest-neighbor-asn)
   --seed N            seed of the random tie-break
   --json              {"clients":[...],"pops":[...],"moved":[...]} instead of tables
@@ -27,6 +29,7 @@ ${asRelHelp}`;
 interface DiagramArgs {
   readonly file: string;
   readonly fail: string[];
+  failEach: boolean;
   tieBreak?: TieBreakModel;
   seed: number;
   json: boolean;
@@ -34,12 +37,13 @@ interface DiagramArgs {
 
 function parseDiagramArgs(args: readonly string[]): DiagramArgs {
   let file: string | undefined;
-  const parsed: Omit<DiagramArgs, 'file'> = { fail: [], seed: 0, json: false };
+  const parsed: Omit<DiagramArgs, 'file'> = { fail: [], failEach: false, seed: 0, json: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     const value = (): string => optionValue(args, ++i, arg);
     if (arg === '--fail') parsed.fail.push(value());
     else if (arg === '--json') parsed.json = true;
+    else if (arg === '--fail-each') parsed.failEach = true;
     else if (arg === '--tie-break') parsed.tieBreak = parseTieBreak(value());
     else if (arg === '--seed') parsed.seed = parseSeed(value());
     else if (arg.startsWith('-')) throw new UsageError(`unknown option '${arg}'`);
@@ -167,6 +171,23 @@ function toText(model: DocumentModel, resolution: Resolution, diff: ResolutionDi
   return lines.join('\n');
 }
 
+function impactText(model: DocumentModel, resolution: Resolution, impact: readonly PopFailureImpact[]): string[] {
+  const name = (id: string): string => {
+    const n = resolution.pops.find((p) => p.id === id)?.name ?? popName(model, id);
+    return n ? `${id} (${n})` : id;
+  };
+  const lines = ['', 'If one PoP withdraws (N-1):'];
+  for (const i of impact) {
+    const where = i.absorbedBy.map((a) => `${a.clients} to ${name(a.pop)}`).join(', ');
+    const moved = i.moved.length === 0 ? 'no client moves' : `${i.moved.length} client(s) move${where ? `: ${where}` : ''}`;
+    const lost = i.lostService.length > 0 ? `; ${i.lostService.length} lose service (${i.lostService.join(', ')})` : '';
+    const rtt = i.meanRttIncreaseMs !== undefined ? `; RTT +${i.meanRttIncreaseMs.toFixed(1)} ms on average` : '';
+    const worst = i.worst ? `, worst ${i.worst.client} ${i.worst.rttBeforeMs.toFixed(1)} -> ${i.worst.rttAfterMs.toFixed(1)} ms` : '';
+    lines.push(`  ${name(i.pop)}: ${moved}${lost}${rtt}${worst}${i.unstable ? ' (UNSTABLE without it)' : ''}`);
+  }
+  return lines;
+}
+
 async function runDiagram(args: DiagramArgs, io: CliIo): Promise<number> {
   let text: string;
   try {
@@ -186,7 +207,9 @@ async function runDiagram(args: DiagramArgs, io: CliIo): Promise<number> {
   const before = resolve(topology);
   const after = args.fail.length > 0 ? resolve(topology, scenario) : before;
   const diff = args.fail.length > 0 ? diffResolutions(before, after) : undefined;
-  io.out(args.json ? JSON.stringify(toJson(model, after, diff)) : toText(model, after, diff));
+  const impact = args.failEach ? popFailureImpact(topology, scenario, {}, after) : undefined;
+  if (args.json) io.out(JSON.stringify({ ...toJson(model, after, diff), ...(impact ? { impact } : {}) }));
+  else io.out([toText(model, after, diff), ...(impact ? impactText(model, after, impact) : [])].join('\n'));
   for (const w of after.warnings) io.err(`${args.file}: warning: ${w}`);
   return after.unstable ? 3 : 0;
 }

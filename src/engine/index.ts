@@ -3,6 +3,8 @@ export * from './types';
 export { resolve, FIBRE_KM_PER_MS, PATH_STRETCH } from './resolve';
 export type { ResolveOptions } from './resolve';
 export { diffResolutions } from './diff';
+export { popFailureImpact } from './impact';
+export type { PopFailureImpact } from './impact';
 export { parseAsRelationships, asGraphFromLinks, asIndex, AsRelError } from './asGraph';
 export type { AsLink } from './asGraph';
 export { propagate } from './propagate';

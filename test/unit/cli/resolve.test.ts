@@ -192,6 +192,17 @@ test('a diagram whose LOCAL_PREF overrides form BAD GADGET is reported as unstab
   assert.doesNotMatch(io.stdout, /longest-prefix match further on/);
 });
 
+test('seed diagram: --fail-each shows, for every PoP, where its clients would go', async () => {
+  const io = fakeIo({ 'seed.anycast.mmd': SEED });
+  assert.equal(await runResolve(['seed.anycast.mmd', '--fail-each'], io), 0, io.stderr);
+  assert.match(io.stdout, /If one PoP withdraws \(N-1\):/);
+  assert.match(io.stdout, /PoPUS \(US-East\): 1 client\(s\) move: 1 to PoPEU \(EU-West\); RTT \+[\d.]+ ms on average, worst ClientUS/);
+  const json = fakeIo({ 'seed.anycast.mmd': SEED });
+  await runResolve(['seed.anycast.mmd', '--fail-each', '--json'], json);
+  const impact = (JSON.parse(json.stdout) as { impact: { pop: string; absorbedBy: { pop: string }[] }[] }).impact;
+  assert.deepEqual(impact.map((i) => [i.pop, i.absorbedBy[0]?.pop]), [['PoPUS', 'PoPEU'], ['PoPEU', 'PoPUS'], ['PoPAP', 'PoPEU']]);
+});
+
 const diagramFailures: [string, string[], Record<string, Uint8Array | string>, number, RegExp][] = [
   ['an unknown PoP', ['seed.anycast.mmd', '--fail', 'Mars'], { 'seed.anycast.mmd': SEED }, 1, /--fail Mars: no such PoP; the diagram has PoPUS \(US-East\)/],
   ['a missing file', ['nope.anycast.mmd'], {}, 1, /cannot read nope\.anycast\.mmd: no such file/],

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { diffResolutions, resolve } from '../../../src/engine/index';
+import { diffResolutions, popFailureImpact, resolve } from '../../../src/engine/index';
 import type { ClientSpec, GeoPoint, OriginSpec, RouterSpec, Scenario, SessionSpec, Topology } from '../../../src/engine/index';
 
 const NYC: GeoPoint = { lat: 40.71, lon: -74.01 };
@@ -502,4 +502,21 @@ test('names the routers further on whose tie-break decides a client\'s PoP', () 
   assert.equal(user?.pop, 'B');
   assert.equal(user?.explanation?.decidedBy, 'only-route');
   assert.deepEqual(user?.arbitraryAt, ['x']);
+});
+
+test('N-1: withdrawing each seed PoP in turn says where its clients go and what it costs in RTT', () => {
+  // Without IAD, New York's nearest exit is London (~5,570 km) before Tokyo; without LHR, London's
+  // is New York (~5,570 km) before Tokyo (~9,560 km); without NRT, Tokyo's is London (~9,560 km)
+  // before New York (~10,850 km).
+  const impact = popFailureImpact(seed);
+  assert.deepEqual(impact.map((i) => [i.pop, i.moved.map((m) => `${m.id}->${m.to}`), i.absorbedBy]), [
+    ['PoPUS', ['ClientUS->PoPEU'], [{ pop: 'PoPEU', clients: 1 }]],
+    ['PoPEU', ['ClientEU->PoPUS'], [{ pop: 'PoPUS', clients: 1 }]],
+    ['PoPAP', ['ClientAP->PoPEU'], [{ pop: 'PoPEU', clients: 1 }]],
+  ]);
+  for (const i of impact) {
+    assert.ok((i.meanRttIncreaseMs ?? 0) > 50, `${i.pop}: ${i.meanRttIncreaseMs}`);
+    assert.equal(i.worst?.client, i.moved[0]?.id);
+    assert.deepEqual(i.lostService, []);
+  }
 });
