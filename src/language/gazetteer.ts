@@ -460,6 +460,19 @@ function commonPrefix(a: string, b: string): number {
  * Empty when nothing is close.
  */
 export function suggestLocations(name: string, max = 3): string[] {
+  // Re-parsing on each keystroke asks again for every unknown name in the document.
+  const memoKey = `${max}\u0000${name}`;
+  const known = rememberedSuggestions.get(memoKey);
+  if (known) return [...known];
+  if (rememberedSuggestions.size >= REMEMBER_AT_MOST) rememberedSuggestions.clear();
+  const suggestions = computeSuggestions(name, max);
+  rememberedSuggestions.set(memoKey, suggestions);
+  return [...suggestions];
+}
+
+const rememberedSuggestions = new Map<string, readonly string[]>();
+
+function computeSuggestions(name: string, max: number): string[] {
   const head = name.includes(',') ? name.slice(0, name.lastIndexOf(',')) : name;
   const key = foldLocationKey(head);
   if (key === '' || max <= 0) return [];

@@ -279,6 +279,12 @@ describe('did you mean', () => {
     assert.equal(suggestLocations('Amster')[0], 'Amsterdam');
   });
 
+  it('answers the same again, unaffected by what a caller did with the last answer', () => {
+    const first = suggestLocations('Frankfrut');
+    first.push('changed');
+    assert.deepEqual(suggestLocations('Frankfrut'), first.slice(0, -1));
+  });
+
   it('respects the maximum and offers nothing for gibberish', () => {
     assert.equal(suggestLocations('Londn', 1).length, 1);
     assert.ok(suggestLocations('Londn').length <= 3);
