@@ -60,6 +60,12 @@ function popName(model: DocumentModel, id: string): string | undefined {
   return node && node.name !== id ? node.name : undefined;
 }
 
+/** `PoPUS (US-East)`, or the bare id when the PoP has no other name. */
+function popLabel(model: DocumentModel, resolution: Resolution, id: string): string {
+  const n = resolution.pops.find((p) => p.id === id)?.name ?? popName(model, id);
+  return n ? `${id} (${n})` : id;
+}
+
 /** Maps each --fail value to a PoP id: ids first, then names, case-insensitively. */
 function failedPops(model: DocumentModel, topology: Topology, fail: readonly string[]): string[] {
   const pops = topology.origins.map((o) => ({ id: o.id, name: o.name ?? popName(model, o.id) }));
@@ -117,11 +123,7 @@ function table(rows: readonly (readonly string[])[]): string[] {
 }
 
 function toText(model: DocumentModel, resolution: Resolution, diff: ResolutionDiff | undefined): string {
-  const name = (id: string | undefined): string => {
-    if (id === undefined) return '-';
-    const n = resolution.pops.find((p) => p.id === id)?.name ?? popName(model, id);
-    return n ? `${id} (${n})` : id;
-  };
+  const name = (id: string | undefined): string => (id === undefined ? '-' : popLabel(model, resolution, id));
   const ms = (v: number | undefined): string => (v === undefined ? '-' : `${v.toFixed(1)} ms`);
   const lines: string[] = [];
   if (resolution.unstable) {
@@ -172,10 +174,7 @@ function toText(model: DocumentModel, resolution: Resolution, diff: ResolutionDi
 }
 
 function impactText(model: DocumentModel, resolution: Resolution, impact: readonly PopFailureImpact[]): string[] {
-  const name = (id: string): string => {
-    const n = resolution.pops.find((p) => p.id === id)?.name ?? popName(model, id);
-    return n ? `${id} (${n})` : id;
-  };
+  const name = (id: string): string => popLabel(model, resolution, id);
   const lines = ['', 'If one PoP withdraws (N-1):'];
   for (const i of impact) {
     const where = i.absorbedBy.map((a) => `${a.clients} to ${name(a.pop)}`).join(', ');
