@@ -1,0 +1,36 @@
+/**
+ * Which diagram a command is about: the URI it was given, else the active editor's anycast
+ * document, else the one last in an editor (so commands still work with the preview focused).
+ */
+import * as vscode from 'vscode';
+
+const languageId = 'anycast';
+let last: vscode.TextDocument | undefined;
+
+export function trackActiveDiagram(context: vscode.ExtensionContext): void {
+  const note = (editor: vscode.TextEditor | undefined): void => {
+    if (editor?.document.languageId === languageId) last = editor.document;
+  };
+  note(vscode.window.activeTextEditor);
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(note),
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      if (document === last) last = undefined;
+    }),
+  );
+}
+
+export function asUri(value: unknown): vscode.Uri | undefined {
+  if (value instanceof vscode.Uri) return value;
+  return typeof value === 'string' && value !== '' ? vscode.Uri.parse(value) : undefined;
+}
+
+/** The diagram for `arg` (a URI or its string), or undefined after telling the user to open one. */
+export async function diagramDocument(arg: unknown): Promise<vscode.TextDocument | undefined> {
+  const uri = asUri(arg);
+  const active = vscode.window.activeTextEditor?.document;
+  const document = uri ? await vscode.workspace.openTextDocument(uri) : active?.languageId === languageId ? active : last;
+  if (document?.languageId === languageId) return document;
+  void vscode.window.showInformationMessage('Open an .anycast.mmd file first.');
+  return undefined;
+}

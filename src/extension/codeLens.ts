@@ -1,0 +1,30 @@
+/** A code lens above each PoP: its catchment and one click to fail or restore it ("12 clients · 40% · Simulate failure"). */
+import * as vscode from 'vscode';
+import { popLenses } from '../language/simulationSummary';
+import { toVsRange } from './convert';
+import type { SimulationStore } from './simulation';
+
+export function registerCodeLens(context: vscode.ExtensionContext, simulation: SimulationStore): void {
+  const changed = new vscode.EventEmitter<void>();
+  context.subscriptions.push(
+    changed,
+    simulation.onDidChange(() => changed.fire()),
+    vscode.languages.registerCodeLensProvider(
+      { language: 'anycast' },
+      {
+        onDidChangeCodeLenses: changed.event,
+        provideCodeLenses(document) {
+          return popLenses(simulation.analysisOf(document)).map(
+            (lens) =>
+              new vscode.CodeLens(toVsRange(lens.range), {
+                title: `${lens.title} · ${lens.actionTitle}`,
+                tooltip: lens.action === 'fail' ? 'Withdraw this PoP in a simulation and see where its clients go' : 'Announce this PoP again',
+                command: 'anycast.togglePopFailure',
+                arguments: [document.uri, lens.pop],
+              }),
+          );
+        },
+      },
+    ),
+  );
+}

@@ -1,0 +1,109 @@
+/**
+ * Export SVG, Export PNG (2x) and Copy SVG: the picture the preview shows, with the routing and the
+ * simulation on it, made portable by the webview (src/webview/portableSvg.ts). A file is written
+ * whole or not at all (a temporary name in the same folder, then a rename). Each command takes an
+ * optional target URI (no dialog) and source document URI, for scripts and tests.
+ */
+import * as vscode from 'vscode';
+import type { ExportBackground, SvgMessage } from '../protocol/messages';
+import { asUri, diagramDocument } from './activeDiagram';
+
+/** Long enough for a first mermaid layout of a large diagram on a slow machine. */
+const renderTimeoutMs = 30_000;
+const backgrounds: readonly ExportBackground[] = ['auto', 'light', 'dark', 'transparent'];
+
+function background(): ExportBackground {
+  const value = vscode.workspace.getConfiguration('anycast.export').get<string>('background', 'light');
+  return (backgrounds as readonly string[]).includes(value) ? (value as ExportBackground) : 'light';
+}
+
+/** `dir/name.anycast.mmd` → `dir/name.<ext>`. */
+export function exportUriBeside(source: vscode.Uri, extension: string): vscode.Uri {
+  const base = source.path.split('/').pop() ?? 'diagram';
+  const stem = base.replace(/\.anycast\.mmd$/i, '').replace(/\.mmd$/i, '') || 'diagram';
+  return vscode.Uri.joinPath(source, '..', `${stem}.${extension}`);
+}
+
+/** Writes `data` to `target` through a temporary file beside it, so a failure leaves no half file. */
+async function writeWhole(target: vscode.Uri, data: Uint8Array): Promise<void> {
+  const name = target.path.split('/').pop() ?? 'export';
+  const temporary = vscode.Uri.joinPath(target, '..', `.${name}.${Date.now().toString(36)}.tmp`);
+  try {
+    await vscode.workspace.fs.writeFile(temporary, data);
+    await vscode.workspace.fs.rename(temporary, target, { overwrite: true });
+  } catch (error) {
+    await Promise.resolve(vscode.workspace.fs.delete(temporary)).catch(() => undefined);
+    throw error;
+  }
+}
+
+function base64Bytes(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+class Exporter {
+  /** The picture of `document` as the preview draws it, opening the preview when it is closed. */
+  async picture(document: vscode.TextDocument, format: 'svg' | 'png'): Promise<SvgMessage> {
+    await vscode.commands.executeCommand('anycast.openPreviewToSide', document.uri);
+    await vscode.commands.executeCommand('anycast.internal.waitForPreviewRender', document.uri.toString(), document.version, renderTimeoutMs);
+    const answer = await vscode.commands.executeCommand<SvgMessage | undefined>('anycast.internal.previewPicture', { background: background(), format, scale: 2 });
+    if (!answer) throw new Error('The preview closed before the picture was ready');
+    if (answer.error !== undefined) throw new Error(answer.error);
+    if (answer.svg === undefined) throw new Error('The preview shows no picture yet (does the diagram parse?)');
+    return answer;
+  }
+
+  async save(format: 'svg' | 'png', targetArg: unknown, sourceArg: unknown): Promise<string | undefined> {
+    const menuSource = asUri(targetArg)?.path.match(/\.mmd$/i) ? targetArg : undefined;
+    const document = await diagramDocument(sourceArg ?? menuSource);
+    if (!document) return undefined;
+    let target = asUri(targetArg);
+    // From a menu on the diagram the first argument is the diagram itself, not where to write.
+    if (target && /\.mmd$/i.test(target.path)) target = undefined;
+    if (!target) {
+      target = await vscode.window.showSaveDialog({
+        defaultUri: exportUriBeside(document.uri, format),
+        filters: format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
+        title: format === 'svg' ? 'Export SVG' : 'Export PNG (2x)',
+      });
+      if (!target) return undefined;
+    }
+    const answer = await this.picture(document, format);
+    const data = format === 'svg' ? new TextEncoder().encode(answer.svg) : answer.png !== undefined ? base64Bytes(answer.png) : undefined;
+    if (!data) throw new Error('The preview could not rasterise the picture');
+    await writeWhole(target, data);
+    if (menuSource !== undefined || !asUri(targetArg)) void vscode.window.showInformationMessage(`Exported ${target.path.split('/').pop() ?? ''}`);
+    return target.toString();
+  }
+
+  async copy(sourceArg: unknown): Promise<string | undefined> {
+    const document = await diagramDocument(sourceArg);
+    if (!document) return undefined;
+    const { svg } = await this.picture(document, 'svg');
+    await vscode.env.clipboard.writeText(svg ?? '');
+    void vscode.window.setStatusBarMessage('Anycast: SVG copied to the clipboard', 3000);
+    return svg;
+  }
+}
+
+async function reporting<T>(what: string, run: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    void vscode.window.showErrorMessage(`${what} failed: ${message}`);
+    throw error;
+  }
+}
+
+export function registerExport(context: vscode.ExtensionContext): void {
+  const exporter = new Exporter();
+  context.subscriptions.push(
+    vscode.commands.registerCommand('anycast.exportSvg', (target?: unknown, source?: unknown) => reporting('Export SVG', () => exporter.save('svg', target, source))),
+    vscode.commands.registerCommand('anycast.exportPng', (target?: unknown, source?: unknown) => reporting('Export PNG', () => exporter.save('png', target, source))),
+    vscode.commands.registerCommand('anycast.copySvg', (source?: unknown) => reporting('Copy SVG', () => exporter.copy(source))),
+  );
+}

@@ -1,0 +1,21 @@
+/** Hover on a node id: the route, catchment or best path under the current simulation (src/language/hoverText.ts). */
+import * as vscode from 'vscode';
+import { hoverAt } from '../language/hoverText';
+import { fromVsPosition, toVsRange } from './convert';
+import type { SimulationStore } from './simulation';
+
+export function registerHover(context: vscode.ExtensionContext, simulation: SimulationStore): void {
+  context.subscriptions.push(
+    vscode.languages.registerHoverProvider(
+      { language: 'anycast' },
+      {
+        provideHover(document, position) {
+          const hover = hoverAt(simulation.analysisOf(document), fromVsPosition(position));
+          if (!hover) return undefined;
+          // Untrusted, no HTML: labels are the user's text and are escaped by hoverText.
+          return new vscode.Hover(new vscode.MarkdownString(hover.markdown), toVsRange(hover.range));
+        },
+      },
+    ),
+  );
+}

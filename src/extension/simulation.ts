@@ -1,0 +1,216 @@
+/**
+ * The one place that holds each document's simulated failures, and the routing analysis under
+ * them (computed once per document version and what-if). The preview, hovers, code lenses and
+ * status bar all read it and redraw on `onDidChange`. A simulation lasts while its document is
+ * open. Also the commands that start, end and summarise it.
+ */
+import * as vscode from 'vscode';
+import type { DiagramScenario, EdgeKey, FailureChoice, RoutingAnalysis } from '../language/simulation';
+import { analyzeRouting, failureChoices, isEmptyScenario, noFailures, scenarioOfChoices, togglePop } from '../language/simulation';
+import { simulationHeadline, simulationSummary } from '../language/simulationSummary';
+import { diagramDocument } from './activeDiagram';
+import { forgetParsed, parsedOf } from './parsedDocuments';
+import type { PreviewScenarioSource } from './previewScenario';
+import { setPreviewScenarioSource } from './previewScenario';
+
+/** What scripts and tests may pass instead of picking: PoPs by id or name, links by their ends, ASes by id. */
+export interface SimulateRequest {
+  readonly uri?: string | vscode.Uri;
+  readonly pops?: readonly string[];
+  readonly links?: readonly EdgeKey[];
+  readonly ases?: readonly string[];
+}
+
+export class SimulationStore implements PreviewScenarioSource, vscode.Disposable {
+  private readonly scenarios = new Map<string, DiagramScenario>();
+  private readonly analyses = new Map<string, { readonly version: number; readonly scenario: DiagramScenario; readonly analysis: RoutingAnalysis }>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires with the document whose simulation changed. */
+  readonly onDidChange = this.changed.event;
+  private readonly closing = vscode.workspace.onDidCloseTextDocument((document) => {
+    const key = document.uri.toString();
+    this.analyses.delete(key);
+    forgetParsed(document.uri);
+    if (this.scenarios.delete(key)) this.changed.fire(document.uri);
+  });
+
+  scenarioOf(uri: vscode.Uri): DiagramScenario {
+    return this.scenarios.get(uri.toString()) ?? noFailures;
+  }
+
+  setScenario(uri: vscode.Uri, scenario: DiagramScenario): void {
+    if (isEmptyScenario(scenario)) this.scenarios.delete(uri.toString());
+    else this.scenarios.set(uri.toString(), scenario);
+    this.changed.fire(uri);
+  }
+
+  failedPops(uri: vscode.Uri): readonly string[] {
+    return this.scenarioOf(uri).failedPops;
+  }
+
+  togglePop(uri: vscode.Uri, pop: string): void {
+    this.setScenario(uri, togglePop(this.scenarioOf(uri), pop));
+  }
+
+  /** The routing of `document` under its simulation; cached until the text or the simulation changes. */
+  analysisOf(document: vscode.TextDocument): RoutingAnalysis {
+    const key = document.uri.toString();
+    const scenario = this.scenarioOf(document.uri);
+    const hit = this.analyses.get(key);
+    if (hit && hit.version === document.version && hit.scenario === scenario) return hit.analysis;
+    const analysis = analyzeRouting(document.getText(), scenario, parsedOf(document));
+    this.analyses.set(key, { version: document.version, scenario, analysis });
+    return analysis;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    this.closing.dispose();
+  }
+}
+
+function fileName(uri: vscode.Uri): string {
+  return uri.path.split('/').pop() ?? uri.toString();
+}
+
+function isRequest(arg: unknown): arg is SimulateRequest {
+  return typeof arg === 'object' && arg !== null && !(arg instanceof vscode.Uri) && ('pops' in arg || 'links' in arg || 'ases' in arg || 'uri' in arg);
+}
+
+/** The scenario a script asked for; PoPs may be named by id or display name. */
+function requestedScenario(analysis: RoutingAnalysis, request: SimulateRequest): DiagramScenario | string {
+  const choices = failureChoices(analysis);
+  const chosen: FailureChoice[] = [];
+  for (const pop of request.pops ?? []) {
+    const found = choices.find((c) => c.kind === 'pop' && (c.key === pop || c.label.toLowerCase() === pop.toLowerCase()));
+    if (!found) return `No PoP '${pop}' in this diagram`;
+    chosen.push(found);
+  }
+  for (const link of request.links ?? []) {
+    const found = choices.find((c) => c.kind === 'link' && c.link?.from === link.from && c.link.to === link.to);
+    if (!found) return `No BGP link ${link.from} → ${link.to} in this diagram`;
+    chosen.push(found);
+  }
+  for (const as of request.ases ?? []) {
+    const found = choices.find((c) => c.kind === 'as' && (c.key === as || c.label === as));
+    if (!found) return `No AS '${as}' in this diagram`;
+    chosen.push(found);
+  }
+  return scenarioOfChoices(chosen);
+}
+
+interface ChoiceItem extends vscode.QuickPickItem {
+  readonly choice?: FailureChoice;
+}
+
+const sectionTitles: Readonly<Record<FailureChoice['kind'], string>> = { pop: 'PoPs', link: 'Links', as: 'ASes' };
+
+/** The multi-select picker: PoPs (state, catchment), then links, then ASes; the current failures ticked. */
+async function pickScenario(analysis: RoutingAnalysis): Promise<DiagramScenario | undefined> {
+  const choices = failureChoices(analysis);
+  if (choices.length === 0) {
+    void vscode.window.showInformationMessage('This diagram has no PoP, link or AS to fail.');
+    return undefined;
+  }
+  const items: ChoiceItem[] = [];
+  let section: FailureChoice['kind'] | undefined;
+  for (const choice of choices) {
+    if (choice.kind !== section) {
+      section = choice.kind;
+      items.push({ label: sectionTitles[section], kind: vscode.QuickPickItemKind.Separator });
+    }
+    items.push({ label: choice.label, description: choice.description, picked: choice.failed, choice });
+  }
+  const pick = vscode.window.createQuickPick<ChoiceItem>();
+  pick.title = 'Simulate failure';
+  pick.placeholder = 'Tick the PoPs, links or ASes to take down, then press Enter (untick all to restore)';
+  pick.canSelectMany = true;
+  pick.matchOnDescription = true;
+  pick.items = items;
+  pick.selectedItems = items.filter((i) => i.picked);
+  const wasEmpty = isEmptyScenario(analysis.scenario);
+  return new Promise((resolve) => {
+    let done = false;
+    pick.onDidAccept(() => {
+      let selected = pick.selectedItems.filter((i) => i.choice);
+      // Typing a name and pressing Enter fails what was typed, as in a single-select picker.
+      if (selected.length === 0 && wasEmpty && pick.value.trim() !== '') selected = pick.activeItems.filter((i) => i.choice).slice(0, 1);
+      done = true;
+      pick.hide();
+      resolve(scenarioOfChoices(selected.map((i) => i.choice).filter((c): c is FailureChoice => c !== undefined)));
+    });
+    pick.onDidHide(() => {
+      pick.dispose();
+      if (!done) resolve(undefined);
+    });
+    pick.show();
+  });
+}
+
+async function showSummary(store: SimulationStore, arg: unknown): Promise<vscode.TextDocument | undefined> {
+  const document = await diagramDocument(arg);
+  if (!document) return undefined;
+  const content = simulationSummary(store.analysisOf(document), fileName(document.uri));
+  const summary = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+  try {
+    await vscode.commands.executeCommand('markdown.showPreview', summary.uri);
+  } catch {
+    await vscode.window.showTextDocument(summary, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+  }
+  return summary;
+}
+
+/** Creates the store, makes it the preview's source of failures, and registers the simulation commands. */
+export function registerSimulation(context: vscode.ExtensionContext): SimulationStore {
+  const store = new SimulationStore();
+  setPreviewScenarioSource(store);
+  context.subscriptions.push(
+    store,
+    vscode.commands.registerCommand('anycast.simulateFailure', async (arg?: unknown) => {
+      const request = isRequest(arg) ? arg : undefined;
+      const document = await diagramDocument(request ? request.uri : arg);
+      if (!document) return undefined;
+      const analysis = store.analysisOf(document);
+      let scenario: DiagramScenario | undefined;
+      if (request && (request.pops || request.links || request.ases)) {
+        const asked = requestedScenario(analysis, request);
+        if (typeof asked === 'string') throw new Error(asked);
+        scenario = asked;
+      } else {
+        scenario = await pickScenario(analysis);
+      }
+      if (!scenario) return undefined;
+      store.setScenario(document.uri, scenario);
+      const headline = simulationHeadline(store.analysisOf(document));
+      if (headline && !request) {
+        void vscode.window.showInformationMessage(headline, 'Show Summary', 'Restore All').then((answer) => {
+          if (answer === 'Show Summary') void showSummary(store, document.uri);
+          else if (answer === 'Restore All') store.setScenario(document.uri, noFailures);
+        });
+      }
+      return headline;
+    }),
+    vscode.commands.registerCommand('anycast.restoreAll', async (arg?: unknown) => {
+      const document = await diagramDocument(arg);
+      if (document) store.setScenario(document.uri, noFailures);
+    }),
+    vscode.commands.registerCommand('anycast.showSimulationSummary', (arg?: unknown) => showSummary(store, arg)),
+    // Not contributed: the code lens above each PoP runs it.
+    vscode.commands.registerCommand('anycast.togglePopFailure', async (uri: vscode.Uri | string, pop: string) => {
+      const document = await diagramDocument(uri);
+      if (document) store.togglePop(document.uri, pop);
+    }),
+    // Not contributed: lets tests and scripts read what every view shows.
+    vscode.commands.registerCommand('anycast.internal.simulationState', async (uri?: vscode.Uri | string) => {
+      const document = await diagramDocument(uri);
+      if (!document) return undefined;
+      const analysis = store.analysisOf(document);
+      return {
+        scenario: analysis.scenario,
+        headline: simulationHeadline(analysis),
+        clients: Object.fromEntries((analysis.resolution?.clients ?? []).map((c) => [c.id, c.pop ?? null])),
+      };
+    }),
+  );
+  return store;
+}

@@ -1,0 +1,39 @@
+/** The status bar says what the active diagram's simulation took down and what moved; a click opens the summary. */
+import * as vscode from 'vscode';
+import { isEmptyScenario } from '../language/simulation';
+import { simulationHeadline } from '../language/simulationSummary';
+import type { SimulationStore } from './simulation';
+
+const typingDelayMs = 200;
+
+export function registerStatusBar(context: vscode.ExtensionContext, simulation: SimulationStore): void {
+  const item = vscode.window.createStatusBarItem('anycast.simulation', vscode.StatusBarAlignment.Left, 10);
+  item.name = 'Anycast Simulation';
+  item.command = 'anycast.showSimulationSummary';
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const refresh = (): void => {
+    timer = undefined;
+    const document = vscode.window.activeTextEditor?.document;
+    const headline = document?.languageId === 'anycast' ? simulationHeadline(simulation.analysisOf(document)) : '';
+    if (!headline) {
+      item.hide();
+      return;
+    }
+    item.text = `$(debug-disconnect) ${headline}`;
+    item.tooltip = `Simulated failure: ${headline}. Click for the summary; "Anycast: Restore All PoPs" ends it.`;
+    item.show();
+  };
+  context.subscriptions.push(
+    item,
+    simulation.onDidChange(refresh),
+    vscode.window.onDidChangeActiveTextEditor(refresh),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.document !== vscode.window.activeTextEditor?.document || isEmptyScenario(simulation.scenarioOf(event.document.uri))) return;
+      // Typing under a simulation re-resolves: once per pause, not per keystroke.
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(refresh, typingDelayMs);
+    }),
+    { dispose: () => timer !== undefined && clearTimeout(timer) },
+  );
+  refresh();
+}

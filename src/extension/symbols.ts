@@ -1,0 +1,31 @@
+/** The outline: PoPs, ASes, clients and services, nested in their subgraphs (src/language/symbols.ts). */
+import * as vscode from 'vscode';
+import type { DocumentSymbol, SymbolKind } from '../language/symbols';
+import { documentSymbols } from '../language/symbols';
+import { toVsRange } from './convert';
+import { parsedOf } from './parsedDocuments';
+
+const kinds: Readonly<Record<SymbolKind, vscode.SymbolKind>> = {
+  pop: vscode.SymbolKind.Event,
+  as: vscode.SymbolKind.Module,
+  client: vscode.SymbolKind.Object,
+  service: vscode.SymbolKind.Constant,
+  narrative: vscode.SymbolKind.String,
+  subgraph: vscode.SymbolKind.Namespace,
+};
+
+function toVsSymbol(symbol: DocumentSymbol): vscode.DocumentSymbol {
+  const result = new vscode.DocumentSymbol(symbol.name, symbol.detail, kinds[symbol.kind], toVsRange(symbol.range), toVsRange(symbol.selectionRange));
+  result.children = symbol.children.map(toVsSymbol);
+  return result;
+}
+
+export function registerSymbols(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(
+    vscode.languages.registerDocumentSymbolProvider(
+      { language: 'anycast' },
+      { provideDocumentSymbols: (document) => documentSymbols(parsedOf(document).model).map(toVsSymbol) },
+      { label: 'Anycast topology' },
+    ),
+  );
+}
