@@ -78,9 +78,16 @@ interface Index {
   readonly aliases: readonly (readonly [string, City])[];
 }
 
+// Module state: indexes built from the data on first use, and answers remembered across re-parses.
+// All of it is a pure function of the data, so results never depend on call order.
 let built: Index | undefined;
 let builtCandidates: readonly Candidate[] | undefined;
 let builtAirportsByCity: ReadonlyMap<string, readonly Airport[]> | undefined;
+/** Unit vectors of the shipped cities (x, y, z per city), built on the first `nearestCity`. */
+let cityVectors: Float64Array | undefined;
+const REMEMBER_AT_MOST = 10_000;
+const remembered = new Map<string, Place | undefined>();
+const rememberedSuggestions = new Map<string, readonly string[]>();
 
 function index(): Index {
   built ??= buildIndex();
@@ -388,9 +395,6 @@ export function lookupLocation(name: string): Place | undefined {
   return place;
 }
 
-const REMEMBER_AT_MOST = 10_000;
-const remembered = new Map<string, Place | undefined>();
-
 function resolveLocation(name: string): Place | undefined {
   const text = name.trim();
   if (text === '') return undefined;
@@ -410,9 +414,6 @@ function resolveLocation(name: string): Place | undefined {
   const qualifier = parseQualifier(text.slice(comma + 1), idx);
   return qualifier && lookupName(text.slice(0, comma).trim(), idx, qualifier);
 }
-
-/** Unit vectors of the shipped cities (x, y, z per city), built on the first `nearestCity`. */
-let cityVectors: Float64Array | undefined;
 
 function unitVector(p: GeoPoint, out: Float64Array, at: number): void {
   const lat = (p.lat * Math.PI) / 180;
@@ -469,8 +470,6 @@ export function suggestLocations(name: string, max = 3): string[] {
   rememberedSuggestions.set(memoKey, suggestions);
   return [...suggestions];
 }
-
-const rememberedSuggestions = new Map<string, readonly string[]>();
 
 function computeSuggestions(name: string, max: number): string[] {
   const head = name.includes(',') ? name.slice(0, name.lastIndexOf(',')) : name;
