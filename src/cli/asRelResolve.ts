@@ -17,6 +17,7 @@ anycast prefix announced by the origin ASes, under Gao-Rexford policy, and expla
 Options:
   --origin ASN        an AS announcing the prefix (repeat for anycast)
   --fail ASN          withdraw that origin and show what moved (repeat)
+  --fail-each         N-1: withdraw each origin in turn and show where its catchment goes
   --fail-as ASN       take an AS down (repeat)
   --fail-link A-B     take the link between AS A and AS B down (repeat)
   --tie-break MODEL   last step of the decision: ${TIE_BREAKS.join(', ')} (default lowest-neighbor-asn, as BGPy)
@@ -38,6 +39,7 @@ export interface AsRelArgs {
   readonly failLinks: (readonly [Asn, Asn])[];
   readonly explain: Asn[];
   readonly localPref: (readonly [Asn, Asn, number])[];
+  failEach: boolean;
   tieBreak: TieBreakModel;
   seed: number;
   solver: AsSolver;
@@ -72,7 +74,7 @@ export function parseSeed(v: string): number {
 /** Parses the options of the --as-rel mode; throws UsageError. */
 export function parseAsRelArgs(args: readonly string[]): AsRelArgs {
   let file: string | undefined;
-  const parsed: Omit<AsRelArgs, 'file'> = { origins: [], fail: [], failAses: [], failLinks: [], explain: [], localPref: [], tieBreak: 'lowest-neighbor-asn', seed: 0, solver: 'auto', json: false };
+  const parsed: Omit<AsRelArgs, 'file'> = { origins: [], fail: [], failAses: [], failLinks: [], explain: [], localPref: [], failEach: false, tieBreak: 'lowest-neighbor-asn', seed: 0, solver: 'auto', json: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     const value = (): string => optionValue(args, ++i, arg);
@@ -85,6 +87,9 @@ export function parseAsRelArgs(args: readonly string[]): AsRelArgs {
         break;
       case '--fail':
         parsed.fail.push(parseAsn(value(), arg));
+        break;
+      case '--fail-each':
+        parsed.failEach = true;
         break;
       case '--fail-as':
         parsed.failAses.push(parseAsn(value(), arg));
@@ -232,6 +237,27 @@ export async function runAsRel(args: AsRelArgs, io: CliIo): Promise<number> {
   const summary = summarise(table, explained);
   const diff = before ? diffRouteTables(before, table) : undefined;
   const explanations = args.explain.map((asn) => explainAs(table, asn));
+  // N-1 on top of the scenario: each origin still announcing, withdrawn in turn.
+  const impact = args.failEach
+    ? args.origins
+        .filter((asn) => !args.fail.includes(asn))
+        .map((asn) => {
+          const without = propagate(graph, origins, options, { ...scenario, withdrawn: [...args.fail, asn] });
+          const moved = diffRouteTables(table, without);
+          const absorbed = new Map<string, number>();
+          for (const m of moved.moved) {
+            const to = m.to === undefined ? 'no route' : `AS${m.to}`;
+            absorbed.set(to, (absorbed.get(to) ?? 0) + 1);
+          }
+          return {
+            originAsn: asn,
+            moved: moved.moved.length,
+            lost: moved.lost.length,
+            absorbedBy: [...absorbed].map(([to, ases]) => ({ to, ases })).sort((a, b) => b.ases - a.ases || (a.to < b.to ? -1 : 1)),
+            ...(without.unstable ? { unstable: without.unstable.message } : {}),
+          };
+        })
+    : undefined;
 
   if (args.json) {
     const routes: object[] = [];
@@ -250,6 +276,7 @@ export async function runAsRel(args: AsRelArgs, io: CliIo): Promise<number> {
         routes,
         unreachable,
         ...(diff ? { moved: diff.moved, lost: diff.lost } : {}),
+        ...(impact ? { impact } : {}),
         ...(args.explain.length > 0 ? { explanations: explanations.map((e, i) => e ?? { asn: args.explain[i], unreachable: true }) } : {}),
         ...(table.unstable ? { unstable: table.unstable } : {}),
       }),
@@ -289,6 +316,13 @@ export async function runAsRel(args: AsRelArgs, io: CliIo): Promise<number> {
       flows.set(key, (flows.get(key) ?? 0) + 1);
     }
     for (const [flow, count] of [...flows].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) lines.push(`  ${flow.padEnd(26)} ${number(count).padStart(8)} ASes`);
+  }
+  if (impact) {
+    lines.push('', 'If one origin withdraws (N-1):');
+    for (const i of impact) {
+      const where = i.absorbedBy.map((a) => `${number(a.ases)} to ${a.to}`).join(', ');
+      lines.push(`  AS${String(i.originAsn).padEnd(10)} ${number(i.moved).padStart(8)} ASes move${where ? `: ${where}` : ''}${i.unstable ? ' (UNSTABLE without it)' : ''}`);
+    }
   }
   explanations.forEach((e, i) => {
     lines.push('');

@@ -78,6 +78,18 @@ test('--fail withdraws an origin and the summary says what moved and how many ch
   assert.match(io.stdout, /runner via AS1 \(provider, local-pref 100\) path 5 1 2 4 888/);
 });
 
+test('--fail-each withdraws each origin in turn and says where its catchment goes', async () => {
+  // Without 777: 1, 3, 5 and 777 move to 888 (as in the --fail test). Without 888: 2, 4 and
+  // 888 itself turn to 777 through the 1=2 peering (5 already had 777).
+  const io = fakeIo({ 'rel.txt': AS_REL });
+  assert.equal(await runResolve(['--as-rel', 'rel.txt', '--origin', '777', '--origin', '888', '--fail-each', '--json'], io), 0, io.stderr);
+  const impact = (JSON.parse(io.stdout) as { impact: { originAsn: number; moved: number; absorbedBy: { to: string; ases: number }[] }[] }).impact;
+  assert.deepEqual(impact, [
+    { originAsn: 777, moved: 4, lost: 0, absorbedBy: [{ to: 'AS888', ases: 4 }] },
+    { originAsn: 888, moved: 3, lost: 0, absorbedBy: [{ to: 'AS777', ases: 3 }] },
+  ]);
+});
+
 test('--fail in JSON lists moves and the state after the failure', async () => {
   const io = fakeIo({ 'rel.txt': AS_REL });
   // Withdrawing 777 and failing AS2 cuts everyone but 4 off from 888.
