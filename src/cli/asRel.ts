@@ -26,6 +26,9 @@ export async function readAsRelFile(io: CliIo, path: string): Promise<AsGraph> {
   } catch (error) {
     throw new CliError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : describe(error)}`);
   }
+  if (bytes[0] === 0x42 && bytes[1] === 0x5a && bytes[2] === 0x68) {
+    throw new CliError(`${path}: bzip2-compressed (CAIDA's .bz2); Node cannot read bzip2: run 'bunzip2 -k ${path}' or recompress with gzip`);
+  }
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
       bytes = gunzipSync(bytes);

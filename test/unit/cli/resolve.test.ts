@@ -104,6 +104,7 @@ const failures: [string, string[], Record<string, string>, number, RegExp][] = [
   ['an unknown origin ASN', ['--as-rel', 'rel.txt', '--origin', '4242'], { 'rel.txt': AS_REL }, 1, /origin AS4242 is not in the graph/],
   ['a malformed line, with file, line and column', ['--as-rel', 'bad.txt', '--origin', '1'], { 'bad.txt': '1|2|0\n3|x|0\n' }, 1, /bad\.txt:2:3: expected an ASN/],
   ['a missing file', ['--as-rel', 'nope.txt', '--origin', '1'], {}, 1, /cannot read nope\.txt: no such file/],
+  ['a bzip2 file', ['--as-rel', 'rel.txt.bz2', '--origin', '1'], { 'rel.txt.bz2': 'BZh91AY&SY' }, 1, /bzip2-compressed .*bunzip2 -k rel\.txt\.bz2/],
   ['an empty file', ['--as-rel', 'empty.txt', '--origin', '1'], { 'empty.txt': '# only a comment\n' }, 1, /no AS relationships found/],
   ['withdrawing a non-origin', ['--as-rel', 'rel.txt', '--origin', '777', '--fail', '1'], { 'rel.txt': AS_REL }, 1, /AS1 is not an origin/],
   ['a bad ASN argument', ['--as-rel', 'rel.txt', '--origin', 'cloudflare'], { 'rel.txt': AS_REL }, 2, /--origin needs an AS number/],
