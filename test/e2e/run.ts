@@ -152,6 +152,17 @@ step('deleting the line clears the squiggle and the Problems entry', async () =>
   await screenshot('03-fixed');
 });
 
+/** The preview's content: VS Code nests each webview's page in an inner frame. */
+const previewFrame = (): ReturnType<Page['frameLocator']> => page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+
+step('"Anycast: Open Preview to the Side" from the palette draws the seed beside the editor', async () => {
+  await editor().locator('.view-lines').click();
+  await runCommand('Anycast: Open Preview to the Side');
+  await previewFrame().locator('svg', { hasText: 'New York' }).first().waitFor();
+  await previewFrame().locator('svg', { hasText: 'Asia-Pacific' }).first().waitFor();
+  await screenshot('04-preview');
+});
+
 async function main(): Promise<void> {
   rmSync(screenshots, { recursive: true, force: true });
   mkdirSync(screenshots, { recursive: true });
