@@ -104,7 +104,7 @@ function toJson(model: DocumentModel, resolution: Resolution, diff: ResolutionDi
     }),
     pops: resolution.pops.map((p) => {
       const name = p.name ?? popName(model, p.id);
-      return { id: p.id, ...(name !== undefined ? { name } : {}), state: p.state, clients: p.clients, trafficShare: p.trafficShare };
+      return { id: p.id, ...(name !== undefined ? { name } : {}), state: p.state, clients: p.clients, trafficShare: p.trafficShare, meanRttMs: p.meanRttMs ?? null };
     }),
     ...(diff
       ? {
@@ -151,8 +151,8 @@ function toText(model: DocumentModel, resolution: Resolution, diff: ResolutionDi
   lines.push('', 'PoPs:');
   lines.push(
     ...table([
-      ['POP', 'STATE', 'CLIENTS', 'TRAFFIC', 'CATCHMENT'],
-      ...resolution.pops.map((p) => [name(p.id), p.state, String(p.clients.length), `${(100 * p.trafficShare).toFixed(0)}%`, p.clients.join(', ')]),
+      ['POP', 'STATE', 'CLIENTS', 'TRAFFIC', 'MEAN RTT', 'CATCHMENT'],
+      ...resolution.pops.map((p) => [name(p.id), p.state, String(p.clients.length), `${(100 * p.trafficShare).toFixed(0)}%`, ms(p.meanRttMs), p.clients.join(', ')]),
     ]),
   );
   for (const c of resolution.clients) {

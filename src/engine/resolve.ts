@@ -635,12 +635,21 @@ export function resolve(topology: Topology, scenario: Scenario = {}, options: Re
   const pops: PopResult[] = topology.origins.map((o, k) => {
     const members = topology.clients.filter((_, i) => clients[i]?.pop === o.id);
     const weight = members.reduce((sum, c) => sum + weightOf(c), 0);
+    let rttWeight = 0;
+    let rttSum = 0;
+    topology.clients.forEach((c, i) => {
+      const rtt = clients[i]?.pop === o.id ? clients[i]?.rttMs : undefined;
+      if (rtt === undefined) return;
+      rttWeight += weightOf(c);
+      rttSum += weightOf(c) * rtt;
+    });
     return {
       id: o.id,
       ...(o.name !== undefined ? { name: o.name } : {}),
       state: popUp[k] ? 'up' : 'down',
       clients: members.map((c) => c.id),
       trafficShare: totalWeight > 0 ? weight / totalWeight : 0,
+      ...(rttWeight > 0 ? { meanRttMs: Math.round((rttSum / rttWeight) * 10) / 10 } : {}),
     };
   });
   return { clients, pops, routers, ...(unstable ? { unstable } : {}), warnings: net.warnings };

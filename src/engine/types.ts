@@ -197,6 +197,8 @@ export interface PopResult {
   readonly clients: readonly string[];
   /** Share of total client weight, 0..1. */
   readonly trafficShare: number;
+  /** Traffic-weighted mean RTT of its clients whose RTT is known, in ms. */
+  readonly meanRttMs?: number;
 }
 
 export interface RouterResult {

@@ -407,6 +407,9 @@ test('seed diagram: with US-East withdrawn, New York moves to EU-West', () => {
   assert.equal(move?.previousRouteGone, true);
   assert.ok((move?.rttAfterMs ?? 0) > (move?.rttBeforeMs ?? Infinity));
   assert.deepEqual(diff.lostService, []);
+  // EU-West now serves London (~0 ms, same city) and New York (~84 ms): the mean is in between.
+  const eu = after.pops[1];
+  assert.ok(eu?.meanRttMs !== undefined && eu.meanRttMs > 30 && eu.meanRttMs < 50, `mean ${eu?.meanRttMs}`);
 });
 
 test('a failed AS leaves its clients without service and the diff says so', () => {
