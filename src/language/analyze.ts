@@ -628,6 +628,8 @@ class Analyzer {
     const toId = e.to.id.text;
 
     if (!rel) {
+      if (from?.role === 'client' && to?.role === 'pop') return { kind: 'expectation', client: fromId, pop: toId };
+      if (from?.role === 'pop' && to?.role === 'client') return { kind: 'expectation', client: toId, pop: fromId };
       if (!bareOrPolicy || !from || !to) return { kind: 'none' };
       if (isBgpEnd(from) && isBgpEnd(to)) {
         if (from.asn && to.asn && from.asn.value === to.asn.value) return { kind: 'igp', source: 'default', ...this.igpCost(reading.policy) };

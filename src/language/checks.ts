@@ -189,6 +189,20 @@ export function checkResolution(reporter: Reporter, model: DocumentModel, alread
     if (first) reporter.diagnostics.push({ range: first, severity: 'warning', code: 'unstable-routing', message: `Routing never settles: ${resolution.unstable.message}` });
     return;
   }
+  const reached = new Map(resolution.clients.map((c) => [c.id, c]));
+  for (const edge of model.edges) {
+    const m = edge.meaning;
+    if (m.kind !== 'expectation') continue;
+    const result = reached.get(m.client);
+    if (!result?.pop || result.pop === m.pop) continue;
+    const why = result.explanation ? ` (decided by ${result.explanation.decidedBy})` : '';
+    reporter.diagnostics.push({
+      range: edge.range,
+      severity: 'warning',
+      code: 'expectation-mismatch',
+      message: `The diagram shows '${m.client}' reaching '${m.pop}', but BGP sends it to '${result.pop}'${why}`,
+    });
+  }
   for (const c of resolution.clients) {
     if (c.pop !== undefined || alreadyFlagged.has(c.id)) continue;
     const node = byId.get(c.id);

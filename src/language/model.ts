@@ -124,7 +124,12 @@ export type EdgeMeaning =
   | { readonly kind: 'access'; readonly client: string; readonly as: string; readonly source: FactSource }
   /** An IGP link between two routers of one AS, with an optional cost. */
   | { readonly kind: 'igp'; readonly cost?: Fact<number>; readonly source: FactSource }
-  /** The picture's story (`Routes to nearest`, `PoP failure`): no BGP meaning. */
+  /**
+   * The author's claim that a client reaches a PoP (`Client -->|Routes to nearest| PoP`): never
+   * routed on, but checked against what BGP decides.
+   */
+  | { readonly kind: 'expectation'; readonly client: string; readonly pop: string }
+  /** The picture's story (`Serve request`, `PoP failure`): no BGP meaning. */
   | { readonly kind: 'none' };
 
 export interface EdgeSession {

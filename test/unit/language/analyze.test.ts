@@ -35,9 +35,17 @@ describe('the seed diagram, unchanged', () => {
     assert.equal(model.settings.serviceAddress?.value, '203.0.113.1');
     assert.equal(model.settings.serviceAddress?.source, 'label');
   });
-  it('keeps the story nodes and the expectation edges free of BGP meaning', () => {
+  it('keeps the story nodes as they are and reads client-to-PoP edges as expectations, not sessions', () => {
     assert.deepEqual(model.nodes.filter((n) => n.role === 'narrative').map((n) => n.id), ['BGP', 'Serve1', 'Serve2', 'Serve3', 'Withdraw', 'Reroute']);
-    assert.ok(model.edges.every((e) => e.meaning.kind === 'none'));
+    assert.deepEqual(
+      model.edges.filter((e) => e.meaning.kind === 'expectation').map((e) => e.meaning),
+      [
+        { kind: 'expectation', client: 'ClientUS', pop: 'PoPUS' },
+        { kind: 'expectation', client: 'ClientEU', pop: 'PoPEU' },
+        { kind: 'expectation', client: 'ClientAP', pop: 'PoPAP' },
+      ],
+    );
+    assert.ok(model.edges.every((e) => e.meaning.kind === 'none' || e.meaning.kind === 'expectation'));
     assert.equal(model.implicitTransit, true);
   });
   it('says in hints which facts were inferred', () => {
@@ -133,6 +141,13 @@ describe('graph checks', () => {
     assert.match(d.message, /best/);
     assert.equal(covered(cut, d), 'R2');
   });
+  it('checks the diagram\'s claim that a client reaches a PoP against BGP', () => {
+    const text = doc('flowchart LR', '  P1[PoP: London]@{ announce: 192.0.2.0/24 }', '  P2[PoP: Tokyo]@{ announce: 192.0.2.0/24 }', '  C([Users in Paris]) -->|nearest| P2', '  C --> P1');
+    const d = only(text, 'expectation-mismatch');
+    assert.equal(covered(text, d), 'C([Users in Paris]) -->|nearest| P2');
+    assert.match(d.message, /sends it to 'P1' \(decided by igp-cost\)/);
+  });
+
   it('reads an unlabelled PoP–AS edge as transit and says so', () => {
     const { model, diagnostics } = parseDocument(doc('flowchart LR', '  P[PoP: IAD]@{ announce: 192.0.2.0/24 }', '  T[AS174 Cogent]@{ loc: IAD }', '  P --> T'));
     assert.deepEqual(model.edges[0]?.meaning.kind === 'session' && [model.edges[0].meaning.customer, model.edges[0].meaning.relationshipSource], ['P', 'default']);
