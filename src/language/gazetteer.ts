@@ -384,7 +384,8 @@ export function coordinatesProblem(text: string): string | undefined {
  * a trailing country or US state (`London, UK`, `Portland, OR`). Order: coordinates, then for
  * three capitals an IATA airport or metro code, then a region, then the most populous city of
  * that name, then an airport code in any case or numbered as sites are (`iad`, `IAD1`, `lhr-02`),
- * then a town known only by its airport.
+ * then a town known only by its airport. A code paired with a name (`Frankfurt (FRA)`,
+ * `IAD - Ashburn`) is read by its parts, the code first.
  */
 export function lookupLocation(name: string): Place | undefined {
   // Every keystroke re-parses the document and looks its names up again: remember the answers.
@@ -407,6 +408,21 @@ function resolveLocation(name: string): Place | undefined {
     return { name: text, kind: 'coordinates', point: p, description: `${p.lat}, ${p.lon}${where}` };
   }
   const idx = index();
+  const whole = lookupNameWithCountry(text, idx);
+  if (whole) return whole;
+  // Labels pair a code with a name: 'Frankfurt (FRA)', 'IAD - Ashburn', 'LHR / London'. The code,
+  // being exact, is tried first.
+  const paired = /^(.+?)\s*\(([^()]+)\)$/.exec(text) ?? /^(.+?)\s+[-–—/|]\s+(.+)$/.exec(text);
+  if (!paired) return undefined;
+  const parts = [paired[1]!.trim(), paired[2]!.trim()].sort((a, b) => Number(/^[A-Z]{3}$/.test(b)) - Number(/^[A-Z]{3}$/.test(a)));
+  for (const part of parts) {
+    const place = lookupNameWithCountry(part, idx);
+    if (place) return place;
+  }
+  return undefined;
+}
+
+function lookupNameWithCountry(text: string, idx: Index): Place | undefined {
   const whole = lookupName(text, idx, undefined);
   if (whole) return whole;
   const comma = text.lastIndexOf(',');

@@ -66,6 +66,15 @@ describe('IATA airport codes', () => {
     assert.equal(found('NTT, TO').code, 'NTT');
   });
 
+  it('reads a code paired with a name, by the code', () => {
+    assert.equal(found('Frankfurt (FRA)').code, 'FRA');
+    assert.equal(found('IAD - Ashburn').code, 'IAD');
+    assert.equal(found('London / LHR').code, 'LHR');
+    assert.equal(found('Ashburn, VA (IAD)').code, 'IAD');
+    assert.equal(found('Atlantis (London)').name, 'London');
+    assert.equal(lookupLocation('Atlantis (Narnia)'), undefined);
+  });
+
   it('reads site names numbered after an airport', () => {
     for (const site of ['IAD1', 'iad-2', 'IAD03', 'IAD89-C1']) assert.equal(found(site).code, 'IAD', site);
     assert.equal(lookupLocation('IADX'), undefined);
