@@ -9,7 +9,7 @@ import { greatCircleKm, isValidGeoPoint } from '../engine/geo';
 import type { GeoPoint } from '../engine/types';
 import { AIRPORTS, CITIES, CITY_ALIASES, COUNTRIES } from './gazetteerData';
 import { editDistance, foldLocationKey } from './gazetteerKeys';
-import { COUNTRY_ALIASES, METRO_CODES, NETWORK_TERMS, REGIONS, type RegionEntry, type RegionProvider } from './gazetteerRegions';
+import { COUNTRY_ALIASES, METRO_CODES, NETWORK_TERMS, REGIONS, US_STATES, type RegionEntry, type RegionProvider } from './gazetteerRegions';
 
 export { greatCircleKm, foldLocationKey };
 
@@ -72,7 +72,8 @@ interface Index {
   readonly countryNames: ReadonlyMap<string, string>;
   /** Folded country names and codes to ISO codes, for 'London, UK'. */
   readonly countryKeys: ReadonlyMap<string, string>;
-  readonly usStates: ReadonlySet<string>;
+  /** Folded US state codes and names to codes, for 'Portland, OR' and 'Ashburn, Virginia'. */
+  readonly usStates: ReadonlyMap<string, string>;
   readonly cityList: readonly City[];
   /** Airport-data city names and the shipped city each means ('Frankfurt' → Frankfurt am Main). */
   readonly aliases: readonly (readonly [string, City])[];
@@ -161,11 +162,12 @@ function buildIndex(): Index {
     population: Number(thousands) * 1000,
   }));
   const cities = new Map<string, City[]>();
-  const usStates = new Set<string>();
-  for (const city of cityList) {
-    push(cities, foldLocationKey(city.name), city);
-    if (city.state) usStates.add(city.state.toLowerCase());
+  const usStates = new Map<string, string>();
+  for (const [name, code] of Object.entries(US_STATES)) {
+    usStates.set(foldLocationKey(name), code);
+    usStates.set(foldLocationKey(code), code);
   }
+  for (const city of cityList) push(cities, foldLocationKey(city.name), city);
   const aliasLabels: [string, City][] = [];
   for (const [alias = '', line] of rows(CITY_ALIASES)) {
     const city = cityList[Number(line)];
@@ -253,7 +255,7 @@ function accepts(q: Qualifier | undefined, country: string, state = ''): boolean
 function parseQualifier(text: string, idx: Index): Qualifier | undefined {
   const key = foldLocationKey(text);
   const country = idx.countryKeys.get(key);
-  const state = idx.usStates.has(key) ? key.toUpperCase() : undefined;
+  const state = idx.usStates.get(key);
   if (country === undefined && state === undefined) return undefined;
   return { country, state };
 }

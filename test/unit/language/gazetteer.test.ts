@@ -134,6 +134,9 @@ describe('city names', () => {
     assert.equal(found('London, CA').country, 'CA');
     near(found('London, Canada'), 42.98, -81.23, 10);
     near(found('Portland, OR'), 45.52, -122.68, 10);
+    near(found('Portland, Oregon'), 45.52, -122.68, 10);
+    assert.equal(found('Ashburn, Virginia').name, 'Ashburn');
+    assert.equal(found('Washington, DC').name, 'Washington, D.C.');
     assert.equal(found('Paris, France').country, 'FR');
     assert.equal(lookupLocation('London, Germany'), undefined);
   });
