@@ -163,7 +163,7 @@ class Analyzer {
   }
 
   run(): { model: DocumentModel; diagnostics: Diagnostic[] } {
-    for (const e of this.syntax.errors) this.report(e, 'error', e.code, e.message);
+    for (const e of this.syntax.errors) this.report(e, 'error', e.code, e.message, e.suggestions);
     const settings = this.readFrontMatter();
     const edgeIds = new Map<string, Span>();
     for (const e of this.syntax.edges) {

@@ -44,6 +44,8 @@ export interface SyntaxError {
   readonly end: number;
   readonly message: string;
   readonly code: string;
+  /** Replacement texts for the range, when the fix is plain. */
+  readonly suggestions?: readonly string[];
 }
 
 export interface SyntaxDocument {
@@ -127,8 +129,8 @@ class Parser {
     return { text: this.text.slice(start, end), start, end };
   }
 
-  private error(start: number, end: number, message: string, code = 'syntax'): void {
-    this.doc.errors.push({ start, end: Math.max(end, start), message, code });
+  private error(start: number, end: number, message: string, code = 'syntax', suggestions?: readonly string[]): void {
+    this.doc.errors.push({ start, end: Math.max(end, start), message, code, ...(suggestions ? { suggestions } : {}) });
   }
 
   private skipBlanks(): void {
@@ -605,17 +607,41 @@ class Parser {
         return { shape: found[1], label, quoted };
       }
       if (c === 40 || c === 41 || c === 91 || c === 93 || c === 123 || c === 125 || c === Ch.Quote) {
-        this.error(
-          this.pos,
-          this.pos + 1,
-          `'${this.text[this.pos] ?? ''}' inside a label ends it early in mermaid: put the label in double quotes`,
-          'label-needs-quotes',
-        );
-        this.skipToLineEnd();
-        return undefined;
+        return this.recoverUnquotedLabel(bodyStart, closes);
       }
     }
     this.error(openStart, this.pos, `Label opened with '${open}' is not closed with '${closes[0]?.[0] ?? ''}' on this line`, 'syntax');
+    this.skipToLineEnd();
+    return undefined;
+  }
+
+  /**
+   * An unquoted label holding a bracket or quote, which mermaid rejects. When the brackets balance
+   * before a closing delimiter on the same line (`A[PoP (main)]`), the intent is plain: report it
+   * over the whole label with the quoted label as the fix, and go on after it.
+   */
+  private recoverUnquotedLabel(bodyStart: number, closes: readonly (readonly [string, NodeShape])[]): { shape: NodeShape; label: Span; quoted: boolean } | undefined {
+    const bad = this.pos;
+    const lineEnd = this.lineEnd();
+    const message = `'${this.text[bad] ?? ''}' inside a label ends it early in mermaid: put the label in double quotes`;
+    let depth = 0;
+    let hasQuote = false;
+    for (let i = bodyStart; i < lineEnd && depth >= 0; i++) {
+      const found = depth === 0 && i > bad ? closes.find(([close]) => this.text.startsWith(close, i)) : undefined;
+      if (found) {
+        const raw = this.text.slice(bodyStart, i);
+        const label = this.span(bodyStart, bodyStart + raw.trimEnd().length);
+        if (hasQuote) this.error(label.start, label.end, `${message}, writing a quote inside as #quot;`, 'label-needs-quotes');
+        else this.error(label.start, label.end, `${message}: "${label.text}"`, 'label-needs-quotes', [`"${label.text}"`]);
+        this.pos = i + found[0].length;
+        return { shape: found[1], label, quoted: false };
+      }
+      const c = this.text.charCodeAt(i);
+      if (c === 40 || c === 91 || c === 123) depth++;
+      else if (c === 41 || c === 93 || c === 125) depth--;
+      else if (c === Ch.Quote) hasQuote = true;
+    }
+    this.error(bad, bad + 1, message, 'label-needs-quotes');
     this.skipToLineEnd();
     return undefined;
   }

@@ -70,8 +70,15 @@ describe('syntax errors', () => {
     assert.ok(diagnostics.filter((d) => d.severity === 'error').length >= 3);
     assert.deepEqual(model.edges.map((e) => `${e.from}>${e.to}`), ['C>D', 'H>I']);
   });
-  it('asks for quotes when a bracket would end a label early, as mermaid would fail there', () => {
+  it('asks for quotes over the whole label when a bracket would end it early, and reads on', () => {
     const text = doc('flowchart LR', '  A[PoP (main)] --> B');
+    const d = only(text, 'label-needs-quotes');
+    assert.equal(covered(text, d), 'PoP (main)');
+    assert.deepEqual(d.suggestions, ['"PoP (main)"']);
+    assert.deepEqual(parseDocument(text).model.edges.map((e) => `${e.from}>${e.to}`), ['A>B']);
+  });
+  it('points at the bracket when the label cannot be recovered', () => {
+    const text = doc('flowchart LR', '  A[PoP ( main] --> B');
     assert.equal(covered(text, only(text, 'label-needs-quotes')), '(');
   });
   it('reports a missing header and still reads the statements', () => {
