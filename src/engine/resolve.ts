@@ -82,11 +82,11 @@ interface Net {
   readonly routerId: readonly number[];
   readonly down: readonly boolean[];
   readonly adjacencies: readonly Adjacency[][];
-  /** Routers that hear a router's routes: its eBGP neighbours and its iBGP siblings. */
-  readonly listeners: readonly number[][];
+  /** The routers across a router's eBGP sessions, each once, in index order. */
+  readonly ebgpNeighbors: readonly number[][];
   readonly siblings: readonly number[][];
-  /** IGP cost between routers of one AS (shortest path), keyed `a*n+b`. */
-  readonly igp: ReadonlyMap<number, number>;
+  /** IGP cost between two routers of one AS. */
+  readonly igpCost: (a: number, b: number) => number;
   readonly originPref: number;
   readonly tieBreak: TieBreak;
   readonly warnings: string[];
@@ -128,7 +128,7 @@ function buildNet(topology: Topology, scenario: Scenario): Net {
   const failedSessions = new Set(scenario.failedSessions ?? []);
   const down = routers.map((r) => failedAses.has(r.asn) || failedRouters.has(r.id));
   const adjacencies: Adjacency[][] = routers.map(() => []);
-  const listeners: Set<number>[] = routers.map(() => new Set());
+  const ebgpNeighbors: Set<number>[] = routers.map(() => new Set());
   let maxPref = LOCAL_PREF_CUSTOMER;
   topology.sessions.forEach((s, k) => {
     const a = indexOf.get(s.a);
@@ -162,8 +162,8 @@ function buildNet(topology: Topology, scenario: Scenario): Net {
     };
     adjacencies[a]?.push(side('a'));
     adjacencies[b]?.push(side('b'));
-    listeners[a]?.add(b);
-    listeners[b]?.add(a);
+    ebgpNeighbors[a]?.add(b);
+    ebgpNeighbors[b]?.add(a);
   });
   const byAs = new Map<Asn, number[]>();
   routers.forEach((r, i) => {
@@ -177,8 +177,7 @@ function buildNet(topology: Topology, scenario: Scenario): Net {
   // a route from another site comes back only through other ASes (and is loop-rejected there).
   const site = new Set(topology.origins.map((o) => indexOf.get(o.router)));
   const siblings = routers.map((r, i) => (byAs.get(r.asn) ?? []).filter((j) => j !== i && !(site.has(i) && site.has(j))));
-  siblings.forEach((list, i) => list.forEach((j) => listeners[i]?.add(j)));
-  const igp = igpCosts(topology, indexOf, byAs, warnings);
+  const igpCost = igpCostModel(topology, indexOf, warnings);
   return {
     topology,
     asn: routers.map((r) => r.asn),
@@ -186,9 +185,9 @@ function buildNet(topology: Topology, scenario: Scenario): Net {
     routerId: routers.map((r, i) => r.routerId ?? i + 1),
     down,
     adjacencies,
-    listeners: listeners.map((s) => [...s].sort((x, y) => x - y)),
+    ebgpNeighbors: ebgpNeighbors.map((s) => [...s].sort((x, y) => x - y)),
     siblings,
-    igp,
+    igpCost,
     // A router prefers its own announcement over anything learned, as Cisco's weight does.
     originPref: Math.max(LOCAL_PREF_ORIGIN, maxPref + 1),
     tieBreak: topology.tieBreak ?? { model: 'lowest-neighbor-asn' },
@@ -196,45 +195,59 @@ function buildNet(topology: Topology, scenario: Scenario): Net {
   };
 }
 
-/** All-pairs shortest IGP paths inside each AS: direct cost = override, else great-circle km, else 0. */
-function igpCosts(topology: Topology, indexOf: ReadonlyMap<string, number>, byAs: ReadonlyMap<Asn, number[]>, warnings: string[]): Map<number, number> {
-  const n = topology.routers.length;
-  const override = new Map<number, number>();
+/**
+ * IGP cost between two routers of one AS. Without drawn IGP links an AS is a full mesh whose
+ * costs are great-circle km (0 when a location is unknown): the direct distance is already the
+ * shortest, so nothing is precomputed. Once an AS has IGP links, they are its IGP: a link costs
+ * what it says (else its great-circle length) and routers pay the shortest path over the links,
+ * found by Dijkstra from each router on first use; a pair the links do not join falls back to
+ * the direct distance.
+ */
+function igpCostModel(topology: Topology, indexOf: ReadonlyMap<string, number>, warnings: string[]): (a: number, b: number) => number {
+  const points = topology.routers.map((r) => placed(r.point));
+  const direct = (a: number, b: number): number => {
+    const pa = points[a];
+    const pb = points[b];
+    return pa && pb ? greatCircleKm(pa, pb) : 0;
+  };
+  const links = new Map<number, [number, number][]>();
   for (const link of topology.igpLinks ?? []) {
     const a = indexOf.get(link.a);
     const b = indexOf.get(link.b);
-    if (a === undefined || b === undefined || topology.routers[a]?.asn !== topology.routers[b]?.asn) {
+    if (a === undefined || b === undefined || a === b || topology.routers[a]?.asn !== topology.routers[b]?.asn) {
       warnings.push(`IGP link ${link.a}-${link.b} must join two known routers of one AS; ignored`);
       continue;
     }
-    const cost = sane(link.cost, 0, `IGP link ${link.a}-${link.b} cost`, warnings);
-    override.set(a * n + b, cost);
-    override.set(b * n + a, cost);
-  }
-  const igp = new Map<number, number>();
-  for (const members of byAs.values()) {
-    const m = members.length;
-    const d = members.map((a) =>
-      members.map((b) => {
-        if (a === b) return 0;
-        const o = override.get(a * n + b);
-        if (o !== undefined) return o;
-        const pa = placed(topology.routers[a]?.point);
-        const pb = placed(topology.routers[b]?.point);
-        return pa && pb ? greatCircleKm(pa, pb) : 0;
-      }),
-    );
-    for (let k = 0; k < m; k++) {
-      for (let i = 0; i < m; i++) {
-        for (let j = 0; j < m; j++) {
-          const via = (d[i]?.[k] as number) + (d[k]?.[j] as number);
-          if (via < (d[i]?.[j] as number)) (d[i] as number[])[j] = via;
-        }
-      }
+    const cost = sane(link.cost, direct(a, b), `IGP link ${link.a}-${link.b} cost`, warnings);
+    for (const [x, y] of [[a, b], [b, a]] as const) {
+      const list = links.get(x);
+      if (list) list.push([y, cost]);
+      else links.set(x, [[y, cost]]);
     }
-    members.forEach((a, i) => members.forEach((b, j) => igp.set(a * n + b, d[i]?.[j] as number)));
   }
-  return igp;
+  const linkedAs = new Set([...links.keys()].map((i) => topology.routers[i]?.asn));
+  const distances = new Map<number, Map<number, number>>();
+  const shortestFrom = (source: number): Map<number, number> => {
+    const known = distances.get(source);
+    if (known) return known;
+    const dist = new Map<number, number>([[source, 0]]);
+    const done = new Set<number>();
+    for (;;) {
+      let at = -1;
+      let atDist = Infinity;
+      for (const [r, d] of dist) if (!done.has(r) && (d < atDist || (d === atDist && r < at))) [at, atDist] = [r, d];
+      if (at < 0) break;
+      done.add(at);
+      for (const [next, cost] of links.get(at) ?? []) if (atDist + cost < (dist.get(next) ?? Infinity)) dist.set(next, atDist + cost);
+    }
+    distances.set(source, dist);
+    return dist;
+  };
+  return (a, b) => {
+    if (a === b) return 0;
+    if (!linkedAs.has(topology.routers[a]?.asn)) return direct(a, b);
+    return shortestFrom(a).get(b) ?? direct(a, b);
+  };
 }
 
 function withCommunities(base: readonly Community[], ...extra: (readonly Community[] | undefined)[]): readonly Community[] {
@@ -295,16 +308,15 @@ function candidatesAt(net: Net, r: number, best: readonly (Held | undefined)[], 
       session: adj.session,
     });
   }
-  const n = net.asn.length;
   for (const q of net.siblings[r] ?? []) {
     const offered = best[q];
     // Full-mesh iBGP: routes learned over iBGP are not passed on over iBGP again.
-    if (!offered || net.down[q] || offered.learnedFrom === 'ibgp' || offered.communities.includes('no-advertise')) continue;
+    if (!offered || net.down[q] || !sharedOverIbgp(offered)) continue;
     out.push({
       ...offered,
       routerPath: [r, ...offered.routerPath],
       learnedFrom: 'ibgp',
-      igpCost: (net.igp.get(r * n + q) ?? 0) + offered.igpCost,
+      igpCost: net.igpCost(r, q) + offered.igpCost,
       sender: q,
       session: -1,
     });
@@ -411,6 +423,10 @@ function separatingStep(a: Held, b: Held): DecisionStep {
   return 'tie-break';
 }
 
+function sharedOverIbgp(h: Held | undefined): boolean {
+  return h !== undefined && h.learnedFrom !== 'ibgp' && !h.communities.includes('no-advertise');
+}
+
 function signature(h: Held | undefined): string {
   if (!h) return '';
   return `${h.pop}|${h.routerPath.join(',')}|${h.asPath.join(',')}|${h.localPref}|${h.med}|${h.igpCost}|${h.communities.join(',')}|${h.learned}`;
@@ -464,9 +480,13 @@ function solvePrefix(net: Net, prefix: string, pops: readonly number[], maxActiv
     queued[r] = 0;
     const cands = candidatesAt(net, r, best, localPops[r] ?? []);
     const chosen = cands.length === 0 ? undefined : cands[selectBest(net, r, cands, cands.map((_, i) => i))];
-    if (signature(chosen) === signature(best[r])) return -1;
+    const previous = best[r];
+    if (signature(chosen) === signature(previous)) return -1;
     best[r] = chosen;
-    for (const l of net.listeners[r] ?? []) enqueue(l);
+    for (const l of net.ebgpNeighbors[r] ?? []) enqueue(l);
+    // Siblings hear only routes not learned over iBGP: a change between two iBGP routes is news
+    // to no one inside the AS (and waking every sibling made large ASes quadratic).
+    if (sharedOverIbgp(previous) || sharedOverIbgp(chosen)) for (const q of net.siblings[r] ?? []) enqueue(q);
     return r;
   };
   let activations = 0;

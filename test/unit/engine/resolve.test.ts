@@ -183,6 +183,22 @@ const cases: Case[] = [
     decidedBy: 'igp-cost',
   },
   {
+    // Once AS10 has IGP links they are its IGP: bos-ny 10 and ny-ldn 10, nothing else. bos to
+    // ldn is then 20 over ny (not the 5,250 km great circle); bos to ny is 10 plus the 15 exit
+    // cost of ny's session: 25. So bos leaves at ldn: A.
+    name: 'drawn IGP links are the IGP: costs add up along the shortest path',
+    topology: topo({
+      routers: [router('ny', 10, NYC), router('ldn', 10, LON), router('bos', 10, BOS), router('p1', 1), router('p2', 2), router('a', 100), router('b', 200)],
+      sessions: [transit('s1', 'ldn', 'p1'), transit('s2', 'ny', 'p2', { exitCost: { a: 15 } }), transit('s3', 'a', 'p1'), transit('s4', 'b', 'p2')],
+      igpLinks: [{ a: 'bos', b: 'ny', cost: 10 }, { a: 'ny', b: 'ldn', cost: 10 }],
+      origins: [pop('A', 'a'), pop('B', 'b')],
+      clients: [client('user', 'bos')],
+    }),
+    client: 'user',
+    pop: 'A',
+    decidedBy: 'igp-cost',
+  },
+  {
     // Equal provider routes 10 7 100 and 10 3 200; the tie-break takes the lower neighbour ASN: 3, B.
     name: 'lowest-neighbor-asn picks the lower neighbour ASN on a full tie',
     topology: topo({
