@@ -51,4 +51,20 @@ const before = time('resolve a 150-router CDN diagram', 'engine', () => resolve(
 time('withdraw a PoP, resolve and diff (diagram)', 'engine', () => diffResolutions(before, resolve(topology, { failedPops: ['pop0'] })), { runs: 15, warmup: 3, target: 100 });
 const arbitrary = before.clients.filter((c) => c.explanation?.arbitrary).length;
 console.log(`          ${arbitrary} of ${before.clients.length} clients decided by the tie-break; ${before.warnings.length} warnings`);
+/** One AS with 1,000 routers spread over the globe and two PoPs under it: iBGP at its widest. */
+function wideAs(): Topology {
+  const routers: RouterSpec[] = Array.from({ length: 1000 }, (_, i) => ({ id: `r${i}`, asn: 3356, point: { lat: (i % 120) - 60, lon: ((i * 37) % 360) - 180 } }));
+  routers.push({ id: 'popA', asn: 64500, point: { lat: 40, lon: -74 } }, { id: 'popB', asn: 64501, point: { lat: 51, lon: 0 } });
+  return {
+    routers,
+    sessions: [
+      { id: 'a', a: 'popA', b: 'r0', relationship: 'customer-provider' },
+      { id: 'b', a: 'popB', b: 'r500', relationship: 'customer-provider' },
+    ],
+    origins: [{ id: 'A', router: 'popA', prefixes: ['203.0.113.0/24'] }, { id: 'B', router: 'popB', prefixes: ['203.0.113.0/24'] }],
+    clients: routers.slice(0, 1000).map((r) => ({ id: `c${r.id}`, router: r.id, ...(r.point ? { point: r.point } : {}) })),
+  };
+}
+const wide = wideAs();
+time('resolve one AS of 1,000 routers (iBGP full mesh)', 'engine', () => resolve(wide), { runs: 5, warmup: 1, target: 1000 });
 report({ name: 'peak memory (RSS, diagram resolver)', implementation: 'engine', value: process.resourceUsage().maxRSS / 1024, unit: 'MB', target: 200 });
