@@ -84,6 +84,7 @@ interface Index {
 let built: Index | undefined;
 let builtCandidates: readonly Candidate[] | undefined;
 let builtAirportsByCity: ReadonlyMap<string, readonly Airport[]> | undefined;
+let builtAirportsByName: ReadonlyMap<string, AirportName> | undefined;
 /** Unit vectors of the shipped cities (x, y, z per city), built on the first `nearestCity`. */
 let cityVectors: Float64Array | undefined;
 const REMEMBER_AT_MOST = 10_000;
@@ -103,6 +104,36 @@ function airportsByCity(): ReadonlyMap<string, readonly Airport[]> {
     builtAirportsByCity = map;
   }
   return builtAirportsByCity;
+}
+
+interface AirportName {
+  readonly airport: Airport;
+  /** The short name people say: 'Heathrow', 'Dulles', 'Charles de Gaulle'. */
+  readonly short: string;
+}
+
+const AIRPORT_WORDS = /\b(?:International|Intercontinental|Airport|Airfield|Regional|Municipal)\b/g;
+
+/**
+ * Airports by their names ('Heathrow', 'London Heathrow', 'Heathrow Airport'), for the names that
+ * belong to one airport only and are no city's or region's. Built on the first name nothing else knows.
+ */
+function airportsByName(): ReadonlyMap<string, AirportName> {
+  if (builtAirportsByName) return builtAirportsByName;
+  const idx = index();
+  const owners = new Map<string, AirportName[]>();
+  for (const airport of idx.airports.values()) {
+    const bare = airport.name.replace(AIRPORT_WORDS, ' ').replace(/\s+/g, ' ').trim();
+    const short = (bare.startsWith(`${airport.city} `) ? bare.slice(airport.city.length + 1) : bare).split(/ [-–\/] /)[0]!.trim();
+    const keys = new Set([airport.name, bare, short].map(foldLocationKey));
+    for (const key of keys) {
+      if (key.length >= 4 && !idx.cities.has(key) && !idx.regions.has(key)) push(owners, key, { airport, short });
+    }
+  }
+  const map = new Map<string, AirportName>();
+  for (const [key, list] of owners) if (list.length === 1) map.set(key, list[0]!);
+  builtAirportsByName = map;
+  return map;
 }
 
 /** Built apart from the index, on the first suggestion or completion: plain lookups never need it. */
@@ -208,6 +239,16 @@ function buildCandidates(idx: Index): Candidate[] {
     if (NETWORK_TERMS.has(airport.code)) continue;
     const weight = TIER_AIRPORT * (/International|Intercontinental/.test(airport.name) ? 2 : 1);
     offer({ label: airport.code, key: airport.code.toLowerCase(), kind: 'airport', weight, detail: () => airportDescription(airport, countryNames) });
+  }
+  // Airports of big cities, or international ones, by the name people say; small fields would
+  // only crowd the list.
+  for (const named of airportsByName().values()) {
+    const { airport, short } = named;
+    const key = foldLocationKey(short);
+    const big = /International|Intercontinental/.test(airport.name) || idx.cities.has(foldLocationKey(airport.city));
+    if (!big || NETWORK_TERMS.has(airport.code)) continue;
+    if (airportsByName().get(key) !== named || airportsByCity().has(key)) continue;
+    offer({ label: short, key, kind: 'airport', weight: TIER_AIRPORT, detail: () => airportDescription(airport, countryNames) });
   }
   for (const [code, cityName] of Object.entries(METRO_CODES)) {
     offer({ label: code, key: code.toLowerCase(), kind: 'city', weight: TIER_AIRPORT, detail: () => `${code}: metropolitan area of ${cityName}` });
@@ -329,7 +370,11 @@ function lookupName(name: string, idx: Index, q: Qualifier | undefined): Place |
   // A town too small to ship as a city but with an airport: place it at the airport.
   const served = airportsByCity().get(key)?.filter((a) => accepts(q, a.country));
   const airport = served?.find((a) => /International/.test(a.name)) ?? served?.[0];
-  if (!airport) return undefined;
+  if (!airport) {
+    // An airport by name: 'Heathrow', 'Dulles', 'Schiphol'.
+    const named = airportsByName().get(key) ?? airportsByName().get(foldLocationKey(name.replace(AIRPORT_WORDS, ' ')));
+    return named && accepts(q, named.airport.country) && !NETWORK_TERMS.has(named.airport.code) ? airportPlace(named.airport, idx) : undefined;
+  }
   return {
     name: airport.city,
     kind: 'city',

@@ -66,6 +66,24 @@ describe('IATA airport codes', () => {
     assert.equal(found('NTT, TO').code, 'NTT');
   });
 
+  it('knows airports by the names people say', () => {
+    for (const [name, code] of [
+      ['Heathrow', 'LHR'],
+      ['London Heathrow', 'LHR'],
+      ['Heathrow Airport', 'LHR'],
+      ['Dulles', 'IAD'],
+      ['Schiphol', 'AMS'],
+      ['Haneda', 'HND'],
+      ['Gatwick', 'LGW'],
+      ['Charles de Gaulle', 'CDG'],
+      ["O'Hare", 'ORD'],
+      ['Changi', 'SIN'],
+    ]) {
+      assert.equal(found(name!).code, code, name);
+    }
+    assert.equal(suggestLocations('Heathorw')[0], 'Heathrow');
+  });
+
   it('reads a code paired with a name, by the code', () => {
     assert.equal(found('Frankfurt (FRA)').code, 'FRA');
     assert.equal(found('IAD - Ashburn').code, 'IAD');
