@@ -13,6 +13,7 @@ import { asnNote, closestNames, readAddress, readAsn, readCommunity, readInteger
 import { labelLines, readLabel } from './labels';
 import type { MetadataEntry } from './metadata';
 import { mermaidEdgeKeys, mermaidNodeKeys, readMetadata, scalarSpans, splitCommas } from './metadata';
+import { MERMAID_SHAPES } from './mermaidShapes';
 import type {
   AdminState,
   Direction,
@@ -359,6 +360,12 @@ class Analyzer {
         continue;
       }
       meta.set(key, entry);
+    }
+    const shapeSpan = scalarSpans(meta.get('shape')?.value)[0];
+    if (shapeSpan && !MERMAID_SHAPES.has(shapeSpan.text)) {
+      const lower = shapeSpan.text.toLowerCase().replace(/_/g, '-');
+      const fix = MERMAID_SHAPES.has(lower) ? [lower] : this.suggest(shapeSpan.text, MERMAID_SHAPES);
+      this.report(shapeSpan, 'error', 'invalid-shape', `Mermaid has no shape '${shapeSpan.text}' and refuses to render the diagram (shape names are lowercase, with '-')`, fix);
     }
     const metaLabel = scalarSpans(meta.get('label')?.value)[0];
     const labelSpan = metaLabel ?? d.label;

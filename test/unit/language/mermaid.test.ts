@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { JSDOM } from 'jsdom';
 import { parseDocument } from '../../../src/language/index';
+import { MERMAID_SHAPES } from '../../../src/language/mermaidShapes';
 
 // mermaid's parser needs a DOM for its sanitizer; jsdom is enough for parsing (not for layout).
 const dom = new JSDOM('<!doctype html><html><body></body></html>');
@@ -40,6 +41,14 @@ describe("mermaid's own parser accepts every example and fixture", () => {
   it('rejects what mermaid rejects, so a pass means something', async () => {
     const mermaid = await loaded;
     await assert.rejects(mermaid.parse('flowchart LR\n  A[PoP (main)] --> B'));
+  });
+  it('accepts every shape name we accept, and rejects the ones we reject', async () => {
+    const mermaid = await loaded;
+    for (const shape of MERMAID_SHAPES) await mermaid.parse(`flowchart LR\n  A@{ shape: ${shape} }`);
+    for (const shape of ['rounded-rect', 'Rect', 'lean_left', 'server']) {
+      await assert.rejects(mermaid.parse(`flowchart LR\n  A@{ shape: ${shape} }`), undefined, shape);
+      assert.ok(parseDocument(`flowchart LR\n  A@{ shape: ${shape} }`).diagnostics.some((d) => d.code === 'invalid-shape'), shape);
+    }
   });
   for (const file of files) {
     it(`parses ${file}`, async () => {
