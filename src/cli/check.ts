@@ -4,7 +4,7 @@ import type { Diagnostic } from '../language/index';
 import type { CliIo } from './io';
 
 export const checkHelp = `Usage:
-  anycast check [--json] [--hints] FILE...
+  anycast check [--json | --github] [--hints] FILE...
 
 Parses each .anycast.mmd file and prints its problems as
   file:line:column: severity: message [code]
@@ -13,6 +13,8 @@ Parses each .anycast.mmd file and prints its problems as
 Options:
   --json     print {"files":[{"file","diagnostics":[...]}],"errors","warnings"} instead; diagnostics
              carry 1-based line/column and end, severity, code, message and any suggestions (hints included)
+  --github   print GitHub Actions annotations (::error file=...,line=...::message) so problems
+             show on the pull request's lines
   --hints    also print hints (which facts were read from labels or assumed)
   -h, --help this text
 
@@ -37,8 +39,20 @@ function toJson(d: Diagnostic): Record<string, unknown> {
   };
 }
 
+/** Workflow-command escaping: `%`, CR and LF in data; also `:` and `,` in properties. */
+const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+function githubAnnotation(file: string, d: Diagnostic): string {
+  const level = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
+  const { start, end } = d.range;
+  const where = `file=${escapeProperty(file)},line=${start.line + 1},col=${start.character + 1},endLine=${end.line + 1},endColumn=${end.character + 1}`;
+  return `::${level} ${where},title=${escapeProperty(`anycast ${d.code}`)}::${escapeData(d.message)}`;
+}
+
 export async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
   let json = false;
+  let github = false;
   let hints = false;
   const files: string[] = [];
   for (const arg of args) {
@@ -46,11 +60,16 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
       io.out(checkHelp);
       return 0;
     } else if (arg === '--json') json = true;
+    else if (arg === '--github') github = true;
     else if (arg === '--hints') hints = true;
     else if (arg.startsWith('-') && arg !== '-') {
       io.err(`anycast check: unknown option '${arg}'\n\n${checkHelp}`);
       return 2;
     } else files.push(arg);
+  }
+  if (json && github) {
+    io.err(`anycast check: choose one of --json and --github\n\n${checkHelp}`);
+    return 2;
   }
   if (files.length === 0) {
     io.err(`anycast check: name at least one file\n\n${checkHelp}`);
@@ -93,8 +112,7 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
       }
       for (const d of r.diagnostics) {
         if (d.severity === 'hint' && !hints) continue;
-        const at = `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
-        lines.push(`${at}: ${d.severity}: ${d.message} [${d.code}]`);
+        lines.push(github ? githubAnnotation(r.file, d) : `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity}: ${d.message} [${d.code}]`);
       }
     }
     if (lines.length > 0) io.out(lines.join('\n'));

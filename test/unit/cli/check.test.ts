@@ -70,6 +70,15 @@ describe('anycast check', () => {
     assert.ok(out.errors >= 2);
   });
 
+  it('prints GitHub Actions annotations with escaped properties', async () => {
+    const io = fakeIo({ 'a,b.mmd': broken });
+    assert.equal(await runCheck(['--github', 'a,b.mmd'], io), 1);
+    const lines = io.stdout.trim().split('\n');
+    assert.ok(lines.includes("::error file=a%2Cb.mmd,line=2,col=29,endLine=2,endColumn=43,title=anycast invalid-prefix::Invalid prefix: prefix length '33' must be a number from 0 to 32"), io.stdout);
+    assert.ok(lines.every((l) => /^::(error|warning|notice) file=/.test(l)));
+    assert.equal(await runCheck(['--github', '--json', 'a,b.mmd'], fakeIo({})), 2);
+  });
+
   it('reports an unreadable file and exits 1, and bad usage with 2', async () => {
     const io = fakeIo({});
     assert.equal(await runCheck(['missing.mmd'], io), 1);
