@@ -8,7 +8,7 @@
 import { greatCircleKm, isValidGeoPoint } from '../engine/geo';
 import type { GeoPoint } from '../engine/types';
 import { AIRPORTS, CITIES, CITY_ALIASES, COUNTRIES } from './gazetteerData';
-import { editDistance, foldLocationKey } from './gazetteerKeys';
+import { characterMask, editDistance, editDistanceLowerBound, foldLocationKey } from './gazetteerKeys';
 import { COUNTRY_ALIASES, METRO_CODES, NETWORK_TERMS, REGIONS, US_STATES, type RegionEntry, type RegionProvider } from './gazetteerRegions';
 
 export { greatCircleKm, foldLocationKey };
@@ -83,6 +83,8 @@ interface Index {
 // All of it is a pure function of the data, so results never depend on call order.
 let built: Index | undefined;
 let builtCandidates: readonly Candidate[] | undefined;
+/** `characterMask` of each candidate's key, in the same order, to skip most edit-distance tables. */
+let candidateMasks: Uint32Array | undefined;
 let builtAirportsByCity: ReadonlyMap<string, readonly Airport[]> | undefined;
 let builtAirportsByName: ReadonlyMap<string, AirportName> | undefined;
 /** Unit vectors of the shipped cities (x, y, z per city), built on the first `nearestCity`. */
@@ -541,8 +543,12 @@ function computeSuggestions(name: string, max: number): string[] {
   const limit = key.length <= 4 ? 1 : key.length <= 8 ? 2 : 3;
   const codeLike = /^[A-Z]{3,4}$/.test(head.trim());
   const scored: { candidate: Candidate; score: number; prefix: number }[] = [];
-  for (const candidate of candidates()) {
-    const d = editDistance(key, candidate.key, limit);
+  const all = candidates();
+  candidateMasks ??= Uint32Array.from(all, (c) => characterMask(c.key));
+  const mask = characterMask(key);
+  for (let i = 0; i < all.length; i++) {
+    const candidate = all[i]!;
+    const d = editDistanceLowerBound(mask, candidateMasks[i]!) > limit ? limit + 1 : editDistance(key, candidate.key, limit);
     let score = d;
     if (d > limit) {
       if (key.length < 3 || !candidate.key.startsWith(key)) continue;

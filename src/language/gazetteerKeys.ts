@@ -60,3 +60,29 @@ export function editDistance(a: string, b: string, limit: number): number {
   }
   return previous[b.length]!;
 }
+
+/** Which characters a folded key holds: a bit for each letter, the digits sharing the top six. */
+export function characterMask(key: string): number {
+  let mask = 0;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    mask |= c >= 97 && c <= 122 ? 1 << (c - 97) : 1 << (26 + ((c - 48) % 6));
+  }
+  return mask >>> 0;
+}
+
+/**
+ * A lower bound of `editDistance` from character masks alone: each edit removes at most one
+ * character kind that only `a` has and adds at most one that only `b` has. Shared bits only make
+ * the bound lower, so it never exceeds the true distance.
+ */
+export function editDistanceLowerBound(maskA: number, maskB: number): number {
+  return Math.max(countBits(maskA & ~maskB), countBits(maskB & ~maskA));
+}
+
+function countBits(n: number): number {
+  let v = n >>> 0;
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}

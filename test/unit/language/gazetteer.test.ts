@@ -14,7 +14,7 @@ import {
   type Place,
 } from '../../../src/language/gazetteer';
 import { AIRPORTS, CITIES } from '../../../src/language/gazetteerData';
-import { editDistance, foldLocationKey } from '../../../src/language/gazetteerKeys';
+import { characterMask, editDistance, editDistanceLowerBound, foldLocationKey } from '../../../src/language/gazetteerKeys';
 import { METRO_CODES, REGIONS } from '../../../src/language/gazetteerRegions';
 
 function found(name: string): Place {
@@ -357,6 +357,17 @@ describe('keys and edit distance', () => {
     assert.equal(editDistance('kitten', 'sitting', 2), 3);
     assert.equal(editDistance('a', 'abcdefgh', 2), 3);
     assert.equal(editDistance('x'.repeat(200), 'x'.repeat(199) + 'y', 2), 1);
+  });
+
+  it('bounds the edit distance from below by the characters each side lacks', () => {
+    const key = fc.stringMatching(/^[a-z0-9]{0,12}$/);
+    fc.assert(
+      fc.property(key, key, (a, b) => {
+        assert.ok(editDistanceLowerBound(characterMask(a), characterMask(b)) <= editDistance(a, b, 99));
+      }),
+      { numRuns: 2000, seed: 3 },
+    );
+    assert.equal(editDistanceLowerBound(characterMask('london'), characterMask('paris')), 5);
   });
 });
 
