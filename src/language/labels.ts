@@ -24,8 +24,9 @@ export function labelLines(label: Span): Span[] {
   let from = 0;
   const push = (a: number, b: number): void => {
     const raw = label.text.slice(a, b);
-    const lead = raw.length - raw.trimStart().length;
-    const text = raw.trim();
+    // Font Awesome icons (`fa:fa-server PoP: IAD`) are decoration, not words.
+    const lead = raw.length - raw.replace(/^\s*(?:fa[bsrlk]?:fa-[\w-]+\s*)*/, '').length;
+    const text = raw.slice(lead).trimEnd();
     if (text.length > 0) out.push({ text, start: label.start + a + lead, end: label.start + a + lead + text.length });
   };
   for (let m = breaks.exec(label.text); m; m = breaks.exec(label.text)) {

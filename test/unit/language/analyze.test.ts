@@ -178,3 +178,27 @@ describe('references', () => {
     assert.equal(model.nodes.some((n) => n.id === 'e1'), false);
   });
 });
+
+describe('label conventions of plain mermaid', () => {
+  const cases: readonly (readonly [label: string, role: string, fact: string])[] = [
+    ['PoP: US-East', 'pop', 'US-East'],
+    ['PoP Singapore (AS64512)', 'pop', 'Singapore AS64512'],
+    ['fa:fa-server PoP: IAD', 'pop', 'IAD'],
+    ['AS 174 Cogent', 'as', 'Cogent AS174'],
+    ['AS13335', 'as', 'AS13335 AS13335'],
+    ['Users from Paris', 'client', 'Paris'],
+    ['Resolvers near Jakarta', 'client', 'Jakarta'],
+    ['Anycast IP: 203.0.113.1', 'service', '203.0.113.1'],
+    ['Anycast address 2001:db8::1', 'service', '2001:db8::1'],
+    ['Serve request from US-East', 'narrative', ''],
+  ];
+  for (const [label, role, fact] of cases) {
+    it(`reads "${label}" as ${role}`, () => {
+      const node = parseDocument(`flowchart LR\n  N["${label}"]`).model.nodes[0];
+      assert.equal(node?.role, role);
+      const said =
+        role === 'pop' ? `${node?.locations[0]?.text ?? ''}${node?.asn?.source === 'label' ? ` AS${node.asn.value}` : ''}` : role === 'as' ? `${node?.name} AS${node?.asn?.value}` : role === 'client' ? (node?.locations[0]?.text ?? '') : role === 'service' ? (node?.address?.value ?? '') : '';
+      assert.equal(said, fact);
+    });
+  }
+});
