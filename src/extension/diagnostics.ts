@@ -3,8 +3,8 @@
  * change, whether or not a preview is open; its problems are cleared when it closes.
  */
 import * as vscode from 'vscode';
-import { parseDocument } from '../language/index';
 import { toVsDiagnostic } from './convert';
+import { parsedOf } from './parsedDocuments';
 
 export const anycastLanguageId = 'anycast';
 
@@ -25,7 +25,8 @@ export function registerDiagnostics(context: vscode.ExtensionContext): void {
   const refresh = (document: vscode.TextDocument): void => {
     cancel(document.uri);
     if (document.languageId !== anycastLanguageId || document.isClosed) return;
-    collection.set(document.uri, parseDocument(document.getText()).diagnostics.map(toVsDiagnostic));
+    // The shared parse: hovers, lenses and the simulation then reuse this version's result.
+    collection.set(document.uri, parsedOf(document).diagnostics.map(toVsDiagnostic));
   };
 
   const schedule = (document: vscode.TextDocument): void => {
