@@ -66,6 +66,12 @@ time('parse: one unclosed 1 MB label', 'engine', () => parseDocument(oneLine), {
 const chain = `flowchart LR\n  ${Array.from({ length: 60000 }, (_, i) => `N${i}`).join(' --> ')}`;
 time(`parse: a ${(chain.length / 1024).toFixed(0)} KiB single-line chain of 60,000 nodes`, 'engine', () => parseDocument(chain), { runs: 5, warmup: 1, target: 1000 });
 
+// Inputs that make a backtracking regex or a naive rescan quadratic.
+const dots = `flowchart LR\n  A -. ${'.'.repeat(500_000)} B`;
+time('parse: edge text of 500,000 dots that never closes', 'engine', () => parseDocument(dots), { runs: 5, warmup: 1, target: 200 });
+const spaces = `flowchart LR\n  N["Users in a${' '.repeat(500_000)}x"]`;
+time('parse: a client label with 500,000 spaces inside', 'engine', () => parseDocument(spaces), { runs: 5, warmup: 1, target: 200 });
+
 for (const name of ['seed', 'cdn', 'dns', 'ipv6']) {
   const text = readFileSync(`examples/${name}.anycast.mmd`, 'utf8');
   time(`parse: examples/${name}.anycast.mmd (with resolver check)`, 'engine', () => parseDocument(text), { runs: 11, warmup: 2, target: 50 });

@@ -111,8 +111,12 @@ export interface Placed {
 }
 
 /** A location name or `lat,lon` through the gazetteer, with "did you mean" when unknown. */
+/** Longer than any place name or coordinate pair; longer text is not looked up at all. */
+const maxLocationLength = 100;
+
 export function readLocation(text: string): Read<Placed> {
   const t = text.trim();
+  if (t.length > maxLocationLength) return fail('unknown-location', `'${t.slice(0, 30)}…' is too long to be a location: use an IATA code, a city, a region or lat,lon`);
   const problem = coordinatesProblem(t);
   if (problem) return fail('invalid-location', `Invalid coordinates '${t}': ${problem}`);
   const place = lookupLocation(t);

@@ -42,7 +42,7 @@ function sub(line: Span, index: number, text: string): Span {
 }
 
 const popLine = /^PoPs?\b\s*[:\-–]?\s*(.*)$/i;
-const clientLine = /^(?:users?|clients?|eyeballs?|subscribers?|visitors?|resolvers?|customers?)\s+(?:in|from|at|near)\s+(.+?)\s*$/i;
+const clientLine = /^(?:users?|clients?|eyeballs?|subscribers?|visitors?|resolvers?|customers?)\s+(?:in|from|at|near)\s+(\S.*)$/i;
 const serviceLine = /^(?:anycast\s+(?:ip|address|vip|service(?:\s+(?:ip|address))?)|service\s+(?:ip|address)|vip)\s*[:=]?\s*([0-9a-f.:]+(?:\/\d+)?)/i;
 const asLine = /^AS\s?(\d+(?:\.\d+)?)\b\s*[:\-–]?\s*(.*)$/i;
 const announceLine = /^(?:advertises|announces|announcing|advertising|originates|advertised|announced)\s*:?\s+(.+)$/i;
@@ -84,8 +84,8 @@ export function readLabel(label: Span): LabelFacts {
       }
     } else if ((m = clientLine.exec(line.text)) && !facts.role) {
       facts.role = 'client';
-      const place = m[1] ?? '';
-      facts.location = sub(line, m[0].indexOf(place, m[0].length - place.length - 1), place);
+      const place = (m[1] ?? '').trimEnd();
+      facts.location = sub(line, line.text.length - (m[1] ?? '').length, place);
       facts.name = line;
     } else if ((m = asLine.exec(line.text)) && !facts.role) {
       facts.role = 'as';

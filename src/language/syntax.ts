@@ -695,7 +695,8 @@ class Parser {
     }
     const c = this.code();
     let stroke: EdgeStroke;
-    let textEnd: RegExp;
+    /** The character whose run closes the edge text: `.` for `-. text .->`, else the arrow's own. */
+    let closer: number;
     if (c === 45 && this.code(this.pos + 1) === 46) {
       stroke = 'dotted';
       this.pos++;
@@ -706,7 +707,7 @@ class Parser {
         if (head) this.pos++;
         return this.finishArrow(start, stroke, headAtStart, head ?? 'none');
       }
-      textEnd = /\.+-[xo>]?/y;
+      closer = 46;
     } else if (c === 45 || c === 61) {
       stroke = c === 45 ? 'normal' : 'thick';
       let n = 0;
@@ -724,7 +725,7 @@ class Parser {
         return this.finishArrow(start, stroke, headAtStart, head);
       }
       if (n >= 3) return this.finishArrow(start, stroke, headAtStart, 'none');
-      textEnd = c === 45 ? /-{2,}[-xo>]|-{3,}/y : /={2,}[=xo>]|={3,}/y;
+      closer = c;
     } else {
       this.pos = start;
       return this.arrowError(start);
@@ -732,23 +733,47 @@ class Parser {
     // `-- text -->`, `== text ==>`, `-. text .->`: the label sits inside the arrow.
     const lineEnd = this.lineEnd();
     const labelStart = this.pos;
-    for (let i = this.pos; i < lineEnd; i++) {
-      textEnd.lastIndex = i;
-      const m = textEnd.exec(this.text);
-      if (m && m.index === i) {
-        const raw = this.text.slice(labelStart, i);
-        const lead = raw.length - raw.trimStart().length;
-        let label = this.span(labelStart + lead, labelStart + raw.trimEnd().length);
-        if (label.text.length >= 2 && label.text.startsWith('"') && label.text.endsWith('"')) label = this.span(label.start + 1, label.end - 1);
-        this.pos = i + m[0].length;
-        const last = this.text.charCodeAt(this.pos - 1);
-        const headAtEnd = last === 45 || last === 61 || last === 46 ? 'none' : (headOf(last) ?? 'none');
-        return { arrow: this.span(start, this.pos), stroke, headAtStart, headAtEnd, ...(label.text.length > 0 ? { label } : {}) };
+    for (let i = this.pos; i < lineEnd; ) {
+      const length = this.closingArrowAt(i, closer, lineEnd);
+      if (length < 0) {
+        // No closing arrow starts anywhere in this run of the closer either: skip it whole (linear).
+        i += -length;
+        continue;
       }
+      // `-. text -.->`: mermaid lets a dotted closing arrow start with a dash too.
+      const end = closer === 46 && i - 1 > labelStart && this.text.charCodeAt(i - 1) === 45 ? i - 1 : i;
+      const raw = this.text.slice(labelStart, end);
+      const lead = raw.length - raw.trimStart().length;
+      let label = this.span(labelStart + lead, labelStart + raw.trimEnd().length);
+      if (label.text.length >= 2 && label.text.startsWith('"') && label.text.endsWith('"')) label = this.span(label.start + 1, label.end - 1);
+      this.pos = i + length;
+      const last = this.text.charCodeAt(this.pos - 1);
+      const headAtEnd = last === 45 || last === 61 || last === 46 ? 'none' : (headOf(last) ?? 'none');
+      return { arrow: this.span(start, this.pos), stroke, headAtStart, headAtEnd, ...(label.text.length > 0 ? { label } : {}) };
     }
     this.error(start, lineEnd, `The edge text after '${this.text.slice(start, labelStart).trim()}' is not closed by an arrow such as '-->'`, 'syntax');
     this.pos = lineEnd;
     return undefined;
+  }
+
+  /**
+   * The length of the arrow that closes edge text at `i` (`-->`, `---`, `--o`, `==>`, `.->`, `.-`),
+   * or minus how far to skip when none starts at `i` nor inside the run of `closer` there.
+   */
+  private closingArrowAt(i: number, closer: number, lineEnd: number): number {
+    let run = 0;
+    while (i + run < lineEnd && this.text.charCodeAt(i + run) === closer) run++;
+    if (run === 0) return -1;
+    const next = this.text.charCodeAt(i + run);
+    const isHead = next === 62 || next === 111 || next === 120;
+    if (closer === 46) {
+      if (next !== 45) return -run;
+      const after = this.text.charCodeAt(i + run + 1);
+      return run + 1 + (after === 62 || after === 111 || after === 120 ? 1 : 0);
+    }
+    if (run >= 2 && isHead) return run + 1;
+    if (run >= 3) return run;
+    return -run;
   }
 
   private arrowError(start: number): undefined {
