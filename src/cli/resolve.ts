@@ -1,6 +1,6 @@
 // Runs in Node: `anycast resolve`, which PoP each client of a diagram (or every AS of a CAIDA graph) reaches, and why.
 import { RequestError, diffResolutions, popFailureImpact, resolve } from '../engine/index';
-import type { ClientResult, PopFailureImpact, Resolution, ResolutionDiff, Route, Scenario, Topology, TieBreakModel } from '../engine/index';
+import type { ClientResult, Explanation, PopFailureImpact, Resolution, ResolutionDiff, Route, Scenario, Topology, TieBreakModel } from '../engine/index';
 import { parseDocument } from '../language/index';
 import type { DocumentModel } from '../language/index';
 import { toTopology } from '../language/topology';
@@ -19,6 +19,8 @@ Options:
   --fail POP          withdraw that PoP (its id, e.g. PoPUS, or its name, e.g. US-East)
   --fail-each         N-1: withdraw each PoP in turn (on top of any --fail) and show where its
                       clients go and the RTT they lose
+  --why ID            explain a client's (or router's) choice step by step: every candidate
+                      route and which survive each step of the decision process (repeat)
   --tie-break MODEL   ${TIE_BREAKS.join(', ')} (default: the diagram's, else lowest-neighbor-asn)
   --seed N            seed of the random tie-break
   --json              {"clients":[...],"pops":[...],"moved":[...]} instead of tables
@@ -30,6 +32,7 @@ interface DiagramArgs {
   readonly file: string;
   readonly fail: string[];
   failEach: boolean;
+  readonly why: string[];
   tieBreak?: TieBreakModel;
   seed: number;
   json: boolean;
@@ -37,13 +40,14 @@ interface DiagramArgs {
 
 function parseDiagramArgs(args: readonly string[]): DiagramArgs {
   let file: string | undefined;
-  const parsed: Omit<DiagramArgs, 'file'> = { fail: [], failEach: false, seed: 0, json: false };
+  const parsed: Omit<DiagramArgs, 'file'> = { fail: [], failEach: false, why: [], seed: 0, json: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     const value = (): string => optionValue(args, ++i, arg);
     if (arg === '--fail') parsed.fail.push(value());
     else if (arg === '--json') parsed.json = true;
     else if (arg === '--fail-each') parsed.failEach = true;
+    else if (arg === '--why') parsed.why.push(value());
     else if (arg === '--tie-break') parsed.tieBreak = parseTieBreak(value());
     else if (arg === '--seed') parsed.seed = parseSeed(value());
     else if (arg.startsWith('-')) throw new UsageError(`unknown option '${arg}'`);
@@ -85,6 +89,47 @@ function runnerUpOf(c: ClientResult): Route | undefined {
   return e?.runnerUp === undefined ? undefined : e.candidates[e.runnerUp];
 }
 
+function explanationJson(e: Explanation): object {
+  return {
+    candidates: e.candidates.map((r) => ({ pop: r.pop, asPath: r.asPath, routerPath: r.routerPath, localPref: r.localPref, origin: r.origin, med: r.med, neighborAsn: r.neighborAsn, learnedFrom: r.learnedFrom, igpCost: Math.round(r.igpCost) })),
+    survivors: e.survivors,
+    best: e.best,
+    runnerUp: e.runnerUp ?? null,
+  };
+}
+
+/** The candidates of one decision as a table, then which survive each step and what separated the two best. */
+function whyText(label: string, routerId: string, e: Explanation, name: (id: string) => string): string[] {
+  const lines = [`Why ${label}: at router ${routerId}, ${e.candidates.length} candidate route(s); decided by ${e.decidedBy}${e.arbitrary ? ' (arbitrary)' : ''}`];
+  lines.push(
+    ...table([
+      ['#', 'POP', 'AS PATH', 'LOCAL-PREF', 'ORIGIN', 'MED', 'FROM AS', 'LEARNED', 'IGP COST', ''],
+      ...e.candidates.map((r, i) => [
+        String(i + 1),
+        name(r.pop),
+        r.asPath.join(' '),
+        String(r.localPref),
+        r.origin,
+        String(r.med),
+        String(r.neighborAsn),
+        r.learnedFrom,
+        String(Math.round(r.igpCost)),
+        i === e.best ? '<- best' : i === e.runnerUp ? '<- runner-up' : '',
+      ]),
+    ]),
+  );
+  let previous = e.candidates.length;
+  const steps = e.survivors
+    .filter((s) => {
+      const changed = s.remaining.length !== previous;
+      previous = s.remaining.length;
+      return changed;
+    })
+    .map((s) => `${s.step} keeps #${s.remaining.map((i) => i + 1).join(', #')}`);
+  lines.push(`  elimination: ${steps.length > 0 ? steps.join('; ') : 'nothing to eliminate'}`);
+  return lines;
+}
+
 function toJson(model: DocumentModel, resolution: Resolution, diff: ResolutionDiff | undefined): object {
   return {
     clients: resolution.clients.map((c) => {
@@ -100,6 +145,7 @@ function toJson(model: DocumentModel, resolution: Resolution, diff: ResolutionDi
         rttMs: c.rttMs ?? null,
         ...(c.forwardingPath ? { forwardingPath: c.forwardingPath } : {}),
         arbitraryAt: c.arbitraryAt ?? [],
+        ...(c.explanation ? { explanation: explanationJson(c.explanation) } : {}),
       };
     }),
     pops: resolution.pops.map((p) => {
@@ -207,8 +253,21 @@ async function runDiagram(args: DiagramArgs, io: CliIo): Promise<number> {
   const after = args.fail.length > 0 ? resolve(topology, scenario) : before;
   const diff = args.fail.length > 0 ? diffResolutions(before, after) : undefined;
   const impact = args.failEach ? popFailureImpact(topology, scenario, {}, after) : undefined;
+  const why = args.why.map((id) => {
+    const client = after.clients.find((c) => c.id === id);
+    const routerId = client ? topology.clients.find((c) => c.id === id)?.router : after.routers.find((r) => r.id === id)?.id;
+    if (routerId === undefined) {
+      throw new RequestError(`--why ${id}: no client or router has that id; clients: ${after.clients.map((c) => c.id).join(', ') || 'none'}`);
+    }
+    const explanation = client ? client.explanation : after.routers.find((r) => r.id === routerId)?.explanation;
+    return { id, routerId, explanation, pop: client ? client.pop : explanation?.candidates[explanation.best]?.pop };
+  });
   if (args.json) io.out(JSON.stringify({ ...toJson(model, after, diff), ...(impact ? { impact } : {}) }));
-  else io.out([toText(model, after, diff), ...(impact ? impactText(model, after, impact) : [])].join('\n'));
+  else {
+    const name = (id: string): string => popLabel(model, after, id);
+    const whyLines = why.flatMap((w) => ['', ...(w.explanation ? whyText(`${w.id} reaches ${name(w.pop ?? '')}`, w.routerId, w.explanation, name) : [`${w.id}: no route at router ${w.routerId}`])]);
+    io.out([toText(model, after, diff), ...(impact ? impactText(model, after, impact) : []), ...whyLines].join('\n'));
+  }
   for (const w of after.warnings) io.err(`${args.file}: warning: ${w}`);
   return after.unstable ? 3 : 0;
 }

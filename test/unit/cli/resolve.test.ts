@@ -216,6 +216,20 @@ test('seed diagram: --fail-each shows, for every PoP, where its clients would go
   assert.deepEqual(impact.map((i) => [i.pop, i.absorbedBy[0]?.pop]), [['PoPUS', 'PoPEU'], ['PoPEU', 'PoPUS'], ['PoPAP', 'PoPEU']]);
 });
 
+test('seed diagram: --why shows every candidate of a client and what each step of the decision kept', async () => {
+  // Without US-East, New York's router hears EU-West and Asia-Pacific over iBGP with equal
+  // attributes up to the IGP cost: ~5,570 km to London against ~10,850 km to Tokyo.
+  const io = fakeIo({ 'seed.anycast.mmd': SEED });
+  assert.equal(await runResolve(['seed.anycast.mmd', '--fail', 'US-East', '--why', 'ClientUS'], io), 0, io.stderr);
+  assert.match(io.stdout, /Why ClientUS reaches PoPEU \(EU-West\): at router .*, 2 candidate route\(s\); decided by igp-cost/);
+  assert.match(io.stdout, /1 +PoPEU \(EU-West\) .* <- best/);
+  assert.match(io.stdout, /2 +PoPAP \(Asia-Pacific\) .* <- runner-up/);
+  assert.match(io.stdout, /elimination: igp-cost keeps #1/);
+  const bad = fakeIo({ 'seed.anycast.mmd': SEED });
+  assert.equal(await runResolve(['seed.anycast.mmd', '--why', 'Nobody'], bad), 1);
+  assert.match(bad.stderr, /--why Nobody: no client or router has that id; clients: ClientUS, ClientEU, ClientAP/);
+});
+
 const diagramFailures: [string, string[], Record<string, Uint8Array | string>, number, RegExp][] = [
   ['an unknown PoP', ['seed.anycast.mmd', '--fail', 'Mars'], { 'seed.anycast.mmd': SEED }, 1, /--fail Mars: no such PoP; the diagram has PoPUS \(US-East\)/],
   ['a missing file', ['nope.anycast.mmd'], {}, 1, /cannot read nope\.anycast\.mmd: no such file/],
