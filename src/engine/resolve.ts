@@ -77,6 +77,8 @@ interface Adjacency {
 
 interface Net {
   readonly topology: Topology;
+  /** Router id to index; the first definition of a repeated id wins. */
+  readonly indexOf: ReadonlyMap<string, number>;
   readonly asn: readonly Asn[];
   readonly point: readonly (GeoPoint | undefined)[];
   readonly routerId: readonly number[];
@@ -180,6 +182,7 @@ function buildNet(topology: Topology, scenario: Scenario): Net {
   const igpCost = igpCostModel(topology, indexOf, warnings);
   return {
     topology,
+    indexOf,
     asn: routers.map((r) => r.asn),
     point: routers.map((r) => placed(r.point)),
     routerId: routers.map((r, i) => r.routerId ?? i + 1),
@@ -459,7 +462,7 @@ interface PrefixSolution {
 function solvePrefix(net: Net, prefix: string, pops: readonly number[], maxActivations: number): PrefixSolution {
   const n = net.asn.length;
   const localPops: number[][] = Array.from({ length: n }, () => []);
-  const routerIndex = new Map(net.topology.routers.map((r, i) => [r.id, i] as const));
+  const routerIndex = net.indexOf;
   for (const k of pops) {
     const r = routerIndex.get((net.topology.origins[k] as OriginSpec).router);
     if (r !== undefined) localPops[r]?.push(k);
@@ -567,7 +570,7 @@ export function resolve(topology: Topology, scenario: Scenario = {}, options: Re
   const net = buildNet(topology, scenario);
   const n = topology.routers.length;
   const failedPops = new Set(scenario.failedPops ?? []);
-  const routerIndex = new Map(topology.routers.map((r, i) => [r.id, i] as const));
+  const routerIndex = net.indexOf;
   const popUp = topology.origins.map((o) => {
     const r = routerIndex.get(o.router);
     if (r === undefined) net.warnings.push(`PoP '${o.id}' names unknown router '${o.router}'`);

@@ -476,6 +476,20 @@ test('DISAGREE has a stable solution and converges', () => {
   assert.deepEqual([...paths].sort(), [2, 3]);
 });
 
+test('a router id defined twice keeps its first definition everywhere', () => {
+  // The second 'x' (AS99, no sessions) is ignored: the client on 'x' is on the first one (AS10),
+  // which buys from p and reaches A.
+  const result = resolve(topo({
+    routers: [router('x', 10), router('p', 1), router('a', 100), router('x', 99)],
+    sessions: [transit('s1', 'x', 'p'), transit('s2', 'a', 'p')],
+    origins: [pop('A', 'a')],
+    clients: [client('user', 'x')],
+  }));
+  assert.equal(result.clients[0]?.pop, 'A');
+  assert.deepEqual(result.clients[0]?.route?.asPath, [10, 1, 100]);
+  assert.match(result.warnings.join('\n'), /router 'x' is defined twice/);
+});
+
 test('names what it had to ignore instead of failing', () => {
   const result = resolve(topo({
     routers: [router('x', 10), router('y', 10)],
