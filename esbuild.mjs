@@ -30,6 +30,8 @@ const entries = [
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    // Loaded only by \`anycast export\`, from node_modules: it drives Chromium and is too big to bundle.
+    external: ['playwright-core'],
   },
 ];
 

@@ -4,6 +4,7 @@ import { nodeIo } from './io';
 import { runCheck } from './check';
 import { runResolve } from './resolve';
 import { runMermaid } from './mermaid';
+import { runExport } from './export';
 
 export type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
@@ -11,6 +12,7 @@ const commands: Record<string, { run: Command; summary: string }> = {
   check: { run: runCheck, summary: 'report the problems in .anycast.mmd files (syntax, ids, ASNs, prefixes, locations, reachability)' },
   resolve: { run: runResolve, summary: 'which PoP each client (or every AS of a CAIDA graph) reaches, and why' },
   mermaid: { run: runMermaid, summary: 'the diagram with catchments, colours and a legend, as mermaid text for GitHub, GitLab or Notion' },
+  export: { run: runExport, summary: 'the preview\'s picture as a standalone SVG or PNG, drawn in headless Chromium' },
 };
 
 function usage(): string {

@@ -139,6 +139,18 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** The PoP a user named, by node id or (case-insensitive) display name, as the CLI's `--fail` takes it. */
+export function findPop(model: DocumentModel, wanted: string): NodeModel | undefined {
+  const pops = model.nodes.filter((n) => n.role === 'pop');
+  return pops.find((p) => p.id === wanted) ?? pops.find((p) => p.name.toLowerCase() === wanted.toLowerCase());
+}
+
+/** The diagram's PoPs for an error message: `PoPUS (US-East), PoPEU (EU-West)`. */
+export function popList(model: DocumentModel): string {
+  const pops = model.nodes.filter((n) => n.role === 'pop');
+  return pops.map((p) => (p.name === p.id ? p.id : `${p.id} (${p.name})`)).join(', ') || 'none';
+}
+
 /** The node's display name: `US-East`, `AS174 Cogent`. */
 export function displayName(node: NodeModel): string {
   return node.role === 'as' && node.asn ? `AS${node.asn.value} ${node.name}` : node.name;

@@ -1,0 +1,251 @@
+// Runs in Node: `anycast export FILE -o OUT.svg|OUT.png [--fail POP]...`, the preview's picture as a
+// file, drawn by the preview's own bundle (dist/webview.js, the same mermaid and annotations) in
+// headless Chromium, made portable by the same function the editor's Export SVG uses.
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { previewDocument } from '../language/annotateDocument';
+import { findPop, popList } from '../language/simulation';
+import type { ExportBackground, HostToWebview, SvgMessage, WebviewToHost } from '../protocol/messages';
+import type { Browser } from 'playwright-core';
+import type * as PlaywrightCore from 'playwright-core';
+import type { CliIo } from './io';
+
+export const exportHelp = `Usage:
+  anycast export FILE -o OUT.svg [--fail POP]... [options]
+  anycast export FILE -o OUT.png [--fail POP]... [--scale 2] [options]
+
+Draws FILE as the editor's preview does (mermaid, PoP colours, catchments, the legend, withdrawn
+PoPs and moved clients) in headless Chromium, and writes a standalone picture: an SVG that opens
+in browsers and in other renderers (explicit size, styles inlined, no <foreignObject>, a generic
+font), or a PNG. The file is written whole or not at all.
+
+Options:
+  -o, --output OUT      the file to write; .svg or .png (required)
+  --fail POP            withdraw that PoP (node id or name, e.g. PoPUS or US-East) (repeat)
+  --background BG       light (default), dark or transparent
+  --scale N             PNG pixels per diagram unit (default 2)
+  --chromium PATH       the Chromium to use (default: $ANYCAST_CHROMIUM, then /usr/bin/chromium)
+  --timeout SECONDS     give up on a layout after this long (default 120)
+  -h, --help            this text
+
+Exit status: 0 written, 1 the file cannot be read or drawn, 2 bad usage or an unknown PoP,
+3 no usable Chromium.`;
+
+const backgrounds: readonly ExportBackground[] = ['light', 'dark', 'transparent'];
+const chromiumCandidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
+interface ExportArgs {
+  readonly file: string;
+  readonly output: string;
+  readonly format: 'svg' | 'png';
+  readonly fail: readonly string[];
+  readonly background: ExportBackground;
+  readonly scale: number;
+  readonly chromium?: string;
+  readonly timeoutMs: number;
+}
+
+function parseArgs(args: readonly string[]): ExportArgs | string {
+  const fail: string[] = [];
+  const files: string[] = [];
+  let output: string | undefined;
+  let background: ExportBackground = 'light';
+  let scale = 2;
+  let chromium: string | undefined;
+  let timeoutMs = 120_000;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string | undefined => inline ?? args[++i];
+    if (flag === '--fail') {
+      const pop = value();
+      if (pop === undefined) return '--fail needs a PoP id or name';
+      fail.push(pop);
+    } else if (flag === '-o' || flag === '--output') {
+      output = value();
+      if (output === undefined) return `${flag} needs a file name`;
+    } else if (flag === '--background') {
+      const bg = value();
+      if (!backgrounds.includes(bg as ExportBackground)) return `--background takes ${backgrounds.join(', ')}, not '${bg ?? ''}'`;
+      background = bg as ExportBackground;
+    } else if (flag === '--scale') {
+      scale = Number(value());
+      if (!(scale > 0 && scale <= 8)) return '--scale takes a number above 0, at most 8';
+    } else if (flag === '--chromium') {
+      chromium = value();
+      if (chromium === undefined) return '--chromium needs a path';
+    } else if (flag === '--timeout') {
+      const seconds = Number(value());
+      if (!(seconds > 0)) return '--timeout takes a number of seconds';
+      timeoutMs = seconds * 1000;
+    } else if (arg.startsWith('-') && arg !== '-') return `unknown option '${arg}'`;
+    else files.push(arg);
+  }
+  if (files.length !== 1) return files.length === 0 ? 'name the diagram file' : 'name one diagram file';
+  if (output === undefined) return 'name the picture to write with -o OUT.svg or -o OUT.png';
+  const ext = extname(output).toLowerCase();
+  if (ext !== '.svg' && ext !== '.png') return `-o ${output}: the name must end in .svg or .png`;
+  return { file: files[0]!, output, format: ext === '.png' ? 'png' : 'svg', fail, background, scale, timeoutMs, ...(chromium !== undefined ? { chromium } : {}) };
+}
+
+/** The Chromium to drive, or a sentence saying where we looked. */
+export function findChromium(explicit: string | undefined, env: NodeJS.ProcessEnv): string | { readonly missing: string } {
+  const named = explicit ?? env['ANYCAST_CHROMIUM'];
+  if (named !== undefined) return existsSync(named) ? named : { missing: `no Chromium at ${named}` };
+  const found = chromiumCandidates.find((p) => existsSync(p));
+  return found ?? { missing: `no Chromium found (looked at ${chromiumCandidates.join(', ')})` };
+}
+
+/** dist/webview.js and media/preview.css beside the CLI bundle (dist/cli.js), or in the source tree under tsx. */
+function previewAssets(): { script: string; style: string } | undefined {
+  for (const root of [resolve(__dirname, '..'), resolve(__dirname, '..', '..')]) {
+    const script = join(root, 'dist', 'webview.js');
+    const style = join(root, 'media', 'preview.css');
+    if (existsSync(script) && existsSync(style)) return { script, style };
+  }
+  return undefined;
+}
+
+/** The preview's page, reduced to what the webview needs, with a host that records what it posts. */
+function pageHtml(script: string, style: string, theme: 'light' | 'dark'): string {
+  const nonce = 'anycastexport';
+  const csp = ["default-src 'none'", `script-src 'nonce-${nonce}'`, "style-src file: 'unsafe-inline'", 'img-src file: data:', 'font-src file:'].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<link rel="stylesheet" href="${pathToFileURL(style).href}">
+</head><body class="vscode-${theme}">
+<script nonce="${nonce}">
+  window.__posted = [];
+  window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => undefined, setState: () => undefined });
+</script>
+<script nonce="${nonce}" src="${pathToFileURL(script).href}"></script>
+</body></html>`;
+}
+
+class ExportError extends Error {
+  constructor(
+    message: string,
+    readonly code: number,
+  ) {
+    super(message);
+  }
+}
+
+interface Drawing {
+  readonly mermaidText: string;
+  readonly routing: Extract<HostToWebview, { type: 'render' }>['routing'];
+  readonly edges: Extract<HostToWebview, { type: 'render' }>['edges'];
+  readonly title: string;
+}
+
+/** Lays the drawing out in headless Chromium and asks the webview for the portable picture. */
+async function draw(chromium: string, drawing: Drawing, args: ExportArgs): Promise<SvgMessage> {
+  const assets = previewAssets();
+  if (!assets) throw new ExportError('the preview bundle is missing: run `npm run build` (it makes dist/webview.js)', 1);
+  let playwright: typeof PlaywrightCore;
+  try {
+    playwright = await import('playwright-core');
+  } catch {
+    throw new ExportError('anycast export needs the playwright-core package to drive Chromium (npm install playwright-core)', 3);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'anycast-export-'));
+  const page = join(dir, 'export.html');
+  writeFileSync(page, pageHtml(assets.script, assets.style, args.background === 'dark' ? 'dark' : 'light'));
+  let browser: Browser | undefined;
+  try {
+    try {
+      browser = await playwright.chromium.launch({
+        executablePath: chromium,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      });
+    } catch (error) {
+      throw new ExportError(`Chromium at ${chromium} did not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, 3);
+    }
+    const tab = await browser.newPage();
+    // Nothing but our own files: no network, ever.
+    await tab.route(/^(?!file:)/, (route) => route.abort());
+    await tab.goto(pathToFileURL(page).href);
+    const posted = (): Promise<WebviewToHost[]> => tab.evaluate(() => (window as unknown as { __posted: WebviewToHost[] }).__posted);
+    const waitFor = async <T extends WebviewToHost>(match: (m: WebviewToHost) => m is T, what: string): Promise<T | WebviewToHost> => {
+      const deadline = Date.now() + args.timeoutMs;
+      for (;;) {
+        const found = (await posted()).find((m) => match(m) || m.type === 'renderFailed');
+        if (found) return found;
+        if (Date.now() > deadline) throw new ExportError(`timed out after ${args.timeoutMs / 1000} s waiting for ${what}`, 1);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    const post = (message: HostToWebview): Promise<void> => tab.evaluate((m) => window.postMessage(m, '*'), message);
+    await waitFor((m): m is WebviewToHost => m.type === 'ready', 'the preview to load');
+    await post({ type: 'setTheme', theme: args.background === 'dark' ? 'dark' : 'light' });
+    const uri = pathToFileURL(resolve(args.file)).href;
+    await post({ type: 'render', uri, version: 1, mermaidText: drawing.mermaidText, routing: drawing.routing, edges: drawing.edges, maxEdges: Math.max(500, drawing.edges.length), title: drawing.title });
+    const rendered = await waitFor((m): m is WebviewToHost => m.type === 'rendered', 'mermaid to lay the diagram out');
+    if (rendered.type === 'renderFailed') throw new ExportError(`mermaid could not draw ${args.file}: ${rendered.message}`, 1);
+    await post({ type: 'requestSvg', requestId: 1, background: args.background, format: args.format, scale: args.scale });
+    const answer = await waitFor((m): m is SvgMessage => m.type === 'svg' && m.requestId === 1, 'the picture');
+    if (answer.type !== 'svg') throw new ExportError('the preview failed while exporting', 1);
+    if (answer.error !== undefined || answer.svg === undefined) throw new ExportError(`the export failed: ${answer.error ?? 'no picture'}`, 1);
+    return answer;
+  } finally {
+    await browser?.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function runExport(args: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  if (args.includes('-h') || args.includes('--help')) {
+    io.out(exportHelp);
+    return 0;
+  }
+  const parsed = parseArgs(args);
+  if (typeof parsed === 'string') {
+    io.err(`anycast export: ${parsed}\n\n${exportHelp}`);
+    return 2;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder().decode(await io.readFile(parsed.file));
+  } catch (error) {
+    io.err(`anycast export: cannot read ${parsed.file}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+  const plain = previewDocument(text);
+  if (plain.kind === 'error') {
+    io.err(`${parsed.file}:${plain.range.start.line + 1}:${plain.range.start.character + 1}: error: ${plain.message}`);
+    return 1;
+  }
+  const failed: string[] = [];
+  for (const wanted of parsed.fail) {
+    const pop = findPop(plain.model, wanted);
+    if (!pop) {
+      io.err(`anycast export: no PoP '${wanted}' in ${parsed.file}; its PoPs are: ${popList(plain.model)}`);
+      return 2;
+    }
+    if (!failed.includes(pop.id)) failed.push(pop.id);
+  }
+  const content = failed.length > 0 ? previewDocument(text, { failedPops: failed }) : plain;
+  if (content.kind === 'error') return 1;
+  const chromium = findChromium(parsed.chromium, env);
+  if (typeof chromium !== 'string') {
+    io.err(`anycast export: ${chromium.missing}. Install Chromium (apt-get install chromium), or pass --chromium PATH or set ANYCAST_CHROMIUM.`);
+    return 3;
+  }
+  try {
+    const answer = await draw(chromium, { mermaidText: content.mermaidText, routing: content.routing, edges: content.edges, title: parsed.file }, parsed);
+    const data = parsed.format === 'png' ? Buffer.from(answer.png ?? '', 'base64') : answer.svg!;
+    if (parsed.format === 'png' && answer.png === undefined) throw new ExportError('the preview could not rasterise the picture', 1);
+    await io.writeFileAtomic(parsed.output, data);
+  } catch (error) {
+    if (error instanceof ExportError) {
+      io.err(`anycast export: ${error.message}`);
+      return error.code;
+    }
+    throw error;
+  }
+  if (content.routing.problem) io.err(`anycast export: ${parsed.file}: ${content.routing.problem}`);
+  return 0;
+}

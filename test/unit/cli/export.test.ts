@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { Resvg } from '@resvg/resvg-js';
+import { runExport } from '../../../src/cli/export';
+import { fakeIo } from './fakeIo';
+
+// These tests drive the real preview bundle in headless Chromium: build first (node esbuild.mjs).
+const seed = readFileSync(new URL('../../../examples/seed.anycast.mmd', import.meta.url), 'utf8');
+
+/** A fake I/O that keeps written bytes as they are (PNG is binary). */
+function bytesIo(files: Record<string, string>) {
+  const io = fakeIo(files);
+  const bytes: Record<string, Uint8Array> = {};
+  return Object.assign(io, {
+    bytes,
+    async writeFileAtomic(path: string, data: string | Uint8Array) {
+      bytes[path] = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+    },
+  });
+}
+
+function declaredSize(svg: string): { width: number; height: number } {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  return { width: Number(/\swidth="([\d.]+)"/.exec(root)?.[1]), height: Number(/\sheight="([\d.]+)"/.exec(root)?.[1]) };
+}
+
+describe('anycast export', () => {
+  it('writes a standalone SVG that resvg renders, outside any browser, to a non-blank picture of its declared size', async () => {
+    const io = bytesIo({ 'seed.anycast.mmd': seed });
+    const code = await runExport(['seed.anycast.mmd', '-o', 'seed.svg', '--fail', 'US-East'], io);
+    assert.equal(code, 0, io.stderr);
+    const svg = new TextDecoder().decode(io.bytes['seed.svg']);
+    assert.match(svg, /^<\?xml[^>]*\?>\n<svg\b[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.doesNotMatch(svg, /foreignObject|color\(srgb|var\(--/);
+    const words = svg.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    assert.match(words, /withdrawn/, 'US-East is marked withdrawn');
+    assert.match(words, /moved/, 'New York is marked moved');
+    const { width, height } = declaredSize(svg);
+    const picture = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render();
+    assert.deepEqual([picture.width, picture.height], [width, height]);
+    // `pixels` copies the whole buffer on every read: read it once.
+    const pixels = picture.pixels;
+    const colours = new Set<string>();
+    for (let i = 0; i < pixels.length; i += 4 * 11) colours.add(`${pixels[i]},${pixels[i + 1]},${pixels[i + 2]}`);
+    assert.ok(colours.size > 8, `only ${colours.size} colours: blank`);
+    assert.deepEqual([...pixels.subarray(0, 4)], [255, 255, 255, 255], 'light background');
+  });
+
+  it('writes a PNG at twice the diagram size', async () => {
+    const io = bytesIo({ 'seed.anycast.mmd': seed });
+    assert.equal(await runExport(['seed.anycast.mmd', '-o', 'seed.svg'], io), 0, io.stderr);
+    const { width, height } = declaredSize(new TextDecoder().decode(io.bytes['seed.svg']));
+    assert.equal(await runExport(['seed.anycast.mmd', '--output=seed.png', '--background', 'dark'], io), 0, io.stderr);
+    const png = io.bytes['seed.png']!;
+    assert.deepEqual([...png.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10]);
+    const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+    assert.deepEqual([view.getUint32(16), view.getUint32(20)], [width * 2, height * 2]);
+  });
+
+  it('says clearly when there is no Chromium, and writes nothing', async () => {
+    const io = bytesIo({ 'seed.anycast.mmd': seed });
+    const code = await runExport(['seed.anycast.mmd', '-o', 'seed.svg', '--chromium', '/nonexistent/chromium'], io);
+    assert.equal(code, 3);
+    assert.match(io.stderr, /no Chromium at \/nonexistent\/chromium.*apt-get install chromium.*--chromium PATH.*ANYCAST_CHROMIUM/);
+    assert.deepEqual(Object.keys(io.bytes), []);
+    const fromEnv = bytesIo({ 'seed.anycast.mmd': seed });
+    assert.equal(await runExport(['seed.anycast.mmd', '-o', 'seed.svg'], fromEnv, { ANYCAST_CHROMIUM: '/nonexistent/other' }), 3);
+    assert.match(fromEnv.stderr, /no Chromium at \/nonexistent\/other/);
+  });
+
+  it('refuses an unknown PoP, listing the PoPs there are', async () => {
+    const io = bytesIo({ 'seed.anycast.mmd': seed });
+    assert.equal(await runExport(['seed.anycast.mmd', '-o', 'seed.svg', '--fail', 'Mars'], io), 2);
+    assert.match(io.stderr, /no PoP 'Mars' in seed\.anycast\.mmd; its PoPs are: PoPUS \(US-East\), PoPEU \(EU-West\), PoPAP \(Asia-Pacific\)/);
+  });
+
+  it('reports bad usage and a file that does not parse, with its position', async () => {
+    const io = bytesIo({ 'bad.anycast.mmd': 'flowchart TD\n  A[oops --> B\n', 'seed.anycast.mmd': seed });
+    assert.equal(await runExport(['seed.anycast.mmd'], io), 2);
+    assert.match(io.stderr, /-o OUT\.svg or -o OUT\.png/);
+    assert.equal(await runExport(['seed.anycast.mmd', '-o', 'seed.jpg'], io), 2);
+    assert.equal(await runExport(['seed.anycast.mmd', '-o', 'x.svg', '--background', 'pink'], io), 2);
+    assert.equal(await runExport(['bad.anycast.mmd', '-o', 'bad.svg'], io), 1);
+    assert.match(io.stderr, /^bad\.anycast\.mmd:2:\d+: error: /m);
+    assert.deepEqual(Object.keys(io.bytes), []);
+  });
+});
