@@ -17,6 +17,7 @@ catchment. With --fail (a PoP id or name, repeatable), the state after the failu
 
 Options:
   --fail POP          withdraw that PoP (its id, e.g. PoPUS, or its name, e.g. US-East)
+  --fail-as AS        take an AS down: its node id or name (Cogent) or its number (174, AS174)
   --fail-each         N-1: withdraw each PoP in turn (on top of any --fail) and show where its
                       clients go and the RTT they lose
   --why ID            explain a client's (or router's) choice step by step: every candidate
@@ -31,6 +32,7 @@ ${asRelHelp}`;
 interface DiagramArgs {
   readonly file: string;
   readonly fail: string[];
+  readonly failAs: string[];
   failEach: boolean;
   readonly why: string[];
   tieBreak?: TieBreakModel;
@@ -40,13 +42,14 @@ interface DiagramArgs {
 
 function parseDiagramArgs(args: readonly string[]): DiagramArgs {
   let file: string | undefined;
-  const parsed: Omit<DiagramArgs, 'file'> = { fail: [], failEach: false, why: [], seed: 0, json: false };
+  const parsed: Omit<DiagramArgs, 'file'> = { fail: [], failAs: [], failEach: false, why: [], seed: 0, json: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     const value = (): string => optionValue(args, ++i, arg);
     if (arg === '--fail') parsed.fail.push(value());
     else if (arg === '--json') parsed.json = true;
     else if (arg === '--fail-each') parsed.failEach = true;
+    else if (arg === '--fail-as') parsed.failAs.push(value());
     else if (arg === '--why') parsed.why.push(value());
     else if (arg === '--tie-break') parsed.tieBreak = parseTieBreak(value());
     else if (arg === '--seed') parsed.seed = parseSeed(value());
@@ -62,6 +65,22 @@ function parseDiagramArgs(args: readonly string[]): DiagramArgs {
 function popName(model: DocumentModel, id: string): string | undefined {
   const node = model.nodes.find((n) => n.id === id);
   return node && node.name !== id ? node.name : undefined;
+}
+
+/** Maps each --fail-as value to an ASN: a number (174, AS174), else an AS node's id or name. */
+function failedAses(model: DocumentModel, topology: Topology, fail: readonly string[]): number[] {
+  const present = new Set(topology.routers.map((r) => r.asn));
+  return fail.map((wanted) => {
+    const number = /^(?:AS)?(\d{1,10})$/i.exec(wanted);
+    const lower = wanted.toLowerCase();
+    const node = number ? undefined : model.nodes.find((n) => n.role === 'as' && (n.id === wanted || n.id.toLowerCase() === lower || n.name.toLowerCase() === lower));
+    const asn = number ? Number(number[1]) : node?.asn?.value;
+    if (asn === undefined || !present.has(asn)) {
+      const known = model.nodes.filter((n) => n.role === 'as' && n.asn).map((n) => `${n.name} (AS${n.asn?.value})`).join(', ');
+      throw new RequestError(`--fail-as ${wanted}: no such AS in the diagram; it has ${known || 'no AS nodes'}`);
+    }
+    return asn;
+  });
 }
 
 /** `PoPUS (US-East)`, or the bare id when the PoP has no other name. */
@@ -248,10 +267,11 @@ async function runDiagram(args: DiagramArgs, io: CliIo): Promise<number> {
   if (errors.length > 0) throw new CliError(`${args.file}: ${errors.length} error(s); fix them (see \`anycast check\`) before resolving`);
   const built = toTopology(model).topology;
   const topology: Topology = args.tieBreak ? { ...built, tieBreak: { model: args.tieBreak, ...(args.tieBreak === 'random' ? { seed: args.seed } : {}) } } : built;
-  const scenario: Scenario = { failedPops: failedPops(model, topology, args.fail) };
+  const scenario: Scenario = { failedPops: failedPops(model, topology, args.fail), failedAses: failedAses(model, topology, args.failAs) };
+  const failing = args.fail.length + args.failAs.length > 0;
   const before = resolve(topology);
-  const after = args.fail.length > 0 ? resolve(topology, scenario) : before;
-  const diff = args.fail.length > 0 ? diffResolutions(before, after) : undefined;
+  const after = failing ? resolve(topology, scenario) : before;
+  const diff = failing ? diffResolutions(before, after) : undefined;
   const impact = args.failEach ? popFailureImpact(topology, scenario, {}, after) : undefined;
   const why = args.why.map((id) => {
     const client = after.clients.find((c) => c.id === id);

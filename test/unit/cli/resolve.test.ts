@@ -230,6 +230,38 @@ test('seed diagram: --why shows every candidate of a client and what each step o
   assert.match(bad.stderr, /--why Nobody: no client or router has that id; clients: ClientUS, ClientEU, ClientAP/);
 });
 
+test('--fail-as takes an AS down by name or number and lists who moved', async () => {
+  // Comcast buys from Cogent (East PoP behind it) and Lumen (West PoP behind it): equal paths
+  // 7922 174 64500 and 7922 3356 64501, so the lowest neighbour ASN (174) wins: East. With
+  // Cogent down, only Lumen's route is left: West.
+  const diagram = [
+    'flowchart TD',
+    '  P[PoP: East<br>Advertises 203.0.113.0/24]:::pop@{ asn: 64500, loc: IAD }',
+    '  Q[PoP: West<br>Advertises 203.0.113.0/24]:::pop@{ asn: 64501, loc: LAX }',
+    '  T1[AS174 Cogent]:::transit@{ loc: IAD }',
+    '  T2[AS3356 Lumen]:::transit@{ loc: LAX }',
+    '  E[AS7922 Comcast]:::eyeball@{ loc: IAD }',
+    '  P -->|transit| T1',
+    '  Q -->|transit| T2',
+    '  E -->|transit| T1',
+    '  E -->|transit| T2',
+    '  U([Users in Washington]):::users@{ in: E }',
+  ].join('\n');
+  const run = async (...args: string[]): Promise<{ code: number; io: ReturnType<typeof fakeIo> }> => {
+    const io = fakeIo({ 'd.anycast.mmd': diagram });
+    return { code: await runResolve(['d.anycast.mmd', ...args], io), io };
+  };
+  const byName = await run('--fail-as', 'Cogent', '--json');
+  assert.equal(byName.code, 0, byName.io.stderr);
+  const out = JSON.parse(byName.io.stdout) as { moved: { id: string; from: string | null; to: string | null }[] };
+  assert.deepEqual(out.moved.map((m) => [m.id, m.from, m.to]), [['U', 'P', 'Q']]);
+  const byNumber = await run('--fail-as', 'AS174', '--json');
+  assert.equal(byNumber.io.stdout, byName.io.stdout);
+  const unknown = await run('--fail-as', 'Atlantis');
+  assert.equal(unknown.code, 1);
+  assert.match(unknown.io.stderr, /--fail-as Atlantis: no such AS in the diagram; it has Cogent \(AS174\), Lumen \(AS3356\), Comcast \(AS7922\)/);
+});
+
 const diagramFailures: [string, string[], Record<string, Uint8Array | string>, number, RegExp][] = [
   ['an unknown PoP', ['seed.anycast.mmd', '--fail', 'Mars'], { 'seed.anycast.mmd': SEED }, 1, /--fail Mars: no such PoP; the diagram has PoPUS \(US-East\)/],
   ['a missing file', ['nope.anycast.mmd'], {}, 1, /cannot read nope\.anycast\.mmd: no such file/],
