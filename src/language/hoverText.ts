@@ -6,7 +6,7 @@
  */
 import type { DecisionStep, Explanation, Resolution, Route } from '../engine/types';
 import type { NodeModel } from './model';
-import { nodeAt } from './references';
+import { nodeAt, rangeContains } from './references';
 import { displayName, percent, plural } from './simulation';
 import type { RoutingAnalysis } from './simulation';
 import type { Position, Range } from './types';
@@ -161,7 +161,9 @@ function asHover(ctx: Context, node: NodeModel, resolution: Resolution | undefin
 /** The hover for the node id under `position`, or undefined when the cursor is on none. */
 export function hoverAt(analysis: RoutingAnalysis, position: Position): HoverText | undefined {
   const model = analysis.parsed.model;
-  const found = nodeAt(model, position);
+  // On the id anywhere it is written, or on the label people read.
+  const labelled = model.nodes.find((n) => n.labelRange !== undefined && rangeContains(n.labelRange, position));
+  const found = nodeAt(model, position) ?? (labelled?.labelRange ? { node: labelled, range: labelled.labelRange } : undefined);
   if (!found) return undefined;
   const ctx: Context = { analysis, byId: new Map(model.nodes.map((n) => [n.id, n])), asNames: analysis.build.topology.asNames ?? {} };
   const node = found.node;

@@ -119,6 +119,12 @@ describe('hover', () => {
     assert.match(text, /\\<img src=x\\> \\\*bold\\\*/);
   });
 
+  it('answers on the label too, where people read the name', () => {
+    const hover = hoverAt(analyzeRouting(seed), { line: 6, character: 20 });
+    assert.match(hover?.markdown ?? '', /\*\*User in New York\*\* · client/);
+    assert.equal(hover?.range.start.character, 14);
+  });
+
   it('offers nothing off a node id', () => {
     assert.equal(hoverAt(analyzeRouting(seed), { line: 0, character: 2 }), undefined);
   });
