@@ -61,31 +61,38 @@ function onPath(table: RouteTable, start: number, x: number): boolean {
   return true;
 }
 
-/** Calls `visit` for every route x can choose from: its own announcement and every valley-free export that passes loop rejection. */
-function forEachCandidate(table: RouteTable, x: number, visit: (c: Candidate) => void): void {
-  const { graph, masks, learnedFrom, pathLength, originIndex } = table;
+type Visit = (from: number, learned: number, pref: number, length: number, key: number) => void;
+
+function scanRelation(table: RouteTable, x: number, start: Int32Array, list: Int32Array, down: Uint8Array | undefined, learned: number, defaultPref: number, tie: number, seed: number, visit: Visit): void {
+  const { graph, learnedFrom, pathLength, originIndex } = table;
+  const overrides = table.localPrefOverrides;
+  const n = graph.size;
+  for (let p = start[x] as number, end = start[x + 1] as number; p < end; p++) {
+    const from = list[p] as number;
+    const fromLearned = learnedFrom[from] as number;
+    if (fromLearned === LEARNED_NONE || (down !== undefined && down[p])) continue;
+    if (learned !== LEARNED_PROVIDER && fromLearned > LEARNED_CUSTOMER) continue;
+    if (onPath(table, from, x)) continue;
+    const key = tie === TIE_OLDEST ? (originIndex[from] as number) : tie === TIE_RANDOM ? mix32(seed, graph.asns[x] as number, graph.asns[from] as number) : 0;
+    visit(from, learned, overrides?.get(x * n + from) ?? defaultPref, (pathLength[from] as number) + 1, key);
+  }
+}
+
+/**
+ * Calls `visit` for every route x can choose from: its own announcement (from = x) and every
+ * valley-free export that passes loop rejection. Scalars, not objects: this runs for every link
+ * of a 60k-AS graph when every AS is explained.
+ */
+function forEachCandidate(table: RouteTable, x: number, visit: Visit): void {
+  const { graph, masks } = table;
   if (masks.asDown[x]) return;
   const tie = tieBreakCode(table.tieBreak);
   const seed = table.tieBreak.seed ?? 0;
-  const n = graph.size;
   const k = masks.originAt[x] as number;
-  if (k >= 0) {
-    visit({ from: x, learned: LEARNED_ORIGIN, pref: LOCAL_PREF_ORIGIN, length: 1 + ((table.origins[k] as AsOrigin).prepend ?? 0), key: tie === TIE_OLDEST ? k : 0 });
-  }
-  const scan = (start: Int32Array, list: Int32Array, down: Uint8Array | undefined, learned: number, defaultPref: number): void => {
-    for (let p = start[x] as number; p < (start[x + 1] as number); p++) {
-      const from = list[p] as number;
-      const fromLearned = learnedFrom[from] as number;
-      if (fromLearned === LEARNED_NONE || (down !== undefined && down[p])) continue;
-      if (learned !== LEARNED_PROVIDER && fromLearned > LEARNED_CUSTOMER) continue;
-      if (onPath(table, from, x)) continue;
-      const key = tie === TIE_OLDEST ? (originIndex[from] as number) : tie === TIE_RANDOM ? mix32(seed, graph.asns[x] as number, graph.asns[from] as number) : 0;
-      visit({ from, learned, pref: table.localPrefOverrides?.get(x * n + from) ?? defaultPref, length: (pathLength[from] as number) + 1, key });
-    }
-  };
-  scan(graph.customerStart, graph.customers, masks.customerDown, LEARNED_CUSTOMER, LOCAL_PREF_CUSTOMER);
-  scan(graph.peerStart, graph.peers, masks.peerDown, LEARNED_PEER, LOCAL_PREF_PEER);
-  scan(graph.providerStart, graph.providers, masks.providerDown, LEARNED_PROVIDER, LOCAL_PREF_PROVIDER);
+  if (k >= 0) visit(x, LEARNED_ORIGIN, LOCAL_PREF_ORIGIN, 1 + ((table.origins[k] as AsOrigin).prepend ?? 0), tie === TIE_OLDEST ? k : 0);
+  scanRelation(table, x, graph.customerStart, graph.customers, masks.customerDown, LEARNED_CUSTOMER, LOCAL_PREF_CUSTOMER, tie, seed, visit);
+  scanRelation(table, x, graph.peerStart, graph.peers, masks.peerDown, LEARNED_PEER, LOCAL_PREF_PEER, tie, seed, visit);
+  scanRelation(table, x, graph.providerStart, graph.providers, masks.providerDown, LEARNED_PROVIDER, LOCAL_PREF_PROVIDER, tie, seed, visit);
 }
 
 /** Negative when a is preferred. */
@@ -112,31 +119,35 @@ export function explainAll(table: RouteTable): AsExplanations {
   let contested = 0;
   let arbitrary = 0;
   let routed = 0;
-  const top: { first: Candidate | undefined; second: Candidate | undefined; count: number } = { first: undefined, second: undefined, count: 0 };
-  const visit = (c: Candidate): void => {
-    top.count++;
-    if (top.first === undefined || compare(c, top.first) < 0) {
-      top.second = top.first;
-      top.first = c;
-    } else if (top.second === undefined || compare(c, top.second) < 0) top.second = c;
+  // The best and second-best candidate so far, as scalars (no allocation per candidate).
+  let count = 0;
+  let f1 = -1, p1 = 0, l1 = 0, k1 = 0;
+  let f2 = -1, p2 = 0, l2 = 0, k2 = 0;
+  const visit: Visit = (from, _learned, pref, length, key) => {
+    count++;
+    if (f1 < 0 || pref > p1 || (pref === p1 && (length < l1 || (length === l1 && (key < k1 || (key === k1 && from < f1)))))) {
+      [f2, p2, l2, k2] = [f1, p1, l1, k1];
+      [f1, p1, l1, k1] = [from, pref, length, key];
+    } else if (f2 < 0 || pref > p2 || (pref === p2 && (length < l2 || (length === l2 && (key < k2 || (key === k2 && from < f2)))))) {
+      [f2, p2, l2, k2] = [from, pref, length, key];
+    }
   };
+  const onlyRoute = CODE['only-route'];
   for (let x = 0; x < n; x++) {
     if ((table.nextHop[x] as number) < 0) continue;
-    top.first = top.second = undefined;
-    top.count = 0;
+    count = 0;
+    f1 = f2 = -1;
     forEachCandidate(table, x, visit);
-    const first = top.first as Candidate | undefined;
-    const second = top.second as Candidate | undefined;
     routed++;
-    candidates[x] = top.count;
-    if (first === undefined || second === undefined) {
-      decidedBy[x] = CODE['only-route'];
+    candidates[x] = count;
+    if (f1 < 0 || f2 < 0) {
+      decidedBy[x] = onlyRoute;
       continue;
     }
-    const step = separatingStep(first, second);
+    const step: DecisionStep = p1 !== p2 ? 'local-pref' : l1 !== l2 ? 'as-path-length' : 'tie-break';
     decidedBy[x] = CODE[step];
-    runnerUp[x] = second.from;
-    runnerUpOrigin[x] = second.from === x ? (table.masks.originAt[x] as number) : (table.originIndex[second.from] as number);
+    runnerUp[x] = f2;
+    runnerUpOrigin[x] = f2 === x ? (table.masks.originAt[x] as number) : (table.originIndex[f2] as number);
     contested++;
     if (step === 'tie-break') arbitrary++;
   }
@@ -223,7 +234,7 @@ export function explainAs(table: RouteTable, asn: Asn): AsExplanation | undefine
   if (x < 0) throw new RequestError(`AS${asn} is not in the graph`);
   if ((table.nextHop[x] as number) < 0) return undefined;
   const raw: Candidate[] = [];
-  forEachCandidate(table, x, (c) => raw.push(c));
+  forEachCandidate(table, x, (from, learned, pref, length, key) => raw.push({ from, learned, pref, length, key }));
   raw.sort(compare);
   const asns = table.graph.asns;
   const candidates: AsCandidate[] = raw.map((c) => {
