@@ -13,12 +13,49 @@ export interface Counts {
   failed: number;
 }
 
-/** What the suite entries print last (test/integration/suite/report.ts); the launchers read it back. */
-export const countsPattern = /^suite: (\d+) passed, (\d+) failed$/m;
+/**
+ * Follows the suite's output (test/integration/suite/report.ts): per-test markers, then the closing
+ * line "suite: N passed, N failed". If the suite never closes (a hung test), the launcher still
+ * knows what finished and which test was running.
+ */
+export class SuiteProgress {
+  private passed = 0;
+  private failed = 0;
+  private running: string | undefined;
+  private final: Counts | undefined;
 
-export function parseCounts(line: string): Counts | undefined {
-  const match = countsPattern.exec(line);
-  return match ? { passed: Number(match[1]), failed: Number(match[2]) } : undefined;
+  /** Reads one line of output; returns false for a marker line, which is not worth printing. */
+  accept(line: string): boolean {
+    const marker = /^suite-event: (start (.*)|pass|fail)$/.exec(line.trim());
+    if (marker) {
+      if (marker[2] !== undefined) this.running = marker[2];
+      else if (marker[1] === 'pass') this.passed++;
+      else this.failed++;
+      return false;
+    }
+    const closing = /^suite: (\d+) passed, (\d+) failed$/m.exec(line);
+    if (closing) this.final = { passed: Number(closing[1]), failed: Number(closing[2]) };
+    return true;
+  }
+
+  /** The closing counts, or, for a suite that never closed, those so far plus the unfinished test. */
+  counts(): Counts | undefined {
+    if (this.final) return this.final;
+    if (this.passed + this.failed === 0 && this.running === undefined) return undefined;
+    return { passed: this.passed, failed: this.failed + (this.unfinished() ? 1 : 0) };
+  }
+
+  /** The test that started and never ended, if the suite stopped in one. */
+  unfinished(): string | undefined {
+    return this.final ? undefined : this.running;
+  }
+
+  /** Adds what is known about a suite that never closed to the launcher's error. */
+  explain(error: unknown): unknown {
+    const test = this.unfinished();
+    if (!test || !(error instanceof Error)) return error;
+    return new Error(`${error.message}; the suite stopped in the test "${test}"`);
+  }
 }
 
 /** A port nobody listens on right now, on loopback only. */

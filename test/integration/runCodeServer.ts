@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { format } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { startCodeServer, type CodeServerSession } from './codeServer';
-import { buildForTests, chromiumLaunchOptions, finish, parseCounts, prepareWorkspace, removeDirs, withTimeout, type Counts } from './harness';
+import { buildForTests, chromiumLaunchOptions, finish, prepareWorkspace, removeDirs, SuiteProgress, withTimeout } from './harness';
 import { repoRoot } from './testEnv';
 
 const layer = 'node-host';
 const runTimeoutMs = 5 * 60_000;
 
 async function main(): Promise<void> {
-  let counts: Counts | undefined;
+  const progress = new SuiteProgress();
   let session: CodeServerSession | undefined;
   let browser: Browser | undefined;
   let workspace: string | undefined;
@@ -32,14 +32,13 @@ async function main(): Promise<void> {
     });
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
       const line = format(...args);
-      counts = parseCounts(line) ?? counts;
-      (type === 'error' ? console.error : console.log)(line);
+      if (progress.accept(line)) (type === 'error' ? console.error : console.log)(line);
     });
     await page.goto(`${session.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
     const code = await withTimeout(exitCode, runTimeoutMs, 'the integration suite in the Node extension host');
-    finish(layer, counts, code === 0 ? undefined : new Error(`the extension host exited with code ${code}`));
+    finish(layer, progress.counts(), code === 0 ? undefined : new Error(`the extension host exited with code ${code}`));
   } catch (error) {
-    finish(layer, counts, error);
+    finish(layer, progress.counts(), progress.explain(error));
   } finally {
     await browser?.close().catch(() => undefined);
     await session?.service.stop();

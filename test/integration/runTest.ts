@@ -3,18 +3,18 @@
 // `node --import tsx test/integration/runTest.ts` on a machine that can download VS Code.
 import { join } from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { buildForTests, finish, parseCounts, prepareWorkspace, removeDirs, type Counts } from './harness';
+import { buildForTests, finish, prepareWorkspace, removeDirs, SuiteProgress } from './harness';
 import { repoRoot } from './testEnv';
 
 const layer = 'desktop';
 
 async function main(): Promise<void> {
-  let counts: Counts | undefined;
-  // test-electron relays the extension host's output through process.stdout: read the suite's count line there.
+  const progress = new SuiteProgress();
+  // test-electron relays the extension host's output through process.stdout: follow the suite there.
   const write = process.stdout.write.bind(process.stdout);
   process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
-    counts = parseCounts(chunk.toString()) ?? counts;
-    return write(chunk, ...rest);
+    const printed = chunk.toString().split('\n').filter((line) => progress.accept(line)).join('\n');
+    return write(printed, ...rest);
   }) as typeof process.stdout.write;
   const workspace = prepareWorkspace();
   try {
@@ -24,9 +24,9 @@ async function main(): Promise<void> {
       extensionTestsPath: join(repoRoot, 'dist', 'test', 'integration', 'node.js'),
       launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
     });
-    finish(layer, counts);
+    finish(layer, progress.counts());
   } catch (error) {
-    finish(layer, counts, error);
+    finish(layer, progress.counts(), progress.explain(error));
   } finally {
     removeDirs(workspace);
   }

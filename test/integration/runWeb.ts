@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
 import { runTests } from '@vscode/test-web';
-import { buildForTests, chromiumLaunchOptions, finish, freePort, parseCounts, prepareWorkspace, removeDirs, withTimeout, type Counts } from './harness';
+import { buildForTests, chromiumLaunchOptions, finish, freePort, prepareWorkspace, removeDirs, SuiteProgress, withTimeout } from './harness';
 import { cacheDir, codeOssDir, codeOssVersion, repoRoot } from './testEnv';
 
 const layer = 'web-host';
@@ -34,28 +34,25 @@ function useDebianChromium(): void {
   chromium.launch = (options) => launch({ ...options, ...ours, args: [...(options?.args ?? []), ...(ours.args ?? [])] });
 }
 
-/** The suite's own count line comes through the page's console relay; keep the last one. */
-function watchSuiteCounts(): () => Counts | undefined {
-  let counts: Counts | undefined;
+/** The suite's output comes through the page's console relay (test-web prints it): follow it there. */
+function followSuite(progress: SuiteProgress): void {
   for (const method of ['log', 'info', 'warn', 'error'] as const) {
     const original = console[method].bind(console);
     console[method] = (...args: unknown[]) => {
-      counts = parseCounts(format(...args)) ?? counts;
-      original(...args);
+      if (progress.accept(format(...args))) original(...args);
     };
   }
-  return () => counts;
 }
 
 async function main(): Promise<void> {
-  let counts: () => Counts | undefined = () => undefined;
+  const progress = new SuiteProgress();
   let workspace: string | undefined;
   try {
     const testRunnerDataDir = offlineBuildDir();
     buildForTests();
     useDebianChromium();
     workspace = prepareWorkspace();
-    counts = watchSuiteCounts();
+    followSuite(progress);
     const port = await freePort();
     await withTimeout(
       runTests({
@@ -75,9 +72,9 @@ async function main(): Promise<void> {
       runTimeoutMs,
       'the integration suite in the web extension host',
     );
-    finish(layer, counts());
+    finish(layer, progress.counts());
   } catch (error) {
-    finish(layer, counts(), error);
+    finish(layer, progress.counts(), progress.explain(error));
   } finally {
     if (workspace) removeDirs(workspace);
   }

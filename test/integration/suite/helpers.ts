@@ -25,12 +25,15 @@ export function workspaceUri(...segments: string[]): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, ...segments);
 }
 
-function timeoutError(what: string): Error {
-  return new Error(`Timed out after ${waitTimeoutMs / 1000} s waiting for ${what}`);
+/** What a wait was for; a function is asked only on timeout, so it can describe the state then. */
+type Described = string | (() => string);
+
+function timeoutError(what: Described): Error {
+  return new Error(`Timed out after ${waitTimeoutMs / 1000} s waiting for ${typeof what === 'string' ? what : what()}`);
 }
 
 /** Resolves with the first event that satisfies `predicate`. */
-export function waitForEvent<T>(event: vscode.Event<T>, predicate: (value: T) => boolean, what: string): Promise<T> {
+export function waitForEvent<T>(event: vscode.Event<T>, predicate: (value: T) => boolean, what: Described): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       subscription.dispose();
@@ -57,7 +60,7 @@ export async function waitForDiagnostics(
   const changed = waitForEvent(
     vscode.languages.onDidChangeDiagnostics,
     (event) => event.uris.some((u) => u.toString() === uri.toString()) && predicate(vscode.languages.getDiagnostics(uri)),
-    `${what} (diagnostics now: ${describe(vscode.languages.getDiagnostics(uri))})`,
+    () => `${what} (diagnostics now: ${describe(vscode.languages.getDiagnostics(uri))})`,
   );
   const now = vscode.languages.getDiagnostics(uri);
   if (predicate(now)) {
@@ -72,7 +75,7 @@ export async function waitForDiagnostics(
  * For state that raises no event (whether an extension is active): checks on a short interval until
  * `condition` holds or the timeout passes.
  */
-export function waitUntil(condition: () => boolean, what: string): Promise<void> {
+export function waitUntil(condition: () => boolean, what: Described): Promise<void> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const check = (): void => {
@@ -117,11 +120,17 @@ export async function replaceText(document: vscode.TextDocument, text: string): 
   if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`Could not edit ${document.uri.toString()}`);
 }
 
-/** Closes every editor without saving (no "save changes?" dialog), so no test leaves one behind. */
+/**
+ * Closes every editor, previews included, without saving (no "save changes?" dialog), and waits
+ * until the workbench has no tab left, so no test inherits an editor or a panel from the last.
+ */
 export async function closeAllEditors(): Promise<void> {
   const open = (): number => vscode.window.tabGroups.all.reduce((n, group) => n + group.tabs.length, 0);
+  const tabs = (): string => vscode.window.tabGroups.all.flatMap((group) => group.tabs.map((tab) => tab.label)).join(', ');
+  const closed = open() === 0 ? Promise.resolve() : waitForEvent(vscode.window.tabGroups.onDidChangeTabs, () => open() === 0, () => `every editor to close (still open: ${tabs()})`);
   for (let left = open(); left > 0; left--) {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await closed;
 }

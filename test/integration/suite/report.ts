@@ -1,6 +1,9 @@
-// Runs in the extension host: the suite's closing line, which the launchers read back
-// (test/integration/harness.ts countsPattern).
+// Runs in the extension host: what the launchers read back from the suite (test/integration/harness.ts
+// SuiteProgress): a marker as each test starts and ends, then the closing count line.
 import type Mocha from 'mocha';
+
+/** Prefix of the per-test markers; the launchers swallow these lines rather than print them. */
+export const markerPrefix = 'suite-event:';
 
 /** Runs the loaded suite and prints "suite: N passed, N failed" last; rejects if any test failed. */
 export function runAndReport(run: (done: (failures: number) => void) => Mocha.Runner): Promise<void> {
@@ -12,5 +15,9 @@ export function runAndReport(run: (done: (failures: number) => void) => Mocha.Ru
       else if (stats.passes === 0) reject(new Error('The integration suite ran no test'));
       else resolve();
     });
+    // So a launcher whose suite hangs can say which test hung and count those that finished.
+    runner.on('test', (test) => console.log(`${markerPrefix} start ${test.fullTitle()}`));
+    runner.on('pass', () => console.log(`${markerPrefix} pass`));
+    runner.on('fail', () => console.log(`${markerPrefix} fail`));
   });
 }
