@@ -1,0 +1,54 @@
+// Runs in the extension host: Export SVG, Export PNG and Copy SVG write what the preview shows,
+// portable, to the target given (no dialog), whole.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { anycastExtension, closeAllEditors, openWorkspaceFile, waitUntil, workspaceUri } from './helpers';
+
+function declaredSize(svg: string): { width: number; height: number } {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  return { width: Number(/\swidth="([\d.]+)"/.exec(root)?.[1]), height: Number(/\sheight="([\d.]+)"/.exec(root)?.[1]) };
+}
+
+suite('Export', () => {
+  let document: vscode.TextDocument;
+
+  setup(async () => {
+    document = (await openWorkspaceFile('examples/seed.anycast.mmd')).document;
+    await waitUntil(() => anycastExtension().isActive, 'the extension to activate');
+  });
+  teardown(closeAllEditors);
+
+  test('Export SVG writes a standalone SVG to the target', async () => {
+    const target = workspaceUri('exported-seed.svg');
+    const written = await vscode.commands.executeCommand<string | undefined>('anycast.exportSvg', target, document.uri);
+    assert.equal(written, target.toString());
+    const svg = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.match(svg, /^<\?xml[^>]*\?>\n<svg\b[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.doesNotMatch(svg, /foreignObject/i);
+    const { width, height } = declaredSize(svg);
+    assert.ok(width > 100 && height > 100, `explicit size ${width}x${height}`);
+    assert.match(svg, /class="ac-export-background"/);
+    assert.match(svg.replace(/<[^>]+>/g, ' '), /User/);
+    const siblings = await vscode.workspace.fs.readDirectory(workspaceUri());
+    assert.deepEqual(siblings.filter(([name]) => name.endsWith('.tmp')), [], 'no temporary file left behind');
+  });
+
+  test('Export PNG writes a PNG at twice the size of the SVG', async () => {
+    const svgTarget = workspaceUri('exported-size.svg');
+    await vscode.commands.executeCommand('anycast.exportSvg', svgTarget, document.uri);
+    const { width, height } = declaredSize(new TextDecoder().decode(await vscode.workspace.fs.readFile(svgTarget)));
+    const target = workspaceUri('exported-seed.png');
+    await vscode.commands.executeCommand('anycast.exportPng', target, document.uri);
+    const png = await vscode.workspace.fs.readFile(target);
+    assert.deepEqual([...png.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'PNG signature');
+    const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+    assert.equal(view.getUint32(16), width * 2);
+    assert.equal(view.getUint32(20), height * 2);
+  });
+
+  test('Copy SVG puts the portable SVG on the clipboard', async () => {
+    const svg = await vscode.commands.executeCommand<string | undefined>('anycast.copySvg', document.uri);
+    assert.ok(svg?.startsWith('<?xml'));
+    assert.equal(await vscode.env.clipboard.readText(), svg);
+  });
+});

@@ -1,0 +1,106 @@
+// Runs in the extension host: failure simulation end to end through the real providers — the
+// command, the hover, the code lenses, the status headline, the summary and the preview.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { anycastExtension, closeAllEditors, openWorkspaceFile, waitTimeoutMs, waitUntil } from './helpers';
+
+interface SimulationState {
+  readonly headline: string;
+  readonly clients: Record<string, string | null>;
+}
+
+function state(document: vscode.TextDocument): Thenable<SimulationState> {
+  return vscode.commands.executeCommand<SimulationState>('anycast.internal.simulationState', document.uri);
+}
+
+/** The hover text at the first occurrence of `word` in the document. */
+async function hoverText(document: vscode.TextDocument, word: string): Promise<string> {
+  const offset = document.getText().indexOf(word);
+  assert.ok(offset >= 0, `'${word}' is in the document`);
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset + 1));
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+}
+
+async function lensTitles(document: vscode.TextDocument): Promise<string[]> {
+  const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 10);
+  return lenses.map((l) => l.command?.title ?? '');
+}
+
+suite('Failure simulation', () => {
+  let document: vscode.TextDocument;
+
+  setup(async () => {
+    document = (await openWorkspaceFile('examples/seed.anycast.mmd')).document;
+    await waitUntil(() => anycastExtension().isActive, 'the extension to activate');
+    await vscode.commands.executeCommand('anycast.restoreAll', document.uri);
+  });
+  teardown(async () => {
+    await vscode.commands.executeCommand('anycast.restoreAll', document.uri);
+    await closeAllEditors();
+  });
+
+  test('Simulate PoP Failure on US-East moves New York to EU-West, and Restore All brings it back', async () => {
+    const before = await state(document);
+    assert.equal(before.clients['ClientUS'], 'PoPUS');
+    assert.equal(before.headline, '');
+    const headline = await vscode.commands.executeCommand<string>('anycast.simulateFailure', { uri: document.uri.toString(), pops: ['US-East'] });
+    assert.equal(headline, 'US-East down · 1 client moved');
+    const during = await state(document);
+    assert.equal(during.clients['ClientUS'], 'PoPEU');
+    assert.equal(during.headline, 'US-East down · 1 client moved');
+    await vscode.commands.executeCommand('anycast.restoreAll', document.uri);
+    assert.equal((await state(document)).clients['ClientUS'], 'PoPUS');
+  });
+
+  test('hovers read the route, and follow the simulation', async () => {
+    const normal = await hoverText(document, 'ClientUS');
+    assert.match(normal, /Served by \*\*US-East\*\*/);
+    assert.match(normal, /AS path: 64496 \(Internet\) 64512/);
+    assert.match(normal, /Decided by: \*\*lower IGP cost \(hot potato\)\*\*/);
+    assert.match(normal, /Estimated RTT: ≈ \d+ ms/);
+    await vscode.commands.executeCommand('anycast.simulateFailure', { uri: document.uri.toString(), pops: ['PoPUS'] });
+    assert.match(await hoverText(document, 'ClientUS'), /Served by \*\*EU-West\*\* \(moved from US-East in this simulation\)/);
+    assert.match(await hoverText(document, 'PoPEU'), /Catchment: \*\*2 clients\*\*/);
+  });
+
+  test('a code lens above each PoP shows its catchment and fails or restores it', async () => {
+    const titles = await lensTitles(document);
+    assert.deepEqual(titles, ['1 client · 33% · Simulate failure', '1 client · 33% · Simulate failure', '1 client · 33% · Simulate failure']);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 10);
+    const first = lenses[0]?.command;
+    assert.ok(first);
+    await vscode.commands.executeCommand(first.command, ...(first.arguments ?? []));
+    assert.equal((await state(document)).headline, 'US-East down · 1 client moved');
+    assert.deepEqual(await lensTitles(document), ['Failed in simulation · 1 client moved · Restore', '2 clients · 67% · Simulate failure', '1 client · 33% · Simulate failure']);
+  });
+
+  test('the summary opens as a readable Markdown document of who moved where', async () => {
+    await vscode.commands.executeCommand('anycast.simulateFailure', { uri: document.uri.toString(), pops: ['US-East'] });
+    const summary = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('anycast.showSimulationSummary', document.uri);
+    assert.ok(summary);
+    assert.equal(summary.languageId, 'markdown');
+    const text = summary.getText();
+    assert.match(text, /# Simulation: seed\.anycast\.mmd/);
+    assert.match(text, /\| User in New York \| US-East \| EU-West \|/);
+    assert.match(text, /## Clients that lost service \(0\)/);
+  });
+
+  test('refuses a PoP the diagram does not have, naming it', async () => {
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('anycast.simulateFailure', { uri: document.uri.toString(), pops: ['Mars-1'] })), /No PoP 'Mars-1'/);
+    assert.equal((await state(document)).headline, '');
+  });
+
+  test('the preview restyles: New York wears EU-West colour and is marked moved', async () => {
+    await vscode.commands.executeCommand('anycast.openPreviewToSide', document.uri);
+    await vscode.commands.executeCommand('anycast.internal.waitForPreviewRender', document.uri.toString(), document.version, waitTimeoutMs);
+    await vscode.commands.executeCommand('anycast.simulateFailure', { uri: document.uri.toString(), pops: ['US-East'] });
+    const nodeClasses = (svg: string, id: string): string => new RegExp(`<g class="([^"]*)" id="[^"]*-flowchart-${id}-\\d+"`).exec(svg)?.[1] ?? 'missing';
+    let svg = '';
+    await waitUntil(() => {
+      void Promise.resolve(vscode.commands.executeCommand<string | undefined>('anycast.internal.previewSvg')).then((s) => (svg = s ?? ''));
+      return /\bac-moved\b/.test(nodeClasses(svg, 'ClientUS'));
+    }, 'New York to be marked moved in the preview');
+    assert.match(nodeClasses(svg, 'ClientUS'), /\bac-c1\b/, 'New York wears EU-West colour');
+    assert.match(nodeClasses(svg, 'PoPUS'), /\bac-withdrawn\b/, 'US-East is drawn withdrawn');
+  });
+});
