@@ -158,6 +158,16 @@ test('rejects impossible requests with a clear message', () => {
   assert.throws(() => propagate(graph, [{ asn: 5 }], { solver: 'sweep', localPref: [[1, 5, 50]] }), /path-vector/);
 });
 
+test('a customer-provider cycle makes auto pick the path-vector solver; the sweep refuses it', () => {
+  // 1 > 2 > 3 > 1 is a provider cycle above 100. Routes still flow: 3 hears 100 from its
+  // customer, 2 from its customer 3, 1 from its customer 2.
+  const graph = graphOf('1>2 2>3 3>1 3>100');
+  const table = propagate(graph, [{ asn: 100 }]);
+  assert.equal(table.solver, 'path-vector');
+  assert.deepEqual(asPathOf(table, 1), [1, 2, 3, 100]);
+  assert.throws(() => propagate(graph, [{ asn: 100 }], { solver: 'sweep' }), /acyclic customer-provider graph/);
+});
+
 test('reports BAD GADGET at AS level as unstable, naming the wheel', () => {
   // 100 is a customer of 1, 2, 3, which peer in a ring; each prefers the route via the next
   // (LOCAL_PREF 300 over its customer route at 200): no stable state exists.
