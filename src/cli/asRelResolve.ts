@@ -16,6 +16,7 @@ anycast prefix announced by the origin ASes, under Gao-Rexford policy, and expla
 
 Options:
   --origin ASN        an AS announcing the prefix (repeat for anycast)
+  --prepend ASN=N     that origin prepends its ASN N more times on every announcement (repeat)
   --fail ASN          withdraw that origin and show what moved (repeat)
   --fail-each         N-1: withdraw each origin in turn and show where its catchment goes
   --fail-as ASN       take an AS down (repeat)
@@ -39,6 +40,7 @@ export interface AsRelArgs {
   readonly failLinks: (readonly [Asn, Asn])[];
   readonly explain: Asn[];
   readonly localPref: (readonly [Asn, Asn, number])[];
+  readonly prepend: (readonly [Asn, number])[];
   failEach: boolean;
   tieBreak: TieBreakModel;
   seed: number;
@@ -74,7 +76,7 @@ export function parseSeed(v: string): number {
 /** Parses the options of the --as-rel mode; throws UsageError. */
 export function parseAsRelArgs(args: readonly string[]): AsRelArgs {
   let file: string | undefined;
-  const parsed: Omit<AsRelArgs, 'file'> = { origins: [], fail: [], failAses: [], failLinks: [], explain: [], localPref: [], failEach: false, tieBreak: 'lowest-neighbor-asn', seed: 0, solver: 'auto', json: false };
+  const parsed: Omit<AsRelArgs, 'file'> = { origins: [], fail: [], failAses: [], failLinks: [], explain: [], localPref: [], prepend: [], failEach: false, tieBreak: 'lowest-neighbor-asn', seed: 0, solver: 'auto', json: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     const value = (): string => optionValue(args, ++i, arg);
@@ -110,6 +112,13 @@ export function parseAsRelArgs(args: readonly string[]): AsRelArgs {
       case '--seed':
         parsed.seed = parseSeed(value());
         break;
+      case '--prepend': {
+        const v = value();
+        const match = /^(?:AS)?(\d+)=(\d{1,3})$/i.exec(v);
+        if (!match || Number(match[2]) > 255) throw new UsageError(`--prepend needs ORIGIN=COUNT with a count from 0 to 255, such as 13335=2, got '${v}'`);
+        parsed.prepend.push([parseAsn(match[1], arg), Number(match[2])]);
+        break;
+      }
       case '--local-pref': {
         const v = value();
         const match = /^(?:AS)?(\d+)-(?:AS)?(\d+)=(\d{1,9})$/i.exec(v);
@@ -225,7 +234,11 @@ function routeJson(table: RouteTable, x: number, decided: Uint8Array, runnerUp: 
 export async function runAsRel(args: AsRelArgs, io: CliIo): Promise<number> {
   const graph: AsGraph = await readAsRelFile(io, args.file);
   for (const asn of args.explain) if (asIndex(graph, asn) < 0) throw new RequestError(`--as AS${asn} is not in ${args.file}`);
-  const origins = args.origins.map((asn) => ({ asn }));
+  for (const [asn] of args.prepend) if (!args.origins.includes(asn)) throw new RequestError(`--prepend AS${asn}: only an --origin can prepend its own announcements`);
+  const origins = args.origins.map((asn) => {
+    const prepend = args.prepend.find(([a]) => a === asn)?.[1];
+    return prepend ? { asn, prepend } : { asn };
+  });
   const tieBreak: TieBreak = args.tieBreak === 'random' ? { model: 'random', seed: args.seed } : { model: args.tieBreak };
   const options = { tieBreak, solver: args.solver, localPref: args.localPref };
   const scenario: AsScenario = { withdrawn: args.fail, failedAses: args.failAses, failedLinks: args.failLinks };

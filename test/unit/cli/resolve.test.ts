@@ -78,6 +78,19 @@ test('--fail withdraws an origin and the summary says what moved and how many ch
   assert.match(io.stdout, /runner via AS1 \(provider, local-pref 100\) path 5 1 2 4 888/);
 });
 
+test('--prepend lengthens an origin\'s announcements and moves its tied catchment', async () => {
+  // 5 tied between 5 1 3 777 and 5 2 4 888 and took 777; with 777 prepending once, 888's path
+  // is shorter. 1 and 3 keep 777 (customer routes beat the peer route whatever the length).
+  const io = fakeIo({ 'rel.txt': AS_REL });
+  assert.equal(await runResolve(['--as-rel', 'rel.txt', '--origin', '777', '--origin', '888', '--prepend', '777=1', '--json'], io), 0, io.stderr);
+  const routes = (JSON.parse(io.stdout) as { routes: RouteJson[] }).routes;
+  assert.deepEqual(routes.find((r) => r.asn === 5)?.asPath, [5, 2, 4, 888]);
+  assert.deepEqual(routes.find((r) => r.asn === 1)?.asPath, [1, 3, 777, 777]);
+  const bad = fakeIo({ 'rel.txt': AS_REL });
+  assert.equal(await runResolve(['--as-rel', 'rel.txt', '--origin', '777', '--prepend', '1=2'], bad), 1);
+  assert.match(bad.stderr, /only an --origin can prepend/);
+});
+
 test('--fail-each withdraws each origin in turn and says where its catchment goes', async () => {
   // Without 777: 1, 3, 5 and 777 move to 888 (as in the --fail test). Without 888: 2, 4 and
   // 888 itself turn to 777 through the 1=2 peering (5 already had 777).
