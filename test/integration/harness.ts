@@ -1,7 +1,7 @@
 // Runs in Node (the test launchers): ports, processes, timeouts, browsers and the closing count line,
 // shared by the web-host, node-host and end-to-end launchers.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -108,17 +108,24 @@ export function scratchDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `anycast-${prefix}-`));
 }
 
+/** Which extension host a launcher runs the suite in; the suite checks it got that host. */
+export type HostKind = 'web-worker' | 'node';
+
+/** The file in the test workspace that tells the suite which host its launcher meant. */
+export const hostFileName = 'anycast-test-host.json';
+
 /**
  * A fresh copy of the test workspace: test/integration/workspace plus the examples a user opens
- * first, so tests may edit files freely.
+ * first, so tests may edit files freely, and, for the integration suite, the host it should find.
  */
-export function prepareWorkspace(): string {
+export function prepareWorkspace(host?: HostKind): string {
   const dir = scratchDir('workspace');
   cpSync(join(repoRoot, 'test', 'integration', 'workspace'), dir, { recursive: true });
   mkdirSync(join(dir, 'examples'));
   for (const name of readdirSync(join(repoRoot, 'examples'))) {
     if (name.endsWith('.anycast.mmd')) cpSync(join(repoRoot, 'examples', name), join(dir, 'examples', name));
   }
+  if (host) writeFileSync(join(dir, hostFileName), JSON.stringify({ host }));
   return dir;
 }
 

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   let workspace: string | undefined;
   try {
     buildForTests();
-    workspace = prepareWorkspace();
+    workspace = prepareWorkspace('node');
     session = await startCodeServer(workspace);
     const remote = (path: string): string => `vscode-remote://127.0.0.1:${session!.port}${path}`;
     const payload = [

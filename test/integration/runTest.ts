@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     const printed = chunk.toString().split('\n').filter((line) => progress.accept(line)).join('\n');
     return write(printed, ...rest);
   }) as typeof process.stdout.write;
-  const workspace = prepareWorkspace();
+  const workspace = prepareWorkspace('node');
   try {
     buildForTests();
     await runTests({

@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     const testRunnerDataDir = offlineBuildDir();
     buildForTests();
     useDebianChromium();
-    workspace = prepareWorkspace();
+    workspace = prepareWorkspace('web-worker');
     followSuite(progress);
     const port = await freePort();
     await withTimeout(
