@@ -6,7 +6,7 @@
  * dispute wheel) the activation budget runs out, and a further window names the ASes that cycle.
  */
 import { LOCAL_PREF_CUSTOMER, LOCAL_PREF_PEER, LOCAL_PREF_PROVIDER, TIE_OLDEST, TIE_RANDOM, mix32, tieBreakCode } from './policy';
-import { LOCAL_PREF_ORIGIN } from './sweep';
+import { seededRoutes } from './sweep';
 import type { Asn, AsGraph, AsMasks, AsInstability, AsOrigin, RouteTable, TieBreak } from './types';
 import { LEARNED_CUSTOMER, LEARNED_NONE, LEARNED_ORIGIN, LEARNED_PEER, LEARNED_PROVIDER } from './types';
 
@@ -43,14 +43,10 @@ export function pathVector(
 ): RouteTable {
   const n = graph.size;
   const { asns } = graph;
-  const nextHop = new Int32Array(n).fill(-1);
-  const pathLength = new Int32Array(n);
-  const originIndex = new Int32Array(n).fill(-1);
-  const learnedFrom = new Uint8Array(n);
-  const localPref = new Int32Array(n);
+  const { nextHop, pathLength, originIndex, learnedFrom, localPref } = seededRoutes(n, origins, prepared);
   const head = new Int32Array(n).fill(-1);
   const pool = new PathPool();
-  const { originAt, asDown } = prepared;
+  const { asDown } = prepared;
   const tie = tieBreakCode(tieBreak);
   const seed = tieBreak.seed ?? 0;
 
@@ -72,16 +68,7 @@ export function pathVector(
     for (let p = graph.providerStart[x] as number; p < (graph.providerStart[x + 1] as number); p++) enqueue(graph.providers[p] as number);
   };
 
-  for (let x = 0; x < n; x++) {
-    const k = originAt[x] as number;
-    if (k < 0 || asDown[x]) continue;
-    nextHop[x] = x;
-    pathLength[x] = 1 + ((origins[k] as AsOrigin).prepend ?? 0);
-    originIndex[x] = k;
-    learnedFrom[x] = LEARNED_ORIGIN;
-    localPref[x] = LOCAL_PREF_ORIGIN;
-    head[x] = pool.push(x, -1);
-  }
+  for (let x = 0; x < n; x++) if (learnedFrom[x] === LEARNED_ORIGIN) head[x] = pool.push(x, -1);
   for (let x = 0; x < n; x++) if (learnedFrom[x] === LEARNED_ORIGIN) enqueueNeighbours(x);
 
   let best = -1;

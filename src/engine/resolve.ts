@@ -44,18 +44,10 @@ export interface ResolveOptions {
 
 type Learned = 'local' | 'customer' | 'peer' | 'provider';
 
-/** A route held by one router, with the internal fields the export rules need. */
-interface Held {
+/** A route held by one router, by index rather than id, with the internal fields the export rules need. */
+interface Held extends Omit<Route, 'pop' | 'prefix' | 'routerPath'> {
   readonly pop: number;
-  readonly asPath: readonly Asn[];
   readonly routerPath: readonly number[];
-  readonly localPref: number;
-  readonly origin: Origin;
-  readonly med: number;
-  readonly neighborAsn: Asn;
-  readonly learnedFrom: 'ebgp' | 'ibgp' | 'local';
-  readonly igpCost: number;
-  readonly communities: readonly Community[];
   /** The relationship over which the AS learned it ('local' for its own PoPs), for Gao-Rexford export. */
   readonly learned: Learned;
   /** The router that advertised it to the holder (the holder itself for a local route). */

@@ -12,30 +12,35 @@ import { LEARNED_CUSTOMER, LEARNED_NONE, LEARNED_ORIGIN, LEARNED_PEER, LEARNED_P
 /** LOCAL_PREF shown for an AS's own announcement: above every learned route. */
 export const LOCAL_PREF_ORIGIN = 1000;
 
-export function sweep(graph: AsGraph, origins: readonly AsOrigin[], tieBreak: TieBreak, prepared: AsMasks): RouteTable {
-  if (graph.providerCycle.length > 0) {
-    throw new RequestError(`the sweep needs an acyclic customer-provider graph; ASes on a provider cycle: ${graph.providerCycle.slice(0, 10).join(', ')}`);
-  }
-  const n = graph.size;
-  const { asns, rankOrder } = graph;
+/** The per-AS route arrays of a table, with every announcing AS holding its own route and nothing else routed. */
+export function seededRoutes(n: number, origins: readonly AsOrigin[], masks: AsMasks): Pick<RouteTable, 'nextHop' | 'pathLength' | 'originIndex' | 'learnedFrom' | 'localPref'> {
   const nextHop = new Int32Array(n).fill(-1);
   const pathLength = new Int32Array(n);
   const originIndex = new Int32Array(n).fill(-1);
   const learnedFrom = new Uint8Array(n);
   const localPref = new Int32Array(n);
-  const { originAt, asDown } = prepared;
-  const tie = tieBreakCode(tieBreak);
-  const seed = tieBreak.seed ?? 0;
-
   for (let x = 0; x < n; x++) {
-    const k = originAt[x] as number;
-    if (k < 0 || asDown[x]) continue;
+    const k = masks.originAt[x] as number;
+    if (k < 0 || masks.asDown[x]) continue;
     nextHop[x] = x;
     pathLength[x] = 1 + ((origins[k] as AsOrigin).prepend ?? 0);
     originIndex[x] = k;
     learnedFrom[x] = LEARNED_ORIGIN;
     localPref[x] = LOCAL_PREF_ORIGIN;
   }
+  return { nextHop, pathLength, originIndex, learnedFrom, localPref };
+}
+
+export function sweep(graph: AsGraph, origins: readonly AsOrigin[], tieBreak: TieBreak, prepared: AsMasks): RouteTable {
+  if (graph.providerCycle.length > 0) {
+    throw new RequestError(`the sweep needs an acyclic customer-provider graph; ASes on a provider cycle: ${graph.providerCycle.slice(0, 10).join(', ')}`);
+  }
+  const n = graph.size;
+  const { asns, rankOrder } = graph;
+  const { nextHop, pathLength, originIndex, learnedFrom, localPref } = seededRoutes(n, origins, prepared);
+  const { asDown } = prepared;
+  const tie = tieBreakCode(tieBreak);
+  const seed = tieBreak.seed ?? 0;
 
   // Lower key wins; then lower index (= lower ASN).
   const keyOf = (x: number, from: number): number =>
