@@ -6,7 +6,7 @@ import { asIndex } from './asGraph';
 import { RequestError } from './asScenario';
 import { LOCAL_PREF_CUSTOMER, LOCAL_PREF_PEER, LOCAL_PREF_PROVIDER, TIE_OLDEST, TIE_RANDOM, mix32, tieBreakCode } from './policy';
 import { LOCAL_PREF_ORIGIN } from './sweep';
-import type { Asn, AsExplanations, AsMove, AsOrigin, DecisionStep, RouteTable, RouteTableDiff } from './types';
+import type { Asn, AsExplanations, AsMove, AsOrigin, DecisionStep, Explanation, RouteTable, RouteTableDiff } from './types';
 import { DECISION_CODES, DECISION_STEPS, LEARNED_CUSTOMER, LEARNED_NONE, LEARNED_ORIGIN, LEARNED_PEER, LEARNED_PROVIDER } from './types';
 
 /** The AS path of AS index x (holder first, origin last, prepends repeated), or undefined. */
@@ -217,15 +217,10 @@ export interface AsCandidate {
   readonly originAsn: Asn;
 }
 
-export interface AsExplanation {
+/** A router's `Explanation`, for an AS of a graph: the same elimination over AS-level candidates. */
+export interface AsExplanation extends Omit<Explanation, 'candidates'> {
   readonly asn: Asn;
   readonly candidates: readonly AsCandidate[];
-  /** After each comparison step, the indexes of candidates still in the running. */
-  readonly survivors: readonly { readonly step: DecisionStep; readonly remaining: readonly number[] }[];
-  readonly best: number;
-  readonly runnerUp?: number;
-  readonly decidedBy: DecisionStep;
-  readonly arbitrary: boolean;
 }
 
 /** The full explanation by elimination for one AS; undefined when it has no route. */
