@@ -3,7 +3,7 @@
 import type Mocha from 'mocha';
 
 /** Prefix of the per-test markers; the launchers swallow these lines rather than print them. */
-export const markerPrefix = 'suite-event:';
+const markerPrefix = 'suite-event:';
 
 /** Runs the loaded suite and prints "suite: N passed, N failed" last; rejects if any test failed. */
 export function runAndReport(run: (done: (failures: number) => void) => Mocha.Runner): Promise<void> {
