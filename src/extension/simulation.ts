@@ -105,6 +105,18 @@ interface ChoiceItem extends vscode.QuickPickItem {
 
 const sectionTitles: Readonly<Record<FailureChoice['kind'], string>> = { pop: 'PoPs', link: 'Links', as: 'ASes' };
 
+/** The item a typed name means: the active row, else the one whose label is the text, else the only one containing it. */
+function typedChoice(items: readonly ChoiceItem[], typed: string, active: readonly ChoiceItem[]): ChoiceItem[] {
+  const activeChoice = active.filter((i) => i.choice);
+  if (activeChoice.length > 0) return activeChoice.slice(0, 1);
+  const text = typed.trim().toLowerCase();
+  const choices = items.filter((i) => i.choice);
+  const exact = choices.filter((i) => i.label.toLowerCase() === text);
+  if (exact.length > 0) return exact.slice(0, 1);
+  const containing = choices.filter((i) => i.label.toLowerCase().includes(text));
+  return containing.length === 1 ? containing : [];
+}
+
 /** The multi-select picker: PoPs (state, catchment), then links, then ASes; the current failures ticked. */
 async function pickScenario(analysis: RoutingAnalysis): Promise<DiagramScenario | undefined> {
   const choices = failureChoices(analysis);
@@ -133,8 +145,8 @@ async function pickScenario(analysis: RoutingAnalysis): Promise<DiagramScenario 
     let done = false;
     pick.onDidAccept(() => {
       let selected = pick.selectedItems.filter((i) => i.choice);
-      // Typing a name and pressing Enter fails what was typed, as in a single-select picker.
-      if (selected.length === 0 && wasEmpty && pick.value.trim() !== '') selected = pick.activeItems.filter((i) => i.choice).slice(0, 1);
+      // Typing a name and pressing Enter with nothing ticked fails what was typed, as a single pick would.
+      if (selected.length === 0 && wasEmpty && pick.value.trim() !== '') selected = typedChoice(items, pick.value, pick.activeItems);
       done = true;
       pick.hide();
       resolve(scenarioOfChoices(selected.map((i) => i.choice).filter((c): c is FailureChoice => c !== undefined)));
