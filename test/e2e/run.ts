@@ -2,7 +2,7 @@
 // code-server installs it, and Playwright drives the workbench in Debian's chromium: Quick Open,
 // typing, the Problems panel. Screenshots go to test-results/e2e/ for review. Part of npm test.
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -44,8 +44,8 @@ async function screenshot(name: string): Promise<void> {
   await page.screenshot({ path: join(screenshots, `${name}.png`) });
 }
 
-/** Runs a command from the palette by its title, as a person would (F1, type, Enter). */
-async function runCommand(title: string): Promise<void> {
+/** Starts a palette command by its title, as a person would (F1, type, pick): its own picker or dialog may follow. */
+async function startCommand(title: string): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
@@ -54,7 +54,12 @@ async function runCommand(title: string): Promise<void> {
   const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
   const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
   await row.click();
-  await input.waitFor({ state: 'hidden' });
+}
+
+/** Runs a command from the palette by its title, as a person would (F1, type, Enter). */
+async function runCommand(title: string): Promise<void> {
+  await startCommand(title);
+  await page.locator('.quick-input-widget input').waitFor({ state: 'hidden' });
 }
 
 const editor = (): ReturnType<Page['locator']> => page.locator('.editor-instance .monaco-editor').first();
@@ -161,6 +166,56 @@ step('"Anycast: Open Preview to the Side" from the palette draws the seed beside
   await previewFrame().locator('svg', { hasText: 'New York' }).first().waitFor();
   await previewFrame().locator('svg', { hasText: 'Asia-Pacific' }).first().waitFor();
   await screenshot('04-preview');
+});
+
+step('"Anycast: Simulate PoP Failure" from the palette, picking US-East, moves New York to EU-West in the preview', async () => {
+  await editor().locator('.view-lines').click();
+  await startCommand('Anycast: Simulate PoP Failure');
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Simulate failure' }).waitFor();
+  const input = page.locator('.quick-input-widget input');
+  await input.fill('US-East');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'US-East' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+  // New York wears EU-West's colour (the second PoP, ac-c1) and is marked moved; US-East is withdrawn.
+  await previewFrame().locator('g.node.ac-client.ac-moved.ac-c1', { hasText: 'New York' }).first().waitFor();
+  await previewFrame().locator('g.node.ac-pop.ac-withdrawn', { hasText: 'US-East' }).first().waitFor();
+  await page.locator('.statusbar-item', { hasText: 'US-East down · 1 client moved' }).first().waitFor();
+  await screenshot('05-simulated-us-east-down');
+});
+
+step('hovering the New York client in the editor reads its path to EU-West', async () => {
+  await editor().locator('.view-lines span', { hasText: 'User in New York' }).first().hover();
+  const hover = page.locator('.monaco-hover', { hasText: 'Served by EU-West' }).first();
+  await hover.waitFor();
+  await page.locator('.monaco-hover', { hasText: 'AS path: 64496 (Internet) 64513' }).first().waitFor();
+  await page.locator('.monaco-hover', { hasText: 'moved from US-East' }).first().waitFor();
+  await screenshot('06-hover-new-york');
+  await page.keyboard.press('Escape');
+});
+
+step('"Anycast: Export SVG" saves a standalone SVG beside the diagram', async () => {
+  const target = join(workspace!, 'examples', 'seed.svg');
+  rmSync(target, { force: true });
+  await editor().locator('.view-lines').click();
+  await startCommand('Anycast: Export SVG');
+  // The save dialog proposes seed.svg beside seed.anycast.mmd; Enter accepts it.
+  const input = page.locator('.quick-input-widget input');
+  await page.waitForFunction(() => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.endsWith('seed.svg') ?? false);
+  await screenshot('07-export-dialog');
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+  await withTimeout(
+    (async () => {
+      while (!existsSync(target)) await new Promise((r) => setTimeout(r, 100));
+    })(),
+    uiTimeoutMs,
+    `${target} to be written`,
+  );
+  const svg = readFileSync(target, 'utf8');
+  if (!svg.startsWith('<?xml') || !/<svg[^>]*\swidth="\d+"[^>]*>/.test(svg)) throw new Error(`not a standalone SVG: ${svg.slice(0, 200)}`);
+  if (/foreignObject/i.test(svg)) throw new Error('the exported SVG holds a <foreignObject>');
+  if (!svg.replace(/<[^>]+>/g, ' ').includes('moved')) throw new Error('the exported SVG does not show the simulation (New York marked moved)');
 });
 
 async function main(): Promise<void> {
