@@ -5,7 +5,7 @@
  * traffic share; for an AS its best route. Markdown text. Pure.
  */
 import type { DecisionStep, Explanation, Resolution, Route } from '../engine/types';
-import type { NodeModel } from './model';
+import type { EdgeModel, NodeModel, SessionPolicy } from './model';
 import { nodeAt, rangeContains } from './references';
 import { displayName, percent, plural } from './simulation';
 import type { RoutingAnalysis } from './simulation';
@@ -158,14 +158,67 @@ function asHover(ctx: Context, node: NodeModel, resolution: Resolution | undefin
   return lines;
 }
 
+function policyWords(policy: SessionPolicy): string[] {
+  const words: string[] = [];
+  if (policy.prepend) words.push(`prepend ${policy.prepend.value}`);
+  if (policy.localPref) words.push(`LOCAL_PREF ${policy.localPref.value}`);
+  if (policy.med) words.push(`MED ${policy.med.value}`);
+  if (policy.communities.length > 0) words.push(policy.communities.map((c) => c.value).join(' '));
+  if (policy.exitCost) words.push(`exit cost ${policy.exitCost.value}`);
+  return words;
+}
+
+/** Clients whose traffic crosses the edge (consecutive nodes of their path, either way). */
+function clientsOver(ctx: Context, edge: EdgeModel): string[] {
+  const out: string[] = [];
+  for (const client of ctx.analysis.resolution?.clients ?? []) {
+    const nodes = [client.id, ...(client.route?.routerPath ?? []).map((r) => ctx.analysis.nodeOf(r))];
+    for (let i = 0; i + 1 < nodes.length; i++) {
+      const a = nodes[i];
+      const b = nodes[i + 1];
+      if ((a === edge.from && b === edge.to) || (a === edge.to && b === edge.from)) {
+        out.push(nodeName(ctx, client.id));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function edgeHover(ctx: Context, edge: EdgeModel): string[] | undefined {
+  const m = edge.meaning;
+  if (m.kind !== 'session') return undefined;
+  const from = nodeName(ctx, edge.from);
+  const to = nodeName(ctx, edge.to);
+  const lines = [
+    m.relationship === 'peer-peer'
+      ? `**eBGP peering** ${from} ↔ ${to} (settlement-free: each passes only its customers' routes)`
+      : `**eBGP transit** ${nodeName(ctx, m.customer)} buys from ${nodeName(ctx, m.provider)} (customer → provider)`,
+  ];
+  const tail = policyWords(m.tail);
+  const head = policyWords(m.head);
+  if (tail.length > 0) lines.push(`${from}: ${tail.join(', ')}`);
+  if (head.length > 0) lines.push(`${to}: ${head.join(', ')}`);
+  if (m.state?.value === 'down') lines.push('Down in the diagram (state: down)');
+  else if (ctx.analysis.scenario.failedLinks.some((k) => k.from === edge.from && k.to === edge.to)) lines.push('**Failed in this simulation**');
+  const carried = clientsOver(ctx, edge);
+  lines.push(carried.length > 0 ? `Carries the traffic of ${carried.slice(0, 8).join(', ')}${carried.length > 8 ? `, and ${carried.length - 8} more` : ''}` : 'Carries no client traffic to the anycast prefix');
+  return lines;
+}
+
 /** The hover for the node id under `position`, or undefined when the cursor is on none. */
 export function hoverAt(analysis: RoutingAnalysis, position: Position): HoverText | undefined {
   const model = analysis.parsed.model;
   // On the id anywhere it is written, or on the label people read.
   const labelled = model.nodes.find((n) => n.labelRange !== undefined && rangeContains(n.labelRange, position));
   const found = nodeAt(model, position) ?? (labelled?.labelRange ? { node: labelled, range: labelled.labelRange } : undefined);
-  if (!found) return undefined;
   const ctx: Context = { analysis, byId: new Map(model.nodes.map((n) => [n.id, n])), asNames: analysis.build.topology.asNames ?? {} };
+  if (!found) {
+    // On an edge's arrow or label: the session it stands for.
+    const edge = model.edges.find((e) => rangeContains(e.arrowRange, position) || (e.labelRange !== undefined && rangeContains(e.labelRange, position)));
+    const lines = edge ? edgeHover(ctx, edge) : undefined;
+    return edge && lines ? { markdown: lines.join('\n\n'), range: edge.labelRange && rangeContains(edge.labelRange, position) ? edge.labelRange : edge.arrowRange } : undefined;
+  }
   const node = found.node;
   let lines: string[];
   if (node.role === 'client') lines = clientHover(ctx, node);

@@ -125,6 +125,16 @@ describe('hover', () => {
     assert.equal(hover?.range.start.character, 14);
   });
 
+  it('on an edge: the session, its policy, whether it is failed, and whose traffic it carries', () => {
+    // Line 8 is '  N -->|transit| T'; character 10 is inside the label.
+    const text = hoverAt(analyzeRouting(tiered), { line: 8, character: 10 })?.markdown ?? '';
+    assert.match(text, /\*\*eBGP transit\*\* AS2914 NTT buys from AS174 Cogent/);
+    assert.match(text, /Carries the traffic of User in Berlin/);
+    const failed = hoverAt(analyzeRouting(tiered, { failedPops: [], failedLinks: [{ from: 'N', to: 'T' }], failedAses: [] }), { line: 8, character: 4 })?.markdown ?? '';
+    assert.match(failed, /Failed in this simulation/);
+    assert.match(failed, /Carries no client traffic/);
+  });
+
   it('offers nothing off a node id', () => {
     assert.equal(hoverAt(analyzeRouting(seed), { line: 0, character: 2 }), undefined);
   });
