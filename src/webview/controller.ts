@@ -371,7 +371,11 @@ export class PreviewController {
   private onClick(event: MouseEvent): void {
     if (this.panZoom.dragged || this.uri === undefined) return;
     const target = this.targetOf(event);
-    if (target) this.host.post({ type: 'reveal', uri: this.uri, target });
+    if (!target) return;
+    // Alt+click on a PoP fails or restores it, as its legend button does; a plain click shows its source.
+    const pop = target.kind === 'node' && event.altKey ? this.routing?.nodes.find((n) => n.id === target.id && n.role === 'pop') : undefined;
+    if (pop) this.host.post({ type: 'togglePop', uri: this.uri, pop: pop.id });
+    else this.host.post({ type: 'reveal', uri: this.uri, target });
   }
 
   private onHover(event: PointerEvent): void {
