@@ -188,6 +188,15 @@ export function completionsAt(text: string, model: DocumentModel, position: Posi
     return items(isEdge ? edgeKeys : nodeKeys, 'key');
   }
 
+  // Inside a node label, after `PoP:` or `User in`: the place the label names (the parser reads it there).
+  const labelPlace = /[[(]"?(?:[^\]\)"]*?\b(?:PoP|Site|POP):\s*|[^\]\)"]*?\b(?:in|at)\s+)([\p{L}\p{N} .,'-]*)$/u.exec(before);
+  if (labelPlace && !/[\])]/.test(before.slice(before.lastIndexOf(labelPlace[0])))) {
+    const typed = labelPlace[1] ?? '';
+    if (typed.length > 0) {
+      return completeLocations(typed, maxLocations).map((c, i) => ({ label: c.label, kind: 'location' as const, detail: c.detail, range: rangeOf(typed.length), sortText: String(i).padStart(4, '0') }));
+    }
+  }
+
   // Inside an edge label `-->|...`: relationship and policy words.
   const bar = before.lastIndexOf('|');
   const pipes = before.split('|').length - 1;

@@ -59,6 +59,14 @@ describe('completion', () => {
     assert.ok(labels(complete(doc('  C@{ loc: IA|CURSOR|'))).includes('IAD'));
   });
 
+  it('offers places inside a label after "PoP:" or "User in", as the parser reads them there', () => {
+    const pop = complete(doc('  P2[PoP: Ashb|CURSOR|'));
+    assert.ok(labels(pop).some((l) => /^Ashburn/.test(l)), labels(pop).join(', '));
+    assert.deepEqual(pop[0]?.range.start, { line: 4, character: 10 });
+    assert.ok(labels(complete(doc('  U([User in Toky|CURSOR|'))).includes('Tokyo'));
+    assert.ok(!labels(complete(doc('  U([User in Tokyo]) --> |CURSOR|'))).includes('Tokyo'), 'not after the label closed');
+  });
+
   it('offers AS node ids after in:, and value words after role:, state: and rel:', () => {
     assert.deepEqual(labels(complete(doc('  C@{ in: |CURSOR|'))), ['T']);
     assert.deepEqual(labels(complete(doc('  P1@{ state: |CURSOR|'))), ['up', 'down']);
