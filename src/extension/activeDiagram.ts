@@ -25,11 +25,16 @@ export function asUri(value: unknown): vscode.Uri | undefined {
   return typeof value === 'string' && value !== '' ? vscode.Uri.parse(value) : undefined;
 }
 
+/** The diagram the user is working on: the active editor's, else the last one in an editor. */
+export function currentDiagram(): vscode.TextDocument | undefined {
+  const active = vscode.window.activeTextEditor?.document;
+  return active?.languageId === languageId ? active : last;
+}
+
 /** The diagram for `arg` (a URI or its string), or undefined after telling the user to open one. */
 export async function diagramDocument(arg: unknown): Promise<vscode.TextDocument | undefined> {
   const uri = asUri(arg);
-  const active = vscode.window.activeTextEditor?.document;
-  const document = uri ? await vscode.workspace.openTextDocument(uri) : active?.languageId === languageId ? active : last;
+  const document = uri ? await vscode.workspace.openTextDocument(uri) : currentDiagram();
   if (document?.languageId === languageId) return document;
   void vscode.window.showInformationMessage('Open an .anycast.mmd file first.');
   return undefined;

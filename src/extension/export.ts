@@ -6,7 +6,9 @@
  */
 import * as vscode from 'vscode';
 import type { ExportBackground, SvgMessage } from '../protocol/messages';
+import { isSyntaxError } from '../language/annotateDocument';
 import { asUri, diagramDocument } from './activeDiagram';
+import { parsedOf } from './parsedDocuments';
 
 /** Long enough for a first mermaid layout of a large diagram on a slow machine. */
 const renderTimeoutMs = 30_000;
@@ -47,6 +49,9 @@ function base64Bytes(base64: string): Uint8Array {
 class Exporter {
   /** The picture of `document` as the preview draws it, opening the preview when it is closed. */
   async picture(document: vscode.TextDocument, format: 'svg' | 'png'): Promise<SvgMessage> {
+    // A diagram that does not parse never renders: say where, instead of waiting for the preview.
+    const broken = parsedOf(document).diagnostics.find(isSyntaxError);
+    if (broken) throw new Error(`the diagram does not parse (line ${broken.range.start.line + 1}: ${broken.message})`);
     await vscode.commands.executeCommand('anycast.openPreviewToSide', document.uri);
     await vscode.commands.executeCommand('anycast.internal.waitForPreviewRender', document.uri.toString(), document.version, renderTimeoutMs);
     const answer = await vscode.commands.executeCommand<SvgMessage | undefined>('anycast.internal.previewPicture', { background: background(), format, scale: 2 });

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { isEmptyScenario } from '../language/simulation';
 import { simulationHeadline } from '../language/simulationSummary';
+import { currentDiagram } from './activeDiagram';
 import type { SimulationStore } from './simulation';
 
 const typingDelayMs = 200;
@@ -13,8 +14,9 @@ export function registerStatusBar(context: vscode.ExtensionContext, simulation: 
   let timer: ReturnType<typeof setTimeout> | undefined;
   const refresh = (): void => {
     timer = undefined;
-    const document = vscode.window.activeTextEditor?.document;
-    const headline = document?.languageId === 'anycast' ? simulationHeadline(simulation.analysisOf(document)) : '';
+    // With the preview focused there is no active editor: keep showing the diagram last edited.
+    const document = currentDiagram();
+    const headline = document && !document.isClosed ? simulationHeadline(simulation.analysisOf(document)) : '';
     if (!headline) {
       item.hide();
       return;
@@ -28,7 +30,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, simulation: 
     simulation.onDidChange(refresh),
     vscode.window.onDidChangeActiveTextEditor(refresh),
     vscode.workspace.onDidChangeTextDocument((event) => {
-      if (event.document !== vscode.window.activeTextEditor?.document || isEmptyScenario(simulation.scenarioOf(event.document.uri))) return;
+      if (event.document !== currentDiagram() || isEmptyScenario(simulation.scenarioOf(event.document.uri))) return;
       // Typing under a simulation re-resolves: once per pause, not per keystroke.
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(refresh, typingDelayMs);

@@ -46,6 +46,13 @@ suite('Export', () => {
     assert.equal(view.getUint32(20), height * 2);
   });
 
+  test('refuses at once, saying where, when the diagram does not parse, and writes nothing', async () => {
+    const broken = (await openWorkspaceFile('broken-export.anycast.mmd', 'flowchart TD\n  A[oops --> B\n')).document;
+    const target = workspaceUri('broken-export.svg');
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('anycast.exportSvg', target, broken.uri)), /does not parse \(line 2/);
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(target)));
+  });
+
   test('Copy SVG puts the portable SVG on the clipboard', async () => {
     const svg = await vscode.commands.executeCommand<string | undefined>('anycast.copySvg', document.uri);
     assert.ok(svg?.startsWith('<?xml'));
