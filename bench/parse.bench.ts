@@ -69,6 +69,8 @@ time(`parse: a ${(chain.length / 1024).toFixed(0)} KiB single-line chain of 60,0
 // Inputs that make a backtracking regex or a naive rescan quadratic.
 const dots = `flowchart LR\n  A -. ${'.'.repeat(500_000)} B`;
 time('parse: edge text of 500,000 dots that never closes', 'engine', () => parseDocument(dots), { runs: 5, warmup: 1, target: 200 });
+const statements = `flowchart LR\n  ${';a'.repeat(200_000)}`;
+time('parse: 200,000 one-node statements on one line', 'engine', () => parseDocument(statements), { runs: 5, warmup: 1, target: 500 });
 const spaces = `flowchart LR\n  N["Users in a${' '.repeat(500_000)}x"]`;
 time('parse: a client label with 500,000 spaces inside', 'engine', () => parseDocument(spaces), { runs: 5, warmup: 1, target: 200 });
 

@@ -225,8 +225,10 @@ class Analyzer {
       return empty;
     }
     const anycast = entryOf(value, 'anycast');
+    // Only the anycast block is ours to judge; YAML elsewhere is mermaid's (and ours reads a subset).
+    const nextKey = anycast ? value.entries.find((x) => x.key.start > anycast.key.start) : undefined;
     for (const e of errors) {
-      const inside = anycast?.value && e.start >= anycast.key.start && e.end <= anycast.value.end;
+      const inside = anycast && e.start >= anycast.key.start && (!nextKey || e.start < nextKey.key.start);
       if (inside || e.start < (value.entries[0]?.key.start ?? 0)) this.report(e, 'error', 'front-matter', e.message);
     }
     const title = entryOf(value, 'title');

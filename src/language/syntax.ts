@@ -478,7 +478,9 @@ class Parser {
     }
     if (!sawEdge && firstGroup.length === 1) {
       const only = firstGroup[0];
-      if (only) this.doc.nodes[this.doc.nodes.indexOf(only)] = { ...only, alone: true };
+      // A one-node statement pushed that node last.
+      const last = this.doc.nodes.length - 1;
+      if (only && this.doc.nodes[last] === only) this.doc.nodes[last] = { ...only, alone: true };
     }
   }
 
@@ -815,14 +817,14 @@ class Parser {
   }
 }
 
-const statementLine = /^[ \t]*(?:(?:subgraph|end|classDef|class|style|linkStyle|click|flowchart|graph)\b|%%|.*(?:@\{|-->|---|==>|-\.|~~~))/y;
+const statementKeyword = /^(?:(?:subgraph|end|classDef|class|style|linkStyle|click|flowchart|graph)\b|%%)/;
+const statementArrow = /@\{|-->|---|==>|-\.|~~~/;
 
 /** True when the line starting at `at` reads as a statement rather than a line of YAML. */
 function looksLikeStatement(text: string, at: number): boolean {
   const nl = text.indexOf('\n', at);
   const line = text.slice(at, nl < 0 ? text.length : nl);
-  statementLine.lastIndex = 0;
-  return statementLine.test(line);
+  return statementKeyword.test(line.trimStart()) || statementArrow.test(line);
 }
 
 /** Parses the flowchart syntax of a document. */

@@ -43,6 +43,9 @@ export interface YamlError {
   readonly message: string;
 }
 
+/** Deeper than any settings block; the readers recurse, so nesting is bounded to keep the stack safe. */
+const maxDepth = 32;
+
 const isFlowIndicator = (c: string | undefined): boolean => c === ',' || c === '[' || c === ']' || c === '{' || c === '}';
 
 class FlowReader {
@@ -63,12 +66,23 @@ class FlowReader {
     }
   }
 
+  private depth = 0;
+
   value(): YamlValue | undefined {
     this.skipSpace();
     const c = this.text[this.pos];
     if (this.pos >= this.end) return undefined;
-    if (c === '[') return this.seq();
-    if (c === '{') return this.map();
+    if (c === '[' || c === '{') {
+      if (this.depth >= maxDepth) {
+        this.errors.push({ start: this.pos, end: this.pos + 1, message: `Nested more than ${maxDepth} levels deep` });
+        this.pos = this.end;
+        return undefined;
+      }
+      this.depth++;
+      const nested = c === '[' ? this.seq() : this.map();
+      this.depth--;
+      return nested;
+    }
     if (c === '"' || c === "'") return this.quoted();
     return this.plain(false);
   }
@@ -235,10 +249,20 @@ class BlockReader {
     readonly errors: YamlError[],
   ) {}
 
+  private depth = 0;
+
   node(indent: number): YamlValue | undefined {
     const line = this.lines[this.index];
     if (!line || line.indent < indent) return undefined;
-    return this.text[line.start] === '-' && /[\s]|$/.test(this.text[line.start + 1] ?? '') ? this.seq(line.indent) : this.map(line.indent);
+    if (this.depth >= maxDepth) {
+      this.errors.push({ start: line.start, end: line.end, message: `Nested more than ${maxDepth} levels deep` });
+      while ((this.lines[this.index]?.indent ?? -1) >= indent) this.index++;
+      return undefined;
+    }
+    this.depth++;
+    const value = this.text[line.start] === '-' && /[\s]|$/.test(this.text[line.start + 1] ?? '') ? this.seq(line.indent) : this.map(line.indent);
+    this.depth--;
+    return value;
   }
 
   private inline(start: number, end: number, lineIndent: number): YamlValue | undefined {

@@ -80,6 +80,19 @@ describe('the parser on random and mutated input', () => {
     );
   });
 
+  it('survives nesting deep enough to overflow a recursive reader', () => {
+    const deep = [
+      `flowchart LR\n  A@{ loc: ${'['.repeat(50000)} }`,
+      `flowchart LR\n  A@{ loc: ${'{a: '.repeat(20000)} }`,
+      `---\nanycast:\n${Array.from({ length: 1500 }, (_, i) => `${' '.repeat(i + 2)}k${i}:`).join('\n')}\n---\nflowchart LR`,
+      `flowchart LR\n${'  subgraph s\n'.repeat(20000)}`,
+    ];
+    for (const text of deep) {
+      assertRangesInside(text);
+      assert.ok(parseDocument(text).diagnostics.some((d) => d.severity === 'error'));
+    }
+  });
+
   it('keeps every example free of errors and its ranges inside', () => {
     for (const text of examples) {
       assertRangesInside(text);
