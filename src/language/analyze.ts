@@ -47,6 +47,28 @@ const firstPrivateAsn = 64512;
 
 const nodeKeys = ['role', 'asn', 'name', 'loc', 'location', 'locations', 'lat', 'lon', 'announce', 'announces', 'prefixes', 'prefix', 'communities', 'community', 'prepend', 'state', 'weight', 'in', 'address'];
 const edgeKeys = ['rel', 'relationship', 'prepend', 'lp', 'localPref', 'local-pref', 'med', 'communities', 'community', 'cost', 'state'];
+const roleNames: Readonly<Record<NodeRole, string>> = { pop: 'PoP', as: 'AS', client: 'client', service: 'service', narrative: 'narrative' };
+
+/** Which roles each anycast metadata key means something for. */
+const keyRoles: Readonly<Record<string, readonly NodeRole[]>> = {
+  asn: ['pop', 'as'],
+  loc: ['pop', 'as', 'client'],
+  location: ['pop', 'as', 'client'],
+  locations: ['pop', 'as', 'client'],
+  lat: ['pop', 'as', 'client'],
+  lon: ['pop', 'as', 'client'],
+  announce: ['pop'],
+  announces: ['pop'],
+  prefixes: ['pop'],
+  prefix: ['pop'],
+  prepend: ['pop'],
+  communities: ['pop'],
+  community: ['pop'],
+  state: ['pop', 'as'],
+  weight: ['client'],
+  in: ['client'],
+  address: ['service'],
+};
 const anycastKeys = ['service', 'address', 'prefixes', 'prefix', 'tieBreak', 'tie-break', 'seed', 'weight'];
 const tieBreakModels: readonly TieBreakModel[] = ['lowest-neighbor-asn', 'router-id', 'oldest', 'random'];
 
@@ -424,6 +446,12 @@ class Analyzer {
       communities: [],
       state: undefined,
     };
+    for (const [key, entry] of meta) {
+      const roles = keyRoles[key];
+      if (!roles || roles.includes(role)) continue;
+      const hint = key.startsWith('communit') && role === 'as' ? ': for an AS, put communities on its edge (-->|transit 65000:1|)' : '';
+      this.report(entry.key, 'warning', 'unused-key', `'${key}' means nothing on this ${roleNames[role]} node (it is for ${roles.map((r) => roleNames[r]).join(', ')} nodes)${hint}`);
+    }
     if (role === 'narrative') return node;
 
     // ASN
@@ -462,8 +490,8 @@ class Analyzer {
         if (n !== undefined) node.prepend = this.fact(n, prepend, 'metadata');
       }
     }
-    if (role === 'pop' || role === 'as') {
-      const communities = meta.get('communities') ?? meta.get('community');
+    const communities = meta.get('communities') ?? meta.get('community');
+    if (role === 'pop') {
       node.communities = scalarSpans(communities?.value)
         .flatMap(splitCommas)
         .flatMap((s) => {

@@ -202,3 +202,14 @@ describe('label conventions of plain mermaid', () => {
     });
   }
 });
+
+describe('metadata keys', () => {
+  it('warns when a key means nothing for the node it is on', () => {
+    const text = doc('flowchart LR', '  T[AS174 T]@{ weight: 3 }', '  N[Note]@{ loc: IAD }');
+    const found = parseDocument(text).diagnostics.filter((d) => d.code === 'unused-key');
+    assert.deepEqual(found.map((d) => covered(text, d)), ['weight', 'loc']);
+  });
+  it('suggests the key meant for a misspelt one', () => {
+    assert.deepEqual(only(doc('flowchart LR', '  P[PoP: IAD]@{ annouce: 192.0.2.0/24 }'), 'unknown-key').suggestions?.[0], 'announce');
+  });
+});
