@@ -159,11 +159,41 @@ async function pickScenario(analysis: RoutingAnalysis): Promise<DiagramScenario 
   });
 }
 
-async function showSummary(store: SimulationStore, arg: unknown): Promise<vscode.TextDocument | undefined> {
+/** Read-only summaries: no "save changes?" when closed, and they follow the simulation while open. */
+const summaryScheme = 'anycast-summary';
+
+function summaryUri(source: vscode.Uri): vscode.Uri {
+  const name = fileName(source).replace(/\.anycast\.mmd$|\.mmd$/i, '');
+  return vscode.Uri.from({ scheme: summaryScheme, path: `/Simulation of ${name}.md`, query: source.toString() });
+}
+
+class SummaryProvider implements vscode.TextDocumentContentProvider {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly store: SimulationStore) {}
+
+  /** Redraws the open summary of `source`. */
+  refresh(source: vscode.Uri): void {
+    this.changed.fire(summaryUri(source));
+  }
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const source = vscode.Uri.parse(uri.query);
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === source.toString()) ?? (await vscode.workspace.openTextDocument(source));
+    return simulationSummary(this.store.analysisOf(document), fileName(source));
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+async function showSummary(arg: unknown): Promise<vscode.TextDocument | undefined> {
   const document = await diagramDocument(arg);
   if (!document) return undefined;
-  const content = simulationSummary(store.analysisOf(document), fileName(document.uri));
-  const summary = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+  const summary = await vscode.workspace.openTextDocument(summaryUri(document.uri));
+  if (summary.languageId !== 'markdown') await vscode.languages.setTextDocumentLanguage(summary, 'markdown');
   try {
     await vscode.commands.executeCommand('markdown.showPreview', summary.uri);
   } catch {
@@ -176,8 +206,16 @@ async function showSummary(store: SimulationStore, arg: unknown): Promise<vscode
 export function registerSimulation(context: vscode.ExtensionContext): SimulationStore {
   const store = new SimulationStore();
   setPreviewScenarioSource(store);
+  const summaries = new SummaryProvider(store);
   context.subscriptions.push(
     store,
+    summaries,
+    vscode.workspace.registerTextDocumentContentProvider(summaryScheme, summaries),
+    store.onDidChange((uri) => summaries.refresh(uri)),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      const open = summaryUri(event.document.uri).toString();
+      if (event.document.languageId === 'anycast' && vscode.workspace.textDocuments.some((d) => d.uri.toString() === open)) summaries.refresh(event.document.uri);
+    }),
     vscode.commands.registerCommand('anycast.simulateFailure', async (arg?: unknown) => {
       const request = isRequest(arg) ? arg : undefined;
       const document = await diagramDocument(request ? request.uri : arg);
@@ -196,7 +234,7 @@ export function registerSimulation(context: vscode.ExtensionContext): Simulation
       const headline = simulationHeadline(store.analysisOf(document));
       if (headline && !request) {
         void vscode.window.showInformationMessage(headline, 'Show Summary', 'Restore All').then((answer) => {
-          if (answer === 'Show Summary') void showSummary(store, document.uri);
+          if (answer === 'Show Summary') void showSummary(document.uri);
           else if (answer === 'Restore All') store.setScenario(document.uri, noFailures);
         });
       }
@@ -206,7 +244,7 @@ export function registerSimulation(context: vscode.ExtensionContext): Simulation
       const document = await diagramDocument(arg);
       if (document) store.setScenario(document.uri, noFailures);
     }),
-    vscode.commands.registerCommand('anycast.showSimulationSummary', (arg?: unknown) => showSummary(store, arg)),
+    vscode.commands.registerCommand('anycast.showSimulationSummary', (arg?: unknown) => showSummary(arg)),
     // Not contributed: the code lens above each PoP runs it.
     vscode.commands.registerCommand('anycast.togglePopFailure', async (uri: vscode.Uri | string, pop: string) => {
       const document = await diagramDocument(uri);

@@ -83,6 +83,10 @@ suite('Failure simulation', () => {
     assert.match(text, /# Simulation: seed\.anycast\.mmd/);
     assert.match(text, /\| User in New York \| US-East \| EU-West \|/);
     assert.match(text, /## Clients that lost service \(0\)/);
+    assert.equal(summary.isUntitled, false, 'a read-only summary: closing it asks nothing');
+    // An open summary follows the simulation.
+    await vscode.commands.executeCommand('anycast.restoreAll', document.uri);
+    await waitUntil(() => /Nothing is failed/.test(summary.getText()), 'the open summary to show the restored state');
   });
 
   test('refuses a PoP the diagram does not have, naming it', async () => {
