@@ -900,8 +900,6 @@ class Analyzer {
   }
 }
 
-export type { Analyzer };
-
 /** Parses and analyses a document. */
 export function analyzeDocument(text: string): { model: DocumentModel; diagnostics: Diagnostic[] } {
   return new Analyzer(text, parseSyntax(text)).run();

@@ -37,10 +37,6 @@ export function asnNote(asn: number): string | undefined {
   return undefined;
 }
 
-export function isPrivateAsn(asn: number): boolean {
-  return (asn >= 64512 && asn <= 65534) || (asn >= 4200000000 && asn <= 4294967294);
-}
-
 /** A CIDR prefix, normalised (`2001:DB8::/32` → `2001:db8::/32`). */
 export function readPrefix(text: string): Read<string> {
   const parsed = parseCidr(text);

@@ -48,8 +48,3 @@ export function splitCommas(span: Span): Span[] {
   }
   return out;
 }
-
-/** The span of a whole value, for ranges of diagnostics about it. */
-export function valueSpan(text: string, value: YamlValue): Span {
-  return { text: text.slice(value.start, value.end), start: value.start, end: value.end };
-}
