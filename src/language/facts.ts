@@ -2,11 +2,10 @@
  * Reading single facts (ASN, prefix, address, community, location, numbers) from text, each with
  * the diagnostic that explains what is wrong. Shared by labels, metadata and front matter.
  */
-import type { Community } from '../engine/types';
 import { parseAddress, parseCidr } from '../engine/prefix';
+import type { Community, GeoPoint } from '../engine/types';
 import { coordinatesProblem, lookupLocation, suggestLocations } from './gazetteer';
 import type { LocationKind } from './model';
-import type { GeoPoint } from '../engine/types';
 
 export type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string; readonly code: string; readonly suggestions?: readonly string[] };
 
