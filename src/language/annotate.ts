@@ -5,7 +5,8 @@
  * without laying out again) and `annotatedMermaid` (the diagram text with classDef/class/linkStyle
  * lines and a legend, for any stock mermaid: GitHub, GitLab, Notion). Pure and deterministic.
  */
-import type { ClientResult, DecisionStep, Resolution, Route } from '../engine/types';
+import type { ClientResult, Resolution, Route } from '../engine/types';
+import { decisionStepWords } from './decisionWords';
 import type { DocumentModel, NodeModel, NodeRole } from './model';
 
 /** Palette slots; PoPs beyond this many reuse colours in order. */
@@ -81,17 +82,6 @@ export interface RoutingInput {
   readonly nodeOf: (engineId: string) => string | undefined;
 }
 
-const stepWords: Readonly<Record<DecisionStep, string>> = {
-  'only-route': 'the only route',
-  'local-pref': 'higher LOCAL_PREF',
-  'as-path-length': 'shorter AS path',
-  origin: 'better ORIGIN',
-  med: 'lower MED',
-  'ebgp-over-ibgp': 'eBGP over iBGP',
-  'igp-cost': 'lower IGP cost (hot potato)',
-  'tie-break': 'the final tie-break',
-};
-
 function roleOf(role: NodeRole): NodeAnnotation['role'] {
   return role === 'narrative' ? 'other' : role;
 }
@@ -131,7 +121,7 @@ function clientSummary(
   const explanation = result.explanation;
   if (explanation) {
     const runnerUp = explanation.runnerUp === undefined ? undefined : explanation.candidates[explanation.runnerUp];
-    const why = stepWords[explanation.decidedBy];
+    const why = decisionStepWords[explanation.decidedBy];
     if (runnerUp) {
       lines.push(`Chosen by ${why} over ${popName(runnerUp.pop) ?? runnerUp.pop}${explanation.arbitrary ? ' (arbitrary)' : ''}`);
     } else {

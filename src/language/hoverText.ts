@@ -5,6 +5,7 @@
  * traffic share; for an AS its best route. Markdown text. Pure.
  */
 import type { DecisionStep, Explanation, Resolution, Route } from '../engine/types';
+import { decisionStepWords } from './decisionWords';
 import type { EdgeModel, NodeModel, SessionPolicy } from './model';
 import { nodeAt, rangeContains } from './references';
 import { displayName, percent, plural } from './simulation';
@@ -15,18 +16,6 @@ export interface HoverText {
   readonly markdown: string;
   readonly range: Range;
 }
-
-/** Decision steps in words, as a network engineer says them. */
-export const decisionStepWords: Readonly<Record<DecisionStep, string>> = {
-  'only-route': 'the only route',
-  'local-pref': 'higher LOCAL_PREF',
-  'as-path-length': 'shorter AS path',
-  origin: 'better ORIGIN',
-  med: 'lower MED',
-  'ebgp-over-ibgp': 'eBGP over iBGP',
-  'igp-cost': 'lower IGP cost (hot potato)',
-  'tie-break': 'the final tie-break',
-};
 
 /** Markdown-escapes text the user wrote (labels, names) so it shows as written. */
 export function escapeMarkdown(text: string): string {

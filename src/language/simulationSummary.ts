@@ -5,7 +5,8 @@
  */
 import type { Range } from './types';
 import type { DocumentModel } from './model';
-import { decisionStepWords, escapeMarkdown } from './hoverText';
+import { decisionStepWords } from './decisionWords';
+import { escapeMarkdown } from './hoverText';
 import { displayName, isEmptyScenario, plural } from './simulation';
 import type { RoutingAnalysis } from './simulation';
 
