@@ -848,6 +848,26 @@ class Analyzer {
         this.inferred.push({ range: n.idRange, message: `No ASN given for '${n.id}': using private AS${n.asn.value}` });
       }
     }
+    if (!implicitTransit) {
+      // A PoP reaches the world through its own sessions or, over iBGP, through another router of its AS.
+      const connectedAsns = new Set<number>();
+      for (const e of edges) {
+        if (e.meaning.kind !== 'session') continue;
+        for (const id of [e.from, e.to]) {
+          const asn = byId.get(id)?.asn?.value;
+          if (asn !== undefined) connectedAsns.add(asn);
+        }
+      }
+      for (const n of nodes) {
+        if (n.role !== 'pop' || !n.asn || connectedAsns.has(n.asn.value)) continue;
+        this.diagnostics.push({
+          range: n.idRange,
+          severity: 'warning',
+          code: 'pop-not-connected',
+          message: `PoP '${n.id}' has no BGP session and shares no ASN with a node that has one: nobody hears its announcement. Draw '${n.id} -->|transit| <AS>'`,
+        });
+      }
+    }
     if (implicitTransit && nodes.some((n) => n.role === 'pop')) {
       const header = this.syntax.header?.keyword ?? { start: 0, end: 0 };
       this.inferred.push({

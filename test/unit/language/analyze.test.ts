@@ -155,6 +155,12 @@ describe('graph checks', () => {
     assert.match(d.message, /sends it to 'P1' \(decided by igp-cost\)/);
   });
 
+  it('warns about a PoP nobody hears, unless another router of its AS has a session', () => {
+    const lonely = doc('flowchart LR', '  P[PoP: IAD]@{ asn: 64600, announce: 192.0.2.0/24 }', '  Q[PoP: LHR]@{ asn: 64601, announce: 192.0.2.0/24 }', '  T[AS174 T]', '  P -->|transit| T');
+    assert.equal(covered(lonely, only(lonely, 'pop-not-connected')), 'Q');
+    assert.deepEqual(codes(lonely.replace('asn: 64601', 'asn: 64600')).filter((c) => c === 'pop-not-connected'), []);
+  });
+
   it('reads an unlabelled PoP–AS edge as transit and says so', () => {
     const { model, diagnostics } = parseDocument(doc('flowchart LR', '  P[PoP: IAD]@{ announce: 192.0.2.0/24 }', '  T[AS174 Cogent]@{ loc: IAD }', '  P --> T'));
     assert.deepEqual(model.edges[0]?.meaning.kind === 'session' && [model.edges[0].meaning.customer, model.edges[0].meaning.relationshipSource], ['P', 'default']);
