@@ -31,7 +31,7 @@ import type {
   SubgraphModel,
 } from './model';
 import { checkProviderCycles, checkReachability, checkResolution } from './checks';
-import type { SyntaxDocument, SyntaxEdge, SyntaxNode } from './syntax';
+import type { SyntaxDocument, SyntaxEdge, SyntaxNode, SyntaxSubgraph } from './syntax';
 import { parseSyntax } from './syntax';
 import type { Span } from './text';
 import { LineMap } from './text';
@@ -139,11 +139,14 @@ class Analyzer {
   /** PoPs that wrote prefixes, even invalid ones (already reported), so "announces nothing" is not said twice. */
   private readonly announceWritten = new Set<string>();
 
+  private readonly subgraphsById: Map<string, SyntaxSubgraph>;
+
   constructor(
     readonly text: string,
     readonly syntax: SyntaxDocument,
   ) {
     this.lines = new LineMap(text);
+    this.subgraphsById = new Map(syntax.subgraphs.map((s) => [s.id.text, s]));
   }
 
   range(span: { start: number; end: number }): Range {
@@ -416,6 +419,11 @@ class Analyzer {
       role = labelFacts.role;
       roleSource = 'label';
     }
+    const enclosingAs = this.enclosingAs(d.subgraph);
+    if (roleSource === 'default' && enclosingAs && !meta.has('announce') && !meta.has('in') && !meta.has('weight')) {
+      role = 'as';
+      roleSource = 'subgraph';
+    }
     if (roleSource === 'default') {
       if (meta.has('announce') || meta.has('announces') || meta.has('prefixes') || meta.has('prefix')) role = 'pop';
       else if (meta.has('in') || meta.has('weight')) role = 'client';
@@ -465,6 +473,9 @@ class Analyzer {
     } else if (role === 'as' && /^AS\d+$/i.test(d.id)) {
       const asn = this.take(readAsn(d.id), d.idSpan);
       if (asn !== undefined) node.asn = this.fact(asn, d.idSpan, 'id');
+    } else if (enclosingAs && (role === 'as' || role === 'pop')) {
+      node.asn = this.fact(enclosingAs.asn, enclosingAs.span, 'subgraph');
+      if (role === 'as') node.asName = enclosingAs.name;
     }
     if (node.asn) {
       const note = asnNote(node.asn.value);
@@ -472,7 +483,9 @@ class Analyzer {
     }
 
     // Locations: metadata wins; then label conventions; then the id or name if the gazetteer knows it.
-    node.locations = this.readLocations(d, meta, labelFacts.location, role);
+    // A router drawn inside an AS subgraph is usually labelled with just its place (`C1[IAD]`).
+    const placeLabel = roleSource === 'subgraph' && labelFacts.firstLine && readLocation(labelFacts.firstLine.text).ok ? labelFacts.firstLine : labelFacts.location;
+    node.locations = this.readLocations(d, meta, placeLabel, role);
 
     if (role === 'pop') {
       const announce = meta.get('announce') ?? meta.get('announces') ?? meta.get('prefixes') ?? meta.get('prefix');
@@ -524,6 +537,23 @@ class Analyzer {
       }
     }
     return node;
+  }
+
+  /** The AS named by the nearest enclosing subgraph titled like `AS174 Cogent`, if any. */
+  private enclosingAs(subgraph: string | undefined): { asn: number; span: Span; name: string } | undefined {
+    const seen = new Set<string>();
+    for (let id = subgraph; id !== undefined && !seen.has(id); ) {
+      seen.add(id);
+      const s = this.subgraphsById.get(id);
+      if (!s) return undefined;
+      const facts = readLabel(s.title);
+      if (facts.role === 'as' && facts.asn) {
+        const asn = readAsn(facts.asn.text);
+        return asn.ok ? { asn: asn.value, span: facts.asn, name: facts.name?.text ?? `AS${asn.value}` } : undefined;
+      }
+      id = s.parent;
+    }
+    return undefined;
   }
 
   /** A markdown string "`text`" keeps its inner text. */

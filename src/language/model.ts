@@ -20,6 +20,8 @@ export type FactSource =
   | 'id'
   /** A class such as `:::pop` or `class A,B transit`. */
   | 'class'
+  /** The title of an enclosing subgraph: `subgraph Cogent [AS174 Cogent]` makes its nodes routers of AS174. */
+  | 'subgraph'
   /** The front matter `anycast:` block. */
   | 'front-matter'
   /** The parser's default for a plain diagram that says nothing of BGP. */
@@ -90,6 +92,8 @@ export interface NodeModel {
   readonly roleSource: FactSource;
   /** A short display name: `US-East` for `PoP: US-East`, `Cogent` for `AS174 Cogent`. */
   readonly name: string;
+  /** as: the AS's own name when the node is one router of it (drawn inside `subgraph X [AS174 Cogent]`). */
+  readonly asName?: string;
   /** pop, as: origin ASN / the AS number. */
   readonly asn?: Fact<number>;
   /** pop, client: one location; as: one or more (its routers); service: none. */

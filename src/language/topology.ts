@@ -90,7 +90,7 @@ export function toTopology(model: DocumentModel): TopologyBuild {
   for (const n of model.nodes) {
     if ((n.role !== 'pop' && n.role !== 'as') || !n.asn) continue;
     const asn = n.asn.value;
-    if (n.role === 'as' && asNames[asn] === undefined) asNames[asn] = n.name;
+    if (n.role === 'as' && asNames[asn] === undefined) asNames[asn] = n.asName ?? n.name;
     const placed = n.locations.filter((l) => l.point);
     const sites: Site[] =
       n.role === 'pop' || placed.length <= 1

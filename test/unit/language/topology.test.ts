@@ -65,6 +65,20 @@ describe('model to engine topology', () => {
     assert.equal(mapping.sessionEdge['e1#2'], 1);
   });
 
+  it('makes the nodes of an AS subgraph routers of that AS, joined by their IGP links', () => {
+    const text = readFileSync(new URL('../../../test/fixtures/language/subgraph-as.anycast.mmd', import.meta.url), 'utf8');
+    const { topology } = toTopology(parseDocument(text).model);
+    const asnOf = (id: string): number | undefined => topology.routers.find((r) => r.id === id)?.asn;
+    assert.deepEqual(['IAD', 'LHR', 'C1', 'C2', 'E1'].map(asnOf), [64600, 64600, 174, 174, 7922]);
+    assert.deepEqual(topology.igpLinks, [{ a: 'C1', b: 'C2', cost: 80 }]);
+    assert.equal(topology.asNames?.[174], 'Cogent');
+    assert.deepEqual(
+      topology.clients.map((c) => [c.id, c.router]),
+      [['U', 'E1']],
+    );
+    assert.equal(resolve(topology).clients[0]?.pop, 'IAD');
+  });
+
   it('maps edge policy onto the sending and receiving side of each session', () => {
     const text = [
       'flowchart LR',
