@@ -5,9 +5,19 @@
  */
 import * as vscode from 'vscode';
 
+/** What the preview draws as failed: PoP node ids, engine session ids and ASNs, and the simulation's headline. */
+export interface SimulatedFailures {
+  readonly failedPops: readonly string[];
+  readonly failedSessions?: readonly string[];
+  readonly failedAses?: readonly number[];
+  readonly headline?: string;
+}
+
 export interface PreviewScenarioSource {
   /** PoP node ids failed for the document. */
   failedPops(uri: vscode.Uri): readonly string[];
+  /** Everything failed for the document (links and ASes too), when the source knows more than PoPs. */
+  previewScenario?(uri: vscode.Uri): SimulatedFailures;
   /** Fails a PoP that is up, restores one that is failed. */
   togglePop(uri: vscode.Uri, pop: string): void;
   readonly onDidChange: vscode.Event<vscode.Uri>;

@@ -10,7 +10,7 @@ import { analyzeRouting, failureChoices, isEmptyScenario, noFailures, scenarioOf
 import { simulationHeadline, simulationSummary } from '../language/simulationSummary';
 import { diagramDocument } from './activeDiagram';
 import { forgetParsed, parsedOf } from './parsedDocuments';
-import type { PreviewScenarioSource } from './previewScenario';
+import type { PreviewScenarioSource, SimulatedFailures } from './previewScenario';
 import { setPreviewScenarioSource } from './previewScenario';
 
 /** What scripts and tests may pass instead of picking: PoPs by id or name, links by their ends, ASes by id. */
@@ -46,6 +46,20 @@ export class SimulationStore implements PreviewScenarioSource, vscode.Disposable
 
   failedPops(uri: vscode.Uri): readonly string[] {
     return this.scenarioOf(uri).failedPops;
+  }
+
+  /** The preview's view of the simulation: PoPs, and the links and ASes as engine ids of this version of the text. */
+  previewScenario(uri: vscode.Uri): SimulatedFailures {
+    const scenario = this.scenarioOf(uri);
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (!document || (scenario.failedLinks.length === 0 && scenario.failedAses.length === 0)) return { failedPops: scenario.failedPops };
+    const analysis = this.analysisOf(document);
+    return {
+      failedPops: analysis.engineScenario.failedPops ?? [],
+      failedSessions: analysis.engineScenario.failedSessions ?? [],
+      failedAses: analysis.engineScenario.failedAses ?? [],
+      headline: simulationHeadline(analysis),
+    };
   }
 
   togglePop(uri: vscode.Uri, pop: string): void {

@@ -94,6 +94,31 @@ suite('Failure simulation', () => {
     assert.equal((await state(document)).headline, '');
   });
 
+  test('a failed link shows in the preview and the headline: the client behind it loses service', async () => {
+    const tiered = [
+      'flowchart LR',
+      '  A[PoP: Frankfurt]@{ asn: 64600, announce: 192.0.2.0/24 }',
+      '  T[AS174 Cogent]@{ loc: FRA }',
+      '  N[AS2914 NTT]@{ loc: FRA }',
+      '  C([User in Berlin])@{ in: N }',
+      '  A -->|transit| T',
+      '  N -->|transit| T',
+      '',
+    ].join('\n');
+    const linked = (await openWorkspaceFile('link-failure.anycast.mmd', tiered)).document;
+    await vscode.commands.executeCommand('anycast.openPreviewToSide', linked.uri);
+    await vscode.commands.executeCommand('anycast.internal.waitForPreviewRender', linked.uri.toString(), linked.version, waitTimeoutMs);
+    const headline = await vscode.commands.executeCommand<string>('anycast.simulateFailure', { uri: linked.uri.toString(), links: [{ from: 'N', to: 'T' }] });
+    assert.equal(headline, 'AS2914 NTT ↔ AS174 Cogent down · 0 clients moved · 1 lost service');
+    const nodeClasses = (svg: string, id: string): string => new RegExp(`<g class="([^"]*)" id="[^"]*-flowchart-${id}-\\d+"`).exec(svg)?.[1] ?? 'missing';
+    let svg = '';
+    await waitUntil(() => {
+      void Promise.resolve(vscode.commands.executeCommand<string | undefined>('anycast.internal.previewSvg')).then((s) => (svg = s ?? ''));
+      return /\bac-unreachable\b/.test(nodeClasses(svg, 'C'));
+    }, 'the Berlin client to be drawn without service');
+    await vscode.commands.executeCommand('anycast.restoreAll', linked.uri);
+  });
+
   test('the preview restyles: New York wears EU-West colour and is marked moved', async () => {
     await vscode.commands.executeCommand('anycast.openPreviewToSide', document.uri);
     await vscode.commands.executeCommand('anycast.internal.waitForPreviewRender', document.uri.toString(), document.version, waitTimeoutMs);
