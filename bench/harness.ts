@@ -4,7 +4,7 @@
 export interface Figure {
   /** Same name in the engine and the reference file: the runner prints their ratio. */
   readonly name: string;
-  readonly implementation: 'engine' | 'reference';
+  readonly implementation: 'engine' | 'preview' | 'reference';
   readonly value: number;
   readonly unit: 'ms' | 'MB';
   readonly target?: number;

@@ -4,9 +4,9 @@
  * routing state changed, links clicks and the cursor both ways, and survives a window reload.
  */
 import * as vscode from 'vscode';
-import { previewDocument } from '../language/annotateDocument';
-import type { PreviewContent } from '../language/annotateDocument';
-import type { HostToWebview, PreviewPersistedState, PreviewTheme, WebviewToHost } from '../protocol/messages';
+import { analyzeDocument, diagramContent } from '../language/annotateDocument';
+import type { DiagramContent, DocumentAnalysis, SyntaxErrorContent } from '../language/annotateDocument';
+import type { HostToWebview, PreviewPersistedState, PreviewTheme, RequestSvgMessage, SvgMessage, WebviewToHost } from '../protocol/messages';
 import { toVsRange } from './convert';
 import { onDidSwapScenarioSource, previewScenarioSource } from './previewScenario';
 
@@ -39,6 +39,9 @@ function isAnycast(document: vscode.TextDocument | undefined): document is vscod
   return document !== undefined && document.languageId === languageId;
 }
 
+/** What an export asks of the webview: background, format and scale. */
+type ExportRequest = Partial<Pick<RequestSvgMessage, 'background' | 'format' | 'scale'>>;
+
 /** A render message the webview confirmed, for tests and scripts that must wait for the picture. */
 interface RenderedEvent {
   readonly uri: string;
@@ -53,11 +56,14 @@ class PreviewManager implements vscode.Disposable {
   /** Leading-edge debounce: the first change renders at once, later ones when the window ends. */
   private window: ReturnType<typeof setTimeout> | undefined;
   private dirty = false;
-  private content: PreviewContent | undefined;
+  /** The last diagram sent: what clicks and the cursor are matched against. */
+  private content: DiagramContent | undefined;
+  /** Parsing and the nothing-failed resolution depend on the text only: once per document version. */
+  private analysis: { readonly uri: string; readonly version: number; readonly result: DocumentAnalysis | SyntaxErrorContent } | undefined;
   private highlighted: string | undefined;
   private lastRendered: RenderedEvent | undefined;
   private readonly rendered = new vscode.EventEmitter<RenderedEvent>();
-  private readonly svgRequests = new Map<number, (svg: string | undefined) => void>();
+  private readonly svgRequests = new Map<number, (answer: SvgMessage | undefined) => void>();
   private nextRequestId = 1;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -137,12 +143,17 @@ class PreviewManager implements vscode.Disposable {
   }
 
   /** The SVG on screen (undefined when there is none), asked of the webview by request id. */
-  requestSvg(): Promise<string | undefined> {
+  async requestSvg(): Promise<string | undefined> {
+    return (await this.requestPicture({}))?.svg;
+  }
+
+  /** The picture on screen as a portable file (see RequestSvgMessage); undefined when no preview is open. */
+  requestPicture(options: ExportRequest): Promise<SvgMessage | undefined> {
     if (!this.panel || !this.ready) return Promise.resolve(undefined);
     const requestId = this.nextRequestId++;
     return new Promise((resolve) => {
       this.svgRequests.set(requestId, resolve);
-      this.post({ type: 'requestSvg', requestId });
+      this.post({ type: 'requestSvg', requestId, ...options });
     });
   }
 
@@ -157,6 +168,8 @@ class PreviewManager implements vscode.Disposable {
     this.panel = panel;
     this.ready = false;
     this.content = undefined;
+    // A new panel has drawn nothing yet: a render the old one confirmed must not satisfy a waiter.
+    this.lastRendered = undefined;
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'preview.svg');
     panel.webview.html = this.html(panel.webview);
     panel.webview.onDidReceiveMessage((message: WebviewToHost) => this.receive(message), undefined, this.disposables);
@@ -243,15 +256,19 @@ class PreviewManager implements vscode.Disposable {
     if (!this.panel || !this.ready || !document) return;
     const uri = document.uri.toString();
     const version = document.version;
-    const failed = previewScenarioSource().failedPops(document.uri);
-    const content = previewDocument(document.getText(), { failedPops: failed });
-    const previous = this.content;
-    this.content = content.kind === 'diagram' ? content : (previous ?? content);
-    if (content.kind === 'error') {
-      this.post({ type: 'error', uri, version, message: content.message, line: content.range.start.line + 1, column: content.range.start.character + 1 });
+    if (this.analysis?.uri !== uri || this.analysis.version !== version) {
+      this.analysis = { uri, version, result: analyzeDocument(document.getText()) };
+    }
+    const analysis = this.analysis.result;
+    if ('kind' in analysis) {
+      this.post({ type: 'error', uri, version, message: analysis.message, line: analysis.range.start.line + 1, column: analysis.range.start.character + 1 });
       return;
     }
-    if (previous?.kind === 'diagram' && previous.mermaidText === content.mermaidText) {
+    const previous = this.content;
+    const source = previewScenarioSource();
+    const content = diagramContent(analysis, source.previewScenario?.(document.uri) ?? { failedPops: source.failedPops(document.uri) });
+    this.content = content;
+    if (previous?.mermaidText === content.mermaidText) {
       this.post({ type: 'routingState', uri, version, routing: content.routing });
       return;
     }
@@ -269,7 +286,7 @@ class PreviewManager implements vscode.Disposable {
 
   private cursorMoved(position: vscode.Position | undefined): void {
     const content = this.content;
-    if (!position || content?.kind !== 'diagram') return;
+    if (!position || !content) return;
     const nodeId = content.nodeAt({ line: position.line, character: position.character });
     if (nodeId === this.highlighted) return;
     this.highlighted = nodeId;
@@ -297,7 +314,7 @@ class PreviewManager implements vscode.Disposable {
         if (this.document?.uri.toString() === message.uri) previewScenarioSource().togglePop(this.document.uri, message.pop);
         break;
       case 'svg':
-        this.svgRequests.get(message.requestId)?.(message.svg);
+        this.svgRequests.get(message.requestId)?.(message);
         this.svgRequests.delete(message.requestId);
         break;
       default: {
@@ -310,7 +327,7 @@ class PreviewManager implements vscode.Disposable {
   private async reveal(message: Extract<WebviewToHost, { type: 'reveal' }>): Promise<void> {
     const document = this.document;
     const content = this.content;
-    if (!document || document.uri.toString() !== message.uri || content?.kind !== 'diagram') return;
+    if (!document || document.uri.toString() !== message.uri || !content) return;
     const range = message.target.kind === 'node' ? content.nodeRange(message.target.id) : content.edgeRange(message.target.index);
     if (!range) return;
     const visible = vscode.window.visibleTextEditors.find((e) => e.document === document);
@@ -346,5 +363,7 @@ export function registerPreview(context: vscode.ExtensionContext): void {
       manager.waitForRender(uri, version, timeoutMs),
     ),
     vscode.commands.registerCommand('anycast.internal.previewSvg', () => manager.requestSvg()),
+    // Not contributed: the export commands ask the preview for a portable SVG or PNG through it.
+    vscode.commands.registerCommand('anycast.internal.previewPicture', (options: ExportRequest = {}) => manager.requestPicture(options)),
   );
 }

@@ -1,7 +1,7 @@
 /**
  * A document's text and a what-if scenario in, everything the preview and `anycast mermaid` show
- * out: parse, build the engine topology, resolve (and resolve again with nothing failed to see
- * what moved), annotate. Pure and deterministic.
+ * out: parse, build the engine topology and resolve once per edit (`analyzeDocument`), then per
+ * what-if resolve again and annotate (`diagramContent`). Pure and deterministic.
  */
 import type { Resolution } from '../engine/index';
 import { resolve } from '../engine/index';
@@ -9,12 +9,18 @@ import type { RoutingAnnotation } from './annotate';
 import { annotateRouting } from './annotate';
 import { parseDocument } from './index';
 import type { DocumentModel } from './model';
+import type { TopologyBuild } from './topology';
 import { toTopology } from './topology';
 import type { Diagnostic, Position, Range } from './types';
 
 export interface PreviewScenario {
   /** PoP node ids to fail. */
   readonly failedPops?: readonly string[];
+  /** Engine session ids and ASNs to fail too (the editor's simulation of links and ASes). */
+  readonly failedSessions?: readonly string[];
+  readonly failedAses?: readonly number[];
+  /** The simulation's own one-line summary, when it says more than the failed PoPs (links, ASes). */
+  readonly headline?: string;
 }
 
 export interface DiagramContent {
@@ -53,35 +59,59 @@ function contains(range: Range | undefined, p: Position): boolean {
   return afterStart && beforeEnd;
 }
 
-/** Resolves the model under `scenario`; the baseline (nothing failed) only when something failed. */
-function resolveModel(model: DocumentModel, scenario: PreviewScenario): { routing: RoutingAnnotation } {
+/**
+ * A parsed document with its engine topology and its resolution with nothing failed: everything
+ * that depends on the text alone, computed once per edit. A what-if then costs one resolve.
+ */
+export interface DocumentAnalysis {
+  readonly text: string;
+  readonly model: DocumentModel;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly topology: TopologyBuild['topology'];
+  readonly nodeOf: (engineId: string) => string | undefined;
+  readonly baseline: Resolution;
+}
+
+/** Parses and resolves `text`, or says where it stops being a diagram. */
+export function analyzeDocument(text: string): DocumentAnalysis | SyntaxErrorContent {
+  const { model, diagnostics } = parseDocument(text);
+  const syntax = diagnostics.find(isSyntaxError);
+  if (syntax) return { kind: 'error', message: syntax.message, range: syntax.range };
   const { topology, mapping } = toTopology(model);
   const nodeIds = new Set(model.nodes.map((n) => n.id));
   const nodeOf = (engineId: string): string | undefined => {
     if (Object.prototype.hasOwnProperty.call(mapping.routerNode, engineId)) return mapping.routerNode[engineId];
     return nodeIds.has(engineId) ? engineId : undefined;
   };
-  const origins = new Set(topology.origins.map((o) => o.id));
-  const failedPops = (scenario.failedPops ?? []).filter((p) => origins.has(p));
-  const resolution: Resolution = resolve(topology, { failedPops });
-  const baseline = failedPops.length > 0 ? resolve(topology, {}) : undefined;
-  return { routing: annotateRouting(model, { resolution, ...(baseline ? { baseline } : {}), failedPops, nodeOf }) };
+  return { text, model, diagnostics, topology, nodeOf, baseline: resolve(topology, {}) };
 }
 
-/** Everything the preview needs to show `text` under `scenario`. */
-export function previewDocument(text: string, scenario: PreviewScenario = {}): PreviewContent {
-  const { model, diagnostics } = parseDocument(text);
-  const syntax = diagnostics.find(isSyntaxError);
-  if (syntax) return { kind: 'error', message: syntax.message, range: syntax.range };
-  const { routing } = resolveModel(model, scenario);
-  const firstError = diagnostics.find((d) => d.severity === 'error');
+/** What the preview paints for `analysis` under `scenario`: the resolver's answer on the diagram. */
+export function routingFor(analysis: DocumentAnalysis, scenario: PreviewScenario = {}): RoutingAnnotation {
+  const origins = new Set(analysis.topology.origins.map((o) => o.id));
+  const failedPops = (scenario.failedPops ?? []).filter((p) => origins.has(p));
+  const { model, nodeOf, baseline } = analysis;
+  const failedSessions = scenario.failedSessions ?? [];
+  const failedAses = scenario.failedAses ?? [];
+  const annotated =
+    failedPops.length === 0 && failedSessions.length === 0 && failedAses.length === 0
+      ? annotateRouting(model, { resolution: baseline, nodeOf })
+      : annotateRouting(model, { resolution: resolve(analysis.topology, { failedPops, failedSessions, failedAses }), baseline, failedPops, nodeOf });
+  const routing = scenario.headline ? { ...annotated, headline: scenario.headline } : annotated;
+  const firstError = analysis.diagnostics.find((d) => d.severity === 'error');
   const problem = [routing.problem, firstError ? `${firstError.message} (line ${firstError.range.start.line + 1})` : undefined].filter((p) => p !== undefined).join('\n');
+  return problem ? { ...routing, problem } : routing;
+}
+
+/** The preview's view of an analysed document under `scenario`. */
+export function diagramContent(analysis: DocumentAnalysis, scenario: PreviewScenario = {}): DiagramContent {
+  const { model } = analysis;
   const byId = new Map(model.nodes.map((n) => [n.id, n]));
   return {
     kind: 'diagram',
     model,
-    mermaidText: text,
-    routing: problem ? { ...routing, problem } : routing,
+    mermaidText: analysis.text,
+    routing: routingFor(analysis, scenario),
     edges: model.edges.map((e) => (e.id === undefined ? { from: e.from, to: e.to } : { from: e.from, to: e.to, id: e.id })),
     nodeAt(position) {
       for (const node of model.nodes) {
@@ -97,4 +127,10 @@ export function previewDocument(text: string, scenario: PreviewScenario = {}): P
       return model.edges[index]?.range;
     },
   };
+}
+
+/** Everything the preview needs to show `text` under `scenario`. */
+export function previewDocument(text: string, scenario: PreviewScenario = {}): PreviewContent {
+  const analysis = analyzeDocument(text);
+  return 'kind' in analysis ? analysis : diagramContent(analysis, scenario);
 }

@@ -1,7 +1,7 @@
 /**
  * Lays diagrams out with mermaid, one at a time and newest first: a request that arrives while
- * mermaid is busy replaces any queued one, and a render whose result a newer request supersedes
- * is abandoned at its next step and never reaches the screen.
+ * mermaid is busy replaces any queued one (it never starts), and a render that a newer request
+ * supersedes while mermaid works is abandoned: its result never reaches the screen.
  */
 import mermaid from 'mermaid';
 
@@ -48,6 +48,7 @@ export class MermaidRenderer {
   private generation = 0;
   private busy: Promise<void> = Promise.resolve();
   private renderCount = 0;
+  private config: string | undefined;
 
   /** Lays out `request` once mermaid is free; resolves 'superseded' if a newer request came first. */
   render(request: LayoutRequest): Promise<LayoutOutcome> {
@@ -61,10 +62,13 @@ export class MermaidRenderer {
     const current = (): boolean => generation === this.generation;
     if (!current()) return { kind: 'superseded' };
     const started = performance.now();
-    configure(request.theme, request.maxEdges);
+    const config = `${request.theme} ${request.maxEdges}`;
+    if (config !== this.config) {
+      configure(request.theme, request.maxEdges);
+      this.config = config;
+    }
     try {
-      await mermaid.parse(request.text);
-      if (!current()) return { kind: 'superseded' };
+      // One parse, inside render: a separate mermaid.parse first would cost a second parse per keystroke.
       const id = `anycast-svg-${++this.renderCount}`;
       const { svg } = await mermaid.render(id, request.text);
       if (!current()) return { kind: 'superseded' };

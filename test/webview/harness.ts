@@ -8,13 +8,20 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import type { HostToWebview, WebviewToHost } from '../../src/protocol/messages';
 
-const root = resolve(import.meta.dirname, '../..');
+/** The repository root, found from this file or (when bundled into .cache/bench) from the working directory. */
+function findRoot(): string {
+  for (let dir = import.meta.dirname; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'media', 'preview.css')) && existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return process.cwd();
+  }
+}
+const root = findRoot();
 export const resultsDir = join(root, 'test-results', 'webview');
 
 export function chromiumPath(): string {
@@ -69,6 +76,11 @@ export interface PreviewPage {
   /** Waits for the first posted message (from index `from` on) that matches. */
   waitForPosted<T extends WebviewToHost>(predicate: (m: WebviewToHost) => m is T, from?: number, timeoutMs?: number): Promise<T>;
   posted(): Promise<WebviewToHost[]>;
+  /**
+   * Posts `message` and measures, inside the page, the milliseconds until the webview answers with
+   * a message of `answer.type` for `answer.version` and the next frame is painted.
+   */
+  postAndTime(message: HostToWebview, answer: { type: WebviewToHost['type']; version: number }): Promise<number>;
   screenshot(name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -105,6 +117,20 @@ export async function openPreview(options: { bodyClass?: string; width?: number;
       await page.evaluate((m) => window.postMessage(m, '*'), message);
     },
     posted,
+    postAndTime: (message, answer) =>
+      page.evaluate(
+        async ([m, a]) => {
+          const posted = (window as unknown as { __posted: { type: string; version?: number }[] }).__posted;
+          const from = posted.length;
+          const started = performance.now();
+          window.postMessage(m, '*');
+          // No named helper functions in here: tsx would wrap them in a `__name` the page lacks.
+          while (!posted.slice(from).some((p) => p.type === a.type && p.version === a.version)) await new Promise((r) => setTimeout(r, 0));
+          await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+          return performance.now() - started;
+        },
+        [message, answer] as const,
+      ),
     async waitForPosted<T extends WebviewToHost>(predicate: (m: WebviewToHost) => m is T, from = 0, timeoutMs = 20_000): Promise<T> {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

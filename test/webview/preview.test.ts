@@ -107,8 +107,12 @@ describe('preview webview (headless Chromium, built bundle)', () => {
   it('drops stale versions and abandons a render that a newer one supersedes', async () => {
     const from = (await preview.posted()).length;
     await preview.post(seedRender(2, { mermaidText: 'flowchart LR\n  Stale --> Old\n' }));
-    await preview.post(seedRender(10, { mermaidText: 'flowchart LR\n  First --> Draft\n', routing: { nodes: [], legend: [], headline: '' }, edges: [{ from: 'First', to: 'Draft' }] }));
-    await preview.post(seedRender(11, { mermaidText: 'flowchart LR\n  Second --> Final\n', routing: { nodes: [], legend: [], headline: '' }, edges: [{ from: 'Second', to: 'Final' }] }));
+    // Posted in one go, as keystrokes arrive: 11 comes while mermaid is still laying out 10.
+    const burst = [
+      seedRender(10, { mermaidText: 'flowchart LR\n  First --> Draft\n', routing: { nodes: [], legend: [], headline: '' }, edges: [{ from: 'First', to: 'Draft' }] }),
+      seedRender(11, { mermaidText: 'flowchart LR\n  Second --> Final\n', routing: { nodes: [], legend: [], headline: '' }, edges: [{ from: 'Second', to: 'Final' }] }),
+    ];
+    await preview.page.evaluate((messages) => messages.forEach((m) => window.postMessage(m, '*')), burst);
     await preview.waitForPosted(isRendered(11), from);
     await waitQuiet(preview, 300);
     const versions = (await preview.posted()).slice(from).filter((m): m is RenderedMessage => m.type === 'rendered').map((m) => m.version);
