@@ -197,6 +197,9 @@ export function completionsAt(text: string, model: DocumentModel, position: Posi
     }
   }
 
+  // Anywhere else inside a node label the user is writing prose: offer nothing rather than ids.
+  if ((before.split('"').length - 1) % 2 === 1 || /[[({][^\])}]*$/.test(before.replace(/"[^"]*"/g, '""'))) return [];
+
   // Inside an edge label `-->|...`: relationship and policy words.
   const bar = before.lastIndexOf('|');
   const pipes = before.split('|').length - 1;

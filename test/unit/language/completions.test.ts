@@ -67,6 +67,12 @@ describe('completion', () => {
     assert.ok(!labels(complete(doc('  U([User in Tokyo]) --> |CURSOR|'))).includes('Tokyo'), 'not after the label closed');
   });
 
+  it('offers nothing while a node label is being written', () => {
+    assert.deepEqual(complete(doc('  S[Serve request |CURSOR|')), []);
+    assert.deepEqual(complete(doc('  S(["Cache (warm) |CURSOR|')), []);
+    assert.ok(labels(complete(doc('  S[Serve request] --> |CURSOR|'))).includes('P1'));
+  });
+
   it('offers AS node ids after in:, and value words after role:, state: and rel:', () => {
     assert.deepEqual(labels(complete(doc('  C@{ in: |CURSOR|'))), ['T']);
     assert.deepEqual(labels(complete(doc('  P1@{ state: |CURSOR|'))), ['up', 'down']);
