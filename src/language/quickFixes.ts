@@ -78,6 +78,20 @@ export function quickFixesFor(text: string, model: DocumentModel, diagnostic: Di
       }
       break;
     }
+    case 'pop-not-connected': {
+      const pop = nodeWithIdAt(model, diagnostic);
+      if (!pop) break;
+      const line = Math.max(pop.idRange.start.line, pop.labelRange?.end.line ?? 0, pop.metadataRange?.end.line ?? 0);
+      const at = endOfLine(text, line);
+      for (const as of model.nodes.filter((n) => n.role === 'as').slice(0, maxChoices)) {
+        fixes.push({
+          title: `Buy transit from ${as.asn ? `AS${as.asn.value} ` : ''}${as.name} (${pop.id} -->|transit| ${as.id})`,
+          edits: [{ range: { start: at, end: at }, newText: `\n${indentOf(text, pop.idRange.start.line)}${pop.id} -->|transit| ${as.id}` }],
+          preferred: false,
+        });
+      }
+      break;
+    }
     case 'missing-header':
       fixes.push({ title: "Start the diagram with 'flowchart TD'", edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'flowchart TD\n' }], preferred: true });
       break;

@@ -39,6 +39,14 @@ describe('quick fixes', () => {
     assert.ok(!codes.includes('pop-without-prefix'), codes.join(', '));
   });
 
+  it('connects a PoP that has no session to an AS as its customer', () => {
+    const text = ['flowchart LR', '  A[PoP: Frankfurt]@{ asn: 64600, announce: 192.0.2.0/24 }', '  B[PoP: Ashburn]@{ asn: 64601, loc: IAD, announce: 192.0.2.0/24 }', '  T[AS174 Cogent]@{ loc: FRA }', '  A -->|transit| T'].join('\n');
+    const { fixed, codes, titles } = fixFirst(text, 'pop-not-connected');
+    assert.deepEqual(titles, ['Buy transit from AS174 Cogent (B -->|transit| T)']);
+    assert.match(fixed, /B\[PoP: Ashburn\]@\{[^}]*\}\n {2}B -->\|transit\| T\n/);
+    assert.ok(!codes.includes('pop-not-connected'), codes.join(', '));
+  });
+
   it('adds the missing flowchart header', () => {
     const { fixed, codes } = fixFirst('  A --> B\n', 'missing-header');
     assert.ok(fixed.startsWith('flowchart TD\n'));
