@@ -2,12 +2,12 @@
 // code-server installs it, and Playwright drives the workbench in Debian's chromium: Quick Open,
 // typing, the Problems panel. Screenshots go to test-results/e2e/ for review. Part of npm test.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { installVsix, startCodeServer, type CodeServerSession } from '../integration/codeServer';
-import { chromiumLaunchOptions, finish, prepareWorkspace, removeDirs, scratchDir, withTimeout } from '../integration/harness';
+import { chromiumLaunchOptions, finish, prepareWorkspace, removeDirs, scratchDir, waitForFile, withTimeout } from '../integration/harness';
 import { repoRoot } from '../integration/testEnv';
 import { compareVsixFiles, forbiddenFiles, parseExpectedFiles, readZip, type ZipEntry } from './vsix';
 
@@ -205,13 +205,7 @@ step('"Anycast: Export SVG" saves a standalone SVG beside the diagram', async ()
   await screenshot('07-export-dialog');
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden' });
-  await withTimeout(
-    (async () => {
-      while (!existsSync(target)) await new Promise((r) => setTimeout(r, 100));
-    })(),
-    uiTimeoutMs,
-    `${target} to be written`,
-  );
+  await waitForFile(target, uiTimeoutMs);
   const svg = readFileSync(target, 'utf8');
   if (!svg.startsWith('<?xml') || !/<svg[^>]*\swidth="\d+"[^>]*>/.test(svg)) throw new Error(`not a standalone SVG: ${svg.slice(0, 200)}`);
   if (/foreignObject/i.test(svg)) throw new Error('the exported SVG holds a <foreignObject>');
@@ -244,4 +238,7 @@ async function main(): Promise<void> {
   finish(layer, { passed, failed });
 }
 
-main().catch((error) => finish(layer, undefined, error));
+main()
+  .catch((error) => finish(layer, undefined, error))
+  // A step that failed may leave a handle open (a dialog, a socket): never let it keep the run alive.
+  .finally(() => process.exit());

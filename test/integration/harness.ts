@@ -1,10 +1,10 @@
 // Runs in Node (the test launchers): ports, processes, timeouts, browsers and the closing count line,
 // shared by the web-host, node-host and end-to-end launchers.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { LaunchOptions } from 'playwright-core';
 import { chromiumPath, MissingTestDependency, repoRoot } from './testEnv';
 
@@ -77,6 +77,26 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): P
     timer = setTimeout(() => reject(new Error(`Timed out after ${ms / 1000} s waiting for ${what}`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Resolves once `path` exists: on the file system's event for its folder (an atomic write renames
+ * into place), with a timeout, and leaves no watcher or timer behind either way.
+ */
+export function waitForFile(path: string, timeoutMs: number): Promise<void> {
+  return new Promise((resolveFile, reject) => {
+    const watcher = watch(dirname(path), () => {
+      if (existsSync(path)) done();
+    });
+    const timer = setTimeout(() => done(new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${path} to be written`)), timeoutMs);
+    function done(error?: Error): void {
+      watcher.close();
+      clearTimeout(timer);
+      if (error) reject(error);
+      else resolveFile();
+    }
+    if (existsSync(path)) done();
+  });
 }
 
 /** Debian's chromium, headless, with what VS Code's webviews need (TESTING.md). */
