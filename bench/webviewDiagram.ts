@@ -13,8 +13,13 @@ export interface LargeDiagram {
   readonly edges: number;
 }
 
-/** Clients hang off their eyeball AS by an edge, so the picture shows who sits where. */
-export function largeDiagram(pops: number, clients: number): LargeDiagram {
+/**
+ * How a client says which AS it sits in: `metadata` as examples/cdn.anycast.mmd does
+ * (`C@{ in: E }`, no edge to lay out), or `edge` (`C --> E`, one edge per client).
+ */
+export type ClientStyle = 'metadata' | 'edge';
+
+export function largeDiagram(pops: number, clients: number, style: ClientStyle = 'metadata'): LargeDiagram {
   const lines = ['---', 'anycast:', '  service: 198.51.100.10', '  prefixes: [198.51.100.0/24]', '---', 'flowchart LR'];
   let edges = 0;
   const popIds: string[] = [];
@@ -48,8 +53,12 @@ export function largeDiagram(pops: number, clients: number): LargeDiagram {
   }
   for (let c = 0; c < clients; c++) {
     const e = c % eyeballs;
-    lines.push(`  C${c}([Users in ${cities[e % cities.length]}]) --> E${e}`);
-    edges++;
+    if (style === 'edge') {
+      lines.push(`  C${c}([Users in ${cities[e % cities.length]}]) --> E${e}`);
+      edges++;
+    } else {
+      lines.push(`  C${c}([Users in ${cities[e % cities.length]}])@{ in: E${e} }`);
+    }
   }
   return { text: `${lines.join('\n')}\n`, pops: popIds, edges };
 }
