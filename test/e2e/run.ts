@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { installVsix, startCodeServer, type CodeServerSession } from '../integration/codeServer';
-import { chromiumLaunchOptions, finish, prepareWorkspace, removeDirs, scratchDir, waitForFile, withTimeout } from '../integration/harness';
+import { chromiumLaunchOptions, finish, prepareWorkspace, removeDirs, scratchDir, startWatchdog, waitForFile, withTimeout } from '../integration/harness';
 import { repoRoot } from '../integration/testEnv';
 import { compareVsixFiles, forbiddenFiles, parseExpectedFiles, readZip, type ZipEntry } from './vsix';
 
@@ -16,6 +16,8 @@ const packageTimeoutMs = 180_000;
 /** Playwright's wait for each thing a person would see; the workbench needs a few seconds at first. */
 const uiTimeoutMs = 45_000;
 const screenshots = join(repoRoot, 'test-results', 'e2e');
+/** Every step has its own timeouts; this bounds the sum, for CI's sake. */
+const layerTimeoutMs = 15 * 60_000;
 
 interface Step {
   readonly name: string;
@@ -218,6 +220,7 @@ async function main(): Promise<void> {
   mkdirSync(extensionsDir, { recursive: true });
   let passed = 0;
   let failed = 0;
+  startWatchdog(layer, layerTimeoutMs, () => ({ passed, failed: failed + 1 }), () => session?.service.kill());
   let broken: string | undefined;
   for (const { name, run, chained } of steps) {
     try {

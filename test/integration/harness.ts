@@ -159,6 +159,8 @@ export interface Service {
   output(): string;
   /** Ends its whole process group (a plain kill leaves children behind) and waits for it. */
   stop(): Promise<void>;
+  /** Kills its whole process group at once, for a launcher that is about to exit. */
+  kill(): void;
 }
 
 /** Starts a server in its own process group and waits until it prints `ready`. */
@@ -183,15 +185,16 @@ export async function startService(
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`${what} exited with code ${code} before it was ready:\n${output}`)));
   });
+  const signalGroup = (signal: NodeJS.Signals): void => {
+    if (child.pid === undefined) return;
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // The group is already gone.
+    }
+  };
   const stop = async (): Promise<void> => {
     if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-    const signalGroup = (signal: NodeJS.Signals): void => {
-      try {
-        process.kill(-child.pid!, signal);
-      } catch {
-        // The group is already gone.
-      }
-    };
     signalGroup('SIGTERM');
     await withTimeout(exited, 10_000, `${what} to stop`).catch(() => signalGroup('SIGKILL'));
   };
@@ -201,7 +204,19 @@ export async function startService(
     await stop();
     throw new Error(`${(error as Error).message}\n${output}`);
   }
-  return { child, output: () => output, stop };
+  return { child, output: () => output, stop, kill: () => signalGroup('SIGKILL') };
+}
+
+/**
+ * The last line of defence against a hang nobody foresaw: after `ms`, report the layer as failed
+ * (with what `counts` knows) and exit, so CI never waits on a stuck launcher.
+ */
+export function startWatchdog(layer: string, ms: number, counts: () => Counts | undefined, cleanup: () => void = () => undefined): void {
+  setTimeout(() => {
+    finish(layer, counts(), new Error(`the whole layer took longer than ${ms / 60_000} min`));
+    cleanup();
+    process.exit();
+  }, ms).unref();
 }
 
 /**

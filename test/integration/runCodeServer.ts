@@ -4,17 +4,20 @@ import { join } from 'node:path';
 import { format } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { startCodeServer, type CodeServerSession } from './codeServer';
-import { buildForTests, chromiumLaunchOptions, finish, prepareWorkspace, removeDirs, SuiteProgress, withTimeout } from './harness';
+import { buildForTests, chromiumLaunchOptions, finish, startWatchdog, prepareWorkspace, removeDirs, SuiteProgress, withTimeout } from './harness';
 import { repoRoot } from './testEnv';
 
 const layer = 'node-host';
 const runTimeoutMs = 5 * 60_000;
+/** Build, start-up and the suite together; the suite's own timeout normally fires first. */
+const layerTimeoutMs = 10 * 60_000;
 
 async function main(): Promise<void> {
   const progress = new SuiteProgress();
   let session: CodeServerSession | undefined;
   let browser: Browser | undefined;
   let workspace: string | undefined;
+  startWatchdog(layer, layerTimeoutMs, () => progress.counts(), () => session?.service.kill());
   try {
     buildForTests();
     workspace = prepareWorkspace('node');

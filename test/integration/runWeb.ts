@@ -5,11 +5,13 @@ import { join } from 'node:path';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
 import { runTests } from '@vscode/test-web';
-import { buildForTests, chromiumLaunchOptions, finish, freePort, prepareWorkspace, removeDirs, SuiteProgress, withTimeout } from './harness';
+import { buildForTests, chromiumLaunchOptions, finish, startWatchdog, freePort, prepareWorkspace, removeDirs, SuiteProgress, withTimeout } from './harness';
 import { cacheDir, codeOssDir, codeOssVersion, repoRoot } from './testEnv';
 
 const layer = 'web-host';
 const runTimeoutMs = 5 * 60_000;
+/** Build, start-up and the suite together; the suite's own timeout normally fires first. */
+const layerTimeoutMs = 10 * 60_000;
 /** Any 40 hex digits: test-web only uses it to name the folder of the build it would download. */
 const fakeCommit = '0000000000000000000000000000000000000137';
 
@@ -46,6 +48,7 @@ function followSuite(progress: SuiteProgress): void {
 
 async function main(): Promise<void> {
   const progress = new SuiteProgress();
+  startWatchdog(layer, layerTimeoutMs, () => progress.counts());
   let workspace: string | undefined;
   try {
     const testRunnerDataDir = offlineBuildDir();
