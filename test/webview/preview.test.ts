@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import type { RenderFailedMessage, RenderedMessage, RevealMessage, SvgMessage, WebviewToHost } from '../../src/protocol/messages';
 import type { PreviewPage } from './harness';
 import { closeBrowser, openPreview } from './harness';
-import { seedEdges, seedRender, seedRouting, seedUri } from './seedMessages';
+import { seedEdges, seedRender, seedRouting, seedText, seedUri } from './seedMessages';
 
 const isRendered = (version: number) => (m: WebviewToHost): m is RenderedMessage => m.type === 'rendered' && m.version === version;
 const isFailed = (m: WebviewToHost): m is RenderFailedMessage => m.type === 'renderFailed';
@@ -166,6 +166,24 @@ describe('preview webview (headless Chromium, built bundle)', () => {
     assert.match((await tooltip.textContent()) ?? '', /ClientAP → Asia-Pacific.*AS path 65000 64513/s);
     await preview.page.mouse.move(2, 2);
     await tooltip.waitFor({ state: 'hidden' });
+  });
+
+  it('keeps the pan and zoom across a re-render and remembers them for a reload', async () => {
+    const transform = (): Promise<string> => preview.page.evaluate(() => document.getElementById('ac-canvas')!.style.transform);
+    const scaleOf = (t: string): number => Number(/scale\(([\d.]+)\)/.exec(t)?.[1]);
+    const before = scaleOf(await transform());
+    await preview.page.getByRole('button', { name: 'Zoom in' }).click();
+    await preview.page.getByRole('button', { name: 'Zoom in' }).click();
+    const zoomed = await transform();
+    assert.ok(Math.abs(scaleOf(zoomed) - before * 1.5625) < 1e-3, `two zoom steps of 1.25 from ${before}: ${zoomed}`);
+    const from = (await preview.posted()).length;
+    await preview.post(seedRender(14, { mermaidText: seedText.replace('User in Tokyo', 'User in Osaka') }));
+    const rendered = await preview.waitForPosted(isRendered(14), from);
+    assert.equal(rendered.layout, true);
+    assert.equal(await transform(), zoomed, 'the view did not jump');
+    const saved = await preview.page.evaluate(() => (window as unknown as { acquireVsCodeApi(): { getState(): unknown } }).acquireVsCodeApi().getState());
+    assert.deepEqual((saved as { uri: string; view: { scale: number } }).uri, seedUri);
+    assert.ok(Math.abs((saved as { view: { scale: number } }).view.scale - scaleOf(zoomed)) < 1e-3, 'the saved view is the one on screen');
   });
 
   it('answers an SVG request with the picture on screen', async () => {
