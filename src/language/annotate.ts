@@ -272,7 +272,10 @@ export function annotatedMermaid(text: string, model: DocumentModel, annotation:
     list.push(nodeId);
     assignments.set(className, list);
   };
-  for (const node of annotation.nodes) {
+  // The preview's client groups (annotateGroup.ts) are not in the user's text, which this keeps as written.
+  const drawn = new Set(model.nodes.map((n) => n.id));
+  const nodes = annotation.nodes.filter((n) => drawn.has(n.id));
+  for (const node of nodes) {
     const slot = node.color === undefined ? undefined : node.color % paletteSize;
     if (node.role === 'pop') assign(node.withdrawn ? withdrawnClass : popClass[slot ?? 0]!, node.id);
     else if (node.role === 'client') {
@@ -303,7 +306,7 @@ export function annotatedMermaid(text: string, model: DocumentModel, annotation:
     }
   }
   const routeColor = new Map<number, number>();
-  for (const node of annotation.nodes) {
+  for (const node of nodes) {
     if (node.role !== 'client' || node.color === undefined || !node.path) continue;
     for (let i = 0; i + 1 < node.path.length; i++) {
       for (const index of edgesByPair.get(`${node.path[i]}\u0000${node.path[i + 1]}`) ?? []) routeColor.set(index, node.color % paletteSize);
@@ -327,14 +330,14 @@ export function annotatedMermaid(text: string, model: DocumentModel, annotation:
       lines.push(`  ${id}[${quoteLabel(`${entry.label}: ${figures}`)}]:::${className}`);
     });
     const names = new Map(model.nodes.map((n) => [n.id, n.name]));
-    const movedNodes = annotation.nodes.filter((n) => n.moved);
+    const movedNodes = nodes.filter((n) => n.moved);
     if (movedNodes.length > 0) {
       const text = movedNodes.map((n) => `${names.get(n.id) ?? n.id} → ${(n.pop && names.get(n.pop)) ?? n.pop ?? '?'}`).join('\n');
       const id = freshId(`${legendId}_moved`, taken);
       legendIds.push(id);
       lines.push(`  ${id}[${quoteLabel(`Moved:\n${text}`)}]`);
     }
-    const unreachable = annotation.nodes.filter((n) => n.unreachable);
+    const unreachable = nodes.filter((n) => n.unreachable);
     if (unreachable.length > 0) {
       const text = unreachable.map((n) => names.get(n.id) ?? n.id).join('\n');
       const id = freshId(`${legendId}_unreachable`, taken);

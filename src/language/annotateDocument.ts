@@ -7,6 +7,7 @@ import type { Resolution } from '../engine/index';
 import { resolve } from '../engine/index';
 import type { RoutingAnnotation } from './annotate';
 import { annotateRouting } from './annotate';
+import { defaultGroupClientsAbove, groupClients, routingWithGroups } from './annotateGroup';
 import { parseDocument } from './index';
 import type { DocumentModel } from './model';
 import type { TopologyBuild } from './topology';
@@ -86,6 +87,12 @@ export function analyzeDocument(text: string): DocumentAnalysis | SyntaxErrorCon
   return { text, model, diagnostics, topology, nodeOf, baseline: resolve(topology, {}) };
 }
 
+/** How the preview lays a diagram out, from the user's settings. */
+export interface PreviewLayout {
+  /** Above this many groupable clients, clients are drawn as one node per access AS (see annotateGroup.ts). */
+  readonly groupClientsAbove?: number;
+}
+
 /** What the preview paints for `analysis` under `scenario`: the resolver's answer on the diagram. */
 export function routingFor(analysis: DocumentAnalysis, scenario: PreviewScenario = {}): RoutingAnnotation {
   const origins = new Set(analysis.topology.origins.map((o) => o.id));
@@ -104,23 +111,29 @@ export function routingFor(analysis: DocumentAnalysis, scenario: PreviewScenario
 }
 
 /** The preview's view of an analysed document under `scenario`. */
-export function diagramContent(analysis: DocumentAnalysis, scenario: PreviewScenario = {}): DiagramContent {
+export function diagramContent(analysis: DocumentAnalysis, scenario: PreviewScenario = {}, layout: PreviewLayout = {}): DiagramContent {
   const { model } = analysis;
   const byId = new Map(model.nodes.map((n) => [n.id, n]));
+  const grouping = groupClients(analysis.text, model, layout.groupClientsAbove ?? defaultGroupClientsAbove);
+  const routing = routingFor(analysis, scenario);
+  const groupIds = new Map(grouping?.groups.map((g) => [g.id, g]));
   return {
     kind: 'diagram',
     model,
-    mermaidText: analysis.text,
-    routing: routingFor(analysis, scenario),
+    mermaidText: grouping?.text ?? analysis.text,
+    routing: grouping ? routingWithGroups(routing, grouping) : routing,
     edges: model.edges.map((e) => (e.id === undefined ? { from: e.from, to: e.to } : { from: e.from, to: e.to, id: e.id })),
     nodeAt(position) {
       for (const node of model.nodes) {
-        if (contains(node.labelRange, position) || contains(node.metadataRange, position) || node.references.some((r) => contains(r, position))) return node.id;
+        if (contains(node.labelRange, position) || contains(node.metadataRange, position) || node.references.some((r) => contains(r, position))) {
+          return grouping?.groupOf.get(node.id)?.id ?? node.id;
+        }
       }
       return undefined;
     },
     nodeRange(id) {
-      const node = byId.get(id);
+      // A group reveals its first member's definition.
+      const node = byId.get(groupIds.get(id)?.members[0] ?? id);
       return node?.labelRange ? { start: node.idRange.start, end: node.labelRange.end } : node?.idRange;
     },
     edgeRange(index) {
@@ -130,7 +143,7 @@ export function diagramContent(analysis: DocumentAnalysis, scenario: PreviewScen
 }
 
 /** Everything the preview needs to show `text` under `scenario`. */
-export function previewDocument(text: string, scenario: PreviewScenario = {}): PreviewContent {
+export function previewDocument(text: string, scenario: PreviewScenario = {}, layout: PreviewLayout = {}): PreviewContent {
   const analysis = analyzeDocument(text);
-  return 'kind' in analysis ? analysis : diagramContent(analysis, scenario);
+  return 'kind' in analysis ? analysis : diagramContent(analysis, scenario, layout);
 }

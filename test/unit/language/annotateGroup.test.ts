@@ -1,0 +1,91 @@
+// The preview's client groups: the layout text (golden, UPDATE_GOLDEN=1 rewrites it), which clients
+// group, that a failure toggle keeps the layout text, and the groups' routing, hover and source links.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, it } from 'node:test';
+import { annotatedMermaid } from '../../../src/language/annotate';
+import type { DiagramContent, PreviewLayout, PreviewScenario } from '../../../src/language/annotateDocument';
+import { previewDocument } from '../../../src/language/annotateDocument';
+import { largeDiagram } from '../../../bench/webviewDiagram';
+
+const root = resolve(import.meta.dirname, '../../..');
+const source = join(root, 'test/fixtures/annotate/grouped.anycast.mmd');
+const text = readFileSync(source, 'utf8');
+const update = process.env['UPDATE_GOLDEN'] === '1';
+
+function content(input: string, scenario: PreviewScenario = {}, layout: PreviewLayout = { groupClientsAbove: 2 }): DiagramContent {
+  const result = previewDocument(input, scenario, layout);
+  assert.equal(result.kind, 'diagram', 'the fixture parses');
+  return result as DiagramContent;
+}
+
+describe('client groups in the preview layout', () => {
+  it('matches the golden layout text and keeps every line number', () => {
+    const layout = content(text).mermaidText;
+    const golden = join(root, 'test/fixtures/annotate/grouped.layout.mmd');
+    if (update || !existsSync(golden)) writeFileSync(golden, layout);
+    assert.equal(layout, readFileSync(golden, 'utf8'), `${golden} differs (UPDATE_GOLDEN=1 to accept)`);
+    assert.equal(layout.split('\n').length, text.split('\n').length);
+  });
+
+  it('groups only clients on a line of their own and in no edge, per access AS', () => {
+    const layout = content(text).mermaidText;
+    assert.match(layout, /clients_Comcast\(\["3 clients in Comcast"\]\)/);
+    assert.match(layout, /clients_BT\(\["2 clients in BT"\]\)/);
+    for (const kept of ['C6([Users in Bristol]) --> BT', 'C7([Users in Hull])', 'C8([Users in York])']) assert.ok(layout.includes(kept), kept);
+    for (const gone of ['C1(', 'C2(', 'C3(', 'C4(', 'C5(']) assert.ok(!layout.includes(gone), gone);
+  });
+
+  it('draws the text as written at or below the threshold', () => {
+    assert.equal(content(text, {}, { groupClientsAbove: 5 }).mermaidText, text);
+    assert.equal(content(text, {}, {}).mermaidText, text, 'the default threshold is above this small diagram');
+  });
+
+  it('keeps the layout text when a PoP fails, so a toggle moves no node', () => {
+    const plain = content(text);
+    const failed = content(text, { failedPops: ['IAD'] });
+    assert.equal(failed.mermaidText, plain.mermaidText);
+    const big = largeDiagram(50, 300).text;
+    const bigPlain = content(big, {}, {});
+    assert.notEqual(bigPlain.mermaidText, big, 'the 300-client diagram is grouped by default');
+    assert.equal(content(big, { failedPops: ['P0', 'P5'] }, {}).mermaidText, bigPlain.mermaidText);
+  });
+
+  it('colours a group by its members and says in its hover who moved', () => {
+    const plainGroup = content(text).routing.nodes.find((n) => n.id === 'clients_Comcast');
+    assert.equal(plainGroup?.pop, 'IAD');
+    assert.equal(plainGroup?.moved, undefined);
+    assert.deepEqual(plainGroup?.path, ['clients_Comcast', 'Comcast', 'Cogent', 'IAD']);
+    const group = content(text, { failedPops: ['IAD'] }).routing.nodes.find((n) => n.id === 'clients_Comcast');
+    assert.equal(group?.pop, 'LHR');
+    assert.equal(group?.moved, true);
+    assert.equal(group?.summary[0], '3 clients · one PoP · 3 moved');
+    assert.deepEqual(group?.summary.slice(1), ['Users in Ashburn → LHR', 'Users in Boston → LHR', 'Users in Reston → LHR']);
+    const members = content(text, { failedPops: ['IAD'] }).routing.nodes.filter((n) => ['C1', 'C2', 'C3'].includes(n.id));
+    assert.equal(members.length, 3, 'each member keeps its own routing');
+  });
+
+  it('counts repeated member lines in a big group', () => {
+    const group = content(largeDiagram(50, 300).text, {}, {}).routing.nodes.find((n) => n.id === 'clients_E0');
+    assert.match(group?.summary[0] ?? '', /^15 clients · /);
+    assert.ok(group?.summary.some((line) => /^\d+ × Users in IAD → /.test(line)), group?.summary.join('\n'));
+  });
+
+  it('links a group to its first member in the source, and a member to its group', () => {
+    const c = content(text);
+    const line = text.split('\n').findIndex((l) => l.includes('C1('));
+    assert.deepEqual(c.nodeRange('clients_Comcast')?.start, { line, character: 2 });
+    assert.equal(c.nodeAt({ line, character: 3 }), 'clients_Comcast');
+    const c6 = text.split('\n').findIndex((l) => l.includes('C6('));
+    assert.equal(c.nodeAt({ line: c6, character: 3 }), 'C6');
+  });
+
+  it('leaves the groups out of anycast mermaid output, which keeps the user text as written', () => {
+    const c = content(text, { failedPops: ['IAD'] });
+    const annotated = annotatedMermaid(text, c.model, c.routing);
+    assert.ok(annotated.startsWith(text));
+    assert.ok(!annotated.includes('clients_'), annotated);
+    assert.match(annotated, /class [^\n]*C1[^\n]*/);
+  });
+});
