@@ -1,10 +1,10 @@
 /**
  * The preview's layout of a big diagram: above a threshold, the clients that sit in an access AS
- * through metadata alone (`C@{ in: E }`, on a line of their own, in no edge) are drawn as one node
+ * (`C@{ in: E }`, or `C --> E`, alone on their line and in no other edge) are drawn as one node
  * per access AS showing their count. The groups depend on the text only, never on routing, so a
  * failure toggle restyles the same picture and moves no node; the routing keeps every client.
  */
-import type { DocumentModel, NodeModel } from './model';
+import type { DocumentModel, EdgeModel, NodeModel } from './model';
 import type { NodeAnnotation, RoutingAnnotation } from './annotate';
 
 /** Clients drawn one by one up to this many; above it the preview groups them (`anycast.preview.groupClientsAbove`). */
@@ -30,15 +30,31 @@ export interface ClientGrouping {
   readonly groupOf: ReadonlyMap<string, ClientGroup>;
 }
 
-/** The line holding nothing but `node`'s own definition, or undefined when it shares its line or recurs. */
-function ownLine(node: NodeModel, lines: readonly string[]): number | undefined {
-  if (node.references.length > 1 || !node.metadataRange) return undefined;
+/** Whether `text` holds nothing between `from` and `to` (columns) but blanks and an optional `;` after. */
+function alone(text: string, from: number, to: number): boolean {
+  const after = text.slice(to).trim();
+  return text.slice(0, from).trim() === '' && (after === '' || after === ';');
+}
+
+/**
+ * How `node` can join a group: the line it alone fills, its access AS and whether it was drawn with an
+ * edge to it (`C([..]) --> E` alone on a line) rather than `C([..])@{ in: E }`; undefined otherwise.
+ */
+function groupable(node: NodeModel, edges: readonly EdgeModel[], lines: readonly string[]): { line: number; as: string; edge: boolean } | undefined {
+  if (node.role !== 'client') return undefined;
   const line = node.idRange.start.line;
-  if (node.metadataRange.start.line !== line || node.metadataRange.end.line !== line) return undefined;
   const text = lines[line] ?? '';
-  const before = text.slice(0, node.idRange.start.character).trim();
-  const after = text.slice(node.metadataRange.end.character).trim();
-  return before === '' && (after === '' || after === ';') ? line : undefined;
+  if (edges.length === 0) {
+    const as = node.inAs?.value;
+    const end = node.metadataRange?.end;
+    if (as === undefined || node.references.length > 1 || !end || end.line !== line) return undefined;
+    return alone(text, node.idRange.start.character, end.character) ? { line, as, edge: false } : undefined;
+  }
+  const [edge] = edges;
+  if (edges.length > 1 || !edge || edge.meaning.kind !== 'access' || edge.meaning.client !== node.id || edge.id !== undefined) return undefined;
+  if (node.references.some((r) => r.start.line !== line) || edge.range.start.line !== line || edge.range.end.line !== line) return undefined;
+  if (edge.range.start.character !== node.idRange.start.character) return undefined;
+  return alone(text, edge.range.start.character, edge.range.end.character) ? { line, as: edge.meaning.as, edge: true } : undefined;
 }
 
 function quoted(label: string): string {
@@ -51,20 +67,25 @@ function quoted(label: string): string {
  */
 export function groupClients(text: string, model: DocumentModel, above: number = defaultGroupClientsAbove): ClientGrouping | undefined {
   const lines = text.split('\n');
-  const inEdge = new Set(model.edges.flatMap((e) => [e.from, e.to]));
+  const edgesOf = new Map<string, EdgeModel[]>();
+  for (const edge of model.edges) {
+    for (const end of new Set([edge.from, edge.to])) {
+      const list = edgesOf.get(end) ?? [];
+      list.push(edge);
+      edgesOf.set(end, list);
+    }
+  }
   const byId = new Map(model.nodes.map((n) => [n.id, n]));
   const ids = new Set(model.nodes.map((n) => n.id));
-  const candidates = new Map<string, { node: NodeModel; line: number }[]>();
+  const candidates = new Map<string, { node: NodeModel; line: number; as: string; edge: boolean }[]>();
   let count = 0;
   for (const node of model.nodes) {
-    const as = node.inAs?.value;
-    if (node.role !== 'client' || as === undefined || !byId.has(as) || inEdge.has(node.id)) continue;
-    const line = ownLine(node, lines);
-    if (line === undefined) continue;
+    const place = groupable(node, edgesOf.get(node.id) ?? [], lines);
+    if (!place || !byId.has(place.as)) continue;
     // Members of one group share a subgraph, so the group node is drawn where they were.
-    const key = `${as}\u0000${node.subgraph ?? ''}`;
+    const key = `${place.as}\u0000${node.subgraph ?? ''}`;
     const list = candidates.get(key) ?? [];
-    list.push({ node, line });
+    list.push({ node, ...place });
     candidates.set(key, list);
     count++;
   }
@@ -75,7 +96,7 @@ export function groupClients(text: string, model: DocumentModel, above: number =
   for (const list of candidates.values()) {
     if (list.length < 2) continue;
     const first = list[0]!;
-    const as = first.node.inAs!.value;
+    const as = first.as;
     let id = `clients_${as}`;
     while (ids.has(id)) id = `_${id}`;
     ids.add(id);
@@ -86,7 +107,9 @@ export function groupClients(text: string, model: DocumentModel, above: number =
       replaced.set(member.line, '');
     }
     const indent = /^\s*/.exec(lines[first.line] ?? '')![0];
-    replaced.set(first.line, `${indent}${id}([${quoted(`${list.length} clients in ${byId.get(as)!.name}`)}])`);
+    // Members drawn with an edge to their AS keep one, from the group.
+    const edge = list.some((m) => m.edge) ? ` --> ${as}` : '';
+    replaced.set(first.line, `${indent}${id}([${quoted(`${list.length} clients in ${byId.get(as)!.name}`)}])${edge}`);
   }
   if (groups.length === 0) return undefined;
   // Emptied lines stay, so every other line keeps its number.

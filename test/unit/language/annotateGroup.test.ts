@@ -29,16 +29,17 @@ describe('client groups in the preview layout', () => {
     assert.equal(layout.split('\n').length, text.split('\n').length);
   });
 
-  it('groups only clients on a line of their own and in no edge, per access AS', () => {
+  it('groups only clients alone on their line (with `in:` or their one access edge), per access AS', () => {
     const layout = content(text).mermaidText;
     assert.match(layout, /clients_Comcast\(\["3 clients in Comcast"\]\)/);
-    assert.match(layout, /clients_BT\(\["2 clients in BT"\]\)/);
-    for (const kept of ['C6([Users in Bristol]) --> BT', 'C7([Users in Hull])', 'C8([Users in York])']) assert.ok(layout.includes(kept), kept);
-    for (const gone of ['C1(', 'C2(', 'C3(', 'C4(', 'C5(']) assert.ok(!layout.includes(gone), gone);
+    assert.match(layout, /clients_BT\(\["3 clients in BT"\]\) --> BT\n/, 'a group of clients drawn with edges keeps one edge');
+    assert.doesNotMatch(layout, /clients_Comcast[^\n]*-->/, 'a group of `in:` clients has no edge');
+    for (const kept of ['C7([Users in Hull])', 'C8([Users in York])']) assert.ok(layout.includes(kept), kept);
+    for (const gone of ['C1(', 'C2(', 'C3(', 'C4(', 'C5(', 'C6(']) assert.ok(!layout.includes(gone), gone);
   });
 
   it('draws the text as written at or below the threshold', () => {
-    assert.equal(content(text, {}, { groupClientsAbove: 5 }).mermaidText, text);
+    assert.equal(content(text, {}, { groupClientsAbove: 6 }).mermaidText, text);
     assert.equal(content(text, {}, {}).mermaidText, text, 'the default threshold is above this small diagram');
   });
 
@@ -78,7 +79,9 @@ describe('client groups in the preview layout', () => {
     assert.deepEqual(c.nodeRange('clients_Comcast')?.start, { line, character: 2 });
     assert.equal(c.nodeAt({ line, character: 3 }), 'clients_Comcast');
     const c6 = text.split('\n').findIndex((l) => l.includes('C6('));
-    assert.equal(c.nodeAt({ line: c6, character: 3 }), 'C6');
+    assert.equal(c.nodeAt({ line: c6, character: 3 }), 'clients_BT');
+    const c7 = text.split('\n').findIndex((l) => l.includes('C7('));
+    assert.equal(c.nodeAt({ line: c7, character: 3 }), 'C7');
   });
 
   it('leaves the groups out of anycast mermaid output, which keeps the user text as written', () => {
