@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { analyzeDocument, diagramContent } from '../language/annotateDocument';
+import { defaultGroupClientsAbove } from '../language/annotateGroup';
 import type { DiagramContent, DocumentAnalysis, SyntaxErrorContent } from '../language/annotateDocument';
 import type { HostToWebview, PreviewPersistedState, PreviewTheme, RequestSvgMessage, SvgMessage, WebviewToHost } from '../protocol/messages';
 import { toVsRange } from './convert';
@@ -17,6 +18,7 @@ interface PreviewSettings {
   readonly theme: PreviewTheme;
   readonly debounceMs: number;
   readonly maxEdges: number;
+  readonly groupClientsAbove: number;
 }
 
 function readSettings(): PreviewSettings {
@@ -26,6 +28,7 @@ function readSettings(): PreviewSettings {
     theme: theme === 'light' || theme === 'dark' ? theme : 'auto',
     debounceMs: Math.max(0, config.get<number>('debounceMs', 250)),
     maxEdges: Math.max(1, config.get<number>('maxEdges', 500)),
+    groupClientsAbove: Math.max(0, config.get<number>('groupClientsAbove', defaultGroupClientsAbove)),
   };
 }
 
@@ -266,7 +269,8 @@ class PreviewManager implements vscode.Disposable {
     }
     const previous = this.content;
     const source = previewScenarioSource();
-    const content = diagramContent(analysis, source.previewScenario?.(document.uri) ?? { failedPops: source.failedPops(document.uri) });
+    const scenario = source.previewScenario?.(document.uri) ?? { failedPops: source.failedPops(document.uri) };
+    const content = diagramContent(analysis, scenario, { groupClientsAbove: this.settings.groupClientsAbove });
     this.content = content;
     if (previous?.mermaidText === content.mermaidText) {
       this.post({ type: 'routingState', uri, version, routing: content.routing });
