@@ -107,8 +107,9 @@ export function groupClients(text: string, model: DocumentModel, above: number =
       replaced.set(member.line, '');
     }
     const indent = /^\s*/.exec(lines[first.line] ?? '')![0];
-    // Members drawn with an edge to their AS keep one, from the group.
-    const edge = list.some((m) => m.edge) ? ` --> ${as}` : '';
+    // Members drawn with an edge to their AS keep one, from the group; `in:` members get an
+    // invisible link, so the group is laid out beside its AS instead of in a column of strays.
+    const edge = list.some((m) => m.edge) ? ` --> ${as}` : ` ~~~ ${as}`;
     replaced.set(first.line, `${indent}${id}([${quoted(`${list.length} clients in ${byId.get(as)!.name}`)}])${edge}`);
   }
   if (groups.length === 0) return undefined;
