@@ -36,6 +36,12 @@ export const FIBRE_KM_PER_MS = 200;
  * inflation between well-connected cities (it ranges ~1.2 to 2+).
  */
 export const PATH_STRETCH = 1.5;
+/**
+ * No real round trip is shorter than the last mile and the metro network: access (DSL, cable,
+ * fibre, mobile) and the switching inside a city add about a millisecond even when client and
+ * PoP sit in the same metro, where the great-circle distance says zero.
+ */
+export const METRO_ACCESS_FLOOR_MS = 1;
 
 export interface ResolveOptions {
   /** Route recomputations before declaring no stable routing. Default 200 per router + 1000. */
@@ -544,13 +550,16 @@ function explain(net: Net, r: number, solution: PrefixSolution): { held: Held; e
   return { held, explanation, route: explanation.candidates[best] as Route };
 }
 
-/** Great-circle RTT along the points, skipping unknown ones; undefined without both ends. */
+/**
+ * Great-circle RTT along the points, skipping unknown ones, never below the metro access floor;
+ * undefined without both ends.
+ */
 function estimateRttMs(points: readonly (GeoPoint | undefined)[]): number | undefined {
   const known = points.filter((p): p is GeoPoint => p !== undefined);
   if (known.length < 2 || points[points.length - 1] === undefined || (points[0] === undefined && points[1] === undefined)) return undefined;
   let km = 0;
   for (let i = 1; i < known.length; i++) km += greatCircleKm(known[i - 1] as GeoPoint, known[i] as GeoPoint);
-  return Math.round(((2 * km * PATH_STRETCH) / FIBRE_KM_PER_MS) * 10) / 10;
+  return Math.max(METRO_ACCESS_FLOOR_MS, Math.round(((2 * km * PATH_STRETCH) / FIBRE_KM_PER_MS) * 10) / 10);
 }
 
 /**

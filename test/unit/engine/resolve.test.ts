@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { diffResolutions, popFailureImpact, resolve } from '../../../src/engine/index';
+import { diffResolutions, METRO_ACCESS_FLOOR_MS, popFailureImpact, resolve } from '../../../src/engine/index';
 import type { ClientSpec, GeoPoint, OriginSpec, RouterSpec, Scenario, SessionSpec, Topology } from '../../../src/engine/index';
 
 const NYC: GeoPoint = { lat: 40.71, lon: -74.01 };
@@ -405,6 +405,20 @@ test('seed diagram: New York, London and Tokyo reach US-East, EU-West and Asia-P
   // NYC -> IAD is ~330 km: 2 * 330 * 1.5 / 200 = ~5 ms.
   const rtt = result.clients[0]?.rttMs ?? NaN;
   assert.ok(rtt > 4 && rtt < 6, `rtt ${rtt}`);
+});
+
+test('a client in the same metro as its PoP gets the metro access floor, never 0 ms', () => {
+  const london = resolve(seed).clients[1];
+  assert.equal(london?.pop, 'PoPEU');
+  assert.equal(london?.rttMs, METRO_ACCESS_FLOOR_MS);
+  const sameSpot = resolve(topo({
+    routers: [router('x', 10, LON), router('a', 100, LON)],
+    sessions: [transit('s1', 'x', 'a')],
+    origins: [pop('A', 'a')],
+    clients: [client('user', 'x', LON)],
+    serviceAddress: '203.0.113.1',
+  }));
+  assert.equal(sameSpot.clients[0]?.rttMs, METRO_ACCESS_FLOOR_MS);
 });
 
 test('seed diagram: with US-East withdrawn, New York moves to EU-West', () => {
