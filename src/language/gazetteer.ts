@@ -461,12 +461,34 @@ function resolveLocation(name: string): Place | undefined {
   if (whole) return whole;
   // Labels pair a code with a name: 'Frankfurt (FRA)', 'IAD - Ashburn', 'LHR / London'. The code,
   // being exact, is tried first.
-  const paired = /^(.+?)\s*\(([^()]+)\)$/.exec(text) ?? /^(.+?)\s+[-–—/|]\s+(.+)$/.exec(text);
+  const paired = splitPairedName(text);
   if (!paired) return undefined;
-  const parts = [paired[1]!.trim(), paired[2]!.trim()].sort((a, b) => Number(/^[A-Z]{3}$/.test(b)) - Number(/^[A-Z]{3}$/.test(a)));
+  const parts = [paired[0].trim(), paired[1].trim()].sort((a, b) => Number(/^[A-Z]{3}$/.test(b)) - Number(/^[A-Z]{3}$/.test(a)));
   for (const part of parts) {
     const place = lookupNameWithCountry(part, idx);
     if (place) return place;
+  }
+  return undefined;
+}
+
+/**
+ * Splits a label that pairs two names, `Frankfurt (FRA)` or `IAD - Ashburn` (separators - – — / |
+ * between spaces), into its two halves, untrimmed; the first separator wins. One pass over the
+ * text: the regular expressions that said the same backtracked over every run of spaces, quadratic
+ * in its length.
+ */
+export function splitPairedName(text: string): [string, string] | undefined {
+  if (text.endsWith(')')) {
+    const open = text.lastIndexOf('(', text.length - 2);
+    const inner = text.slice(open + 1, -1);
+    if (open >= 1 && inner !== '' && !inner.includes(')')) return [text.slice(0, open), inner];
+  }
+  for (let i = 1; i < text.length - 2; i++) {
+    if (!'-–—/|'.includes(text[i]!) || !/\s/.test(text[i - 1]!) || !/\s/.test(text[i + 1]!)) continue;
+    let start = i - 1;
+    while (start > 0 && /\s/.test(text[start - 1]!)) start--;
+    const cut = Math.max(start, 1);
+    if (cut < i) return [text.slice(0, cut), text.slice(i + 1)];
   }
   return undefined;
 }

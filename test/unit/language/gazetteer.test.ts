@@ -10,6 +10,7 @@ import {
   lookupLocation,
   nearestCity,
   parseCoordinates,
+  splitPairedName,
   suggestLocations,
   type Place,
 } from '../../../src/language/gazetteer';
@@ -435,5 +436,32 @@ describe('generated data', () => {
       encoding: 'utf8',
     });
     assert.equal(result.status, 0, result.stderr);
+  });
+});
+
+describe('paired labels (Frankfurt (FRA), IAD - Ashburn)', () => {
+  // The regular expressions splitPairedName replaces: same answers, without their backtracking.
+  const byRegex = (text: string): string[] | undefined => {
+    const m = /^(.+?)\s*\(([^()]+)\)$/.exec(text) ?? /^(.+?)\s+[-–—/|]\s+(.+)$/.exec(text);
+    return m ? [m[1]!.trim(), m[2]!.trim()] : undefined;
+  };
+
+  it('splits into the same halves (trimmed) as the regular expressions on any text without line breaks', () => {
+    const text = fc.array(fc.constantFrom('a', 'F', 'x', ' ', '\t', '(', ')', '-', '–', '—', '/', '|'), { maxLength: 14 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        const ours = splitPairedName(t);
+        assert.deepEqual(ours?.map((p) => p.trim()), byRegex(t), JSON.stringify(t));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('still finds the code across long runs of spaces, which once took quadratic time', () => {
+    const pad = ' '.repeat(100_000);
+    assert.equal(found(`Frankfurt${pad}(FRA)`).point.lat, found('FRA').point.lat);
+    assert.equal(found(`IAD${pad}-${pad}Ashburn`).point.lon, found('IAD').point.lon);
+    assert.equal(lookupLocation(`a${pad}b`), undefined);
+    assert.deepEqual(splitPairedName(`x${pad}|${pad}y`)?.map((p) => p.trim()), ['x', 'y']);
   });
 });
