@@ -802,7 +802,7 @@ class Parser {
     }
     const open = this.pos;
     const lineEnd = this.lineEnd();
-    const close = this.indexOf('|', open + 1);
+    const close = this.quotedLabelEnd(open, lineEnd) ?? this.indexOf('|', open + 1);
     if (close < 0 || close > lineEnd) {
       this.error(open, lineEnd, "Edge label opened with '|' is not closed by '|'", 'syntax');
       this.pos = lineEnd;
@@ -814,6 +814,22 @@ class Parser {
     let label = this.span(open + 1 + lead, open + 1 + raw.trimEnd().length);
     if (label.text.length >= 2 && label.text.startsWith('"') && label.text.endsWith('"')) label = this.span(label.start + 1, label.end - 1);
     return label.text.length > 0 ? { label } : {};
+  }
+
+  /**
+   * The closing bar of `|"a | b"|`: mermaid reads a quoted label as a string, bars and all, so
+   * the label ends at the first bar after the closing quote. Undefined when the label is not one
+   * quoted string on this line.
+   */
+  private quotedLabelEnd(open: number, lineEnd: number): number | undefined {
+    let at = open + 1;
+    while (at < lineEnd && (this.text[at] === ' ' || this.text[at] === '\t')) at++;
+    if (this.text[at] !== '"') return undefined;
+    const quote = this.indexOf('"', at + 1);
+    if (quote < 0 || quote > lineEnd) return undefined;
+    at = quote + 1;
+    while (at < lineEnd && (this.text[at] === ' ' || this.text[at] === '\t')) at++;
+    return this.text[at] === '|' ? at : undefined;
   }
 }
 

@@ -60,3 +60,14 @@ describe("mermaid's own parser accepts every example and fixture", () => {
     });
   }
 });
+
+describe('a bar inside a quoted pipe label', () => {
+  it('belongs to the label, as mermaid reads it', async () => {
+    const text = 'flowchart LR\n  A[AS64500 Alpha] -->|"transit | backup"| B[AS64501 Beta]\n  A -->|"peer|x"| C[AS64502 Gamma]\n  B -->|transit| C\n';
+    const mermaid = await loaded;
+    assert.ok(await mermaid.parse(text));
+    const { model, diagnostics } = parseDocument(text);
+    assert.deepEqual(model.edges.map((e) => e.label), ['transit | backup', 'peer|x', 'transit']);
+    assert.deepEqual(diagnostics.filter((d) => d.severity === 'error').map((d) => d.message), []);
+  });
+});
