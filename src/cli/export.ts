@@ -1,4 +1,4 @@
-// Runs in Node: `anycast export FILE -o OUT.svg|OUT.png [--fail POP]...`, the preview's picture as a
+// Runs in Node: `anycast export FILE -o OUT.svg|OUT.png [--fail POP|--fail-as AS|--fail-link A--B]...`, the preview's picture as a
 // file, drawn by the preview's own bundle (dist/webview.js, the same mermaid and annotations) in
 // headless Chromium, made portable by the same function the editor's Export SVG uses.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -6,15 +6,16 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { previewDocument } from '../language/annotateDocument';
-import { findPop, popList } from '../language/simulation';
 import type { ExportBackground, HostToWebview, SvgMessage, WebviewToHost } from '../protocol/messages';
 import type { Browser } from 'playwright-core';
 import type * as PlaywrightCore from 'playwright-core';
+import { diagramFailures, failureOptionsHelp, hasFailures, noFailureFlags, previewFailures, readFailureFlag } from './failures';
+import type { FailureFlags } from './failures';
 import type { CliIo } from './io';
 
 export const exportHelp = `Usage:
-  anycast export FILE -o OUT.svg [--fail POP]... [options]
-  anycast export FILE -o OUT.png [--fail POP]... [--scale 2] [options]
+  anycast export FILE -o OUT.svg [--fail POP|--fail-as AS|--fail-link A--B]... [options]
+  anycast export FILE -o OUT.png [--fail POP|--fail-as AS|--fail-link A--B]... [--scale 2] [options]
 
 Draws FILE as the editor's preview does (mermaid, PoP colours, catchments, the legend, withdrawn
 PoPs and moved clients) in headless Chromium, and writes a standalone picture: an SVG that opens
@@ -23,7 +24,7 @@ font), or a PNG. The file is written whole or not at all.
 
 Options:
   -o, --output OUT      the file to write; .svg or .png (required)
-  --fail POP            withdraw that PoP (node id or name, e.g. PoPUS or US-East) (repeat)
+${failureOptionsHelp}
   --background BG       light (default), dark or transparent
   --scale N             PNG pixels per diagram unit (default 2)
   --chromium PATH       the Chromium to use (default: $ANYCAST_CHROMIUM, then /usr/bin/chromium)
@@ -40,7 +41,7 @@ interface ExportArgs {
   readonly file: string;
   readonly output: string;
   readonly format: 'svg' | 'png';
-  readonly fail: readonly string[];
+  readonly fail: FailureFlags;
   readonly background: ExportBackground;
   readonly scale: number;
   readonly chromium?: string;
@@ -48,7 +49,7 @@ interface ExportArgs {
 }
 
 function parseArgs(args: readonly string[]): ExportArgs | string {
-  const fail: string[] = [];
+  const fail = noFailureFlags();
   const files: string[] = [];
   let output: string | undefined;
   let background: ExportBackground = 'light';
@@ -59,11 +60,10 @@ function parseArgs(args: readonly string[]): ExportArgs | string {
     const arg = args[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = (): string | undefined => inline ?? args[++i];
-    if (flag === '--fail') {
-      const pop = value();
-      if (pop === undefined) return '--fail needs a PoP id or name';
-      fail.push(pop);
-    } else if (flag === '-o' || flag === '--output') {
+    const took = readFailureFlag(args, i, fail);
+    if (typeof took === 'string') return took;
+    if (took > 0) i += took - 1;
+    else if (flag === '-o' || flag === '--output') {
       output = value();
       if (output === undefined) return `${flag} needs a file name`;
     } else if (flag === '--background') {
@@ -218,16 +218,12 @@ export async function runExport(args: readonly string[], io: CliIo, env: NodeJS.
     io.err(`${parsed.file}:${plain.range.start.line + 1}:${plain.range.start.character + 1}: error: ${plain.message}`);
     return 1;
   }
-  const failed: string[] = [];
-  for (const wanted of parsed.fail) {
-    const pop = findPop(plain.model, wanted);
-    if (!pop) {
-      io.err(`anycast export: no PoP '${wanted}' in ${parsed.file}; its PoPs are: ${popList(plain.model)}`);
-      return 2;
-    }
-    if (!failed.includes(pop.id)) failed.push(pop.id);
+  const scenario = diagramFailures(plain.model, parsed.fail);
+  if (typeof scenario === 'string') {
+    io.err(`anycast export: ${parsed.file}: ${scenario}`);
+    return 2;
   }
-  const content = failed.length > 0 ? previewDocument(text, { failedPops: failed }) : plain;
+  const content = hasFailures(parsed.fail) ? previewDocument(text, previewFailures(text, scenario)) : plain;
   if (content.kind === 'error') return 1;
   const chromium = findChromium(parsed.chromium, env);
   if (typeof chromium !== 'string') {

@@ -1,10 +1,12 @@
-// Runs in Node: `anycast mermaid FILE [--fail POP]...`, the annotated diagram as mermaid text for any renderer.
+// Runs in Node: `anycast mermaid FILE [--fail POP|--fail-as AS|--fail-link A--B]...`, the annotated diagram as mermaid text for any renderer.
 import { annotatedMermaid } from '../language/annotate';
 import { previewDocument } from '../language/annotateDocument';
+import { diagramFailures, failureOptionsHelp, hasFailures, noFailureFlags, previewFailures, readFailureFlag } from './failures';
+import type { FailureFlags } from './failures';
 import type { CliIo } from './io';
 
 export const mermaidHelp = `Usage:
-  anycast mermaid [--fail POP]... [--no-legend] [--markdown] [-o OUT] FILE
+  anycast mermaid [--fail POP]... [--fail-as AS]... [--fail-link A--B]... [--no-legend] [--markdown] [-o OUT] FILE
 
 Prints FILE's diagram with the resolver's answer added in plain mermaid: each PoP in its own
 colour, each client in the colour of the PoP that serves it, the edges traffic takes, withdrawn
@@ -13,25 +15,25 @@ a README, wiki or issue where mermaid renders (GitHub, GitLab, Notion): the same
 preview, without the extension. The original lines are kept as written.
 
 Options:
-  --fail POP     withdraw that PoP (its node id or name, e.g. PoPUS or US-East) and mark the
-                 clients that move (repeat)
+${failureOptionsHelp}
+                      (the clients that move are marked)
   --no-legend    leave the legend out
   --markdown     wrap the text in a \`\`\`mermaid fence
   -o, --output OUT  write to OUT (whole or not at all) instead of standard output
   -h, --help     this text
 
-Exit status: 0 done, 1 the file cannot be read or does not parse, 2 bad usage or an unknown PoP.`;
+Exit status: 0 done, 1 the file cannot be read or does not parse, 2 bad usage or an unknown PoP, AS or link.`;
 
 interface MermaidArgs {
   readonly file: string;
-  readonly fail: readonly string[];
+  readonly fail: FailureFlags;
   readonly legend: boolean;
   readonly markdown: boolean;
   readonly output?: string;
 }
 
 function parseArgs(args: readonly string[]): MermaidArgs | string {
-  const fail: string[] = [];
+  const fail = noFailureFlags();
   const files: string[] = [];
   let legend = true;
   let markdown = false;
@@ -39,11 +41,9 @@ function parseArgs(args: readonly string[]): MermaidArgs | string {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const value = (): string | undefined => args[++i];
-    if (arg === '--fail') {
-      const pop = value();
-      if (pop === undefined) return '--fail needs a PoP id or name';
-      fail.push(pop);
-    } else if (arg.startsWith('--fail=')) fail.push(arg.slice('--fail='.length));
+    const took = readFailureFlag(args, i, fail);
+    if (typeof took === 'string') return took;
+    if (took > 0) i += took - 1;
     else if (arg === '--no-legend') legend = false;
     else if (arg === '--markdown') markdown = true;
     else if (arg === '-o' || arg === '--output') {
@@ -79,18 +79,12 @@ export async function runMermaid(args: readonly string[], io: CliIo): Promise<nu
     io.err(`${parsed.file}:${plain.range.start.line + 1}:${plain.range.start.character + 1}: error: ${plain.message}`);
     return 1;
   }
-  const pops = plain.model.nodes.filter((n) => n.role === 'pop');
-  const failed: string[] = [];
-  for (const wanted of parsed.fail) {
-    const pop = pops.find((p) => p.id === wanted) ?? pops.find((p) => p.name.toLowerCase() === wanted.toLowerCase());
-    if (!pop) {
-      const known = pops.map((p) => (p.name === p.id ? p.id : `${p.id} (${p.name})`)).join(', ');
-      io.err(`anycast mermaid: no PoP '${wanted}' in ${parsed.file}; its PoPs are: ${known || 'none'}`);
-      return 2;
-    }
-    if (!failed.includes(pop.id)) failed.push(pop.id);
+  const scenario = diagramFailures(plain.model, parsed.fail);
+  if (typeof scenario === 'string') {
+    io.err(`anycast mermaid: ${parsed.file}: ${scenario}`);
+    return 2;
   }
-  const content = failed.length > 0 ? previewDocument(text, { failedPops: failed }) : plain;
+  const content = hasFailures(parsed.fail) ? previewDocument(text, previewFailures(text, scenario)) : plain;
   if (content.kind === 'error') return 1;
   if (content.routing.problem) io.err(`anycast mermaid: ${parsed.file}: ${content.routing.problem}`);
 

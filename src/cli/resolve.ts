@@ -3,21 +3,23 @@ import { RequestError, diffResolutions, popFailureImpact, resolve } from '../eng
 import type { ClientResult, Explanation, PopFailureImpact, Resolution, ResolutionDiff, Route, Scenario, Topology, TieBreakModel } from '../engine/index';
 import { parseDocument } from '../language/index';
 import type { DocumentModel } from '../language/index';
+import { toEngineScenario } from '../language/simulation';
 import { toTopology } from '../language/topology';
 import { CliError, UsageError } from './asRel';
 import { TIE_BREAKS, asRelHelp, optionValue, parseAsRelArgs, parseSeed, parseTieBreak, runAsRel } from './asRelResolve';
+import { diagramFailures, failureOptionsHelp } from './failures';
 import type { CliIo } from './io';
 
 export const resolveHelp = `Usage:
-  anycast resolve FILE.anycast.mmd [--fail POP]... [options]
+  anycast resolve FILE.anycast.mmd [--fail POP|--fail-as AS|--fail-link A--B]... [options]
 
 Resolves the diagram: for each client the PoP it reaches, the AS path, the decision step that
 chose that route over the runner-up, and the estimated round-trip time; for each PoP its
-catchment. With --fail (a PoP id or name, repeatable), the state after the failure and what moved.
+catchment. With --fail, --fail-as or --fail-link (repeatable), the state after the failure and
+what moved.
 
 Options:
-  --fail POP          withdraw that PoP (its id, e.g. PoPUS, or its name, e.g. US-East)
-  --fail-as AS        take an AS down: its node id or name (Cogent) or its number (174, AS174)
+${failureOptionsHelp}
   --fail-each         N-1: withdraw each PoP in turn (on top of any --fail) and show where its
                       clients go and the RTT they lose
   --why ID            explain a client's (or router's) choice step by step: every candidate
@@ -33,6 +35,7 @@ interface DiagramArgs {
   readonly file: string;
   readonly fail: string[];
   readonly failAs: string[];
+  readonly failLink: string[];
   failEach: boolean;
   readonly why: string[];
   tieBreak?: TieBreakModel;
@@ -42,7 +45,7 @@ interface DiagramArgs {
 
 function parseDiagramArgs(args: readonly string[]): DiagramArgs {
   let file: string | undefined;
-  const parsed: Omit<DiagramArgs, 'file'> = { fail: [], failAs: [], failEach: false, why: [], seed: 0, json: false };
+  const parsed: Omit<DiagramArgs, 'file'> = { fail: [], failAs: [], failLink: [], failEach: false, why: [], seed: 0, json: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     const value = (): string => optionValue(args, ++i, arg);
@@ -50,6 +53,7 @@ function parseDiagramArgs(args: readonly string[]): DiagramArgs {
     else if (arg === '--json') parsed.json = true;
     else if (arg === '--fail-each') parsed.failEach = true;
     else if (arg === '--fail-as') parsed.failAs.push(value());
+    else if (arg === '--fail-link') parsed.failLink.push(value());
     else if (arg === '--why') parsed.why.push(value());
     else if (arg === '--tie-break') parsed.tieBreak = parseTieBreak(value());
     else if (arg === '--seed') parsed.seed = parseSeed(value());
@@ -67,40 +71,10 @@ function popName(model: DocumentModel, id: string): string | undefined {
   return node && node.name !== id ? node.name : undefined;
 }
 
-/** Maps each --fail-as value to an ASN: a number (174, AS174), else an AS node's id or name. */
-function failedAses(model: DocumentModel, topology: Topology, fail: readonly string[]): number[] {
-  const present = new Set(topology.routers.map((r) => r.asn));
-  return fail.map((wanted) => {
-    const number = /^(?:AS)?(\d{1,10})$/i.exec(wanted);
-    const lower = wanted.toLowerCase();
-    const node = number ? undefined : model.nodes.find((n) => n.role === 'as' && (n.id === wanted || n.id.toLowerCase() === lower || n.name.toLowerCase() === lower));
-    const asn = number ? Number(number[1]) : node?.asn?.value;
-    if (asn === undefined || !present.has(asn)) {
-      const known = model.nodes.filter((n) => n.role === 'as' && n.asn).map((n) => `${n.name} (AS${n.asn?.value})`).join(', ');
-      throw new RequestError(`--fail-as ${wanted}: no such AS in the diagram; it has ${known || 'no AS nodes'}`);
-    }
-    return asn;
-  });
-}
-
 /** `PoPUS (US-East)`, or the bare id when the PoP has no other name. */
 function popLabel(model: DocumentModel, resolution: Resolution, id: string): string {
   const n = resolution.pops.find((p) => p.id === id)?.name ?? popName(model, id);
   return n ? `${id} (${n})` : id;
-}
-
-/** Maps each --fail value to a PoP id: ids first, then names, case-insensitively. */
-function failedPops(model: DocumentModel, topology: Topology, fail: readonly string[]): string[] {
-  const pops = topology.origins.map((o) => ({ id: o.id, name: o.name ?? popName(model, o.id) }));
-  return fail.map((wanted) => {
-    const lower = wanted.toLowerCase();
-    const hit = pops.find((p) => p.id === wanted) ?? pops.find((p) => p.id.toLowerCase() === lower || p.name?.toLowerCase() === lower);
-    if (!hit) {
-      const known = pops.map((p) => (p.name ? `${p.id} (${p.name})` : p.id)).join(', ');
-      throw new RequestError(`--fail ${wanted}: no such PoP; the diagram has ${known || 'no PoPs'}`);
-    }
-    return hit.id;
-  });
 }
 
 function runnerUpOf(c: ClientResult): Route | undefined {
@@ -265,10 +239,13 @@ async function runDiagram(args: DiagramArgs, io: CliIo): Promise<number> {
     io.err(`${args.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity}: ${d.message}`);
   }
   if (errors.length > 0) throw new CliError(`${args.file}: ${errors.length} error(s); fix them (see \`anycast check\`) before resolving`);
-  const built = toTopology(model).topology;
+  const build = toTopology(model);
+  const built = build.topology;
   const topology: Topology = args.tieBreak ? { ...built, tieBreak: { model: args.tieBreak, ...(args.tieBreak === 'random' ? { seed: args.seed } : {}) } } : built;
-  const scenario: Scenario = { failedPops: failedPops(model, topology, args.fail), failedAses: failedAses(model, topology, args.failAs) };
-  const failing = args.fail.length + args.failAs.length > 0;
+  const failures = diagramFailures(model, args);
+  if (typeof failures === 'string') throw new RequestError(failures);
+  const scenario: Scenario = toEngineScenario(failures, model, build);
+  const failing = args.fail.length + args.failAs.length + args.failLink.length > 0;
   const before = resolve(topology);
   const after = failing ? resolve(topology, scenario) : before;
   const diff = failing ? diffResolutions(before, after) : undefined;

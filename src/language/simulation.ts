@@ -151,6 +151,46 @@ export function popList(model: DocumentModel): string {
   return pops.map((p) => (p.name === p.id ? p.id : `${p.id} (${p.name})`)).join(', ') || 'none';
 }
 
+/** The AS a user named: its number (174, AS174), else its node id or (case-insensitive) name. */
+export function findAs(model: DocumentModel, wanted: string): NodeModel | undefined {
+  const ases = model.nodes.filter((n) => n.role === 'as');
+  const number = /^(?:AS)?(\d{1,10})$/i.exec(wanted.trim());
+  if (number) return ases.find((n) => n.asn?.value === Number(number[1]));
+  const lower = wanted.toLowerCase();
+  return ases.find((n) => n.id === wanted) ?? ases.find((n) => n.id.toLowerCase() === lower || n.name.toLowerCase() === lower || displayName(n).toLowerCase() === lower);
+}
+
+/** The diagram's ASes for an error message: `T1 (AS174 Cogent), T2 (AS2914 NTT)`. */
+export function asList(model: DocumentModel): string {
+  return model.nodes.filter((n) => n.role === 'as').map((n) => `${n.id} (${displayName(n)})`).join(', ') || 'none';
+}
+
+/**
+ * The BGP session edge a user named as its two ends, `A--B` (also `A,B`, `A-->B`, `A<-->B`), each
+ * end a node id or name, in either direction. Every place the separator could split is tried, so
+ * ids with dashes work.
+ */
+export function findLink(model: DocumentModel, wanted: string): EdgeKey | undefined {
+  const nodeNamed = (text: string): NodeModel | undefined => {
+    const t = text.trim();
+    const lower = t.toLowerCase();
+    return model.nodes.find((n) => n.id === t) ?? model.nodes.find((n) => n.name.toLowerCase() === lower || displayName(n).toLowerCase() === lower);
+  };
+  for (const m of wanted.matchAll(/<-->|<->|-->|--|,|↔/g)) {
+    const a = nodeNamed(wanted.slice(0, m.index));
+    const b = nodeNamed(wanted.slice(m.index + m[0].length));
+    if (!a || !b) continue;
+    const edge = model.edges.find((e) => e.meaning.kind === 'session' && ((e.from === a.id && e.to === b.id) || (e.from === b.id && e.to === a.id)));
+    if (edge) return { from: edge.from, to: edge.to };
+  }
+  return undefined;
+}
+
+/** The diagram's BGP session edges for an error message: `P0--T0, T0--T1`. */
+export function linkList(model: DocumentModel): string {
+  return model.edges.filter((e) => e.meaning.kind === 'session').map((e) => `${e.from}--${e.to}`).join(', ') || 'none';
+}
+
 /** The node's display name: `US-East`, `AS174 Cogent`. */
 export function displayName(node: NodeModel): string {
   return node.role === 'as' && node.asn ? `AS${node.asn.value} ${node.name}` : node.name;

@@ -72,7 +72,13 @@ describe('anycast export', () => {
   it('refuses an unknown PoP, listing the PoPs there are', async () => {
     const io = bytesIo({ 'seed.anycast.mmd': seed });
     assert.equal(await runExport(['seed.anycast.mmd', '-o', 'seed.svg', '--fail', 'Mars'], io), 2);
-    assert.match(io.stderr, /no PoP 'Mars' in seed\.anycast\.mmd; its PoPs are: PoPUS \(US-East\), PoPEU \(EU-West\), PoPAP \(Asia-Pacific\)/);
+    assert.match(io.stderr, /seed\.anycast\.mmd: --fail Mars: no such PoP; the diagram has PoPUS \(US-East\), PoPEU \(EU-West\), PoPAP \(Asia-Pacific\)/);
+    const as = bytesIo({ 'seed.anycast.mmd': seed });
+    assert.equal(await runExport(['seed.anycast.mmd', '-o', 'seed.svg', '--fail-as=Atlantis'], as), 2);
+    assert.match(as.stderr, /--fail-as Atlantis: no such AS; the diagram has /);
+    const link = bytesIo({ 'seed.anycast.mmd': seed });
+    assert.equal(await runExport(['seed.anycast.mmd', '-o', 'seed.svg', '--fail-link', 'PoPUS--Mars'], link), 2);
+    assert.match(link.stderr, /--fail-link PoPUS--Mars: no BGP session between two such nodes/);
   });
 
   it('reports bad usage and a file that does not parse, with its position', async () => {

@@ -5,6 +5,7 @@ import { runMermaid } from '../../../src/cli/mermaid';
 import { fakeIo } from './fakeIo';
 
 const seed = readFileSync(new URL('../../../examples/seed.anycast.mmd', import.meta.url), 'utf8');
+const twoTransits = readFileSync(new URL('../../fixtures/cli/two-transits.anycast.mmd', import.meta.url), 'utf8');
 
 describe('anycast mermaid', () => {
   it('prints the seed followed by PoP colours, catchments and a legend', async () => {
@@ -27,6 +28,37 @@ describe('anycast mermaid', () => {
     }
   });
 
+  it('takes --fail-as and --fail-link as anycast resolve does, naming the failure in the legend', async () => {
+    const cases: [string[], RegExp][] = [
+      [['--fail-as', 'Cogent'], /AS174 Cogent down · 1 client moved/],
+      [['--fail-as', 'AS174'], /AS174 Cogent down · 1 client moved/],
+      [['--fail-link', 'E--T1'], /AS7922 Comcast ↔ AS174 Cogent down · 1 client moved/],
+      [['--fail-link=cogent,comcast'], /AS7922 Comcast ↔ AS174 Cogent down · 1 client moved/],
+    ];
+    for (const [args, headline] of cases) {
+      const io = fakeIo({ 'd.anycast.mmd': twoTransits });
+      assert.equal(await runMermaid([...args, 'd.anycast.mmd'], io), 0, io.stderr);
+      assert.match(io.stdout, headline);
+      assert.match(io.stdout, /class U anycastMoved1/);
+      assert.match(io.stdout, /Users in Washington → West/);
+    }
+    const plain = fakeIo({ 'd.anycast.mmd': twoTransits });
+    assert.equal(await runMermaid(['d.anycast.mmd'], plain), 0);
+    assert.match(plain.stdout, /class U anycastClient0/);
+  });
+
+  it('names what exists when --fail-as or --fail-link names nothing, exit 2', async () => {
+    const as = fakeIo({ 'd.anycast.mmd': twoTransits });
+    assert.equal(await runMermaid(['--fail-as', 'Atlantis', 'd.anycast.mmd'], as), 2);
+    assert.match(as.stderr, /--fail-as Atlantis: no such AS; the diagram has T1 \(AS174 Cogent\), T2 \(AS3356 Lumen\), E \(AS7922 Comcast\)/);
+    const link = fakeIo({ 'd.anycast.mmd': twoTransits });
+    assert.equal(await runMermaid(['--fail-link', 'P--T2', 'd.anycast.mmd'], link), 2);
+    assert.match(link.stderr, /--fail-link P--T2: no BGP session between two such nodes; the diagram has P--T1, Q--T2, E--T1, E--T2/);
+    const bare = fakeIo({ 'd.anycast.mmd': twoTransits });
+    assert.equal(await runMermaid(['d.anycast.mmd', '--fail-link'], bare), 2);
+    assert.match(bare.stderr, /--fail-link needs a value/);
+  });
+
   it('wraps in a markdown fence and writes a file whole on request', async () => {
     const io = fakeIo({ 'seed.anycast.mmd': seed });
     assert.equal(await runMermaid(['--markdown', '-o', 'out.md', 'seed.anycast.mmd'], io), 0);
@@ -37,7 +69,7 @@ describe('anycast mermaid', () => {
   it('names the PoPs when --fail names none of them, exit 2', async () => {
     const io = fakeIo({ 'seed.anycast.mmd': seed });
     assert.equal(await runMermaid(['--fail', 'Mars', 'seed.anycast.mmd'], io), 2);
-    assert.match(io.stderr, /no PoP 'Mars'.*PoPUS \(US-East\), PoPEU \(EU-West\), PoPAP \(Asia-Pacific\)/);
+    assert.match(io.stderr, /--fail Mars: no such PoP.*PoPUS \(US-East\), PoPEU \(EU-West\), PoPAP \(Asia-Pacific\)/);
   });
 
   it('reports a syntax error as file:line:column and exits 1', async () => {

@@ -272,7 +272,22 @@ test('--fail-as takes an AS down by name or number and lists who moved', async (
   assert.equal(byNumber.io.stdout, byName.io.stdout);
   const unknown = await run('--fail-as', 'Atlantis');
   assert.equal(unknown.code, 1);
-  assert.match(unknown.io.stderr, /--fail-as Atlantis: no such AS in the diagram; it has Cogent \(AS174\), Lumen \(AS3356\), Comcast \(AS7922\)/);
+  assert.match(unknown.io.stderr, /--fail-as Atlantis: no such AS; the diagram has T1 \(AS174 Cogent\), T2 \(AS3356 Lumen\), E \(AS7922 Comcast\)/);
+});
+
+test('--fail-link takes a BGP session down, named by its ends in either order', async () => {
+  const diagram = readFileSync(new URL('../../fixtures/cli/two-transits.anycast.mmd', import.meta.url), 'utf8');
+  const moved = async (...args: string[]): Promise<unknown> => {
+    const io = fakeIo({ 'd.anycast.mmd': diagram });
+    assert.equal(await runResolve(['d.anycast.mmd', ...args, '--json'], io), 0, io.stderr);
+    return (JSON.parse(io.stdout) as { moved: { id: string; from: string | null; to: string | null }[] }).moved.map((m) => [m.id, m.from, m.to]);
+  };
+  assert.deepEqual(await moved('--fail-link', 'E--T1'), [['U', 'P', 'Q']]);
+  assert.deepEqual(await moved('--fail-link', 'Cogent--Comcast'), [['U', 'P', 'Q']]);
+  assert.deepEqual(await moved('--fail-link', 'E--T2'), []);
+  const io = fakeIo({ 'd.anycast.mmd': diagram });
+  assert.equal(await runResolve(['d.anycast.mmd', '--fail-link', 'U--P'], io), 1);
+  assert.match(io.stderr, /--fail-link U--P: no BGP session between two such nodes; the diagram has P--T1/);
 });
 
 const diagramFailures: [string, string[], Record<string, Uint8Array | string>, number, RegExp][] = [
