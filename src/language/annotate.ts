@@ -7,6 +7,7 @@
  */
 import type { ClientResult, Resolution, Route } from '../engine/types';
 import { decisionStepWords } from './decisionWords';
+import { percent, plural } from './figures';
 import type { DocumentModel, NodeModel, NodeRole } from './model';
 
 /** Palette slots; PoPs beyond this many reuse colours in order. */
@@ -84,15 +85,6 @@ export interface RoutingInput {
 
 function roleOf(role: NodeRole): NodeAnnotation['role'] {
   return role === 'narrative' ? 'other' : role;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function percent(share: number): string {
-  const value = share * 100;
-  return `${value >= 10 || value === 0 ? value.toFixed(0) : value.toFixed(1)}%`;
 }
 
 /** Node ids the route's traffic crosses, from `start`, with repeats (routers of one node) folded. */

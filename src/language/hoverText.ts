@@ -8,7 +8,8 @@ import type { DecisionStep, Explanation, Resolution, Route } from '../engine/typ
 import { decisionStepWords } from './decisionWords';
 import type { EdgeModel, NodeModel, SessionPolicy } from './model';
 import { nodeAt, rangeContains } from './references';
-import { displayName, percent, plural } from './simulation';
+import { percent, plural } from './figures';
+import { displayName } from './simulation';
 import type { RoutingAnalysis } from './simulation';
 import type { Position, Range } from './types';
 

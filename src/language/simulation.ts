@@ -9,6 +9,7 @@ import type { Resolution, ResolutionDiff, Scenario } from '../engine/types';
 import { parseDocument } from './index';
 import type { ParsedDocument } from './index';
 import type { DocumentModel, EdgeModel, NodeModel } from './model';
+import { percent, plural } from './figures';
 import { toTopology } from './topology';
 import type { TopologyBuild } from './topology';
 
@@ -127,16 +128,6 @@ export interface FailureChoice {
   readonly pop?: string;
   readonly link?: EdgeKey;
   readonly as?: string;
-}
-
-/** A traffic share as a percentage: 33%, 2.5%. */
-export function percent(share: number): string {
-  const value = share * 100;
-  return `${value >= 10 || value === 0 ? value.toFixed(0) : value.toFixed(1)}%`;
-}
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** The PoP a user named, by node id or (case-insensitive) display name, as the CLI's `--fail` takes it. */

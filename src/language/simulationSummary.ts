@@ -7,7 +7,8 @@ import type { Range } from './types';
 import type { DocumentModel } from './model';
 import { decisionStepWords } from './decisionWords';
 import { escapeMarkdown } from './hoverText';
-import { displayName, isEmptyScenario, plural } from './simulation';
+import { plural } from './figures';
+import { displayName, isEmptyScenario } from './simulation';
 import type { RoutingAnalysis } from './simulation';
 
 function names(model: DocumentModel): Map<string, string> {
