@@ -5,11 +5,10 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { previewDocument } from '../language/annotateDocument';
 import type { ExportBackground, HostToWebview, SvgMessage, WebviewToHost } from '../protocol/messages';
 import type { Browser } from 'playwright-core';
 import type * as PlaywrightCore from 'playwright-core';
-import { diagramFailures, failureOptionsHelp, hasFailures, noFailureFlags, previewFailures, readFailureFlag } from './failures';
+import { failureOptionsHelp, noFailureFlags, previewFile, readFailureFlag } from './failures';
 import type { FailureFlags } from './failures';
 import type { CliIo } from './io';
 
@@ -206,25 +205,9 @@ export async function runExport(args: readonly string[], io: CliIo, env: NodeJS.
     io.err(`anycast export: ${parsed}\n\n${exportHelp}`);
     return 2;
   }
-  let text: string;
-  try {
-    text = new TextDecoder().decode(await io.readFile(parsed.file));
-  } catch (error) {
-    io.err(`anycast export: cannot read ${parsed.file}: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
-  }
-  const plain = previewDocument(text);
-  if (plain.kind === 'error') {
-    io.err(`${parsed.file}:${plain.range.start.line + 1}:${plain.range.start.character + 1}: error: ${plain.message}`);
-    return 1;
-  }
-  const scenario = diagramFailures(plain.model, parsed.fail);
-  if (typeof scenario === 'string') {
-    io.err(`anycast export: ${parsed.file}: ${scenario}`);
-    return 2;
-  }
-  const content = hasFailures(parsed.fail) ? previewDocument(text, previewFailures(text, scenario)) : plain;
-  if (content.kind === 'error') return 1;
+  const drawn = await previewFile('export', parsed.file, parsed.fail, io);
+  if (typeof drawn === 'number') return drawn;
+  const { content } = drawn;
   const chromium = findChromium(parsed.chromium, env);
   if (typeof chromium !== 'string') {
     io.err(`anycast export: ${chromium.missing}. Install Chromium (apt-get install chromium), or pass --chromium PATH or set ANYCAST_CHROMIUM.`);

@@ -1,8 +1,10 @@
 // Runs in Node: the what-if flags every diagram command takes (--fail, --fail-as, --fail-link), read into the simulation's diagram scenario.
-import type { PreviewScenario } from '../language/annotateDocument';
+import { previewDocument } from '../language/annotateDocument';
+import type { DiagramContent, PreviewScenario } from '../language/annotateDocument';
 import type { DocumentModel } from '../language/model';
 import { analyzeRouting, asList, findAs, findLink, findPop, linkList, popList } from '../language/simulation';
 import { simulationHeadline } from '../language/simulationSummary';
+import type { CliIo } from './io';
 import type { DiagramScenario, EdgeKey } from '../language/simulation';
 
 export const failureOptionsHelp = `  --fail POP          withdraw that PoP (its node id or name, e.g. PoPUS or US-East) (repeat)
@@ -63,6 +65,34 @@ export function diagramFailures(model: DocumentModel, flags: FailureFlags): Diag
     if (!failedLinks.some((k) => k.from === link.from && k.to === link.to)) failedLinks.push(link);
   }
   return { failedPops, failedLinks, failedAses };
+}
+
+/**
+ * Reads `file` and draws it as the preview does under the failure flags: its text and content, or the exit
+ * status after saying why not on standard error (1 unreadable or does not parse, 2 a flag that
+ * names nothing in the diagram).
+ */
+export async function previewFile(command: string, file: string, flags: FailureFlags, io: CliIo): Promise<{ readonly text: string; readonly content: DiagramContent } | number> {
+  let text: string;
+  try {
+    text = new TextDecoder().decode(await io.readFile(file));
+  } catch (error) {
+    io.err(`anycast ${command}: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+  const plain = previewDocument(text);
+  if (plain.kind === 'error') {
+    io.err(`${file}:${plain.range.start.line + 1}:${plain.range.start.character + 1}: error: ${plain.message}`);
+    return 1;
+  }
+  const scenario = diagramFailures(plain.model, flags);
+  if (typeof scenario === 'string') {
+    io.err(`anycast ${command}: ${file}: ${scenario}`);
+    return 2;
+  }
+  if (!hasFailures(flags)) return { text, content: plain };
+  const content = previewDocument(text, previewFailures(text, scenario));
+  return content.kind === 'error' ? 1 : { text, content };
 }
 
 /** What the preview draws for `scenario`, as the editor's simulation hands it over: links and ASes as engine ids, with the headline. */

@@ -1,7 +1,6 @@
 // Runs in Node: `anycast mermaid FILE [--fail POP|--fail-as AS|--fail-link A--B]...`, the annotated diagram as mermaid text for any renderer.
 import { annotatedMermaid } from '../language/annotate';
-import { previewDocument } from '../language/annotateDocument';
-import { diagramFailures, failureOptionsHelp, hasFailures, noFailureFlags, previewFailures, readFailureFlag } from './failures';
+import { failureOptionsHelp, noFailureFlags, previewFile, readFailureFlag } from './failures';
 import type { FailureFlags } from './failures';
 import type { CliIo } from './io';
 
@@ -66,26 +65,9 @@ export async function runMermaid(args: readonly string[], io: CliIo): Promise<nu
     io.err(`anycast mermaid: ${parsed}\n\n${mermaidHelp}`);
     return 2;
   }
-  let text: string;
-  try {
-    text = new TextDecoder().decode(await io.readFile(parsed.file));
-  } catch (error) {
-    io.err(`anycast mermaid: cannot read ${parsed.file}: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
-  }
-
-  const plain = previewDocument(text);
-  if (plain.kind === 'error') {
-    io.err(`${parsed.file}:${plain.range.start.line + 1}:${plain.range.start.character + 1}: error: ${plain.message}`);
-    return 1;
-  }
-  const scenario = diagramFailures(plain.model, parsed.fail);
-  if (typeof scenario === 'string') {
-    io.err(`anycast mermaid: ${parsed.file}: ${scenario}`);
-    return 2;
-  }
-  const content = hasFailures(parsed.fail) ? previewDocument(text, previewFailures(text, scenario)) : plain;
-  if (content.kind === 'error') return 1;
+  const drawn = await previewFile('mermaid', parsed.file, parsed.fail, io);
+  if (typeof drawn === 'number') return drawn;
+  const { text, content } = drawn;
   if (content.routing.problem) io.err(`anycast mermaid: ${parsed.file}: ${content.routing.problem}`);
 
   const annotated = annotatedMermaid(text, content.model, content.routing, { legend: parsed.legend });
