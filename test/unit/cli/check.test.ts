@@ -2,29 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { runCheck } from '../../../src/cli/check';
-import type { CliIo } from '../../../src/cli/io';
-
-function fakeIo(files: Record<string, string>): CliIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out(text: string) {
-      io.stdout += `${text}\n`;
-    },
-    err(text: string) {
-      io.stderr += `${text}\n`;
-    },
-    async readFile(path: string) {
-      const f = files[path];
-      if (f === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return new TextEncoder().encode(f);
-    },
-    async writeFileAtomic() {
-      throw new Error('check writes no files');
-    },
-  };
-  return io;
-}
+import { fakeIo } from './fakeIo';
 
 const seed = readFileSync(new URL('../../../examples/seed.anycast.mmd', import.meta.url), 'utf8');
 const broken = ['flowchart LR', '  P[PoP: Londn]@{ announce: 203.0.113.0/33 }', '  A -->|peer| B -->', ''].join('\n');
@@ -35,6 +13,7 @@ describe('anycast check', () => {
     assert.equal(await runCheck(['seed.anycast.mmd'], io), 0);
     assert.equal(io.stdout, '');
     assert.match(io.stderr, /1 file checked: 0 errors/);
+    assert.deepEqual(io.written, {}, 'check writes no files');
   });
 
   it('prints file:line:col: severity: message with 1-based positions and exits 1 on errors', async () => {

@@ -7,7 +7,7 @@ export interface FakeIo extends CliIo {
   readonly written: Record<string, string>;
 }
 
-export function fakeIo(files: Record<string, string>): FakeIo {
+export function fakeIo(files: Record<string, string | Uint8Array>): FakeIo {
   const io: FakeIo = {
     stdout: '',
     stderr: '',
@@ -21,7 +21,7 @@ export function fakeIo(files: Record<string, string>): FakeIo {
     async readFile(path) {
       const f = files[path];
       if (f === undefined) throw Object.assign(new Error(`ENOENT: no such file '${path}'`), { code: 'ENOENT' });
-      return new TextEncoder().encode(f);
+      return typeof f === 'string' ? new TextEncoder().encode(f) : f;
     },
     async writeFileAtomic(path, data) {
       io.written[path] = typeof data === 'string' ? data : new TextDecoder().decode(data);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { runResolve } from '../../../src/cli/resolve';
-import type { CliIo } from '../../../src/cli/io';
+import { fakeIo } from './fakeIo';
 
 /**
  * 1 and 2 are tier-1 peers; 1 sells transit to 3 and 5, 2 to 4 and 5; 777 buys from 3 and 888
@@ -12,28 +12,6 @@ import type { CliIo } from '../../../src/cli/io';
  * ASN (1) decides: 777, arbitrary. 6 is an island with no route.
  */
 const AS_REL = ['# source:topology|BGP|20180101|test', '1|2|0', '1|3|-1', '1|5|-1', '2|4|-1', '2|5|-1', '3|777|-1', '4|888|-1', '6|7|0'].join('\n');
-
-function fakeIo(files: Record<string, Uint8Array | string>): CliIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out(text: string) {
-      io.stdout += `${text}\n`;
-    },
-    err(text: string) {
-      io.stderr += `${text}\n`;
-    },
-    async readFile(path: string) {
-      const f = files[path];
-      if (f === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return typeof f === 'string' ? new TextEncoder().encode(f) : f;
-    },
-    async writeFileAtomic() {
-      throw new Error('resolve writes no files');
-    },
-  };
-  return io;
-}
 
 interface RouteJson {
   asn: number;
@@ -57,6 +35,7 @@ test('--as-rel --json gives every AS its route, deciding step and runner-up', as
   assert.equal(out.summary.arbitrary, 1);
   assert.equal(out.summary.reachedViaArbitrary, 1);
   assert.deepEqual(out.summary.weightiestArbitrary, [{ asn: 5, downstream: 1, chose: { neighborAsn: 1, originAsn: 777 }, over: { neighborAsn: 2, originAsn: 888 } }]);
+  assert.deepEqual(io.written, {}, 'resolve writes no files');
 });
 
 test('reads gzip-compressed files', async () => {
