@@ -1,9 +1,9 @@
 // Runs in Node: the what-if flags every diagram command takes (--fail, --fail-as, --fail-link), read into the simulation's diagram scenario.
 import { previewDocument } from '../language/annotateDocument';
-import type { DiagramContent, PreviewScenario } from '../language/annotateDocument';
+import type { DiagramContent } from '../language/annotateDocument';
 import type { DocumentModel } from '../language/model';
 import { analyzeRouting, asList, findAs, findLink, findPop, linkList, popList } from '../language/simulation';
-import { simulationHeadline } from '../language/simulationSummary';
+import { previewScenarioOf } from '../language/simulationSummary';
 import type { CliIo } from './io';
 import type { DiagramScenario, EdgeKey } from '../language/simulation';
 
@@ -91,18 +91,7 @@ export async function previewFile(command: string, file: string, flags: FailureF
     return 2;
   }
   if (!hasFailures(flags)) return { text, content: plain };
-  const content = previewDocument(text, previewFailures(text, scenario));
+  const content = previewDocument(text, previewScenarioOf(scenario, () => analyzeRouting(text, scenario)));
   return content.kind === 'error' ? 1 : { text, content };
 }
 
-/** What the preview draws for `scenario`, as the editor's simulation hands it over: links and ASes as engine ids, with the headline. */
-export function previewFailures(text: string, scenario: DiagramScenario): PreviewScenario {
-  if (scenario.failedLinks.length === 0 && scenario.failedAses.length === 0) return { failedPops: scenario.failedPops };
-  const analysis = analyzeRouting(text, scenario);
-  return {
-    failedPops: analysis.engineScenario.failedPops ?? [],
-    failedSessions: analysis.engineScenario.failedSessions ?? [],
-    failedAses: analysis.engineScenario.failedAses ?? [],
-    headline: simulationHeadline(analysis),
-  };
-}

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { DiagramScenario, EdgeKey, FailureChoice, RoutingAnalysis } from '../language/simulation';
 import { analyzeRouting, failureChoices, isEmptyScenario, noFailures, scenarioOfChoices, togglePop } from '../language/simulation';
-import { simulationHeadline, simulationSummary } from '../language/simulationSummary';
+import { previewScenarioOf, simulationHeadline, simulationSummary } from '../language/simulationSummary';
 import { diagramDocument } from './activeDiagram';
 import { forgetParsed, parsedOf } from './parsedDocuments';
 import type { PreviewScenarioSource, SimulatedFailures } from './previewScenario';
@@ -52,14 +52,8 @@ export class SimulationStore implements PreviewScenarioSource, vscode.Disposable
   previewScenario(uri: vscode.Uri): SimulatedFailures {
     const scenario = this.scenarioOf(uri);
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (!document || (scenario.failedLinks.length === 0 && scenario.failedAses.length === 0)) return { failedPops: scenario.failedPops };
-    const analysis = this.analysisOf(document);
-    return {
-      failedPops: analysis.engineScenario.failedPops ?? [],
-      failedSessions: analysis.engineScenario.failedSessions ?? [],
-      failedAses: analysis.engineScenario.failedAses ?? [],
-      headline: simulationHeadline(analysis),
-    };
+    if (!document) return { failedPops: scenario.failedPops };
+    return previewScenarioOf(scenario, () => this.analysisOf(document));
   }
 
   togglePop(uri: vscode.Uri, pop: string): void {

@@ -9,7 +9,8 @@ import { decisionStepWords } from './decisionWords';
 import { escapeMarkdown } from './hoverText';
 import { plural } from './figures';
 import { displayName, isEmptyScenario } from './simulation';
-import type { RoutingAnalysis } from './simulation';
+import type { DiagramScenario, RoutingAnalysis } from './simulation';
+import type { PreviewScenario } from './annotateDocument';
 
 function names(model: DocumentModel): Map<string, string> {
   return new Map(model.nodes.map((n) => [n.id, displayName(n)]));
@@ -21,6 +22,21 @@ export function failedThings(analysis: RoutingAnalysis): string[] {
   const name = (id: string): string => nameOf.get(id) ?? id;
   const { scenario } = analysis;
   return [...scenario.failedPops.map(name), ...scenario.failedLinks.map((k) => `${name(k.from)} ↔ ${name(k.to)}`), ...scenario.failedAses.map(name)];
+}
+
+/**
+ * What the preview draws for `scenario`: failed PoPs as written; failed links and ASes as the engine
+ * ids of this text, with the headline. `analysis` runs only when links or ASes are failed.
+ */
+export function previewScenarioOf(scenario: DiagramScenario, analysis: () => RoutingAnalysis): PreviewScenario & { readonly failedPops: readonly string[] } {
+  if (scenario.failedLinks.length === 0 && scenario.failedAses.length === 0) return { failedPops: scenario.failedPops };
+  const routing = analysis();
+  return {
+    failedPops: routing.engineScenario.failedPops ?? [],
+    failedSessions: routing.engineScenario.failedSessions ?? [],
+    failedAses: routing.engineScenario.failedAses ?? [],
+    headline: simulationHeadline(routing),
+  };
 }
 
 /** "US-East down · 1 client moved · 1 lost service"; empty when nothing is failed. */
