@@ -4,17 +4,13 @@
  * without moving a node.
  */
 import type { LegendEntry } from '../protocol/messages';
+import { percent, plural } from '../language/figures';
 import { paletteSize } from './routingStyle';
 
 export interface LegendHandlers {
   togglePop(pop: string): void;
   hoverPop(pop: string | undefined): void;
   revealPop(pop: string): void;
-}
-
-function percent(share: number): string {
-  const value = share * 100;
-  return `${value >= 10 || value === 0 ? value.toFixed(0) : value.toFixed(1)}%`;
 }
 
 export function renderLegend(container: HTMLElement, entries: readonly LegendEntry[], handlers: LegendHandlers): void {
@@ -43,7 +39,7 @@ export function renderLegend(container: HTMLElement, entries: readonly LegendEnt
     figures.className = 'ac-legend-figures';
     figures.textContent = entry.withdrawn
       ? 'withdrawn'
-      : `${entry.clients} client${entry.clients === 1 ? '' : 's'} · ${percent(entry.share)}`;
+      : `${plural(entry.clients, 'client')} · ${percent(entry.share)}`;
     const toggle = document.createElement('button');
     toggle.className = 'ac-legend-toggle';
     toggle.textContent = entry.withdrawn ? 'Restore' : 'Fail';
