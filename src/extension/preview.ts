@@ -9,6 +9,7 @@ import { defaultGroupClientsAbove } from '../language/annotateGroup';
 import type { DiagramContent, DocumentAnalysis, SyntaxErrorContent } from '../language/annotateDocument';
 import type { HostToWebview, PreviewPersistedState, PreviewTheme, RequestSvgMessage, SvgMessage, WebviewToHost } from '../protocol/messages';
 import { toVsRange } from './convert';
+import { parsedOf } from './parsedDocuments';
 import { onDidSwapScenarioSource, previewScenarioSource } from './previewScenario';
 
 const viewType = 'anycast.preview';
@@ -260,7 +261,7 @@ class PreviewManager implements vscode.Disposable {
     const uri = document.uri.toString();
     const version = document.version;
     if (this.analysis?.uri !== uri || this.analysis.version !== version) {
-      this.analysis = { uri, version, result: analyzeDocument(document.getText()) };
+      this.analysis = { uri, version, result: analyzeDocument(document.getText(), parsedOf(document)) };
     }
     const analysis = this.analysis.result;
     if ('kind' in analysis) {

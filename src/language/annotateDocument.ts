@@ -9,6 +9,7 @@ import type { RoutingAnnotation } from './annotate';
 import { annotateRouting } from './annotate';
 import { defaultGroupClientsAbove, groupClients, routingWithGroups } from './annotateGroup';
 import { parseDocument } from './index';
+import type { ParsedDocument } from './index';
 import type { DocumentModel } from './model';
 import type { TopologyBuild } from './topology';
 import { toTopology } from './topology';
@@ -73,9 +74,9 @@ export interface DocumentAnalysis {
   readonly baseline: Resolution;
 }
 
-/** Parses and resolves `text`, or says where it stops being a diagram. */
-export function analyzeDocument(text: string): DocumentAnalysis | SyntaxErrorContent {
-  const { model, diagnostics } = parseDocument(text);
+/** Parses (or takes the shared parse of) `text` and resolves it, or says where it stops being a diagram. */
+export function analyzeDocument(text: string, parsed: ParsedDocument = parseDocument(text)): DocumentAnalysis | SyntaxErrorContent {
+  const { model, diagnostics } = parsed;
   const syntax = diagnostics.find(isSyntaxError);
   if (syntax) return { kind: 'error', message: syntax.message, range: syntax.range };
   const { topology, mapping } = toTopology(model);
