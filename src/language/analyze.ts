@@ -950,7 +950,7 @@ class Analyzer {
   }
 }
 
-/** Parses and analyses a document. */
+/** Parses and analyses a whole document text. */
 export function analyzeDocument(text: string): { model: DocumentModel; diagnostics: Diagnostic[] } {
   return new Analyzer(text, parseSyntax(text)).run();
 }

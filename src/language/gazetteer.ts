@@ -548,7 +548,7 @@ function commonPrefix(a: string, b: string): number {
  * Empty when nothing is close.
  */
 export function suggestLocations(name: string, max = 3): string[] {
-  // Re-parsing on each keystroke asks again for every unknown name in the document.
+  // Re-parsing on each keystroke asks again for every unknown name in the text.
   const memoKey = `${max}\u0000${name}`;
   const known = rememberedSuggestions.get(memoKey);
   if (known) return [...known];

@@ -843,7 +843,7 @@ function looksLikeStatement(text: string, at: number): boolean {
   return statementKeyword.test(line.trimStart()) || statementArrow.test(line);
 }
 
-/** Parses the flowchart syntax of a document. */
+/** Parses the flowchart syntax of a whole document text. */
 export function parseSyntax(text: string): SyntaxDocument {
   return new Parser(text).parse();
 }
