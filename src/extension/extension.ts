@@ -20,7 +20,7 @@ export function activate(context: vscode.ExtensionContext): void {
   trackActiveDiagram(context);
   // The one owner of simulated failures; the preview, hovers, lenses and status bar read it.
   const simulation = registerSimulation(context);
-  registerPreview(context);
+  registerPreview(context, simulation);
   registerHover(context, simulation);
   registerCodeLens(context, simulation);
   registerStatusBar(context, simulation);

@@ -10,7 +10,7 @@ import type { DiagramContent, DocumentAnalysis, SyntaxErrorContent } from '../la
 import type { HostToWebview, PreviewPersistedState, PreviewTheme, RequestSvgMessage, SvgMessage, WebviewToHost } from '../protocol/messages';
 import { toVsRange } from './convert';
 import { parsedOf } from './parsedDocuments';
-import { onDidSwapScenarioSource, previewScenarioSource } from './previewScenario';
+import type { PreviewScenarioSource } from './previewScenario';
 
 const viewType = 'anycast.preview';
 const languageId = 'anycast';
@@ -71,7 +71,10 @@ class PreviewManager implements vscode.Disposable {
   private nextRequestId = 1;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly extensionUri: vscode.Uri) {
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly failures: PreviewScenarioSource,
+  ) {
     this.disposables.push(
       this.rendered,
       vscode.window.onDidChangeActiveTextEditor((editor) => {
@@ -89,11 +92,7 @@ class PreviewManager implements vscode.Disposable {
         this.post({ type: 'setTheme', theme: this.settings.theme });
         this.update();
       }),
-      previewScenarioSource().onDidChange((uri) => this.scenarioChanged(uri)),
-      onDidSwapScenarioSource(() => {
-        this.disposables.push(previewScenarioSource().onDidChange((uri) => this.scenarioChanged(uri)));
-        this.scenarioChanged(this.document?.uri);
-      }),
+      failures.onDidChange((uri) => this.scenarioChanged(uri)),
     );
   }
 
@@ -269,8 +268,7 @@ class PreviewManager implements vscode.Disposable {
       return;
     }
     const previous = this.content;
-    const source = previewScenarioSource();
-    const scenario = source.previewScenario?.(document.uri) ?? { failedPops: source.failedPops(document.uri) };
+    const scenario = this.failures.previewScenario(document.uri);
     const content = diagramContent(analysis, scenario, { groupClientsAbove: this.settings.groupClientsAbove });
     this.content = content;
     if (previous?.mermaidText === content.mermaidText) {
@@ -316,7 +314,7 @@ class PreviewManager implements vscode.Disposable {
         void this.reveal(message);
         break;
       case 'togglePop':
-        if (this.document?.uri.toString() === message.uri) previewScenarioSource().togglePop(this.document.uri, message.pop);
+        if (this.document?.uri.toString() === message.uri) this.failures.togglePop(this.document.uri, message.pop);
         break;
       case 'svg':
         this.svgRequests.get(message.requestId)?.(message);
@@ -355,8 +353,8 @@ class PreviewManager implements vscode.Disposable {
   }
 }
 
-export function registerPreview(context: vscode.ExtensionContext): void {
-  const manager = new PreviewManager(context.extensionUri);
+export function registerPreview(context: vscode.ExtensionContext, failures: PreviewScenarioSource): void {
+  const manager = new PreviewManager(context.extensionUri, failures);
   context.subscriptions.push(
     manager,
     vscode.commands.registerCommand('anycast.openPreviewToSide', (uri?: vscode.Uri) => manager.open(uri instanceof vscode.Uri ? uri : undefined)),

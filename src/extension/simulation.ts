@@ -11,7 +11,6 @@ import { previewScenarioOf, simulationHeadline, simulationSummary } from '../lan
 import { diagramDocument } from './activeDiagram';
 import { forgetParsed, parsedOf } from './parsedDocuments';
 import type { PreviewScenarioSource, SimulatedFailures } from './previewScenario';
-import { setPreviewScenarioSource } from './previewScenario';
 
 /** What scripts and tests may pass instead of picking: PoPs by id or name, links by their ends, ASes by id. */
 export interface SimulateRequest {
@@ -42,10 +41,6 @@ export class SimulationStore implements PreviewScenarioSource, vscode.Disposable
     if (isEmptyScenario(scenario)) this.scenarios.delete(uri.toString());
     else this.scenarios.set(uri.toString(), scenario);
     this.changed.fire(uri);
-  }
-
-  failedPops(uri: vscode.Uri): readonly string[] {
-    return this.scenarioOf(uri).failedPops;
   }
 
   /** The preview's view of the simulation: PoPs, and the links and ASes as engine ids of this version of the text. */
@@ -210,10 +205,9 @@ async function showSummary(arg: unknown): Promise<vscode.TextDocument | undefine
   return summary;
 }
 
-/** Creates the store, makes it the preview's source of failures, and registers the simulation commands. */
+/** Creates the store (the preview's source of failures too) and registers the simulation commands. */
 export function registerSimulation(context: vscode.ExtensionContext): SimulationStore {
   const store = new SimulationStore();
-  setPreviewScenarioSource(store);
   const summaries = new SummaryProvider(store);
   context.subscriptions.push(
     store,
