@@ -2,12 +2,12 @@
 // the routing analysis behind hovers, code lenses and the status bar (with and without a failure),
 // a hover, completion and the outline — on the shipped examples and a 50-PoP, 300-client diagram.
 import { readFileSync } from 'node:fs';
-import { completionsAt } from '../src/language/completions';
-import { hoverAt } from '../src/language/hoverText';
+import { completionsAt } from '../src/language/features/completions';
+import { hoverAt } from '../src/routing/words/hoverText';
 import { parseDocument } from '../src/language/index';
-import { analyzeRouting, noFailures } from '../src/language/simulation';
-import { popLenses } from '../src/language/simulationSummary';
-import { documentSymbols } from '../src/language/symbols';
+import { analyzeRouting, noFailures } from '../src/routing/scenario';
+import { popLenses } from '../src/routing/words/simulationSummary';
+import { documentSymbols } from '../src/language/features/symbols';
 import { time } from './harness';
 
 const metros = ['IAD', 'EWR', 'ATL', 'ORD', 'DFW', 'LAX', 'SJC', 'SEA', 'YYZ', 'GRU', 'LHR', 'AMS', 'FRA', 'CDG', 'MAD', 'ARN', 'NRT', 'HKG', 'SIN', 'SYD', 'BOM', 'JNB'];

@@ -1,7 +1,7 @@
 // Runs in Node: the gazetteer as the editor uses it: the first lookup (which builds the index from
 // the generated data), warm lookups of every kind of name, and "did you mean" for typos.
 import { spawnSync } from 'node:child_process';
-import { greatCircleKm, lookupLocation, suggestLocations } from '../src/language/gazetteer';
+import { greatCircleKm, lookupLocation, suggestLocations } from '../src/language/places/gazetteer';
 import { report, time } from './harness';
 
 // The first lookup happens once per process, so time it in fresh processes (this file, re-run with

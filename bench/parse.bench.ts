@@ -3,7 +3,7 @@
 // one-line inputs, and the shipped examples (which also run the resolver check).
 import { readFileSync } from 'node:fs';
 import { parseDocument } from '../src/language/index';
-import { parseSyntax } from '../src/language/syntax';
+import { parseSyntax } from '../src/language/syntax/flowchart';
 import { time } from './harness';
 
 const cities = ['IAD', 'EWR', 'ATL', 'ORD', 'DFW', 'LAX', 'SJC', 'SEA', 'YYZ', 'GRU', 'LHR', 'AMS', 'FRA', 'CDG', 'MAD', 'ARN', 'NRT', 'HKG', 'SIN', 'SYD', 'BOM', 'JNB'];

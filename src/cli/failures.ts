@@ -1,11 +1,11 @@
 // Runs in Node: the what-if flags every diagram command takes (--fail, --fail-as, --fail-link), read into the simulation's diagram scenario.
-import { previewDocument } from '../language/annotateDocument';
-import type { DiagramContent } from '../language/annotateDocument';
-import type { DocumentModel } from '../language/model';
-import { analyzeRouting, asList, findAs, findLink, findPop, linkList, popList } from '../language/simulation';
-import { previewScenarioOf } from '../language/simulationSummary';
+import { previewDocument } from '../routing/picture/previewContent';
+import type { DiagramContent } from '../routing/picture/previewContent';
+import type { DocumentModel } from '../language/meaning/model';
+import { analyzeRouting, asList, findAs, findLink, findPop, linkList, popList } from '../routing/scenario';
+import { previewScenarioOf } from '../routing/words/simulationSummary';
 import type { CliIo } from './io';
-import type { DiagramScenario, EdgeKey } from '../language/simulation';
+import type { DiagramScenario, EdgeKey } from '../routing/scenario';
 
 export const failureOptionsHelp = `  --fail POP          withdraw that PoP (its node id or name, e.g. PoPUS or US-East) (repeat)
   --fail-as AS        take an AS down: its number (174, AS174), node id or name (Cogent) (repeat)

@@ -3,8 +3,8 @@ import { RequestError, diffResolutions, popFailureImpact, resolve } from '../eng
 import type { ClientResult, Explanation, PopFailureImpact, Resolution, ResolutionDiff, Route, Scenario, Topology, TieBreakModel } from '../engine/index';
 import { parseDocument } from '../language/index';
 import type { DocumentModel } from '../language/index';
-import { toEngineScenario } from '../language/simulation';
-import { toTopology } from '../language/topology';
+import { toEngineScenario } from '../routing/scenario';
+import { toTopology } from '../routing/topology';
 import { CliError, UsageError } from './asRel';
 import { TIE_BREAKS, asRelHelp, optionValue, parseAsRelArgs, parseSeed, parseTieBreak, runAsRel } from './asRelResolve';
 import { diagramFailures, failureOptionsHelp } from './failures';

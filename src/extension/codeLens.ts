@@ -1,6 +1,6 @@
 /** A code lens above each PoP: its catchment and one click to fail or restore it ("12 clients · 40% · Simulate failure"). */
 import * as vscode from 'vscode';
-import { popLenses } from '../language/simulationSummary';
+import { popLenses } from '../routing/words/simulationSummary';
 import { toVsRange } from './convert';
 import type { SimulationStore } from './simulation';
 

@@ -1,7 +1,7 @@
 /** Completion of node ids, keywords, relationship and policy words, metadata keys and places (src/language/completions.ts). */
 import * as vscode from 'vscode';
-import type { CompletionKind } from '../language/completions';
-import { completionsAt } from '../language/completions';
+import type { CompletionKind } from '../language/features/completions';
+import { completionsAt } from '../language/features/completions';
 import { fromVsPosition, toVsRange } from './convert';
 import { parsedOf } from './parsedDocuments';
 

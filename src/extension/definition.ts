@@ -1,6 +1,6 @@
 /** Go to definition and find references for node ids (src/language/references.ts). */
 import * as vscode from 'vscode';
-import { definitionAt, referencesAt } from '../language/references';
+import { definitionAt, referencesAt } from '../language/features/references';
 import { fromVsPosition, toVsRange } from './convert';
 import { parsedOf } from './parsedDocuments';
 

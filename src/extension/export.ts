@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { ExportBackground, SvgMessage } from '../protocol/messages';
-import { isSyntaxError } from '../language/annotateDocument';
+import { isSyntaxError } from '../routing/picture/previewContent';
 import { asUri, diagramDocument } from './activeDiagram';
 import { parsedOf } from './parsedDocuments';
 

@@ -1,6 +1,6 @@
 /** Hover on a node id: the route, catchment or best path under the current simulation (src/language/hoverText.ts). */
 import * as vscode from 'vscode';
-import { hoverAt } from '../language/hoverText';
+import { hoverAt } from '../routing/words/hoverText';
 import { fromVsPosition, toVsRange } from './convert';
 import type { SimulationStore } from './simulation';
 

@@ -4,9 +4,9 @@
  * routing state changed, links clicks and the cursor both ways, and survives a window reload.
  */
 import * as vscode from 'vscode';
-import { analyzeDocument, diagramContent } from '../language/annotateDocument';
-import { defaultGroupClientsAbove } from '../language/annotateGroup';
-import type { DiagramContent, DocumentAnalysis, SyntaxErrorContent } from '../language/annotateDocument';
+import { analyzeDocument, diagramContent } from '../routing/picture/previewContent';
+import { defaultGroupClientsAbove } from '../routing/picture/clientGroups';
+import type { DiagramContent, DocumentAnalysis, SyntaxErrorContent } from '../routing/picture/previewContent';
 import type { HostToWebview, PreviewPersistedState, PreviewTheme, RequestSvgMessage, SvgMessage, WebviewToHost } from '../protocol/messages';
 import { toVsRange } from './convert';
 import { parsedOf } from './parsedDocuments';

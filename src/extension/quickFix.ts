@@ -1,6 +1,6 @@
 /** Quick fixes for our diagnostics (src/language/quickFixes.ts), matched by code and range. */
 import * as vscode from 'vscode';
-import { quickFixesFor } from '../language/quickFixes';
+import { quickFixesFor } from '../language/features/quickFixes';
 import type { Diagnostic } from '../language/types';
 import { diagnosticSource, fromVsRange, toVsRange } from './convert';
 import { parsedOf } from './parsedDocuments';

@@ -1,6 +1,6 @@
 /** Rename a node id across the file, refusing ids mermaid would misread (src/language/rename.ts). */
 import * as vscode from 'vscode';
-import { prepareRename, renameAt } from '../language/rename';
+import { prepareRename, renameAt } from '../language/features/rename';
 import { fromVsPosition, toVsRange } from './convert';
 import { parsedOf } from './parsedDocuments';
 

@@ -5,9 +5,9 @@
  * open. Also the commands that start, end and summarise it.
  */
 import * as vscode from 'vscode';
-import type { DiagramScenario, EdgeKey, FailureChoice, RoutingAnalysis } from '../language/simulation';
-import { analyzeRouting, failureChoices, isEmptyScenario, noFailures, scenarioOfChoices, togglePop } from '../language/simulation';
-import { previewScenarioOf, simulationHeadline, simulationSummary } from '../language/simulationSummary';
+import type { DiagramScenario, EdgeKey, FailureChoice, RoutingAnalysis } from '../routing/scenario';
+import { analyzeRouting, failureChoices, isEmptyScenario, noFailures, scenarioOfChoices, togglePop } from '../routing/scenario';
+import { previewScenarioOf, simulationHeadline, simulationSummary } from '../routing/words/simulationSummary';
 import { diagramDocument } from './activeDiagram';
 import { forgetParsed, parsedOf } from './parsedDocuments';
 import type { PreviewScenarioSource, SimulatedFailures } from './previewScenario';

@@ -1,7 +1,7 @@
 /** The status bar says what the active diagram's simulation took down and what moved; a click opens the summary. */
 import * as vscode from 'vscode';
-import { isEmptyScenario } from '../language/simulation';
-import { simulationHeadline } from '../language/simulationSummary';
+import { isEmptyScenario } from '../routing/scenario';
+import { simulationHeadline } from '../routing/words/simulationSummary';
 import { currentDiagram } from './activeDiagram';
 import type { SimulationStore } from './simulation';
 

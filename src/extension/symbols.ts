@@ -1,7 +1,7 @@
 /** The outline: PoPs, ASes, clients and services, nested in their subgraphs (src/language/symbols.ts). */
 import * as vscode from 'vscode';
-import type { DocumentSymbol, SymbolKind } from '../language/symbols';
-import { documentSymbols } from '../language/symbols';
+import type { DocumentSymbol, SymbolKind } from '../language/features/symbols';
+import { documentSymbols } from '../language/features/symbols';
 import { toVsRange } from './convert';
 import { parsedOf } from './parsedDocuments';
 

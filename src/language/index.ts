@@ -2,11 +2,11 @@
  * The language's entry point: text in, semantic model and diagnostics out. Pure, never throws,
  * linear in the size of the text.
  */
-import { analyzeDocument } from './analyze';
-import type { DocumentModel } from './model';
+import { analyzeDocument } from './meaning/analyze';
+import type { DocumentModel } from './meaning/model';
 import type { Diagnostic } from './types';
 
-export type * from './model';
+export type * from './meaning/model';
 export type { Diagnostic, Position, Range, Severity } from './types';
 
 export interface ParsedDocument {

@@ -5,7 +5,7 @@
  * A `render` lays the diagram out (mermaid); a `routingState` only restyles the SVG already on
  * screen, so failure toggles never move a node.
  */
-import type { RoutingAnnotation } from '../language/annotate';
+import type { RoutingAnnotation } from '../routing/picture/annotate';
 
 /** An edge as written: its endpoints and, when the author gave one, its id (`a e1@--> b`). */
 export interface DiagramEdge {
@@ -21,7 +21,7 @@ export type PreviewTheme = 'auto' | 'light' | 'dark';
  * The routing facts the webview paints: computed by the pure annotator in src/language, sent as
  * they are.
  */
-export type { LegendAnnotation as LegendEntry, NodeAnnotation as NodeRouting } from '../language/annotate';
+export type { LegendAnnotation as LegendEntry, NodeAnnotation as NodeRouting } from '../routing/picture/annotate';
 export type RoutingState = RoutingAnnotation;
 
 /** Which diagram document a message is about, and which edit of it. */

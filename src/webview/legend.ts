@@ -4,7 +4,7 @@
  * without moving a node.
  */
 import type { LegendEntry } from '../protocol/messages';
-import { percent, plural } from '../language/figures';
+import { percent, plural } from '../routing/words/figures';
 import { paletteSize } from './routingStyle';
 
 export interface LegendHandlers {

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { largeDiagram } from '../../bench/webviewDiagram';
-import type { DiagramContent, DocumentAnalysis } from '../../src/language/annotateDocument';
-import { analyzeDocument, diagramContent } from '../../src/language/annotateDocument';
+import type { DiagramContent, DocumentAnalysis } from '../../src/routing/picture/previewContent';
+import { analyzeDocument, diagramContent } from '../../src/routing/picture/previewContent';
 import type { RenderedMessage, RevealMessage, WebviewToHost } from '../../src/protocol/messages';
 import type { PreviewPage } from './harness';
 import { closeBrowser, openPreview } from './harness';

@@ -1,5 +1,5 @@
 // Test helper: applies plain text edits (as an editor would) so tests can re-parse the result.
-import type { TextEdit } from '../../../src/language/rename';
+import type { TextEdit } from '../../../src/language/features/rename';
 
 export function applyEdits(source: string, edits: readonly TextEdit[]): string {
   const lines = source.split('\n');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { completionsAt } from '../../../src/language/completions';
+import { completionsAt } from '../../../src/language/features/completions';
 import { parseDocument } from '../../../src/language/index';
 
 /** Completions where `|` marks the cursor in `source`. */

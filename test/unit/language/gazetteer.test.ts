@@ -13,10 +13,10 @@ import {
   splitPairedName,
   suggestLocations,
   type Place,
-} from '../../../src/language/gazetteer';
-import { AIRPORTS, CITIES } from '../../../src/language/gazetteerData';
-import { characterMask, editDistance, editDistanceLowerBound, foldLocationKey } from '../../../src/language/gazetteerKeys';
-import { METRO_CODES, REGIONS } from '../../../src/language/gazetteerRegions';
+} from '../../../src/language/places/gazetteer';
+import { AIRPORTS, CITIES } from '../../../src/language/places/gazetteerData';
+import { characterMask, editDistance, editDistanceLowerBound, foldLocationKey } from '../../../src/language/places/gazetteerKeys';
+import { METRO_CODES, REGIONS } from '../../../src/language/places/gazetteerRegions';
 
 function found(name: string): Place {
   const place = lookupLocation(name);

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { JSDOM } from 'jsdom';
 import { parseDocument } from '../../../src/language/index';
-import { MERMAID_SHAPES } from '../../../src/language/mermaidShapes';
+import { MERMAID_SHAPES } from '../../../src/language/syntax/mermaidShapes';
 
 // mermaid's parser needs a DOM for its sanitizer; jsdom is enough for parsing (not for layout).
 const dom = new JSDOM('<!doctype html><html><body></body></html>');

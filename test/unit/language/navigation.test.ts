@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDocument } from '../../../src/language/index';
-import { definitionAt, referencesAt } from '../../../src/language/references';
-import { invalidNodeId, prepareRename, renameAt } from '../../../src/language/rename';
+import { definitionAt, referencesAt } from '../../../src/language/features/references';
+import { invalidNodeId, prepareRename, renameAt } from '../../../src/language/features/rename';
 import { applyEdits } from './applyEdits';
 import type { Range } from '../../../src/language/types';
-import { documentSymbols, type DocumentSymbol } from '../../../src/language/symbols';
+import { documentSymbols, type DocumentSymbol } from '../../../src/language/features/symbols';
 
 const text = [
   'flowchart LR',

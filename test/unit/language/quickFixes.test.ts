@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDocument } from '../../../src/language/index';
-import { quickFixesFor } from '../../../src/language/quickFixes';
+import { quickFixesFor } from '../../../src/language/features/quickFixes';
 import { applyEdits } from './applyEdits';
 
 

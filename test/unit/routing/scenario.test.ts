@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { hoverAt } from '../../../src/language/hoverText';
-import { analyzeRouting, failureChoices, noFailures, scenarioOfChoices, togglePop } from '../../../src/language/simulation';
-import { popLenses, simulationHeadline, simulationSummary } from '../../../src/language/simulationSummary';
+import { hoverAt } from '../../../src/routing/words/hoverText';
+import { analyzeRouting, failureChoices, noFailures, scenarioOfChoices, togglePop } from '../../../src/routing/scenario';
+import { popLenses, simulationHeadline, simulationSummary } from '../../../src/routing/words/simulationSummary';
 
 const seed = readFileSync(new URL('../../../examples/seed.anycast.mmd', import.meta.url), 'utf8');
 const usDown = { failedPops: ['PoPUS'], failedLinks: [], failedAses: [] };

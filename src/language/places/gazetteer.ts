@@ -5,8 +5,8 @@
  * OpenFlights by scripts/build-gazetteer.mjs; regions: gazetteerRegions.ts. Pure: the index is
  * built from those strings on first use and is the same on every run.
  */
-import { greatCircleKm, isValidGeoPoint } from '../engine/geo';
-import type { GeoPoint } from '../engine/types';
+import { greatCircleKm, isValidGeoPoint } from '../../engine/geo';
+import type { GeoPoint } from '../../engine/types';
 import { AIRPORTS, CITIES, CITY_ALIASES, COUNTRIES } from './gazetteerData';
 import { characterMask, editDistance, editDistanceLowerBound, foldLocationKey } from './gazetteerKeys';
 import { COUNTRY_ALIASES, METRO_CODES, NETWORK_TERMS, REGIONS, US_STATES, type RegionEntry, type RegionProvider } from './gazetteerRegions';

@@ -3,17 +3,17 @@
  * policy, each fact with its source and range) and the diagnostics about it. Pure and linear apart
  * from "did you mean" suggestions, which are computed for a bounded number of problems.
  */
-import type { Community, TieBreakModel } from '../engine/types';
-import { greatCircleKm } from '../engine/geo';
-import { cidrContains, parseAddress, parseCidr } from '../engine/prefix';
+import type { Community, TieBreakModel } from '../../engine/types';
+import { greatCircleKm } from '../../engine/geo';
+import { cidrContains, parseAddress, parseCidr } from '../../engine/prefix';
 import { readEdgeLabel } from './edgeLabels';
 import type { RelationshipWord } from './edgeLabels';
 import type { Read } from './facts';
 import { asnNote, closestNames, readAddress, readAsn, readCommunity, readInteger, readLocation, readPrefix, readWeight } from './facts';
 import { labelLines, readLabel } from './labels';
-import type { MetadataEntry } from './metadata';
-import { mermaidEdgeKeys, mermaidNodeKeys, readMetadata, scalarSpans, splitCommas } from './metadata';
-import { MERMAID_SHAPES } from './mermaidShapes';
+import type { MetadataEntry } from '../syntax/metadata';
+import { mermaidEdgeKeys, mermaidNodeKeys, readMetadata, scalarSpans, splitCommas } from '../syntax/metadata';
+import { MERMAID_SHAPES } from '../syntax/mermaidShapes';
 import type {
   AdminState,
   Direction,
@@ -30,14 +30,14 @@ import type {
   SessionPolicy,
   SubgraphModel,
 } from './model';
-import { checkProviderCycles, checkReachability, checkResolution } from './checks';
-import type { SyntaxDocument, SyntaxEdge, SyntaxNode, SyntaxSubgraph } from './syntax';
-import { parseSyntax } from './syntax';
-import type { Span } from './text';
-import { LineMap } from './text';
-import type { Diagnostic, Range, Severity } from './types';
-import type { YamlValue } from './yaml';
-import { entryOf, parseBlock } from './yaml';
+import { checkProviderCycles, checkReachability, checkResolution } from './graphChecks';
+import type { SyntaxDocument, SyntaxEdge, SyntaxNode, SyntaxSubgraph } from '../syntax/flowchart';
+import { parseSyntax } from '../syntax/flowchart';
+import type { Span } from '../text';
+import { LineMap } from '../text';
+import type { Diagnostic, Range, Severity } from '../types';
+import type { YamlValue } from '../syntax/yaml';
+import { entryOf, parseBlock } from '../syntax/yaml';
 
 /** "Did you mean" costs a scan of the candidates; beyond this many problems we skip it to stay linear. */
 const maxSuggestionLookups = 200;

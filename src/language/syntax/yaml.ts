@@ -4,7 +4,7 @@
  * value so diagnostics point at the exact text. Linear, never throws; what it cannot read becomes
  * an error entry rather than a guess.
  */
-import type { Span } from './text';
+import type { Span } from '../text';
 
 export type YamlValue = YamlScalar | YamlSeq | YamlMap;
 

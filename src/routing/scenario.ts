@@ -6,10 +6,10 @@
  */
 import { diffResolutions, resolve } from '../engine/index';
 import type { Resolution, ResolutionDiff, Scenario } from '../engine/types';
-import { parseDocument } from './index';
-import type { ParsedDocument } from './index';
-import type { DocumentModel, EdgeModel, NodeModel } from './model';
-import { percent, plural } from './figures';
+import { parseDocument } from '../language/index';
+import type { ParsedDocument } from '../language/index';
+import type { DocumentModel, EdgeModel, NodeModel } from '../language/meaning/model';
+import { percent, plural } from './words/figures';
 import { toTopology } from './topology';
 import type { TopologyBuild } from './topology';
 

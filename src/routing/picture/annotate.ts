@@ -5,10 +5,10 @@
  * without laying out again) and `annotatedMermaid` (the diagram text with classDef/class/linkStyle
  * lines and a legend, for any stock mermaid: GitHub, GitLab, Notion). Pure and deterministic.
  */
-import type { ClientResult, Resolution, Route } from '../engine/types';
-import { decisionStepWords } from './decisionWords';
-import { percent, plural } from './figures';
-import type { DocumentModel, NodeModel, NodeRole } from './model';
+import type { ClientResult, Resolution, Route } from '../../engine/types';
+import { decisionStepWords } from '../words/decisionWords';
+import { percent, plural } from '../words/figures';
+import type { DocumentModel, NodeModel, NodeRole } from '../../language/meaning/model';
 
 /** Palette slots; PoPs beyond this many reuse colours in order. */
 export const paletteSize = 12;

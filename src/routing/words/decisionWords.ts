@@ -1,5 +1,5 @@
 /** The decision steps of RFC 4271 in the words a network engineer uses, for hovers, summaries and the preview. */
-import type { DecisionStep } from '../engine/types';
+import type { DecisionStep } from '../../engine/types';
 
 export const decisionStepWords: Readonly<Record<DecisionStep, string>> = {
   'only-route': 'the only route',

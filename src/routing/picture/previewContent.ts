@@ -3,17 +3,17 @@
  * out: parse, build the engine topology and resolve once per edit (`analyzeDocument`), then per
  * what-if resolve again and annotate (`diagramContent`). Pure and deterministic.
  */
-import type { Resolution } from '../engine/index';
-import { resolve } from '../engine/index';
+import type { Resolution } from '../../engine/index';
+import { resolve } from '../../engine/index';
 import type { RoutingAnnotation } from './annotate';
 import { annotateRouting } from './annotate';
-import { defaultGroupClientsAbove, groupClients, routingWithGroups } from './annotateGroup';
-import { parseDocument } from './index';
-import type { ParsedDocument } from './index';
-import type { DocumentModel } from './model';
-import type { TopologyBuild } from './topology';
-import { toTopology } from './topology';
-import type { Diagnostic, Position, Range } from './types';
+import { defaultGroupClientsAbove, groupClients, routingWithGroups } from './clientGroups';
+import { parseDocument } from '../../language/index';
+import type { ParsedDocument } from '../../language/index';
+import type { DocumentModel } from '../../language/meaning/model';
+import type { TopologyBuild } from '../topology';
+import { toTopology } from '../topology';
+import type { Diagnostic, Position, Range } from '../../language/types';
 
 export interface PreviewScenario {
   /** PoP node ids to fail. */

@@ -4,8 +4,8 @@
  * parser read from it (roles, ASNs, locations, prefixes, BGP relationships and policy) and where
  * each fact came from. Plain data, serialisable as JSON.
  */
-import type { Community, GeoPoint, TieBreakModel } from '../engine/types';
-import type { Range } from './types';
+import type { Community, GeoPoint, TieBreakModel } from '../../engine/types';
+import type { Range } from '../types';
 
 /** What a node stands for. 'narrative' nodes are the story around the network and are left alone. */
 export type NodeRole = 'pop' | 'as' | 'client' | 'service' | 'narrative';

@@ -3,7 +3,7 @@
  * a multi-line body as block YAML, and drops keys it does not know, so anycast facts ride here
  * without changing the picture. This module turns the YAML into spans per key.
  */
-import type { Span } from './text';
+import type { Span } from '../text';
 import type { YamlError, YamlMap, YamlValue } from './yaml';
 import { parseBlock, parseFlowMap } from './yaml';
 

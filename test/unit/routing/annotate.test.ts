@@ -5,9 +5,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { JSDOM } from 'jsdom';
-import { annotatedMermaid, annotateRouting, paletteSize } from '../../../src/language/annotate';
-import type { DiagramContent } from '../../../src/language/annotateDocument';
-import { previewDocument } from '../../../src/language/annotateDocument';
+import { annotatedMermaid, annotateRouting, paletteSize } from '../../../src/routing/picture/annotate';
+import type { DiagramContent } from '../../../src/routing/picture/previewContent';
+import { previewDocument } from '../../../src/routing/picture/previewContent';
 import type { Resolution } from '../../../src/engine/types';
 import { parseDocument } from '../../../src/language/index';
 

@@ -3,9 +3,9 @@
  * AS, give a PoP the prefix the other PoPs announce, add the missing header, close a subgraph.
  * Each fix is a title and plain text edits. Pure.
  */
-import type { DocumentModel, NodeModel } from './model';
+import type { DocumentModel, NodeModel } from '../meaning/model';
 import type { TextEdit } from './rename';
-import type { Diagnostic, Position } from './types';
+import type { Diagnostic, Position } from '../types';
 
 export interface QuickFix {
   readonly title: string;

@@ -3,8 +3,8 @@
  * never throws, visits each character a bounded number of times (linear), and recovers at the next
  * line or `;` after an error so one file can report many problems.
  */
-import type { EdgeHead, EdgeStroke, NodeShape } from './model';
-import type { Span } from './text';
+import type { EdgeHead, EdgeStroke, NodeShape } from '../meaning/model';
+import type { Span } from '../text';
 
 export interface SyntaxNode {
   readonly id: Span;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { resolve } from '../../../src/engine/index';
 import { parseDocument } from '../../../src/language/index';
-import { IMPLICIT_TRANSIT_ASN, toTopology } from '../../../src/language/topology';
+import { IMPLICIT_TRANSIT_ASN, toTopology } from '../../../src/routing/topology';
 
 const seed = readFileSync(new URL('../../../examples/seed.anycast.mmd', import.meta.url), 'utf8');
 

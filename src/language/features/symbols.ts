@@ -2,9 +2,9 @@
  * The outline of a diagram: subgraphs holding their nodes, each node named as the reader knows it
  * (`US-East`, `AS174 Cogent`, `User in London`) with what it is. Pure.
  */
-import type { DocumentModel, NodeModel, NodeRole } from './model';
+import type { DocumentModel, NodeModel, NodeRole } from '../meaning/model';
 import { compareRanges } from './references';
-import type { Range } from './types';
+import type { Range } from '../types';
 
 export type SymbolKind = NodeRole | 'subgraph';
 

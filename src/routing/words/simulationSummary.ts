@@ -3,14 +3,14 @@
  * moved"), the code lens over each PoP ("12 clients · Simulate failure"), and a readable summary
  * of who moved where, who lost service and how RTT changed. Pure.
  */
-import type { Range } from './types';
-import type { DocumentModel } from './model';
+import type { Range } from '../../language/types';
+import type { DocumentModel } from '../../language/meaning/model';
 import { decisionStepWords } from './decisionWords';
 import { escapeMarkdown } from './hoverText';
 import { plural } from './figures';
-import { displayName, isEmptyScenario } from './simulation';
-import type { DiagramScenario, RoutingAnalysis } from './simulation';
-import type { PreviewScenario } from './annotateDocument';
+import { displayName, isEmptyScenario } from '../scenario';
+import type { DiagramScenario, RoutingAnalysis } from '../scenario';
+import type { PreviewScenario } from '../picture/previewContent';
 
 function names(model: DocumentModel): Map<string, string> {
   return new Map(model.nodes.map((n) => [n.id, displayName(n)]));

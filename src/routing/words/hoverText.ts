@@ -4,14 +4,14 @@
  * whether only the arbitrary tie-break decided, and the estimated RTT; for a PoP its catchment and
  * traffic share; for an AS its best route. Markdown text. Pure.
  */
-import type { DecisionStep, Explanation, Resolution, Route } from '../engine/types';
+import type { DecisionStep, Explanation, Resolution, Route } from '../../engine/types';
 import { decisionStepWords } from './decisionWords';
-import type { EdgeModel, NodeModel, SessionPolicy } from './model';
-import { nodeAt, rangeContains } from './references';
+import type { EdgeModel, NodeModel, SessionPolicy } from '../../language/meaning/model';
+import { nodeAt, rangeContains } from '../../language/features/references';
 import { percent, plural } from './figures';
-import { displayName } from './simulation';
-import type { RoutingAnalysis } from './simulation';
-import type { Position, Range } from './types';
+import { displayName } from '../scenario';
+import type { RoutingAnalysis } from '../scenario';
+import type { Position, Range } from '../../language/types';
 
 export interface HoverText {
   readonly markdown: string;

@@ -3,11 +3,11 @@
  * under valley-free export (Gao-Rexford) and NO_EXPORT. Both run at AS level (nodes sharing an
  * ASN are one AS) in time linear in nodes plus sessions.
  */
-import { resolve } from '../engine/resolve';
-import type { Community } from '../engine/types';
+import { resolve } from '../../engine/resolve';
+import type { Community } from '../../engine/types';
 import type { DocumentModel, EdgeModel, EdgeSession, NodeModel } from './model';
-import { toTopology } from './topology';
-import type { Range, Severity } from './types';
+import { toTopology } from '../../routing/topology';
+import type { Range, Severity } from '../types';
 
 /** What a check needs from the analyser: a way to report. */
 export interface Reporter {

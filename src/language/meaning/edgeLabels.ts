@@ -3,7 +3,7 @@
  * short policy words readable in the picture (`prepend 2`, `lp 150`, `med 10`, `no-export`,
  * `65000:1`, `cost 300`, `down`). A label with other words is the author's prose and means nothing.
  */
-import type { Span } from './text';
+import type { Span } from '../text';
 
 export type RelationshipWord = 'customer-provider' | 'provider-customer' | 'peer-peer' | 'access' | 'igp';
 

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { annotatedMermaid } from '../../../src/language/annotate';
-import type { DiagramContent, PreviewLayout, PreviewScenario } from '../../../src/language/annotateDocument';
-import { previewDocument } from '../../../src/language/annotateDocument';
+import { annotatedMermaid } from '../../../src/routing/picture/annotate';
+import type { DiagramContent, PreviewLayout, PreviewScenario } from '../../../src/routing/picture/previewContent';
+import { previewDocument } from '../../../src/routing/picture/previewContent';
 import { largeDiagram } from '../../../bench/webviewDiagram';
 
 const root = resolve(import.meta.dirname, '../../..');

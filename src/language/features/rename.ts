@@ -3,9 +3,9 @@
  * it, change together; a new id that mermaid would misread or that is taken is refused with a
  * reason. Pure.
  */
-import type { DocumentModel } from './model';
+import type { DocumentModel } from '../meaning/model';
 import { nodeAt, occurrencesOf } from './references';
-import type { Position, Range } from './types';
+import type { Position, Range } from '../types';
 
 export interface TextEdit {
   readonly range: Range;

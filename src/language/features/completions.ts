@@ -4,9 +4,9 @@
  * values inside `@{ ... }` (locations from the gazetteer after `loc:`), anycast settings in the
  * front matter. Reads only the text around the cursor and the model, so it works on a broken line.
  */
-import { completeLocations } from './gazetteer';
-import type { DocumentModel, NodeModel } from './model';
-import type { Position, Range } from './types';
+import { completeLocations } from '../places/gazetteer';
+import type { DocumentModel, NodeModel } from '../meaning/model';
+import type { Position, Range } from '../types';
 
 export type CompletionKind = 'node' | 'keyword' | 'relationship' | 'policy' | 'location' | 'key' | 'value' | 'class';
 

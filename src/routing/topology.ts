@@ -9,7 +9,7 @@
  */
 import { greatCircleKm } from '../engine/geo';
 import type { ClientSpec, Community, GeoPoint, IgpLinkSpec, OriginSpec, PerSide, RouterSpec, SessionSpec, Topology } from '../engine/types';
-import type { DocumentModel, Fact, NodeModel, SessionPolicy } from './model';
+import type { DocumentModel, Fact, NodeModel, SessionPolicy } from '../language/meaning/model';
 
 /** The implicit transit AS of plain diagrams; from the documentation range (RFC 5398) so it never clashes with a real one. */
 export const IMPLICIT_TRANSIT_ASN = 64496;

@@ -2,9 +2,9 @@
  * Reading single facts (ASN, prefix, address, community, location, numbers) from text, each with
  * the diagnostic that explains what is wrong. Shared by labels, metadata and front matter.
  */
-import { parseAddress, parseCidr } from '../engine/prefix';
-import type { Community, GeoPoint } from '../engine/types';
-import { coordinatesProblem, lookupLocation, suggestLocations } from './gazetteer';
+import { parseAddress, parseCidr } from '../../engine/prefix';
+import type { Community, GeoPoint } from '../../engine/types';
+import { coordinatesProblem, lookupLocation, suggestLocations } from '../places/gazetteer';
 import type { LocationKind } from './model';
 
 export type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string; readonly code: string; readonly suggestions?: readonly string[] };

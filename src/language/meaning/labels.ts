@@ -4,7 +4,7 @@
  * Each fact keeps the offsets of the words it came from.
  */
 import type { NodeRole } from './model';
-import type { Span } from './text';
+import type { Span } from '../text';
 
 export interface LabelFacts {
   role?: NodeRole;

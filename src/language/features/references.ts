@@ -2,8 +2,8 @@
  * Node ids as symbols: which id sits under the cursor, where it is defined and where it is used.
  * Go to definition, find references and rename all start here. Pure.
  */
-import type { DocumentModel, NodeModel } from './model';
-import type { Position, Range } from './types';
+import type { DocumentModel, NodeModel } from '../meaning/model';
+import type { Position, Range } from '../types';
 
 /** True when `position` lies inside `range` (both ends included, so a cursor just after an id counts). */
 export function rangeContains(range: Range, position: Position): boolean {

@@ -4,7 +4,7 @@
  * per access AS showing their count. The groups depend on the text only, never on routing, so a
  * failure toggle restyles the same picture and moves no node; the routing keeps every client.
  */
-import type { DocumentModel, EdgeModel, NodeModel } from './model';
+import type { DocumentModel, EdgeModel, NodeModel } from '../../language/meaning/model';
 import type { NodeAnnotation, RoutingAnnotation } from './annotate';
 
 /** Clients drawn one by one up to this many; above it the preview groups them (`anycast.preview.groupClientsAbove`). */
