@@ -1,11 +1,28 @@
 // The layering of HOUSE_STYLE.md, enforced: each folder may import only what lies below it.
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'worker_threads', 'zlib', 'http', 'https', 'net', 'crypto', 'url', 'util', 'stream', 'process', 'readline'];
+const nodeBuiltins = [
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'worker_threads',
+  'zlib',
+  'http',
+  'https',
+  'net',
+  'crypto',
+  'url',
+  'util',
+  'stream',
+  'process',
+  'readline',
+];
 const nodeImports = [...nodeBuiltins, ...nodeBuiltins.map((m) => `${m}/*`)];
 const noNode = [{ group: ['node:*', ...nodeImports], message: 'Pure code does no Node I/O: take data as arguments.' }];
 const noVscode = { name: 'vscode', message: "Only src/extension imports 'vscode'." };
-const adapters = (...names) => names.map((n) => ({ group: [`**/${n}/*`, `**/${n}`], message: `Nothing imports the ${n} adapter from here.` }));
+const adapters = (...names) =>
+  names.map((n) => ({ group: [`**/${n}/*`, `**/${n}`], message: `Nothing imports the ${n} adapter from here.` }));
 
 function restrict(files, patterns, paths = [noVscode]) {
   return { files, rules: { 'no-restricted-imports': ['error', { paths, patterns }] } };
@@ -20,7 +37,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  restrict(['src/engine/**/*.ts'], [...noNode, ...adapters('language', 'routing', 'extension', 'webview', 'cli', 'protocol')]),
+  restrict(
+    ['src/engine/**/*.ts'],
+    [...noNode, ...adapters('language', 'routing', 'extension', 'webview', 'cli', 'protocol')],
+  ),
   restrict(['src/language/**/*.ts'], [...noNode, ...adapters('extension', 'webview', 'cli', 'protocol')]),
   restrict(['src/routing/**/*.ts'], [...noNode, ...adapters('extension', 'webview', 'cli', 'protocol')]),
   restrict(['src/protocol/**/*.ts'], [...noNode, ...adapters('extension', 'webview', 'cli')]),
@@ -29,6 +49,11 @@ export default tseslint.config(
   restrict(['src/extension/**/*.ts'], adapters('cli', 'webview'), []),
   {
     files: ['src/protocol/**/*.ts'],
-    rules: { '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', disallowTypeAnnotations: false }] },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { prefer: 'type-imports', disallowTypeAnnotations: false },
+      ],
+    },
   },
 );

@@ -4,11 +4,36 @@ import { diffReference, explainReference, parseReference, pathVectorReference, p
 import { ORIGINS, caidaFile, peakRssMb, report, time } from './harness';
 
 const file = caidaFile();
-const graph = time('load and index the file', 'reference', () => parseReference(readFileSync(file, 'utf8')), { runs: 5, warmup: 1 }).last;
-const table = time('one full propagation (warm)', 'reference', () => propagateReference(graph, ORIGINS), { runs: 9, warmup: 2 }).last;
-time('propagation with the explanation for every AS', 'reference', () => explainReference(graph, propagateReference(graph, ORIGINS)), { runs: 5, warmup: 1 });
-time('withdraw one PoP and diff', 'reference', () => diffReference(table, propagateReference(graph, ORIGINS.filter((a) => a !== 13335))), { runs: 9, warmup: 2 });
-const general = time('the general solver (path vector)', 'reference', () => pathVectorReference(graph, ORIGINS), { runs: 1 }).last;
+const graph = time('load and index the file', 'reference', () => parseReference(readFileSync(file, 'utf8')), {
+  runs: 5,
+  warmup: 1,
+}).last;
+const table = time('one full propagation (warm)', 'reference', () => propagateReference(graph, ORIGINS), {
+  runs: 9,
+  warmup: 2,
+}).last;
+time(
+  'propagation with the explanation for every AS',
+  'reference',
+  () => explainReference(graph, propagateReference(graph, ORIGINS)),
+  { runs: 5, warmup: 1 },
+);
+time(
+  'withdraw one PoP and diff',
+  'reference',
+  () =>
+    diffReference(
+      table,
+      propagateReference(
+        graph,
+        ORIGINS.filter((a) => a !== 13335),
+      ),
+    ),
+  { runs: 9, warmup: 2 },
+);
+const general = time('the general solver (path vector)', 'reference', () => pathVectorReference(graph, ORIGINS), {
+  runs: 1,
+}).last;
 let disagree = 0;
 for (const [as, r] of table) if (general.get(as)?.asPath.join() !== r.asPath.join()) disagree++;
 console.log(`          reference path vector differs from the reference sweep at ${disagree} ASes`);

@@ -10,16 +10,48 @@ import { popLenses } from '../src/routing/words/simulationSummary';
 import { documentSymbols } from '../src/language/features/symbols';
 import { time } from './harness';
 
-const metros = ['IAD', 'EWR', 'ATL', 'ORD', 'DFW', 'LAX', 'SJC', 'SEA', 'YYZ', 'GRU', 'LHR', 'AMS', 'FRA', 'CDG', 'MAD', 'ARN', 'NRT', 'HKG', 'SIN', 'SYD', 'BOM', 'JNB'];
+const metros = [
+  'IAD',
+  'EWR',
+  'ATL',
+  'ORD',
+  'DFW',
+  'LAX',
+  'SJC',
+  'SEA',
+  'YYZ',
+  'GRU',
+  'LHR',
+  'AMS',
+  'FRA',
+  'CDG',
+  'MAD',
+  'ARN',
+  'NRT',
+  'HKG',
+  'SIN',
+  'SYD',
+  'BOM',
+  'JNB',
+];
 
 /** 50 PoPs on four transit ASes present everywhere, and 300 clients in six access networks. */
 function large(): string {
   const out = ['---', 'anycast:', '  service: 198.51.100.1', '  prefixes: [198.51.100.0/24]', '---', 'flowchart LR'];
   for (let t = 0; t < 4; t++) out.push(`  T${t}[AS${174 + t} Transit ${t}]@{ loc: [${metros.join(', ')}] }`);
   for (let t = 0; t < 4; t++) for (let u = t + 1; u < 4; u++) out.push(`  T${t} <-->|peer| T${u}`);
-  for (let a = 0; a < 6; a++) out.push(`  A${a}[AS${65100 + a} Access ${a}]@{ loc: [${metros.slice(a * 3, a * 3 + 5).join(', ')}] }`, `  A${a} -->|transit| T${a % 4}`);
-  for (let i = 0; i < 50; i++) out.push(`  P${i}[PoP: ${metros[i % metros.length]} ${i}]@{ asn: ${64600 + i}, loc: ${metros[i % metros.length]} }`, `  P${i} -->|transit| T${i % 4}`);
-  for (let c = 0; c < 300; c++) out.push(`  C${c}([Users ${c}])@{ in: A${c % 6}, loc: ${metros[(c * 7) % metros.length]}, role: client }`);
+  for (let a = 0; a < 6; a++)
+    out.push(
+      `  A${a}[AS${65100 + a} Access ${a}]@{ loc: [${metros.slice(a * 3, a * 3 + 5).join(', ')}] }`,
+      `  A${a} -->|transit| T${a % 4}`,
+    );
+  for (let i = 0; i < 50; i++)
+    out.push(
+      `  P${i}[PoP: ${metros[i % metros.length]} ${i}]@{ asn: ${64600 + i}, loc: ${metros[i % metros.length]} }`,
+      `  P${i} -->|transit| T${i % 4}`,
+    );
+  for (let c = 0; c < 300; c++)
+    out.push(`  C${c}([Users ${c}])@{ in: A${c % 6}, loc: ${metros[(c * 7) % metros.length]}, role: client }`);
   return `${out.join('\n')}\n`;
 }
 
@@ -36,11 +68,31 @@ for (const [name, text] of inputs) {
   const client = model.nodes.find((n) => n.role === 'client');
   const failed = { ...noFailures, failedPops: pops.slice(0, 1).map((p) => p.id) };
   console.log(`          ${name}: ${model.nodes.length} nodes, ${model.edges.length} edges, ${pops.length} PoPs`);
-  time(`${name}: routing analysis per version (parse, topology, resolve)`, 'engine', () => analyzeRouting(text, noFailures, parsed), { runs: 15, warmup: 2, target: 100 });
-  const underFailure = time(`${name}: analysis with one PoP failed (two resolves, diff)`, 'engine', () => analyzeRouting(text, failed, parsed), { runs: 15, warmup: 2, target: 200 }).last;
-  if (client) time(`${name}: hover on a client`, 'engine', () => hoverAt(underFailure, client.idRange.start), { runs: 50, warmup: 5, target: 5 });
+  time(
+    `${name}: routing analysis per version (parse, topology, resolve)`,
+    'engine',
+    () => analyzeRouting(text, noFailures, parsed),
+    { runs: 15, warmup: 2, target: 100 },
+  );
+  const underFailure = time(
+    `${name}: analysis with one PoP failed (two resolves, diff)`,
+    'engine',
+    () => analyzeRouting(text, failed, parsed),
+    { runs: 15, warmup: 2, target: 200 },
+  ).last;
+  if (client)
+    time(`${name}: hover on a client`, 'engine', () => hoverAt(underFailure, client.idRange.start), {
+      runs: 50,
+      warmup: 5,
+      target: 5,
+    });
   time(`${name}: code lenses`, 'engine', () => popLenses(underFailure), { runs: 50, warmup: 5, target: 5 });
   const last = text.split('\n').length - 2;
-  time(`${name}: completion at a line start`, 'engine', () => completionsAt(text, model, { line: last, character: 2 }), { runs: 50, warmup: 5, target: 10 });
+  time(
+    `${name}: completion at a line start`,
+    'engine',
+    () => completionsAt(text, model, { line: last, character: 2 }),
+    { runs: 50, warmup: 5, target: 10 },
+  );
   time(`${name}: outline`, 'engine', () => documentSymbols(model), { runs: 50, warmup: 5, target: 5 });
 }

@@ -15,7 +15,10 @@ if (process.env.GAZETTEER_FIRST_LOOKUP) {
   process.exit(0);
 }
 const firsts = Array.from({ length: 7 }, () => {
-  const child = spawnSync(process.execPath, [process.argv[1]!], { env: { ...process.env, GAZETTEER_FIRST_LOOKUP: '1' }, encoding: 'utf8' });
+  const child = spawnSync(process.execPath, [process.argv[1]!], {
+    env: { ...process.env, GAZETTEER_FIRST_LOOKUP: '1' },
+    encoding: 'utf8',
+  });
   return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { ms: number; found: boolean };
 });
 if (!firsts.every((f) => f.found)) process.exitCode = 1;
@@ -29,33 +32,62 @@ report({
 });
 
 let fresh = 0;
-time('gazetteer: 1,000 new lat,lon (uncached, nearest city)', 'engine', () => {
-  let found = 0;
-  for (let i = 0; i < 1000; i++, fresh++) if (lookupLocation(`${(fresh % 17000) / 100 - 85},${(fresh * 7) % 360 - 180}`)) found++;
-  return found;
-}, { runs: 9, warmup: 1, target: 60 });
+time(
+  'gazetteer: 1,000 new lat,lon (uncached, nearest city)',
+  'engine',
+  () => {
+    let found = 0;
+    for (let i = 0; i < 1000; i++, fresh++)
+      if (lookupLocation(`${(fresh % 17000) / 100 - 85},${((fresh * 7) % 360) - 180}`)) found++;
+    return found;
+  },
+  { runs: 9, warmup: 1, target: 60 },
+);
 
-const names = ['IAD', 'lhr', 'New York', 'São Paulo', 'London, UK', 'us-east-1', 'EU-West', 'Frankfurt', 'NYC', '40.7,-74.0', 'Atlantis'];
-time('gazetteer: 1,000 lookups of known names (remembered)', 'engine', () => {
-  let found = 0;
-  for (let i = 0; i < 1000; i++) if (lookupLocation(names[i % names.length]!)) found++;
-  return found;
-}, { runs: 21, warmup: 3, target: 5 });
+const names = [
+  'IAD',
+  'lhr',
+  'New York',
+  'São Paulo',
+  'London, UK',
+  'us-east-1',
+  'EU-West',
+  'Frankfurt',
+  'NYC',
+  '40.7,-74.0',
+  'Atlantis',
+];
+time(
+  'gazetteer: 1,000 lookups of known names (remembered)',
+  'engine',
+  () => {
+    let found = 0;
+    for (let i = 0; i < 1000; i++) if (lookupLocation(names[i % names.length]!)) found++;
+    return found;
+  },
+  { runs: 21, warmup: 3, target: 5 },
+);
 
 const typos = ['Londn', 'Frankfrut', 'IADD', 'Tokio', 'Sidney', 'Amster', 'us-east-7', 'Asia Pacfic'];
 // Suggestions are remembered per spelling; trailing spaces (which the lookup folds away) make each
 // run's spellings new, so every run computes them.
 let pass = 0;
-const suggested = time(`gazetteer: "did you mean" for ${typos.length} typos`, 'engine', () => {
-  pass++;
-  return typos.map((t) => suggestLocations(t + ' '.repeat(pass)));
-}, {
-  runs: 21,
-  warmup: 3,
-  target: 20,
-}).last;
+const suggested = time(
+  `gazetteer: "did you mean" for ${typos.length} typos`,
+  'engine',
+  () => {
+    pass++;
+    return typos.map((t) => suggestLocations(t + ' '.repeat(pass)));
+  },
+  {
+    runs: 21,
+    warmup: 3,
+    target: 20,
+  },
+).last;
 console.log(`          ${typos.map((t, i) => `${t} → ${suggested[i]?.[0] ?? '-'}`).join(', ')}`);
 
 const ny = lookupLocation('New York')!.point;
-console.log(`          New York–London ${greatCircleKm(ny, lookupLocation('London')!.point).toFixed(0)} km, New York–Tokyo ${greatCircleKm(ny, lookupLocation('Tokyo')!.point).toFixed(0)} km`);
-
+console.log(
+  `          New York–London ${greatCircleKm(ny, lookupLocation('London')!.point).toFixed(0)} km, New York–Tokyo ${greatCircleKm(ny, lookupLocation('Tokyo')!.point).toFixed(0)} km`,
+);

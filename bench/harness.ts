@@ -15,7 +15,9 @@ export function report(figure: Figure): void {
   const verdict = figure.target === undefined ? '' : figure.value <= figure.target ? '  PASS' : '  MISS';
   const target = figure.target === undefined ? '' : ` (target < ${figure.target} ${figure.unit})`;
   const runs = figure.runs === undefined ? '' : `, median of ${figure.runs}`;
-  console.log(`${figure.implementation.padEnd(9)} ${figure.name}: ${figure.value.toFixed(2)} ${figure.unit}${runs}${target}${verdict}`);
+  console.log(
+    `${figure.implementation.padEnd(9)} ${figure.name}: ${figure.value.toFixed(2)} ${figure.unit}${runs}${target}${verdict}`,
+  );
   console.log(`##bench ${JSON.stringify(figure)}`);
 }
 
@@ -26,7 +28,12 @@ function median(values: number[]): number {
 }
 
 /** Runs `fn` `warmup` times untimed, then `runs` times timed; reports and returns the median in ms. */
-export function time<T>(name: string, implementation: Figure['implementation'], fn: () => T, options: { runs: number; warmup?: number; target?: number }): { ms: number; last: T } {
+export function time<T>(
+  name: string,
+  implementation: Figure['implementation'],
+  fn: () => T,
+  options: { runs: number; warmup?: number; target?: number },
+): { ms: number; last: T } {
   let last = undefined as T;
   for (let i = 0; i < (options.warmup ?? 0); i++) last = fn();
   const samples: number[] = [];
@@ -36,7 +43,14 @@ export function time<T>(name: string, implementation: Figure['implementation'], 
     samples.push(performance.now() - start);
   }
   const ms = median(samples);
-  report({ name, implementation, value: ms, unit: 'ms', runs: options.runs, ...(options.target !== undefined ? { target: options.target } : {}) });
+  report({
+    name,
+    implementation,
+    value: ms,
+    unit: 'ms',
+    runs: options.runs,
+    ...(options.target !== undefined ? { target: options.target } : {}),
+  });
   return { ms, last };
 }
 
@@ -54,4 +68,5 @@ export function caidaFile(name = '20180101.as-rel.txt'): string {
 /** Eight well-known anycast origins present in the 2018 snapshot. */
 export const ORIGINS = [13335, 15169, 16509, 20940, 54113, 8075, 32934, 714] as const;
 
-export const CITATION = 'The CAIDA AS Relationships Dataset, 2018-01-01, https://www.caida.org/catalog/datasets/as-relationships/';
+export const CITATION =
+  'The CAIDA AS Relationships Dataset, 2018-01-01, https://www.caida.org/catalog/datasets/as-relationships/';

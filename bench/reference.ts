@@ -126,7 +126,10 @@ export function propagateReference(graph: RefGraph, origins: readonly number[]):
 }
 
 /** Every AS's candidates as route objects, sorted; best and runner-up with the separating step. */
-export function explainReference(graph: RefGraph, routes: Map<RefAs, RefRoute>): Map<RefAs, { best: RefRoute; runnerUp?: RefRoute; decidedBy: string }> {
+export function explainReference(
+  graph: RefGraph,
+  routes: Map<RefAs, RefRoute>,
+): Map<RefAs, { best: RefRoute; runnerUp?: RefRoute; decidedBy: string }> {
   const out = new Map<RefAs, { best: RefRoute; runnerUp?: RefRoute; decidedBy: string }>();
   for (const as of graph.values()) {
     const own = routes.get(as);
@@ -145,18 +148,28 @@ export function explainReference(graph: RefGraph, routes: Map<RefAs, RefRoute>):
     add(as.providers, 'provider', true);
     candidates.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
     const [best, runnerUp] = candidates as [RefRoute, RefRoute | undefined];
-    const decidedBy = !runnerUp ? 'only-route' : PREF[best.learned] !== PREF[runnerUp.learned] ? 'local-pref' : best.asPath.length !== runnerUp.asPath.length ? 'as-path-length' : 'tie-break';
+    const decidedBy = !runnerUp
+      ? 'only-route'
+      : PREF[best.learned] !== PREF[runnerUp.learned]
+        ? 'local-pref'
+        : best.asPath.length !== runnerUp.asPath.length
+          ? 'as-path-length'
+          : 'tie-break';
     out.set(as, { best, ...(runnerUp ? { runnerUp } : {}), decidedBy });
   }
   return out;
 }
 
-export function diffReference(before: Map<RefAs, RefRoute>, after: Map<RefAs, RefRoute>): { asn: number; from?: number; to?: number }[] {
+export function diffReference(
+  before: Map<RefAs, RefRoute>,
+  after: Map<RefAs, RefRoute>,
+): { asn: number; from?: number; to?: number }[] {
   const moved: { asn: number; from?: number; to?: number }[] = [];
   for (const as of new Set([...before.keys(), ...after.keys()])) {
     const from = before.get(as)?.originAsn;
     const to = after.get(as)?.originAsn;
-    if (from !== to) moved.push({ asn: as.asn, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) });
+    if (from !== to)
+      moved.push({ asn: as.asn, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) });
   }
   return moved;
 }

@@ -14,7 +14,9 @@ const strict = args.includes('--strict');
 const outDir = join('.cache', 'bench');
 mkdirSync(outDir, { recursive: true });
 
-const files = readdirSync('bench').filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only))).sort();
+const files = readdirSync('bench')
+  .filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only)))
+  .sort();
 if (files.length === 0) {
   console.error(`no benchmarks${only ? ` matching '${only}'` : ''} in bench/`);
   process.exit(2);
@@ -36,14 +38,24 @@ const results = [];
 let failedFiles = 0;
 for (const file of files) {
   const outfile = join(outDir, file.replace(/\.ts$/, '.mjs'));
-  await esbuild.build({ entryPoints: [join('bench', file)], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+  await esbuild.build({
+    entryPoints: [join('bench', file)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
   console.log(`\n== ${file}`);
   const { code, output } = await run(outfile);
   if (code !== 0) {
     failedFiles++;
     console.log(`${file} exited with code ${code}`);
   }
-  for (const line of output.split('\n')) if (line.startsWith('##bench ')) results.push({ file, ...JSON.parse(line.slice(8)) });
+  for (const line of output.split('\n'))
+    if (line.startsWith('##bench ')) results.push({ file, ...JSON.parse(line.slice(8)) });
 }
 
 // Join each figure with the reference figure of the same name (from any file).
@@ -57,7 +69,13 @@ for (const r of ours) {
   const verdict = r.target === undefined ? '' : r.value <= r.target ? 'PASS' : 'MISS';
   if (verdict === 'MISS') misses++;
   const ratio = ref ? `${(ref.value / r.value).toFixed(1)}x vs reference ${fmt(ref.value, ref.unit)}` : '';
-  console.log(`${r.name.padEnd(52)} ${fmt(r.value, r.unit).padStart(10)}  target ${r.target === undefined ? '-' : `< ${r.target} ${r.unit}`}`.padEnd(86) + ` ${verdict.padEnd(4)}  ${ratio}`);
+  console.log(
+    `${r.name.padEnd(52)} ${fmt(r.value, r.unit).padStart(10)}  target ${r.target === undefined ? '-' : `< ${r.target} ${r.unit}`}`.padEnd(
+      86,
+    ) + ` ${verdict.padEnd(4)}  ${ratio}`,
+  );
 }
-console.log(`\n${ours.length - misses} of ${ours.length} figures within target${failedFiles ? `; ${failedFiles} benchmark file(s) failed` : ''}`);
+console.log(
+  `\n${ours.length - misses} of ${ours.length} figures within target${failedFiles ? `; ${failedFiles} benchmark file(s) failed` : ''}`,
+);
 process.exitCode = failedFiles > 0 || (strict && misses > 0) ? 1 : 0;

@@ -14,7 +14,6 @@ import { report } from './harness';
 import type { ClientStyle } from './webviewDiagram';
 import { largeDiagram } from './webviewDiagram';
 
-
 const seedUri = 'file:///bench/seed.anycast.mmd';
 const largeUri = 'file:///bench/large.anycast.mmd';
 
@@ -31,16 +30,32 @@ function analyze(text: string): DocumentAnalysis {
 }
 
 /** Each part of the benchmark shows its own document: versions count per document, and an older one is dropped. */
-function renderMessage(uri: string, analysis: DocumentAnalysis, version: number, failedPops: readonly string[] = [], layout: PreviewLayout = {}): RenderMessage {
+function renderMessage(
+  uri: string,
+  analysis: DocumentAnalysis,
+  version: number,
+  failedPops: readonly string[] = [],
+  layout: PreviewLayout = {},
+): RenderMessage {
   const content = diagramContent(analysis, { failedPops }, layout);
-  return { type: 'render', uri, version, mermaidText: content.mermaidText, routing: content.routing, edges: content.edges, maxEdges: 500, title: 'bench' };
+  return {
+    type: 'render',
+    uri,
+    version,
+    mermaidText: content.mermaidText,
+    routing: content.routing,
+    edges: content.edges,
+    maxEdges: 500,
+    title: 'bench',
+  };
 }
 
 /** Each node's position as mermaid placed it: the `transform` of its group. */
 function nodePlaces(preview: PreviewPage): Promise<Record<string, string>> {
   return preview.page.evaluate(() => {
     const places: Record<string, string> = {};
-    for (const g of document.querySelectorAll('#ac-canvas g.node')) places[g.id.replace(/^anycast-svg-\d+-/, '')] = g.getAttribute('transform') ?? '';
+    for (const g of document.querySelectorAll('#ac-canvas g.node'))
+      places[g.id.replace(/^anycast-svg-\d+-/, '')] = g.getAttribute('transform') ?? '';
     return places;
   });
 }
@@ -61,23 +76,57 @@ async function keystroke(preview: PreviewPage): Promise<void> {
     webview.push(await preview.postAndTime(message, { type: 'rendered', version }));
   }
   const total = host.map((h, i) => h + webview[i]!);
-  report({ name: 'preview: host parse+resolve+annotate (seed)', implementation: 'preview', value: median(host), unit: 'ms', runs });
-  report({ name: 'preview: webview layout+paint (seed)', implementation: 'preview', value: median(webview), unit: 'ms', runs });
-  report({ name: 'preview: keystroke to updated picture (seed)', implementation: 'preview', value: median(total), unit: 'ms', runs, target: 150 });
+  report({
+    name: 'preview: host parse+resolve+annotate (seed)',
+    implementation: 'preview',
+    value: median(host),
+    unit: 'ms',
+    runs,
+  });
+  report({
+    name: 'preview: webview layout+paint (seed)',
+    implementation: 'preview',
+    value: median(webview),
+    unit: 'ms',
+    runs,
+  });
+  report({
+    name: 'preview: keystroke to updated picture (seed)',
+    implementation: 'preview',
+    value: median(total),
+    unit: 'ms',
+    runs,
+    target: 150,
+  });
 }
 
 async function large(preview: PreviewPage): Promise<void> {
   const diagram = largeDiagram(50, 300);
-  console.log(`          large diagram: 50 PoPs, 300 clients, 28 ASes, ${diagram.edges} edges, ${diagram.text.length} characters`);
+  console.log(
+    `          large diagram: 50 PoPs, 300 clients, 28 ASes, ${diagram.edges} edges, ${diagram.text.length} characters`,
+  );
   const analyzeStarted = performance.now();
   const analysis = analyze(diagram.text);
   const analyzeMs = performance.now() - analyzeStarted;
   let version = 1;
   const first = renderMessage(largeUri, analysis, version);
   const firstMs = await preview.postAndTime(first, { type: 'rendered', version });
-  console.log(`          clients written as examples/cdn.anycast.mmd does (@{ in: AS }), drawn as one group per access AS (anycast.preview.groupClientsAbove)`);
-  report({ name: 'preview: host parse+resolve (50 PoPs, 300 clients)', implementation: 'preview', value: analyzeMs, unit: 'ms' });
-  report({ name: 'preview: first render (50 PoPs, 300 clients)', implementation: 'preview', value: analyzeMs + firstMs, unit: 'ms', target: 2000 });
+  console.log(
+    `          clients written as examples/cdn.anycast.mmd does (@{ in: AS }), drawn as one group per access AS (anycast.preview.groupClientsAbove)`,
+  );
+  report({
+    name: 'preview: host parse+resolve (50 PoPs, 300 clients)',
+    implementation: 'preview',
+    value: analyzeMs,
+    unit: 'ms',
+  });
+  report({
+    name: 'preview: first render (50 PoPs, 300 clients)',
+    implementation: 'preview',
+    value: analyzeMs + firstMs,
+    unit: 'ms',
+    target: 2000,
+  });
   await preview.screenshot('bench-50-pops-300-clients');
 
   const before = await nodePlaces(preview);
@@ -89,7 +138,12 @@ async function large(preview: PreviewPage): Promise<void> {
     const routing = diagramContent(analysis, { failedPops: [pop] }).routing;
     host.push(performance.now() - started);
     version++;
-    webview.push(await preview.postAndTime({ type: 'routingState', uri: largeUri, version, routing }, { type: 'rendered', version }));
+    webview.push(
+      await preview.postAndTime(
+        { type: 'routingState', uri: largeUri, version, routing },
+        { type: 'rendered', version },
+      ),
+    );
   }
   await preview.screenshot('bench-50-pops-300-clients-failed');
   const after = await nodePlaces(preview);
@@ -97,9 +151,28 @@ async function large(preview: PreviewPage): Promise<void> {
   console.log(`          nodes moved by ${pops.length} failure toggles: ${moved} of ${Object.keys(before).length}`);
   if (moved > 0) throw new Error(`${moved} nodes moved on a failure toggle`);
   const total = host.map((h, i) => h + webview[i]!);
-  report({ name: 'preview: toggle host resolve+annotate (50/300)', implementation: 'preview', value: median(host), unit: 'ms', runs: pops.length });
-  report({ name: 'preview: toggle webview restyle+paint (50/300)', implementation: 'preview', value: median(webview), unit: 'ms', runs: pops.length });
-  report({ name: 'preview: failure toggle (50 PoPs, 300 clients)', implementation: 'preview', value: median(total), unit: 'ms', runs: pops.length, target: 100 });
+  report({
+    name: 'preview: toggle host resolve+annotate (50/300)',
+    implementation: 'preview',
+    value: median(host),
+    unit: 'ms',
+    runs: pops.length,
+  });
+  report({
+    name: 'preview: toggle webview restyle+paint (50/300)',
+    implementation: 'preview',
+    value: median(webview),
+    unit: 'ms',
+    runs: pops.length,
+  });
+  report({
+    name: 'preview: failure toggle (50 PoPs, 300 clients)',
+    implementation: 'preview',
+    value: median(total),
+    unit: 'ms',
+    runs: pops.length,
+    target: 100,
+  });
 }
 
 /** Loads dist/extension.js against a do-nothing `vscode` and activates it: our share of activation. */
@@ -125,7 +198,13 @@ function activation(): void {
     const started = performance.now();
     const extension = require(bundle) as { activate(context: unknown): void };
     extension.activate({ subscriptions: [], extensionUri: stub });
-    report({ name: 'preview: extension load + activate (stub host)', implementation: 'preview', value: performance.now() - started, unit: 'ms', target: 50 });
+    report({
+      name: 'preview: extension load + activate (stub host)',
+      implementation: 'preview',
+      value: performance.now() - started,
+      unit: 'ms',
+      target: 50,
+    });
   } finally {
     Module._load = load;
   }
@@ -135,7 +214,12 @@ function activation(): void {
  * A first render in a page of its own with a cap: mermaid's layout grows much faster than linearly
  * with the nodes and edges it is given, so a slow case is reported as it is rather than waited for.
  */
-async function cappedFirstRender(name: string, style: ClientStyle, layout: PreviewLayout, target?: number): Promise<void> {
+async function cappedFirstRender(
+  name: string,
+  style: ClientStyle,
+  layout: PreviewLayout,
+  target?: number,
+): Promise<void> {
   const capMs = 60_000;
   const diagram = largeDiagram(50, 300, style);
   const analysis = analyze(diagram.text);
@@ -143,12 +227,23 @@ async function cappedFirstRender(name: string, style: ClientStyle, layout: Previ
   try {
     const started = performance.now();
     const finished = await Promise.race([
-      preview.postAndTime(renderMessage(`file:///bench/${style}.anycast.mmd`, analysis, 1, [], layout), { type: 'rendered', version: 1 }).then(() => true),
+      preview
+        .postAndTime(renderMessage(`file:///bench/${style}.anycast.mmd`, analysis, 1, [], layout), {
+          type: 'rendered',
+          version: 1,
+        })
+        .then(() => true),
       new Promise<false>((r) => setTimeout(() => r(false), capMs)),
     ]);
     const ms = performance.now() - started;
     if (!finished) console.log(`          ${name}: no picture after ${capMs / 1000} s; reported at the cap`);
-    report({ name, implementation: 'preview', value: finished ? ms : capMs, unit: 'ms', ...(target === undefined ? {} : { target }) });
+    report({
+      name,
+      implementation: 'preview',
+      value: finished ? ms : capMs,
+      unit: 'ms',
+      ...(target === undefined ? {} : { target }),
+    });
   } finally {
     await preview.close();
   }
@@ -167,8 +262,12 @@ async function main(): Promise<void> {
     // One edge per client (`C --> AS`, 449 edges as written), grouped as the preview does by default.
     await cappedFirstRender('preview: first render, clients as edges (50/300)', 'edge', {}, 2000);
     // Without grouping, for comparison: what the diagrams cost drawn client by client.
-    await cappedFirstRender('preview: first render ungrouped, clients by in: (50/300)', 'metadata', { groupClientsAbove: Infinity });
-    await cappedFirstRender('preview: first render ungrouped, clients as edges (50/300)', 'edge', { groupClientsAbove: Infinity });
+    await cappedFirstRender('preview: first render ungrouped, clients by in: (50/300)', 'metadata', {
+      groupClientsAbove: Infinity,
+    });
+    await cappedFirstRender('preview: first render ungrouped, clients as edges (50/300)', 'edge', {
+      groupClientsAbove: Infinity,
+    });
   } finally {
     await closeBrowser();
   }

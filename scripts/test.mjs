@@ -28,8 +28,16 @@ function nodeTestLayer(name, dir) {
     files: () => findTests(dir),
     command: (files) => [
       process.execPath,
-      ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout',
-        '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files],
+      [
+        '--import',
+        'tsx',
+        '--test',
+        '--test-reporter=spec',
+        '--test-reporter-destination=stdout',
+        '--test-reporter=tap',
+        `--test-reporter-destination=${tap}`,
+        ...files,
+      ],
     ],
     counts: () => {
       const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
@@ -65,11 +73,19 @@ const layers = [
 
 function run(cmd, cmdArgs, { capture = false } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, cmdArgs, { stdio: ['ignore', capture ? 'pipe' : 'inherit', capture ? 'pipe' : 'inherit'] });
+    const child = spawn(cmd, cmdArgs, {
+      stdio: ['ignore', capture ? 'pipe' : 'inherit', capture ? 'pipe' : 'inherit'],
+    });
     let output = '';
     if (capture) {
-      child.stdout.on('data', (d) => { output += d; process.stdout.write(d); });
-      child.stderr.on('data', (d) => { output += d; process.stderr.write(d); });
+      child.stdout.on('data', (d) => {
+        output += d;
+        process.stdout.write(d);
+      });
+      child.stderr.on('data', (d) => {
+        output += d;
+        process.stderr.write(d);
+      });
     }
     child.on('close', (code) => resolve({ code: code ?? 1, output }));
   });
@@ -83,6 +99,7 @@ const steps = [
   ['type-check pure routing', npx('tsc'), ['-p', 'src/routing/tsconfig.json']],
   ['type-check webview', npx('tsc'), ['-p', 'src/webview/tsconfig.json']],
   ['lint', npx('eslint'), ['src', 'test', 'bench']],
+  ['format check', npx('prettier'), ['--check', '--log-level', 'warn', '.']],
   ['build', process.execPath, ['esbuild.mjs']],
 ];
 
@@ -109,7 +126,11 @@ for (const layer of layers) {
 
 console.log('\n== summary');
 for (const r of results) {
-  console.log(r.layer ? `  ${r.name.padEnd(24)} ${r.passed} ok, ${r.failed} not ok` : `  ${r.name.padEnd(24)} ${r.failed ? 'FAILED' : 'ok'}`);
+  console.log(
+    r.layer
+      ? `  ${r.name.padEnd(24)} ${r.passed} ok, ${r.failed} not ok`
+      : `  ${r.name.padEnd(24)} ${r.failed ? 'FAILED' : 'ok'}`,
+  );
 }
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);

@@ -24,10 +24,14 @@ export async function readAsRelFile(io: CliIo, path: string): Promise<AsGraph> {
   try {
     bytes = await io.readFile(path);
   } catch (error) {
-    throw new CliError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : describe(error)}`);
+    throw new CliError(
+      `cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : describe(error)}`,
+    );
   }
   if (bytes[0] === 0x42 && bytes[1] === 0x5a && bytes[2] === 0x68) {
-    throw new CliError(`${path}: bzip2-compressed (CAIDA's .bz2); Node cannot read bzip2: run 'bunzip2 -k ${path}' or recompress with gzip`);
+    throw new CliError(
+      `${path}: bzip2-compressed (CAIDA's .bz2); Node cannot read bzip2: run 'bunzip2 -k ${path}' or recompress with gzip`,
+    );
   }
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
@@ -41,7 +45,10 @@ export async function readAsRelFile(io: CliIo, path: string): Promise<AsGraph> {
     if (graph.size === 0) throw new CliError(`${path}: no AS relationships found (expected lines like '174|3356|0')`);
     return graph;
   } catch (error) {
-    if (error instanceof AsRelError) throw new CliError(`${path}:${error.line}:${error.column}: ${error.message.replace(/^line \d+, column \d+: /, '')}`);
+    if (error instanceof AsRelError)
+      throw new CliError(
+        `${path}:${error.line}:${error.column}: ${error.message.replace(/^line \d+, column \d+: /, '')}`,
+      );
     throw error;
   }
 }

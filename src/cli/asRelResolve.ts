@@ -1,6 +1,29 @@
 // Runs in Node: `anycast resolve --as-rel`, the route of every AS of a CAIDA graph toward an anycast prefix, and why.
-import { DECISION_CODES, RequestError, asIndex, asPathAt, diffRouteTables, explainAll, explainAs, influenceOf, originAsnAt, propagate } from '../engine/index';
-import type { Asn, AsExplanation, AsExplanations, AsGraph, AsOrigin, AsScenario, AsSolver, DecisionStep, RouteTable, TieBreak, TieBreakModel } from '../engine/index';
+import {
+  DECISION_CODES,
+  RequestError,
+  asIndex,
+  asPathAt,
+  diffRouteTables,
+  explainAll,
+  explainAs,
+  influenceOf,
+  originAsnAt,
+  propagate,
+} from '../engine/index';
+import type {
+  Asn,
+  AsExplanation,
+  AsExplanations,
+  AsGraph,
+  AsOrigin,
+  AsScenario,
+  AsSolver,
+  DecisionStep,
+  RouteTable,
+  TieBreak,
+  TieBreakModel,
+} from '../engine/index';
 import { UsageError, readAsRelFile } from './asRel';
 import type { CliIo } from './io';
 
@@ -48,11 +71,11 @@ export interface AsRelArgs {
   json: boolean;
 }
 
-
 function parseAsn(text: string | undefined, flag: string): Asn {
   const match = /^(?:AS)?(\d{1,10})$/i.exec(text ?? '');
   const asn = match ? Number(match[1]) : NaN;
-  if (!(asn >= 1 && asn <= 4294967295)) throw new UsageError(`${flag} needs an AS number such as 13335 or AS13335, got '${text ?? ''}'`);
+  if (!(asn >= 1 && asn <= 4294967295))
+    throw new UsageError(`${flag} needs an AS number such as 13335 or AS13335, got '${text ?? ''}'`);
   return asn;
 }
 
@@ -64,7 +87,8 @@ export function optionValue(args: readonly string[], i: number, arg: string): st
 }
 
 export function parseTieBreak(v: string): TieBreakModel {
-  if (!TIE_BREAKS.includes(v as TieBreakModel)) throw new UsageError(`unknown tie-break '${v}'; use one of ${TIE_BREAKS.join(', ')}`);
+  if (!TIE_BREAKS.includes(v as TieBreakModel))
+    throw new UsageError(`unknown tie-break '${v}'; use one of ${TIE_BREAKS.join(', ')}`);
   return v as TieBreakModel;
 }
 
@@ -76,7 +100,20 @@ export function parseSeed(v: string): number {
 /** Parses the options of the --as-rel mode; throws UsageError. */
 export function parseAsRelArgs(args: readonly string[]): AsRelArgs {
   let file: string | undefined;
-  const parsed: Omit<AsRelArgs, 'file'> = { origins: [], fail: [], failAses: [], failLinks: [], explain: [], localPref: [], prepend: [], failEach: false, tieBreak: 'lowest-neighbor-asn', seed: 0, solver: 'auto', json: false };
+  const parsed: Omit<AsRelArgs, 'file'> = {
+    origins: [],
+    fail: [],
+    failAses: [],
+    failLinks: [],
+    explain: [],
+    localPref: [],
+    prepend: [],
+    failEach: false,
+    tieBreak: 'lowest-neighbor-asn',
+    seed: 0,
+    solver: 'auto',
+    json: false,
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     const value = (): string => optionValue(args, ++i, arg);
@@ -99,7 +136,8 @@ export function parseAsRelArgs(args: readonly string[]): AsRelArgs {
       case '--fail-link': {
         const v = value();
         const [a, b, extra] = v.split('-');
-        if (extra !== undefined || b === undefined) throw new UsageError(`--fail-link needs two ASNs joined by '-', such as 174-3356, got '${v}'`);
+        if (extra !== undefined || b === undefined)
+          throw new UsageError(`--fail-link needs two ASNs joined by '-', such as 174-3356, got '${v}'`);
         parsed.failLinks.push([parseAsn(a, arg), parseAsn(b, arg)]);
         break;
       }
@@ -115,20 +153,23 @@ export function parseAsRelArgs(args: readonly string[]): AsRelArgs {
       case '--prepend': {
         const v = value();
         const match = /^(?:AS)?(\d+)=(\d{1,3})$/i.exec(v);
-        if (!match || Number(match[2]) > 255) throw new UsageError(`--prepend needs ORIGIN=COUNT with a count from 0 to 255, such as 13335=2, got '${v}'`);
+        if (!match || Number(match[2]) > 255)
+          throw new UsageError(`--prepend needs ORIGIN=COUNT with a count from 0 to 255, such as 13335=2, got '${v}'`);
         parsed.prepend.push([parseAsn(match[1], arg), Number(match[2])]);
         break;
       }
       case '--local-pref': {
         const v = value();
         const match = /^(?:AS)?(\d+)-(?:AS)?(\d+)=(\d{1,9})$/i.exec(v);
-        if (!match) throw new UsageError(`--local-pref needs RECEIVER-NEIGHBOUR=VALUE, such as 3356-174=50, got '${v}'`);
+        if (!match)
+          throw new UsageError(`--local-pref needs RECEIVER-NEIGHBOUR=VALUE, such as 3356-174=50, got '${v}'`);
         parsed.localPref.push([parseAsn(match[1], arg), parseAsn(match[2], arg), Number(match[3])]);
         break;
       }
       case '--solver': {
         const v = value();
-        if (!SOLVERS.includes(v as AsSolver)) throw new UsageError(`unknown solver '${v}'; use one of ${SOLVERS.join(', ')}`);
+        if (!SOLVERS.includes(v as AsSolver))
+          throw new UsageError(`unknown solver '${v}'; use one of ${SOLVERS.join(', ')}`);
         parsed.solver = v as AsSolver;
         break;
       }
@@ -174,7 +215,8 @@ function summarise(table: RouteTable, explained: AsExplanations): Summary {
   const tieBreak = DECISION_CODES.indexOf('tie-break');
   const asns = table.graph.asns;
   const weightiest: number[] = [];
-  for (let x = 0; x < table.graph.size; x++) if (decided[x] === tieBreak && (table.nextHop[x] as number) >= 0) weightiest.push(x);
+  for (let x = 0; x < table.graph.size; x++)
+    if (decided[x] === tieBreak && (table.nextHop[x] as number) >= 0) weightiest.push(x);
   weightiest.sort((a, b) => (downstream[b] as number) - (downstream[a] as number) || a - b);
   const counts = new Array<number>(table.origins.length).fill(0);
   const decidedBy: Partial<Record<DecisionStep, number>> = {};
@@ -189,32 +231,50 @@ function summarise(table: RouteTable, explained: AsExplanations): Summary {
     ...stats,
     arbitraryShare: stats.routed > 0 ? stats.arbitrary / stats.routed : 0,
     decidedBy,
-    catchments: table.origins.map((o, k) => ({ originAsn: o.asn, ases: counts[k] as number, share: table.graph.size > 0 ? (counts[k] as number) / table.graph.size : 0 })),
+    catchments: table.origins.map((o, k) => ({
+      originAsn: o.asn,
+      ases: counts[k] as number,
+      share: table.graph.size > 0 ? (counts[k] as number) / table.graph.size : 0,
+    })),
     unreachable: table.graph.size - stats.routed,
     reachedViaArbitrary,
     weightiestArbitrary: weightiest.slice(0, SHOWN_ARBITRARY).map((x) => ({
       asn: asns[x] as number,
       downstream: downstream[x] as number,
       chose: { neighborAsn: asns[table.nextHop[x] as number] as number, originAsn: originAsnAt(table, x) as number },
-      over: { neighborAsn: asns[runnerUp[x] as number] as number, originAsn: (table.origins[runnerUpOrigin[x] as number] as AsOrigin).asn },
+      over: {
+        neighborAsn: asns[runnerUp[x] as number] as number,
+        originAsn: (table.origins[runnerUpOrigin[x] as number] as AsOrigin).asn,
+      },
     })),
   };
 }
 
 function explanationText(e: AsExplanation): string[] {
-  const lines = [`AS${e.asn}: ${e.candidates.length} candidate route(s); decided by ${e.decidedBy}${e.arbitrary ? ' (arbitrary: only the tie-break separated the best from the runner-up)' : ''}`];
+  const lines = [
+    `AS${e.asn}: ${e.candidates.length} candidate route(s); decided by ${e.decidedBy}${e.arbitrary ? ' (arbitrary: only the tie-break separated the best from the runner-up)' : ''}`,
+  ];
   // Candidates come in decision order; the first few show the contest, the rest are a count.
   e.candidates.slice(0, SHOWN_CANDIDATES).forEach((c, i) => {
     const mark = i === e.best ? 'best  ' : i === e.runnerUp ? 'runner' : '      ';
-    lines.push(`  ${mark} via AS${c.neighborAsn} (${c.learnedFrom}, local-pref ${c.localPref}) path ${c.asPath.join(' ')} -> origin AS${c.originAsn}`);
+    lines.push(
+      `  ${mark} via AS${c.neighborAsn} (${c.learnedFrom}, local-pref ${c.localPref}) path ${c.asPath.join(' ')} -> origin AS${c.originAsn}`,
+    );
   });
-  if (e.candidates.length > SHOWN_CANDIDATES) lines.push(`         ... and ${e.candidates.length - SHOWN_CANDIDATES} more (--json lists them all)`);
+  if (e.candidates.length > SHOWN_CANDIDATES)
+    lines.push(`         ... and ${e.candidates.length - SHOWN_CANDIDATES} more (--json lists them all)`);
   const steps = e.survivors.filter((s, i) => i === 0 || s.remaining.length !== e.survivors[i - 1]?.remaining.length);
   lines.push(`  survivors: ${steps.map((s) => `${s.step} ${s.remaining.length}`).join(', ')}`);
   return lines;
 }
 
-function routeJson(table: RouteTable, x: number, decided: Uint8Array, runnerUp: Int32Array, runnerUpOrigin: Int32Array): object {
+function routeJson(
+  table: RouteTable,
+  x: number,
+  decided: Uint8Array,
+  runnerUp: Int32Array,
+  runnerUpOrigin: Int32Array,
+): object {
   const graph = table.graph;
   const step = DECISION_CODES[decided[x] as number] as DecisionStep;
   const r = runnerUp[x] as number;
@@ -233,13 +293,17 @@ function routeJson(table: RouteTable, x: number, decided: Uint8Array, runnerUp: 
 /** Runs the --as-rel mode; errors the user can act on are thrown as CliError or RequestError. */
 export async function runAsRel(args: AsRelArgs, io: CliIo): Promise<number> {
   const graph: AsGraph = await readAsRelFile(io, args.file);
-  for (const asn of args.explain) if (asIndex(graph, asn) < 0) throw new RequestError(`--as AS${asn} is not in ${args.file}`);
-  for (const [asn] of args.prepend) if (!args.origins.includes(asn)) throw new RequestError(`--prepend AS${asn}: only an --origin can prepend its own announcements`);
+  for (const asn of args.explain)
+    if (asIndex(graph, asn) < 0) throw new RequestError(`--as AS${asn} is not in ${args.file}`);
+  for (const [asn] of args.prepend)
+    if (!args.origins.includes(asn))
+      throw new RequestError(`--prepend AS${asn}: only an --origin can prepend its own announcements`);
   const origins = args.origins.map((asn) => {
     const prepend = args.prepend.find(([a]) => a === asn)?.[1];
     return prepend ? { asn, prepend } : { asn };
   });
-  const tieBreak: TieBreak = args.tieBreak === 'random' ? { model: 'random', seed: args.seed } : { model: args.tieBreak };
+  const tieBreak: TieBreak =
+    args.tieBreak === 'random' ? { model: 'random', seed: args.seed } : { model: args.tieBreak };
   const options = { tieBreak, solver: args.solver, localPref: args.localPref };
   const scenario: AsScenario = { withdrawn: args.fail, failedAses: args.failAses, failedLinks: args.failLinks };
   const failing = args.fail.length + args.failAses.length + args.failLinks.length > 0;
@@ -266,7 +330,9 @@ export async function runAsRel(args: AsRelArgs, io: CliIo): Promise<number> {
             originAsn: asn,
             moved: moved.moved.length,
             lost: moved.lost.length,
-            absorbedBy: [...absorbed].map(([to, ases]) => ({ to, ases })).sort((a, b) => b.ases - a.ases || (a.to < b.to ? -1 : 1)),
+            absorbedBy: [...absorbed]
+              .map(([to, ases]) => ({ to, ases }))
+              .sort((a, b) => b.ases - a.ases || (a.to < b.to ? -1 : 1)),
             ...(without.unstable ? { unstable: without.unstable.message } : {}),
           };
         })
@@ -290,7 +356,9 @@ export async function runAsRel(args: AsRelArgs, io: CliIo): Promise<number> {
         unreachable,
         ...(diff ? { moved: diff.moved, lost: diff.lost } : {}),
         ...(impact ? { impact } : {}),
-        ...(args.explain.length > 0 ? { explanations: explanations.map((e, i) => e ?? { asn: args.explain[i], unreachable: true }) } : {}),
+        ...(args.explain.length > 0
+          ? { explanations: explanations.map((e, i) => e ?? { asn: args.explain[i], unreachable: true }) }
+          : {}),
         ...(table.unstable ? { unstable: table.unstable } : {}),
       }),
     );
@@ -298,43 +366,68 @@ export async function runAsRel(args: AsRelArgs, io: CliIo): Promise<number> {
   }
 
   const lines: string[] = [];
-  lines.push(`${args.file}: ${number(graph.size)} ASes, ${number(graph.linkCount)} links${graph.duplicateLinks ? ` (${number(graph.duplicateLinks)} repeated links ignored)` : ''}`);
-  lines.push(`origins ${args.origins.map((a) => `AS${a}`).join(', ')}; solver ${table.solver}; tie-break ${args.tieBreak}${args.tieBreak === 'random' ? ` (seed ${args.seed})` : ''}`);
+  lines.push(
+    `${args.file}: ${number(graph.size)} ASes, ${number(graph.linkCount)} links${graph.duplicateLinks ? ` (${number(graph.duplicateLinks)} repeated links ignored)` : ''}`,
+  );
+  lines.push(
+    `origins ${args.origins.map((a) => `AS${a}`).join(', ')}; solver ${table.solver}; tie-break ${args.tieBreak}${args.tieBreak === 'random' ? ` (seed ${args.seed})` : ''}`,
+  );
   if (table.unstable) {
     lines.push(`UNSTABLE: ${table.unstable.message}`);
-    for (const c of table.unstable.cycle.slice(0, 10)) lines.push(`  AS${c.asn} keeps switching between: ${c.paths.map((p) => p.join(' ')).join(' | ')}`);
+    for (const c of table.unstable.cycle.slice(0, 10))
+      lines.push(`  AS${c.asn} keeps switching between: ${c.paths.map((p) => p.join(' ')).join(' | ')}`);
   }
   lines.push('', 'Catchments:');
   for (const c of summary.catchments) {
     const withdrawn = args.fail.includes(c.originAsn) ? '  (withdrawn)' : '';
-    lines.push(`  AS${String(c.originAsn).padEnd(10)} ${number(c.ases).padStart(8)} ASes  ${percent(c.ases, graph.size).padStart(6)}${withdrawn}`);
+    lines.push(
+      `  AS${String(c.originAsn).padEnd(10)} ${number(c.ases).padStart(8)} ASes  ${percent(c.ases, graph.size).padStart(6)}${withdrawn}`,
+    );
   }
-  lines.push(`  ${'no route'.padEnd(12)} ${number(summary.unreachable).padStart(8)} ASes  ${percent(summary.unreachable, graph.size).padStart(6)}`);
+  lines.push(
+    `  ${'no route'.padEnd(12)} ${number(summary.unreachable).padStart(8)} ASes  ${percent(summary.unreachable, graph.size).padStart(6)}`,
+  );
   lines.push('', 'Decisions:');
   lines.push(`  ${number(summary.routed)} ASes routed; ${number(summary.contested)} had more than one candidate route`);
-  lines.push(`  ${number(summary.arbitrary)} (${percent(summary.arbitrary, summary.routed)} of routed ASes) were arbitrary: only the final tie-break (${args.tieBreak}) separated the best route from the runner-up`);
-  lines.push(`  decided by: ${DECISION_CODES.filter((s) => summary.decidedBy[s]).map((s) => `${s} ${number(summary.decidedBy[s] as number)}`).join(', ')}`);
-  lines.push(`  ${number(summary.reachedViaArbitrary)} ASes (${percent(summary.reachedViaArbitrary, summary.routed)} of routed) reach their PoP through at least one arbitrary decision`);
+  lines.push(
+    `  ${number(summary.arbitrary)} (${percent(summary.arbitrary, summary.routed)} of routed ASes) were arbitrary: only the final tie-break (${args.tieBreak}) separated the best route from the runner-up`,
+  );
+  lines.push(
+    `  decided by: ${DECISION_CODES.filter((s) => summary.decidedBy[s])
+      .map((s) => `${s} ${number(summary.decidedBy[s] as number)}`)
+      .join(', ')}`,
+  );
+  lines.push(
+    `  ${number(summary.reachedViaArbitrary)} ASes (${percent(summary.reachedViaArbitrary, summary.routed)} of routed) reach their PoP through at least one arbitrary decision`,
+  );
   if (summary.weightiestArbitrary.length > 0) {
     lines.push('', 'Arbitrary decisions with the most ASes behind them:');
     for (const w of summary.weightiestArbitrary) {
-      lines.push(`  AS${String(w.asn).padEnd(10)} ${number(w.downstream).padStart(8)} ASes  chose via AS${w.chose.neighborAsn} (-> AS${w.chose.originAsn}) over via AS${w.over.neighborAsn} (-> AS${w.over.originAsn})`);
+      lines.push(
+        `  AS${String(w.asn).padEnd(10)} ${number(w.downstream).padStart(8)} ASes  chose via AS${w.chose.neighborAsn} (-> AS${w.chose.originAsn}) over via AS${w.over.neighborAsn} (-> AS${w.over.originAsn})`,
+      );
     }
   }
   if (diff) {
-    lines.push('', `What moved: ${number(diff.moved.length)} ASes changed PoP, ${number(diff.lost.length)} lost their route`);
+    lines.push(
+      '',
+      `What moved: ${number(diff.moved.length)} ASes changed PoP, ${number(diff.lost.length)} lost their route`,
+    );
     const flows = new Map<string, number>();
     for (const m of diff.moved) {
       const key = `${m.from === undefined ? 'none' : `AS${m.from}`} -> ${m.to === undefined ? 'no route' : `AS${m.to}`}`;
       flows.set(key, (flows.get(key) ?? 0) + 1);
     }
-    for (const [flow, count] of [...flows].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) lines.push(`  ${flow.padEnd(26)} ${number(count).padStart(8)} ASes`);
+    for (const [flow, count] of [...flows].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)))
+      lines.push(`  ${flow.padEnd(26)} ${number(count).padStart(8)} ASes`);
   }
   if (impact) {
     lines.push('', 'If one origin withdraws (N-1):');
     for (const i of impact) {
       const where = i.absorbedBy.map((a) => `${number(a.ases)} to ${a.to}`).join(', ');
-      lines.push(`  AS${String(i.originAsn).padEnd(10)} ${number(i.moved).padStart(8)} ASes move${where ? `: ${where}` : ''}${i.unstable ? ' (UNSTABLE without it)' : ''}`);
+      lines.push(
+        `  AS${String(i.originAsn).padEnd(10)} ${number(i.moved).padStart(8)} ASes move${where ? `: ${where}` : ''}${i.unstable ? ' (UNSTABLE without it)' : ''}`,
+      );
     }
   }
   explanations.forEach((e, i) => {

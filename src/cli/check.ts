@@ -82,7 +82,11 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
       text = new TextDecoder('utf-8').decode(await io.readFile(file));
     } catch (error) {
       const code = (error as { code?: string }).code;
-      reports.push({ file, diagnostics: [], readError: code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error) });
+      reports.push({
+        file,
+        diagnostics: [],
+        readError: code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error),
+      });
       continue;
     }
     reports.push({ file, diagnostics: parseDocument(text).diagnostics });
@@ -98,7 +102,11 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
   }
   if (json) {
     const out = {
-      files: reports.map((r) => ({ file: r.file, ...(r.readError !== undefined ? { error: r.readError } : {}), diagnostics: r.diagnostics.map(toJson) })),
+      files: reports.map((r) => ({
+        file: r.file,
+        ...(r.readError !== undefined ? { error: r.readError } : {}),
+        diagnostics: r.diagnostics.map(toJson),
+      })),
       errors,
       warnings,
     };
@@ -112,11 +120,17 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
       }
       for (const d of r.diagnostics) {
         if (d.severity === 'hint' && !hints) continue;
-        lines.push(github ? githubAnnotation(r.file, d) : `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity}: ${d.message} [${d.code}]`);
+        lines.push(
+          github
+            ? githubAnnotation(r.file, d)
+            : `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity}: ${d.message} [${d.code}]`,
+        );
       }
     }
     if (lines.length > 0) io.out(lines.join('\n'));
-    io.err(`${reports.length} file${reports.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+    io.err(
+      `${reports.length} file${reports.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+    );
   }
   return errors > 0 ? 1 : 0;
 }

@@ -34,7 +34,12 @@ Exit status: 0 written, 1 the file cannot be read or drawn, 2 bad usage or an un
 3 no usable Chromium.`;
 
 const backgrounds: readonly ExportBackground[] = ['light', 'dark', 'transparent'];
-const chromiumCandidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const chromiumCandidates = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 interface ExportArgs {
   readonly file: string;
@@ -57,7 +62,10 @@ function parseArgs(args: readonly string[]): ExportArgs | string {
   let timeoutMs = 120_000;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = (): string | undefined => inline ?? args[++i];
     const took = readFailureFlag(args, i, fail);
     if (typeof took === 'string') return took;
@@ -67,7 +75,8 @@ function parseArgs(args: readonly string[]): ExportArgs | string {
       if (output === undefined) return `${flag} needs a file name`;
     } else if (flag === '--background') {
       const bg = value();
-      if (!backgrounds.includes(bg as ExportBackground)) return `--background takes ${backgrounds.join(', ')}, not '${bg ?? ''}'`;
+      if (!backgrounds.includes(bg as ExportBackground))
+        return `--background takes ${backgrounds.join(', ')}, not '${bg ?? ''}'`;
       background = bg as ExportBackground;
     } else if (flag === '--scale') {
       scale = Number(value());
@@ -86,11 +95,23 @@ function parseArgs(args: readonly string[]): ExportArgs | string {
   if (output === undefined) return 'name the picture to write with -o OUT.svg or -o OUT.png';
   const ext = extname(output).toLowerCase();
   if (ext !== '.svg' && ext !== '.png') return `-o ${output}: the name must end in .svg or .png`;
-  return { file: files[0]!, output, format: ext === '.png' ? 'png' : 'svg', fail, background, scale, timeoutMs, ...(chromium !== undefined ? { chromium } : {}) };
+  return {
+    file: files[0]!,
+    output,
+    format: ext === '.png' ? 'png' : 'svg',
+    fail,
+    background,
+    scale,
+    timeoutMs,
+    ...(chromium !== undefined ? { chromium } : {}),
+  };
 }
 
 /** The Chromium to drive, or a sentence saying where we looked. */
-export function findChromium(explicit: string | undefined, env: NodeJS.ProcessEnv): string | { readonly missing: string } {
+export function findChromium(
+  explicit: string | undefined,
+  env: NodeJS.ProcessEnv,
+): string | { readonly missing: string } {
   const named = explicit ?? env['ANYCAST_CHROMIUM'];
   if (named !== undefined) return existsSync(named) ? named : { missing: `no Chromium at ${named}` };
   const found = chromiumCandidates.find((p) => existsSync(p));
@@ -110,7 +131,13 @@ function previewAssets(): { script: string; style: string } | undefined {
 /** The preview's page, reduced to what the webview needs, with a host that records what it posts. */
 function pageHtml(script: string, style: string, theme: 'light' | 'dark'): string {
   const nonce = 'anycastexport';
-  const csp = ["default-src 'none'", `script-src 'nonce-${nonce}'`, "style-src file: 'unsafe-inline'", 'img-src file: data:', 'font-src file:'].join('; ');
+  const csp = [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    "style-src file: 'unsafe-inline'",
+    'img-src file: data:',
+    'font-src file:',
+  ].join('; ');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
@@ -143,12 +170,16 @@ interface Drawing {
 /** Lays the drawing out in headless Chromium and asks the webview for the portable picture. */
 async function draw(chromium: string, drawing: Drawing, args: ExportArgs): Promise<SvgMessage> {
   const assets = previewAssets();
-  if (!assets) throw new ExportError('the preview bundle is missing: run `npm run build` (it makes dist/webview.js)', 1);
+  if (!assets)
+    throw new ExportError('the preview bundle is missing: run `npm run build` (it makes dist/webview.js)', 1);
   let playwright: typeof PlaywrightCore;
   try {
     playwright = await import('playwright-core');
   } catch {
-    throw new ExportError('anycast export needs the playwright-core package to drive Chromium (npm install playwright-core)', 3);
+    throw new ExportError(
+      'anycast export needs the playwright-core package to drive Chromium (npm install playwright-core)',
+      3,
+    );
   }
   const dir = mkdtempSync(join(tmpdir(), 'anycast-export-'));
   const page = join(dir, 'export.html');
@@ -158,22 +189,37 @@ async function draw(chromium: string, drawing: Drawing, args: ExportArgs): Promi
     try {
       browser = await playwright.chromium.launch({
         executablePath: chromium,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
       });
     } catch (error) {
-      throw new ExportError(`Chromium at ${chromium} did not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, 3);
+      throw new ExportError(
+        `Chromium at ${chromium} did not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+        3,
+      );
     }
     const tab = await browser.newPage();
     // Nothing but our own files: no network, ever.
     await tab.route(/^(?!file:)/, (route) => route.abort());
     await tab.goto(pathToFileURL(page).href);
-    const posted = (): Promise<WebviewToHost[]> => tab.evaluate(() => (window as unknown as { __posted: WebviewToHost[] }).__posted);
-    const waitFor = async <T extends WebviewToHost>(match: (m: WebviewToHost) => m is T, what: string): Promise<T | WebviewToHost> => {
+    const posted = (): Promise<WebviewToHost[]> =>
+      tab.evaluate(() => (window as unknown as { __posted: WebviewToHost[] }).__posted);
+    const waitFor = async <T extends WebviewToHost>(
+      match: (m: WebviewToHost) => m is T,
+      what: string,
+    ): Promise<T | WebviewToHost> => {
       const deadline = Date.now() + args.timeoutMs;
       for (;;) {
         const found = (await posted()).find((m) => match(m) || m.type === 'renderFailed');
         if (found) return found;
-        if (Date.now() > deadline) throw new ExportError(`timed out after ${args.timeoutMs / 1000} s waiting for ${what}`, 1);
+        if (Date.now() > deadline)
+          throw new ExportError(`timed out after ${args.timeoutMs / 1000} s waiting for ${what}`, 1);
         await new Promise((r) => setTimeout(r, 20));
       }
     };
@@ -181,13 +227,30 @@ async function draw(chromium: string, drawing: Drawing, args: ExportArgs): Promi
     await waitFor((m): m is WebviewToHost => m.type === 'ready', 'the preview to load');
     await post({ type: 'setTheme', theme: args.background === 'dark' ? 'dark' : 'light' });
     const uri = pathToFileURL(resolve(args.file)).href;
-    await post({ type: 'render', uri, version: 1, mermaidText: drawing.mermaidText, routing: drawing.routing, edges: drawing.edges, maxEdges: Math.max(500, drawing.edges.length), title: drawing.title });
+    await post({
+      type: 'render',
+      uri,
+      version: 1,
+      mermaidText: drawing.mermaidText,
+      routing: drawing.routing,
+      edges: drawing.edges,
+      maxEdges: Math.max(500, drawing.edges.length),
+      title: drawing.title,
+    });
     const rendered = await waitFor((m): m is WebviewToHost => m.type === 'rendered', 'mermaid to lay the diagram out');
-    if (rendered.type === 'renderFailed') throw new ExportError(`mermaid could not draw ${args.file}: ${rendered.message}`, 1);
-    await post({ type: 'requestSvg', requestId: 1, background: args.background, format: args.format, scale: args.scale });
+    if (rendered.type === 'renderFailed')
+      throw new ExportError(`mermaid could not draw ${args.file}: ${rendered.message}`, 1);
+    await post({
+      type: 'requestSvg',
+      requestId: 1,
+      background: args.background,
+      format: args.format,
+      scale: args.scale,
+    });
     const answer = await waitFor((m): m is SvgMessage => m.type === 'svg' && m.requestId === 1, 'the picture');
     if (answer.type !== 'svg') throw new ExportError('the preview failed while exporting', 1);
-    if (answer.error !== undefined || answer.svg === undefined) throw new ExportError(`the export failed: ${answer.error ?? 'no picture'}`, 1);
+    if (answer.error !== undefined || answer.svg === undefined)
+      throw new ExportError(`the export failed: ${answer.error ?? 'no picture'}`, 1);
     return answer;
   } finally {
     await browser?.close();
@@ -195,7 +258,11 @@ async function draw(chromium: string, drawing: Drawing, args: ExportArgs): Promi
   }
 }
 
-export async function runExport(args: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runExport(
+  args: readonly string[],
+  io: CliIo,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   if (args.includes('-h') || args.includes('--help')) {
     io.out(exportHelp);
     return 0;
@@ -210,13 +277,20 @@ export async function runExport(args: readonly string[], io: CliIo, env: NodeJS.
   const { content } = drawn;
   const chromium = findChromium(parsed.chromium, env);
   if (typeof chromium !== 'string') {
-    io.err(`anycast export: ${chromium.missing}. Install Chromium (apt-get install chromium), or pass --chromium PATH or set ANYCAST_CHROMIUM.`);
+    io.err(
+      `anycast export: ${chromium.missing}. Install Chromium (apt-get install chromium), or pass --chromium PATH or set ANYCAST_CHROMIUM.`,
+    );
     return 3;
   }
   try {
-    const answer = await draw(chromium, { mermaidText: content.mermaidText, routing: content.routing, edges: content.edges, title: parsed.file }, parsed);
+    const answer = await draw(
+      chromium,
+      { mermaidText: content.mermaidText, routing: content.routing, edges: content.edges, title: parsed.file },
+      parsed,
+    );
     const data = parsed.format === 'png' ? Buffer.from(answer.png ?? '', 'base64') : answer.svg!;
-    if (parsed.format === 'png' && answer.png === undefined) throw new ExportError('the preview could not rasterise the picture', 1);
+    if (parsed.format === 'png' && answer.png === undefined)
+      throw new ExportError('the preview could not rasterise the picture', 1);
     await io.writeFileAtomic(parsed.output, data);
   } catch (error) {
     if (error instanceof ExportError) {

@@ -22,7 +22,11 @@ export function noFailureFlags(): FailureFlags {
   return { fail: [], failAs: [], failLink: [] };
 }
 
-const flagList: Record<string, keyof FailureFlags> = { '--fail': 'fail', '--fail-as': 'failAs', '--fail-link': 'failLink' };
+const flagList: Record<string, keyof FailureFlags> = {
+  '--fail': 'fail',
+  '--fail-as': 'failAs',
+  '--fail-link': 'failLink',
+};
 
 /**
  * Reads a failure flag at `args[i]` (`--fail X` or `--fail=X`) into `flags`: the number of
@@ -61,7 +65,8 @@ export function diagramFailures(model: DocumentModel, flags: FailureFlags): Diag
   }
   for (const wanted of flags.failLink) {
     const link = findLink(model, wanted);
-    if (!link) return `--fail-link ${wanted}: no BGP session between two such nodes; the diagram has ${linkList(model)}`;
+    if (!link)
+      return `--fail-link ${wanted}: no BGP session between two such nodes; the diagram has ${linkList(model)}`;
     if (!failedLinks.some((k) => k.from === link.from && k.to === link.to)) failedLinks.push(link);
   }
   return { failedPops, failedLinks, failedAses };
@@ -72,7 +77,12 @@ export function diagramFailures(model: DocumentModel, flags: FailureFlags): Diag
  * status after saying why not on standard error (1 unreadable or does not parse, 2 a flag that
  * names nothing in the diagram).
  */
-export async function previewFile(command: string, file: string, flags: FailureFlags, io: CliIo): Promise<{ readonly text: string; readonly content: DiagramContent } | number> {
+export async function previewFile(
+  command: string,
+  file: string,
+  flags: FailureFlags,
+  io: CliIo,
+): Promise<{ readonly text: string; readonly content: DiagramContent } | number> {
   let text: string;
   try {
     text = new TextDecoder().decode(await io.readFile(file));
@@ -91,7 +101,9 @@ export async function previewFile(command: string, file: string, flags: FailureF
     return 2;
   }
   if (!hasFailures(flags)) return { text, content: plain };
-  const content = previewDocument(text, previewScenarioOf(scenario, () => analyzeRouting(text, scenario)));
+  const content = previewDocument(
+    text,
+    previewScenarioOf(scenario, () => analyzeRouting(text, scenario)),
+  );
   return content.kind === 'error' ? 1 : { text, content };
 }
-

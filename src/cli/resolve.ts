@@ -1,6 +1,16 @@
 // Runs in Node: `anycast resolve`, which PoP each client of a diagram (or every AS of a CAIDA graph) reaches, and why.
 import { RequestError, diffResolutions, popFailureImpact, resolve } from '../engine/index';
-import type { ClientResult, Explanation, PopFailureImpact, Resolution, ResolutionDiff, Route, Scenario, Topology, TieBreakModel } from '../engine/index';
+import type {
+  ClientResult,
+  Explanation,
+  PopFailureImpact,
+  Resolution,
+  ResolutionDiff,
+  Route,
+  Scenario,
+  Topology,
+  TieBreakModel,
+} from '../engine/index';
 import { parseDocument } from '../language/index';
 import type { DocumentModel } from '../language/index';
 import { toEngineScenario } from '../routing/scenario';
@@ -45,7 +55,15 @@ interface DiagramArgs {
 
 function parseDiagramArgs(args: readonly string[]): DiagramArgs {
   let file: string | undefined;
-  const parsed: Omit<DiagramArgs, 'file'> = { fail: [], failAs: [], failLink: [], failEach: false, why: [], seed: 0, json: false };
+  const parsed: Omit<DiagramArgs, 'file'> = {
+    fail: [],
+    failAs: [],
+    failLink: [],
+    failEach: false,
+    why: [],
+    seed: 0,
+    json: false,
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     const value = (): string => optionValue(args, ++i, arg);
@@ -84,7 +102,17 @@ function runnerUpOf(c: ClientResult): Route | undefined {
 
 function explanationJson(e: Explanation): object {
   return {
-    candidates: e.candidates.map((r) => ({ pop: r.pop, asPath: r.asPath, routerPath: r.routerPath, localPref: r.localPref, origin: r.origin, med: r.med, neighborAsn: r.neighborAsn, learnedFrom: r.learnedFrom, igpCost: Math.round(r.igpCost) })),
+    candidates: e.candidates.map((r) => ({
+      pop: r.pop,
+      asPath: r.asPath,
+      routerPath: r.routerPath,
+      localPref: r.localPref,
+      origin: r.origin,
+      med: r.med,
+      neighborAsn: r.neighborAsn,
+      learnedFrom: r.learnedFrom,
+      igpCost: Math.round(r.igpCost),
+    })),
     survivors: e.survivors,
     best: e.best,
     runnerUp: e.runnerUp ?? null,
@@ -93,7 +121,9 @@ function explanationJson(e: Explanation): object {
 
 /** The candidates of one decision as a table, then which survive each step and what separated the two best. */
 function whyText(label: string, routerId: string, e: Explanation, name: (id: string) => string): string[] {
-  const lines = [`Why ${label}: at router ${routerId}, ${e.candidates.length} candidate route(s); decided by ${e.decidedBy}${e.arbitrary ? ' (arbitrary)' : ''}`];
+  const lines = [
+    `Why ${label}: at router ${routerId}, ${e.candidates.length} candidate route(s); decided by ${e.decidedBy}${e.arbitrary ? ' (arbitrary)' : ''}`,
+  ];
   lines.push(
     ...table([
       ['#', 'POP', 'AS PATH', 'LOCAL-PREF', 'ORIGIN', 'MED', 'FROM AS', 'LEARNED', 'IGP COST', ''],
@@ -143,11 +173,25 @@ function toJson(model: DocumentModel, resolution: Resolution, diff: ResolutionDi
     }),
     pops: resolution.pops.map((p) => {
       const name = p.name ?? popName(model, p.id);
-      return { id: p.id, ...(name !== undefined ? { name } : {}), state: p.state, clients: p.clients, trafficShare: p.trafficShare, meanRttMs: p.meanRttMs ?? null };
+      return {
+        id: p.id,
+        ...(name !== undefined ? { name } : {}),
+        state: p.state,
+        clients: p.clients,
+        trafficShare: p.trafficShare,
+        meanRttMs: p.meanRttMs ?? null,
+      };
     }),
     ...(diff
       ? {
-          moved: diff.moved.map((m) => ({ id: m.id, from: m.from ?? null, to: m.to ?? null, why: m.why, rttBeforeMs: m.rttBeforeMs ?? null, rttAfterMs: m.rttAfterMs ?? null })),
+          moved: diff.moved.map((m) => ({
+            id: m.id,
+            from: m.from ?? null,
+            to: m.to ?? null,
+            why: m.why,
+            rttBeforeMs: m.rttBeforeMs ?? null,
+            rttAfterMs: m.rttAfterMs ?? null,
+          })),
           lostService: diff.lostService,
         }
       : {}),
@@ -167,7 +211,10 @@ function toText(model: DocumentModel, resolution: Resolution, diff: ResolutionDi
   const lines: string[] = [];
   if (resolution.unstable) {
     lines.push(`UNSTABLE: ${resolution.unstable.message}`);
-    for (const c of resolution.unstable.cycle) lines.push(`  ${c.router} keeps switching between: ${c.routes.map((r) => `${r.asPath.join(' ')} (${r.pop})`).join(' | ')}`);
+    for (const c of resolution.unstable.cycle)
+      lines.push(
+        `  ${c.router} keeps switching between: ${c.routes.map((r) => `${r.asPath.join(' ')} (${r.pop})`).join(' | ')}`,
+      );
     lines.push('');
   }
   lines.push(diff ? 'Clients (after the failure):' : 'Clients:');
@@ -191,21 +238,37 @@ function toText(model: DocumentModel, resolution: Resolution, diff: ResolutionDi
   lines.push(
     ...table([
       ['POP', 'STATE', 'CLIENTS', 'TRAFFIC', 'MEAN RTT', 'CATCHMENT'],
-      ...resolution.pops.map((p) => [name(p.id), p.state, String(p.clients.length), `${(100 * p.trafficShare).toFixed(0)}%`, ms(p.meanRttMs), p.clients.join(', ')]),
+      ...resolution.pops.map((p) => [
+        name(p.id),
+        p.state,
+        String(p.clients.length),
+        `${(100 * p.trafficShare).toFixed(0)}%`,
+        ms(p.meanRttMs),
+        p.clients.join(', '),
+      ]),
     ]),
   );
   for (const c of resolution.clients) {
-    if (c.forwardingPath) lines.push(`  ${c.id}: its router's route leads to ${name(c.route?.pop)}, but longest-prefix match further on sends the traffic to ${name(c.pop)}: ${c.forwardingPath.join(' > ')}`);
+    if (c.forwardingPath)
+      lines.push(
+        `  ${c.id}: its router's route leads to ${name(c.route?.pop)}, but longest-prefix match further on sends the traffic to ${name(c.pop)}: ${c.forwardingPath.join(' > ')}`,
+      );
   }
   const fragile = resolution.clients.filter((c) => (c.arbitraryAt?.length ?? 0) > 0);
   if (fragile.length > 0) {
-    lines.push('', `${fragile.length} of ${resolution.clients.length} clients reach their PoP through an arbitrary choice (only the final tie-break decided), fragile under any change:`);
+    lines.push(
+      '',
+      `${fragile.length} of ${resolution.clients.length} clients reach their PoP through an arbitrary choice (only the final tie-break decided), fragile under any change:`,
+    );
     for (const c of fragile) lines.push(`  ${c.id}: tie-break at ${(c.arbitraryAt ?? []).join(', ')}`);
   }
   if (diff) {
     lines.push('', diff.moved.length === 0 ? 'Moved: nobody.' : 'Moved:');
     for (const m of diff.moved) {
-      const rtt = m.rttBeforeMs !== undefined || m.rttAfterMs !== undefined ? `; RTT ${ms(m.rttBeforeMs)} -> ${ms(m.rttAfterMs)}` : '';
+      const rtt =
+        m.rttBeforeMs !== undefined || m.rttAfterMs !== undefined
+          ? `; RTT ${ms(m.rttBeforeMs)} -> ${ms(m.rttAfterMs)}`
+          : '';
       lines.push(`  ${m.id}: ${name(m.from)} -> ${m.to === undefined ? 'no route' : name(m.to)} (${m.why}${rtt})`);
     }
   }
@@ -217,10 +280,13 @@ function impactText(model: DocumentModel, resolution: Resolution, impact: readon
   const lines = ['', 'If one PoP withdraws (N-1):'];
   for (const i of impact) {
     const where = i.absorbedBy.map((a) => `${a.clients} to ${name(a.pop)}`).join(', ');
-    const moved = i.moved.length === 0 ? 'no client moves' : `${i.moved.length} client(s) move${where ? `: ${where}` : ''}`;
+    const moved =
+      i.moved.length === 0 ? 'no client moves' : `${i.moved.length} client(s) move${where ? `: ${where}` : ''}`;
     const lost = i.lostService.length > 0 ? `; ${i.lostService.length} lose service (${i.lostService.join(', ')})` : '';
     const rtt = i.meanRttIncreaseMs !== undefined ? `; RTT +${i.meanRttIncreaseMs.toFixed(1)} ms on average` : '';
-    const worst = i.worst ? `, worst ${i.worst.client} ${i.worst.rttBeforeMs.toFixed(1)} -> ${i.worst.rttAfterMs.toFixed(1)} ms` : '';
+    const worst = i.worst
+      ? `, worst ${i.worst.client} ${i.worst.rttBeforeMs.toFixed(1)} -> ${i.worst.rttAfterMs.toFixed(1)} ms`
+      : '';
     lines.push(`  ${name(i.pop)}: ${moved}${lost}${rtt}${worst}${i.unstable ? ' (UNSTABLE without it)' : ''}`);
   }
   return lines;
@@ -231,17 +297,22 @@ async function runDiagram(args: DiagramArgs, io: CliIo): Promise<number> {
   try {
     text = new TextDecoder('utf-8').decode(await io.readFile(args.file));
   } catch (error) {
-    throw new CliError(`cannot read ${args.file}: ${(error as { code?: string }).code === 'ENOENT' ? 'no such file' : String(error)}`);
+    throw new CliError(
+      `cannot read ${args.file}: ${(error as { code?: string }).code === 'ENOENT' ? 'no such file' : String(error)}`,
+    );
   }
   const { model, diagnostics } = parseDocument(text);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   for (const d of diagnostics.filter((x) => x.severity === 'error' || x.severity === 'warning')) {
     io.err(`${args.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity}: ${d.message}`);
   }
-  if (errors.length > 0) throw new CliError(`${args.file}: ${errors.length} error(s); fix them (see \`anycast check\`) before resolving`);
+  if (errors.length > 0)
+    throw new CliError(`${args.file}: ${errors.length} error(s); fix them (see \`anycast check\`) before resolving`);
   const build = toTopology(model);
   const built = build.topology;
-  const topology: Topology = args.tieBreak ? { ...built, tieBreak: { model: args.tieBreak, ...(args.tieBreak === 'random' ? { seed: args.seed } : {}) } } : built;
+  const topology: Topology = args.tieBreak
+    ? { ...built, tieBreak: { model: args.tieBreak, ...(args.tieBreak === 'random' ? { seed: args.seed } : {}) } }
+    : built;
   const failures = diagramFailures(model, args);
   if (typeof failures === 'string') throw new RequestError(failures);
   const scenario: Scenario = toEngineScenario(failures, model, build);
@@ -252,9 +323,13 @@ async function runDiagram(args: DiagramArgs, io: CliIo): Promise<number> {
   const impact = args.failEach ? popFailureImpact(topology, scenario, {}, after) : undefined;
   const why = args.why.map((id) => {
     const client = after.clients.find((c) => c.id === id);
-    const routerId = client ? topology.clients.find((c) => c.id === id)?.router : after.routers.find((r) => r.id === id)?.id;
+    const routerId = client
+      ? topology.clients.find((c) => c.id === id)?.router
+      : after.routers.find((r) => r.id === id)?.id;
     if (routerId === undefined) {
-      throw new RequestError(`--why ${id}: no client or router has that id; clients: ${after.clients.map((c) => c.id).join(', ') || 'none'}`);
+      throw new RequestError(
+        `--why ${id}: no client or router has that id; clients: ${after.clients.map((c) => c.id).join(', ') || 'none'}`,
+      );
     }
     const explanation = client ? client.explanation : after.routers.find((r) => r.id === routerId)?.explanation;
     return { id, routerId, explanation, pop: client ? client.pop : explanation?.candidates[explanation.best]?.pop };
@@ -262,7 +337,12 @@ async function runDiagram(args: DiagramArgs, io: CliIo): Promise<number> {
   if (args.json) io.out(JSON.stringify({ ...toJson(model, after, diff), ...(impact ? { impact } : {}) }));
   else {
     const name = (id: string): string => popLabel(model, after, id);
-    const whyLines = why.flatMap((w) => ['', ...(w.explanation ? whyText(`${w.id} reaches ${name(w.pop ?? '')}`, w.routerId, w.explanation, name) : [`${w.id}: no route at router ${w.routerId}`])]);
+    const whyLines = why.flatMap((w) => [
+      '',
+      ...(w.explanation
+        ? whyText(`${w.id} reaches ${name(w.pop ?? '')}`, w.routerId, w.explanation, name)
+        : [`${w.id}: no route at router ${w.routerId}`]),
+    ]);
     io.out([toText(model, after, diff), ...(impact ? impactText(model, after, impact) : []), ...whyLines].join('\n'));
   }
   for (const w of after.warnings) io.err(`${args.file}: warning: ${w}`);

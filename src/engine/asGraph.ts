@@ -79,7 +79,10 @@ export function parseAsRelationships(bytes: Uint8Array): AsGraph {
     let lineIsBlank = true;
     for (let j = i; j < n && bytes[j] !== NL; j++) {
       const b = bytes[j];
-      if (b !== SPACE && b !== TAB && b !== CR) { lineIsBlank = false; break; }
+      if (b !== SPACE && b !== TAB && b !== CR) {
+        lineIsBlank = false;
+        break;
+      }
     }
     if (lineIsBlank) {
       while (i < n && bytes[i] !== NL) i++;
@@ -94,7 +97,11 @@ export function parseAsRelationships(bytes: Uint8Array): AsGraph {
         i++;
       }
       if (i === start) {
-        throw new AsRelError(`expected an ASN, found ${describeByte(bytes[i])} (lines are 'a|b|-1' or 'a|b|0')`, line, i - lineStart + 1);
+        throw new AsRelError(
+          `expected an ASN, found ${describeByte(bytes[i])} (lines are 'a|b|-1' or 'a|b|0')`,
+          line,
+          i - lineStart + 1,
+        );
       }
       if (value > MAX_ASN || value === 0) {
         throw new AsRelError(`ASN ${value} is outside 1..${MAX_ASN}`, line, start - lineStart + 1);
@@ -114,7 +121,11 @@ export function parseAsRelationships(bytes: Uint8Array): AsGraph {
       rel = 0;
       i += 1;
     } else {
-      throw new AsRelError(`relationship must be -1 (provider|customer) or 0 (peer|peer), found ${describeByte(bytes[i])}`, line, relStart - lineStart + 1);
+      throw new AsRelError(
+        `relationship must be -1 (provider|customer) or 0 (peer|peer), found ${describeByte(bytes[i])}`,
+        line,
+        relStart - lineStart + 1,
+      );
     }
     c = bytes[i] as number;
     if (c === BAR) {
@@ -173,7 +184,7 @@ function denseIds(ends: Uint32Array): { ids: Int32Array; firstSeen: Uint32Array;
   let count = 0;
   for (let k = 0; k < ends.length; k++) {
     const asn = ends[k] as number;
-    let h = Math.imul(asn, 0x9e3779b1) >>> 0 & mask;
+    let h = (Math.imul(asn, 0x9e3779b1) >>> 0) & mask;
     for (;;) {
       const v = values[h] as number;
       if (v < 0) {
@@ -284,7 +295,14 @@ function buildAsGraph(ends: Uint32Array, rels: Uint32Array): AsGraph {
     }
   }
 
-  const { rank, rankOrder, providerCycle } = rankByDepth(size, asns, customerStart, customers, providerStart, providers);
+  const { rank, rankOrder, providerCycle } = rankByDepth(
+    size,
+    asns,
+    customerStart,
+    customers,
+    providerStart,
+    providers,
+  );
   return {
     size,
     asns,

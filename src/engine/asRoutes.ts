@@ -4,10 +4,35 @@
  */
 import { asIndex } from './asGraph';
 import { RequestError } from './asScenario';
-import { LOCAL_PREF_CUSTOMER, LOCAL_PREF_PEER, LOCAL_PREF_PROVIDER, TIE_OLDEST, TIE_RANDOM, mix32, tieBreakCode } from './policy';
+import {
+  LOCAL_PREF_CUSTOMER,
+  LOCAL_PREF_PEER,
+  LOCAL_PREF_PROVIDER,
+  TIE_OLDEST,
+  TIE_RANDOM,
+  mix32,
+  tieBreakCode,
+} from './policy';
 import { LOCAL_PREF_ORIGIN } from './sweep';
-import type { Asn, AsExplanations, AsMove, AsOrigin, DecisionStep, Explanation, RouteTable, RouteTableDiff } from './types';
-import { DECISION_CODES, DECISION_STEPS, LEARNED_CUSTOMER, LEARNED_NONE, LEARNED_ORIGIN, LEARNED_PEER, LEARNED_PROVIDER } from './types';
+import type {
+  Asn,
+  AsExplanations,
+  AsMove,
+  AsOrigin,
+  DecisionStep,
+  Explanation,
+  RouteTable,
+  RouteTableDiff,
+} from './types';
+import {
+  DECISION_CODES,
+  DECISION_STEPS,
+  LEARNED_CUSTOMER,
+  LEARNED_NONE,
+  LEARNED_ORIGIN,
+  LEARNED_PEER,
+  LEARNED_PROVIDER,
+} from './types';
 
 /** The AS path of AS index x (holder first, origin last, prepends repeated), or undefined. */
 export function asPathAt(table: RouteTable, x: number): Asn[] | undefined {
@@ -63,7 +88,18 @@ function onPath(table: RouteTable, start: number, x: number): boolean {
 
 type Visit = (from: number, learned: number, pref: number, length: number, key: number) => void;
 
-function scanRelation(table: RouteTable, x: number, start: Int32Array, list: Int32Array, down: Uint8Array | undefined, learned: number, defaultPref: number, tie: number, seed: number, visit: Visit): void {
+function scanRelation(
+  table: RouteTable,
+  x: number,
+  start: Int32Array,
+  list: Int32Array,
+  down: Uint8Array | undefined,
+  learned: number,
+  defaultPref: number,
+  tie: number,
+  seed: number,
+  visit: Visit,
+): void {
   const { graph, learnedFrom, pathLength, originIndex } = table;
   const overrides = table.localPrefOverrides;
   const n = graph.size;
@@ -73,7 +109,12 @@ function scanRelation(table: RouteTable, x: number, start: Int32Array, list: Int
     if (fromLearned === LEARNED_NONE || (down !== undefined && down[p])) continue;
     if (learned !== LEARNED_PROVIDER && fromLearned > LEARNED_CUSTOMER) continue;
     if (onPath(table, from, x)) continue;
-    const key = tie === TIE_OLDEST ? (originIndex[from] as number) : tie === TIE_RANDOM ? mix32(seed, graph.asns[x] as number, graph.asns[from] as number) : 0;
+    const key =
+      tie === TIE_OLDEST
+        ? (originIndex[from] as number)
+        : tie === TIE_RANDOM
+          ? mix32(seed, graph.asns[x] as number, graph.asns[from] as number)
+          : 0;
     visit(from, learned, overrides?.get(x * n + from) ?? defaultPref, (pathLength[from] as number) + 1, key);
   }
 }
@@ -89,10 +130,39 @@ function forEachCandidate(table: RouteTable, x: number, visit: Visit): void {
   const tie = tieBreakCode(table.tieBreak);
   const seed = table.tieBreak.seed ?? 0;
   const k = masks.originAt[x] as number;
-  if (k >= 0) visit(x, LEARNED_ORIGIN, LOCAL_PREF_ORIGIN, 1 + ((table.origins[k] as AsOrigin).prepend ?? 0), tie === TIE_OLDEST ? k : 0);
-  scanRelation(table, x, graph.customerStart, graph.customers, masks.customerDown, LEARNED_CUSTOMER, LOCAL_PREF_CUSTOMER, tie, seed, visit);
+  if (k >= 0)
+    visit(
+      x,
+      LEARNED_ORIGIN,
+      LOCAL_PREF_ORIGIN,
+      1 + ((table.origins[k] as AsOrigin).prepend ?? 0),
+      tie === TIE_OLDEST ? k : 0,
+    );
+  scanRelation(
+    table,
+    x,
+    graph.customerStart,
+    graph.customers,
+    masks.customerDown,
+    LEARNED_CUSTOMER,
+    LOCAL_PREF_CUSTOMER,
+    tie,
+    seed,
+    visit,
+  );
   scanRelation(table, x, graph.peerStart, graph.peers, masks.peerDown, LEARNED_PEER, LOCAL_PREF_PEER, tie, seed, visit);
-  scanRelation(table, x, graph.providerStart, graph.providers, masks.providerDown, LEARNED_PROVIDER, LOCAL_PREF_PROVIDER, tie, seed, visit);
+  scanRelation(
+    table,
+    x,
+    graph.providerStart,
+    graph.providers,
+    masks.providerDown,
+    LEARNED_PROVIDER,
+    LOCAL_PREF_PROVIDER,
+    tie,
+    seed,
+    visit,
+  );
 }
 
 /** Negative when a is preferred. */
@@ -107,7 +177,10 @@ function separatingStep(best: Candidate, runnerUp: Candidate): DecisionStep {
   return 'tie-break';
 }
 
-const CODE: Readonly<Record<DecisionStep, number>> = Object.fromEntries(DECISION_CODES.map((s, i) => [s, i])) as Record<DecisionStep, number>;
+const CODE: Readonly<Record<DecisionStep, number>> = Object.fromEntries(DECISION_CODES.map((s, i) => [s, i])) as Record<
+  DecisionStep,
+  number
+>;
 
 /** Explains every AS's choice in one pass over the links. */
 export function explainAll(table: RouteTable): AsExplanations {
@@ -121,14 +194,28 @@ export function explainAll(table: RouteTable): AsExplanations {
   let routed = 0;
   // The best and second-best candidate so far, as scalars (no allocation per candidate).
   let count = 0;
-  let f1 = -1, p1 = 0, l1 = 0, k1 = 0;
-  let f2 = -1, p2 = 0, l2 = 0, k2 = 0;
+  let f1 = -1,
+    p1 = 0,
+    l1 = 0,
+    k1 = 0;
+  let f2 = -1,
+    p2 = 0,
+    l2 = 0,
+    k2 = 0;
   const visit: Visit = (from, _learned, pref, length, key) => {
     count++;
-    if (f1 < 0 || pref > p1 || (pref === p1 && (length < l1 || (length === l1 && (key < k1 || (key === k1 && from < f1)))))) {
+    if (
+      f1 < 0 ||
+      pref > p1 ||
+      (pref === p1 && (length < l1 || (length === l1 && (key < k1 || (key === k1 && from < f1)))))
+    ) {
       [f2, p2, l2, k2] = [f1, p1, l1, k1];
       [f1, p1, l1, k1] = [from, pref, length, key];
-    } else if (f2 < 0 || pref > p2 || (pref === p2 && (length < l2 || (length === l2 && (key < k2 || (key === k2 && from < f2)))))) {
+    } else if (
+      f2 < 0 ||
+      pref > p2 ||
+      (pref === p2 && (length < l2 || (length === l2 && (key < k2 || (key === k2 && from < f2)))))
+    ) {
       [f2, p2, l2, k2] = [from, pref, length, key];
     }
   };
@@ -175,7 +262,9 @@ export function influenceOf(table: RouteTable, explanations: AsExplanations): As
   let longest = 0;
   for (let x = 0; x < n; x++) if ((pathLength[x] as number) > longest) longest = pathLength[x] as number;
   const start = new Int32Array(longest + 2);
-  for (let x = 0; x < n; x++) if ((nextHop[x] as number) >= 0) start[(pathLength[x] as number) + 1] = (start[(pathLength[x] as number) + 1] as number) + 1;
+  for (let x = 0; x < n; x++)
+    if ((nextHop[x] as number) >= 0)
+      start[(pathLength[x] as number) + 1] = (start[(pathLength[x] as number) + 1] as number) + 1;
   for (let l = 1; l < start.length; l++) start[l] = (start[l] as number) + (start[l - 1] as number);
   const order = new Int32Array(start[start.length - 1] as number);
   const fill = start.slice();
@@ -191,7 +280,8 @@ export function influenceOf(table: RouteTable, explanations: AsExplanations): As
   // Shorter paths first: the next hop's verdict is known before the AS's own.
   for (const x of order) {
     const next = nextHop[x] as number;
-    const inherited = next !== x && (pathLength[next] as number) < (pathLength[x] as number) ? (viaArbitrary[next] as number) : 0;
+    const inherited =
+      next !== x && (pathLength[next] as number) < (pathLength[x] as number) ? (viaArbitrary[next] as number) : 0;
     viaArbitrary[x] = explanations.decidedBy[x] === tieBreak || inherited ? 1 : 0;
     reachedViaArbitrary += viaArbitrary[x] as number;
   }
@@ -201,7 +291,8 @@ export function influenceOf(table: RouteTable, explanations: AsExplanations): As
     const x = order[i] as number;
     downstream[x] = (downstream[x] as number) + 1;
     const next = nextHop[x] as number;
-    if (next !== x && (pathLength[next] as number) < (pathLength[x] as number)) downstream[next] = (downstream[next] as number) + (downstream[x] as number);
+    if (next !== x && (pathLength[next] as number) < (pathLength[x] as number))
+      downstream[next] = (downstream[next] as number) + (downstream[x] as number);
   }
   return { downstream, viaArbitrary, reachedViaArbitrary };
 }
@@ -240,7 +331,11 @@ export function explainAs(table: RouteTable, asn: Asn): AsExplanation | undefine
       learnedFrom: LEARNED_NAME[c.learned] as AsCandidate['learnedFrom'],
       localPref: c.pref,
       asPath: head,
-      originAsn: (table.origins[c.from === x ? (table.masks.originAt[x] as number) : (table.originIndex[c.from] as number)] as AsOrigin).asn,
+      originAsn: (
+        table.origins[
+          c.from === x ? (table.masks.originAt[x] as number) : (table.originIndex[c.from] as number)
+        ] as AsOrigin
+      ).asn,
     };
   });
   let remaining = raw.map((_, i) => i);
@@ -259,7 +354,15 @@ export function explainAs(table: RouteTable, asn: Asn): AsExplanation | undefine
   const best = raw[0] as Candidate;
   const second = raw[1];
   const decidedBy: DecisionStep = second ? separatingStep(best, second) : 'only-route';
-  return { asn, candidates, survivors, best: 0, ...(second ? { runnerUp: 1 } : {}), decidedBy, arbitrary: decidedBy === 'tie-break' };
+  return {
+    asn,
+    candidates,
+    survivors,
+    best: 0,
+    ...(second ? { runnerUp: 1 } : {}),
+    decidedBy,
+    arbitrary: decidedBy === 'tie-break',
+  };
 }
 
 /** ASes whose origin changed between two tables over the same graph. */
@@ -272,7 +375,11 @@ export function diffRouteTables(before: RouteTable, after: RouteTable): RouteTab
     const from = originAsnAt(before, x);
     const to = originAsnAt(after, x);
     if (from === to) continue;
-    moved.push({ asn: asns[x] as number, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) });
+    moved.push({
+      asn: asns[x] as number,
+      ...(from !== undefined ? { from } : {}),
+      ...(to !== undefined ? { to } : {}),
+    });
     if (to === undefined) lost.push(asns[x] as number);
   }
   return { moved, lost };

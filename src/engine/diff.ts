@@ -9,7 +9,8 @@ export function diffResolutions(before: Resolution, after: Resolution): Resoluti
   for (const old of before.clients) {
     const now = afterById.get(old.id);
     if (old.pop === now?.pop) continue;
-    const previousRouteGone = old.pop !== undefined && !(now?.explanation?.candidates.some((c) => c.pop === old.pop) ?? false);
+    const previousRouteGone =
+      old.pop !== undefined && !(now?.explanation?.candidates.some((c) => c.pop === old.pop) ?? false);
     moved.push({
       id: old.id,
       ...(old.pop !== undefined ? { from: old.pop } : {}),

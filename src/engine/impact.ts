@@ -24,8 +24,17 @@ export interface PopFailureImpact {
 }
 
 /** Withdraws every PoP that is up, one at a time, on top of `scenario`. */
-export function popFailureImpact(topology: Topology, scenario: Scenario = {}, options: ResolveOptions = {}, base: Resolution = resolve(topology, scenario, options)): PopFailureImpact[] {
-  const weight = new Map(topology.clients.map((c) => [c.id, c.weight !== undefined && Number.isFinite(c.weight) && c.weight >= 0 ? c.weight : 1] as const));
+export function popFailureImpact(
+  topology: Topology,
+  scenario: Scenario = {},
+  options: ResolveOptions = {},
+  base: Resolution = resolve(topology, scenario, options),
+): PopFailureImpact[] {
+  const weight = new Map(
+    topology.clients.map(
+      (c) => [c.id, c.weight !== undefined && Number.isFinite(c.weight) && c.weight >= 0 ? c.weight : 1] as const,
+    ),
+  );
   return base.pops
     .filter((p) => p.state === 'up')
     .map((p) => {
@@ -41,13 +50,16 @@ export function popFailureImpact(topology: Topology, scenario: Scenario = {}, op
         const w = weight.get(m.id) ?? 1;
         weighted += w * (m.rttAfterMs - m.rttBeforeMs);
         total += w;
-        if (!worst || m.rttAfterMs - m.rttBeforeMs > worst.rttAfterMs - worst.rttBeforeMs) worst = { client: m.id, rttBeforeMs: m.rttBeforeMs, rttAfterMs: m.rttAfterMs };
+        if (!worst || m.rttAfterMs - m.rttBeforeMs > worst.rttAfterMs - worst.rttBeforeMs)
+          worst = { client: m.id, rttBeforeMs: m.rttBeforeMs, rttAfterMs: m.rttAfterMs };
       }
       return {
         pop: p.id,
         moved: diff.moved,
         lostService: diff.lostService,
-        absorbedBy: [...absorbed].map(([pop, clients]) => ({ pop, clients })).sort((a, b) => b.clients - a.clients || (a.pop < b.pop ? -1 : 1)),
+        absorbedBy: [...absorbed]
+          .map(([pop, clients]) => ({ pop, clients }))
+          .sort((a, b) => b.clients - a.clients || (a.pop < b.pop ? -1 : 1)),
         ...(total > 0 ? { meanRttIncreaseMs: Math.round((weighted / total) * 10) / 10 } : {}),
         ...(worst ? { worst } : {}),
         ...(after.unstable ? { unstable: after.unstable.message } : {}),

@@ -5,7 +5,15 @@
  * so loop rejection walks shared tails and nothing is copied. When no stable routing exists (a
  * dispute wheel) the activation budget runs out, and a further window names the ASes that cycle.
  */
-import { LOCAL_PREF_CUSTOMER, LOCAL_PREF_PEER, LOCAL_PREF_PROVIDER, TIE_OLDEST, TIE_RANDOM, mix32, tieBreakCode } from './policy';
+import {
+  LOCAL_PREF_CUSTOMER,
+  LOCAL_PREF_PEER,
+  LOCAL_PREF_PROVIDER,
+  TIE_OLDEST,
+  TIE_RANDOM,
+  mix32,
+  tieBreakCode,
+} from './policy';
 import { seededRoutes } from './sweep';
 import type { Asn, AsGraph, AsMasks, AsInstability, AsOrigin, RouteTable, TieBreak } from './types';
 import { LEARNED_CUSTOMER, LEARNED_NONE, LEARNED_ORIGIN, LEARNED_PEER, LEARNED_PROVIDER } from './types';
@@ -63,9 +71,12 @@ export function pathVector(
     qSize++;
   };
   const enqueueNeighbours = (x: number): void => {
-    for (let p = graph.customerStart[x] as number; p < (graph.customerStart[x + 1] as number); p++) enqueue(graph.customers[p] as number);
-    for (let p = graph.peerStart[x] as number; p < (graph.peerStart[x + 1] as number); p++) enqueue(graph.peers[p] as number);
-    for (let p = graph.providerStart[x] as number; p < (graph.providerStart[x + 1] as number); p++) enqueue(graph.providers[p] as number);
+    for (let p = graph.customerStart[x] as number; p < (graph.customerStart[x + 1] as number); p++)
+      enqueue(graph.customers[p] as number);
+    for (let p = graph.peerStart[x] as number; p < (graph.peerStart[x + 1] as number); p++)
+      enqueue(graph.peers[p] as number);
+    for (let p = graph.providerStart[x] as number; p < (graph.providerStart[x + 1] as number); p++)
+      enqueue(graph.providers[p] as number);
   };
 
   for (let x = 0; x < n; x++) if (learnedFrom[x] === LEARNED_ORIGIN) head[x] = pool.push(x, -1);
@@ -81,12 +92,23 @@ export function pathVector(
     if (fromLearned === LEARNED_NONE || (down !== undefined && down[p])) return;
     // Valley-free export: only a provider passes on routes learned from its peers or providers.
     if (learned !== LEARNED_PROVIDER && fromLearned > LEARNED_CUSTOMER) return;
-    const pref = overrides?.get(x * n + from) ?? (learned === LEARNED_CUSTOMER ? LOCAL_PREF_CUSTOMER : learned === LEARNED_PEER ? LOCAL_PREF_PEER : LOCAL_PREF_PROVIDER);
+    const pref =
+      overrides?.get(x * n + from) ??
+      (learned === LEARNED_CUSTOMER
+        ? LOCAL_PREF_CUSTOMER
+        : learned === LEARNED_PEER
+          ? LOCAL_PREF_PEER
+          : LOCAL_PREF_PROVIDER);
     if (best >= 0 && pref < bestPref) return;
     const length = (pathLength[from] as number) + 1;
     if (best >= 0 && pref === bestPref && length > bestLength) return;
     for (let node = head[from] as number; node >= 0; node = pool.next[node] as number) if (pool.as[node] === x) return;
-    const key = tie === TIE_OLDEST ? (originIndex[from] as number) : tie === TIE_RANDOM ? mix32(seed, asns[x] as number, asns[from] as number) : 0;
+    const key =
+      tie === TIE_OLDEST
+        ? (originIndex[from] as number)
+        : tie === TIE_RANDOM
+          ? mix32(seed, asns[x] as number, asns[from] as number)
+          : 0;
     if (best < 0 || pref > bestPref || length < bestLength || key < bestKey || (key === bestKey && from < best)) {
       best = from;
       bestPref = pref;
@@ -99,9 +121,12 @@ export function pathVector(
   /** Recomputes x's route; true when it changed. */
   const activate = (x: number): boolean => {
     best = -1;
-    for (let p = graph.customerStart[x] as number; p < (graph.customerStart[x + 1] as number); p++) consider(x, graph.customers[p] as number, LEARNED_CUSTOMER, prepared.customerDown, p);
-    for (let p = graph.peerStart[x] as number; p < (graph.peerStart[x + 1] as number); p++) consider(x, graph.peers[p] as number, LEARNED_PEER, prepared.peerDown, p);
-    for (let p = graph.providerStart[x] as number; p < (graph.providerStart[x + 1] as number); p++) consider(x, graph.providers[p] as number, LEARNED_PROVIDER, prepared.providerDown, p);
+    for (let p = graph.customerStart[x] as number; p < (graph.customerStart[x + 1] as number); p++)
+      consider(x, graph.customers[p] as number, LEARNED_CUSTOMER, prepared.customerDown, p);
+    for (let p = graph.peerStart[x] as number; p < (graph.peerStart[x + 1] as number); p++)
+      consider(x, graph.peers[p] as number, LEARNED_PEER, prepared.peerDown, p);
+    for (let p = graph.providerStart[x] as number; p < (graph.providerStart[x + 1] as number); p++)
+      consider(x, graph.providers[p] as number, LEARNED_PROVIDER, prepared.providerDown, p);
     const current = head[x] as number;
     if (best < 0) {
       if (current < 0) return false;
@@ -113,7 +138,8 @@ export function pathVector(
       localPref[x] = 0;
       return true;
     }
-    if (current >= 0 && nextHop[x] === best && pool.next[current] === head[best] && localPref[x] === bestPref) return false;
+    if (current >= 0 && nextHop[x] === best && pool.next[current] === head[best] && localPref[x] === bestPref)
+      return false;
     head[x] = pool.push(x, head[best] as number);
     nextHop[x] = best;
     pathLength[x] = bestLength;
@@ -166,13 +192,36 @@ export function pathVector(
       message:
         `no stable routing: after ${activations} route recomputations ${cycling.length} AS(es) still change their choice ` +
         `(a dispute wheel, e.g. LOCAL_PREF overrides that prefer routes through a neighbour over direct ones): ` +
-        shown.slice(0, 10).map((x) => `AS${asns[x]}`).join(', '),
+        shown
+          .slice(0, 10)
+          .map((x) => `AS${asns[x]}`)
+          .join(', '),
     };
   }
-  return { graph, origins, solver: 'path-vector', tieBreak, nextHop, pathLength, originIndex, learnedFrom, localPref, activations, masks: prepared, ...(overrides ? { localPrefOverrides: overrides } : {}), ...(unstable ? { unstable } : {}) };
+  return {
+    graph,
+    origins,
+    solver: 'path-vector',
+    tieBreak,
+    nextHop,
+    pathLength,
+    originIndex,
+    learnedFrom,
+    localPref,
+    activations,
+    masks: prepared,
+    ...(overrides ? { localPrefOverrides: overrides } : {}),
+    ...(unstable ? { unstable } : {}),
+  };
 }
 
-function pathOfNode(node: number, pool: PathPool, asns: Uint32Array, origins: readonly AsOrigin[], origin: number): Asn[] {
+function pathOfNode(
+  node: number,
+  pool: PathPool,
+  asns: Uint32Array,
+  origins: readonly AsOrigin[],
+  origin: number,
+): Asn[] {
   const path: Asn[] = [];
   for (let at = node; at >= 0; at = pool.next[at] as number) path.push(asns[pool.as[at] as number] as number);
   const prepend = origin >= 0 ? ((origins[origin] as AsOrigin).prepend ?? 0) : 0;

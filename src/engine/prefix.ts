@@ -78,11 +78,17 @@ function formatAddress(family: 4 | 6, value: bigint): string {
   // RFC 5952: compress the longest run (of two or more) of zero groups, the first one on a tie.
   let bestStart = -1;
   let bestLen = 1;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) { i++; continue; }
+  for (let i = 0; i < 8;) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
     let j = i;
     while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLen) { bestStart = i; bestLen = j - i; }
+    if (j - i > bestLen) {
+      bestStart = i;
+      bestLen = j - i;
+    }
     i = j;
   }
   const hex = groups.map((g) => g.toString(16));
@@ -110,7 +116,10 @@ export function parseCidr(text: string): ParseResult<Cidr> {
   const hostMask = (1n << BigInt(max - length)) - 1n;
   if ((value & hostMask) !== 0n) {
     const network = value & ~hostMask;
-    return { ok: false, error: `'${trimmed}' has host bits set; the network is ${formatAddress(family, network)}/${length}` };
+    return {
+      ok: false,
+      error: `'${trimmed}' has host bits set; the network is ${formatAddress(family, network)}/${length}`,
+    };
   }
   return { ok: true, value: { family, network: value, length, text: `${formatAddress(family, value)}/${length}` } };
 }

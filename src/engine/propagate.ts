@@ -13,21 +13,32 @@ const MODELS = ['lowest-neighbor-asn', 'router-id', 'oldest', 'random'];
  * policy is pure Gao-Rexford and the customer-provider graph is acyclic; otherwise the path-vector
  * solver, which reports a dispute wheel in `unstable` instead of looping.
  */
-export function propagate(graph: AsGraph, origins: readonly AsOrigin[], options: PropagateOptions = {}, scenario: AsScenario = {}): RouteTable {
+export function propagate(
+  graph: AsGraph,
+  origins: readonly AsOrigin[],
+  options: PropagateOptions = {},
+  scenario: AsScenario = {},
+): RouteTable {
   const tieBreak = options.tieBreak ?? DEFAULT_TIE_BREAK;
-  if (!MODELS.includes(tieBreak.model)) throw new RequestError(`unknown tie-break '${tieBreak.model}'; use one of ${MODELS.join(', ')}`);
+  if (!MODELS.includes(tieBreak.model))
+    throw new RequestError(`unknown tie-break '${tieBreak.model}'; use one of ${MODELS.join(', ')}`);
   const masks = prepareAs(graph, origins, scenario);
   let overrides: Map<number, number> | undefined;
   for (const [receiver, neighbour, value] of options.localPref ?? []) {
     const x = asIndex(graph, receiver);
     const y = asIndex(graph, neighbour);
-    if (x < 0 || y < 0) throw new RequestError(`LOCAL_PREF override names AS${x < 0 ? receiver : neighbour}, which is not in the graph`);
+    if (x < 0 || y < 0)
+      throw new RequestError(`LOCAL_PREF override names AS${x < 0 ? receiver : neighbour}, which is not in the graph`);
     (overrides ??= new Map()).set(x * graph.size + y, value);
   }
   const solver = options.solver ?? 'auto';
   const sweepPossible = overrides === undefined && graph.providerCycle.length === 0;
   if (solver === 'sweep' && !sweepPossible) {
-    throw new RequestError(overrides ? 'the sweep solves pure Gao-Rexford policies only; LOCAL_PREF overrides need the path-vector solver' : `the sweep needs an acyclic customer-provider graph (cycle through AS${graph.providerCycle[0]})`);
+    throw new RequestError(
+      overrides
+        ? 'the sweep solves pure Gao-Rexford policies only; LOCAL_PREF overrides need the path-vector solver'
+        : `the sweep needs an acyclic customer-provider graph (cycle through AS${graph.providerCycle[0]})`,
+    );
   }
   if (solver === 'sweep' || (solver === 'auto' && sweepPossible)) return sweep(graph, origins, tieBreak, masks);
   return pathVector(graph, origins, tieBreak, masks, overrides, options.maxActivations);

@@ -106,7 +106,13 @@ export const MAX_PREPEND = 255;
  * A number from the topology, checked: the language layer validates ranges with positions, but
  * the engine must not loop or throw on NaN, Infinity or a negative value that slips through.
  */
-function sane(value: number | undefined, fallback: number, what: string, warnings: string[], max = Number.MAX_SAFE_INTEGER): number {
+function sane(
+  value: number | undefined,
+  fallback: number,
+  what: string,
+  warnings: string[],
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   if (value === undefined) return fallback;
   if (!Number.isFinite(value) || value < 0 || value > max) {
     warnings.push(`${what} ${value} is not a number from 0 to ${max}; ${fallback} is used`);
@@ -138,7 +144,9 @@ function buildNet(topology: Topology, scenario: Scenario): Net {
       return;
     }
     if (routers[a]?.asn === routers[b]?.asn) {
-      warnings.push(`session '${s.id}' joins two routers of AS${routers[a]?.asn}; routers of one AS already speak iBGP, so it is ignored`);
+      warnings.push(
+        `session '${s.id}' joins two routers of AS${routers[a]?.asn}; routers of one AS already speak iBGP, so it is ignored`,
+      );
       return;
     }
     if (s.state === 'down' || failedSessions.has(s.id)) return;
@@ -146,8 +154,15 @@ function buildNet(topology: Topology, scenario: Scenario): Net {
       const sender = receiver === 'a' ? 'b' : 'a';
       const learned: Adjacency['learned'] =
         s.relationship === 'peer-peer' ? 'peer' : receiver === 'a' ? 'provider' : 'customer';
-      const defaultPref = learned === 'customer' ? LOCAL_PREF_CUSTOMER : learned === 'peer' ? LOCAL_PREF_PEER : LOCAL_PREF_PROVIDER;
-      const localPref = sane(s.localPref?.[receiver], defaultPref, `session '${s.id}' LOCAL_PREF`, warnings, 4294967295);
+      const defaultPref =
+        learned === 'customer' ? LOCAL_PREF_CUSTOMER : learned === 'peer' ? LOCAL_PREF_PEER : LOCAL_PREF_PROVIDER;
+      const localPref = sane(
+        s.localPref?.[receiver],
+        defaultPref,
+        `session '${s.id}' LOCAL_PREF`,
+        warnings,
+        4294967295,
+      );
       maxPref = Math.max(maxPref, localPref);
       return {
         session: k,
@@ -176,7 +191,9 @@ function buildNet(topology: Topology, scenario: Scenario): Net {
   // backbone between sites), so a withdrawn site does not re-announce its siblings' routes, and
   // a route from another site comes back only through other ASes (and is loop-rejected there).
   const site = new Set(topology.origins.map((o) => indexOf.get(o.router)));
-  const siblings = routers.map((r, i) => (byAs.get(r.asn) ?? []).filter((j) => j !== i && !(site.has(i) && site.has(j))));
+  const siblings = routers.map((r, i) =>
+    (byAs.get(r.asn) ?? []).filter((j) => j !== i && !(site.has(i) && site.has(j))),
+  );
   const igpCost = igpCostModel(topology, indexOf, warnings);
   return {
     topology,
@@ -204,7 +221,11 @@ function buildNet(topology: Topology, scenario: Scenario): Net {
  * found by Dijkstra from each router on first use; a pair the links do not join falls back to
  * the direct distance.
  */
-function igpCostModel(topology: Topology, indexOf: ReadonlyMap<string, number>, warnings: string[]): (a: number, b: number) => number {
+function igpCostModel(
+  topology: Topology,
+  indexOf: ReadonlyMap<string, number>,
+  warnings: string[],
+): (a: number, b: number) => number {
   const points = topology.routers.map((r) => placed(r.point));
   const direct = (a: number, b: number): number => {
     const pa = points[a];
@@ -220,7 +241,10 @@ function igpCostModel(topology: Topology, indexOf: ReadonlyMap<string, number>, 
       continue;
     }
     const cost = sane(link.cost, direct(a, b), `IGP link ${link.a}-${link.b} cost`, warnings);
-    for (const [x, y] of [[a, b], [b, a]] as const) {
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
       const list = links.get(x);
       if (list) list.push([y, cost]);
       else links.set(x, [[y, cost]]);
@@ -239,7 +263,8 @@ function igpCostModel(topology: Topology, indexOf: ReadonlyMap<string, number>, 
       for (const [r, d] of dist) if (!done.has(r) && (d < atDist || (d === atDist && r < at))) [at, atDist] = [r, d];
       if (at < 0) break;
       done.add(at);
-      for (const [next, cost] of links.get(at) ?? []) if (atDist + cost < (dist.get(next) ?? Infinity)) dist.set(next, atDist + cost);
+      for (const [next, cost] of links.get(at) ?? [])
+        if (atDist + cost < (dist.get(next) ?? Infinity)) dist.set(next, atDist + cost);
     }
     distances.set(source, dist);
     return dist;
@@ -251,7 +276,10 @@ function igpCostModel(topology: Topology, indexOf: ReadonlyMap<string, number>, 
   };
 }
 
-function withCommunities(base: readonly Community[], ...extra: (readonly Community[] | undefined)[]): readonly Community[] {
+function withCommunities(
+  base: readonly Community[],
+  ...extra: (readonly Community[] | undefined)[]
+): readonly Community[] {
   const all = [...base];
   for (const list of extra) for (const c of list ?? []) if (!all.includes(c)) all.push(c);
   return all;
@@ -291,7 +319,10 @@ function candidatesAt(net: Net, r: number, best: readonly (Held | undefined)[], 
     const originated = offered.learned === 'local';
     const pop = origins[offered.pop] as OriginSpec;
     const senderAsn = net.asn[m] as Asn;
-    const originPrepend = originated && pop.prepend !== undefined && Number.isFinite(pop.prepend) ? Math.min(MAX_PREPEND, Math.max(0, Math.floor(pop.prepend))) : 0;
+    const originPrepend =
+      originated && pop.prepend !== undefined && Number.isFinite(pop.prepend)
+        ? Math.min(MAX_PREPEND, Math.max(0, Math.floor(pop.prepend)))
+        : 0;
     const copies = Math.min(MAX_PREPEND, adj.prepend + originPrepend);
     out.push({
       pop: offered.pop,
@@ -350,7 +381,12 @@ function lexLess(a: readonly number[], b: readonly number[]): boolean {
 }
 
 /** The elimination of RFC 4271 9.1.2.2 over the given candidate indexes: survivors after each step. */
-function eliminate(net: Net, r: number, cands: readonly Held[], start: readonly number[]): { step: DecisionStep; remaining: number[] }[] {
+function eliminate(
+  net: Net,
+  r: number,
+  cands: readonly Held[],
+  start: readonly number[],
+): { step: DecisionStep; remaining: number[] }[] {
   let remaining = [...start];
   const keep = (pred: (h: Held) => boolean): void => {
     remaining = remaining.filter((i) => pred(cands[i] as Held));
@@ -376,7 +412,8 @@ function eliminate(net: Net, r: number, cands: readonly Held[], start: readonly 
       case 'med': {
         // MED compares only routes from the same neighbour AS (no always-compare-med).
         const lowest = new Map<Asn, number>();
-        for (const i of remaining) lowest.set(at(i).neighborAsn, Math.min(lowest.get(at(i).neighborAsn) ?? Infinity, at(i).med));
+        for (const i of remaining)
+          lowest.set(at(i).neighborAsn, Math.min(lowest.get(at(i).neighborAsn) ?? Infinity, at(i).med));
         keep((h) => h.med === lowest.get(h.neighborAsn));
         break;
       }
@@ -480,7 +517,17 @@ function solvePrefix(net: Net, prefix: string, pops: readonly number[], maxActiv
     const r = queue[head++] as number;
     queued[r] = 0;
     const cands = candidatesAt(net, r, best, localPops[r] ?? []);
-    const chosen = cands.length === 0 ? undefined : cands[selectBest(net, r, cands, cands.map((_, i) => i))];
+    const chosen =
+      cands.length === 0
+        ? undefined
+        : cands[
+            selectBest(
+              net,
+              r,
+              cands,
+              cands.map((_, i) => i),
+            )
+          ];
     const previous = best[r];
     if (signature(chosen) === signature(previous)) return -1;
     best[r] = chosen;
@@ -521,7 +568,10 @@ function solvePrefix(net: Net, prefix: string, pops: readonly number[], maxActiv
     localPops,
     unstable: {
       routers: ids,
-      cycle: cycling.map((r, i) => ({ router: ids[i] as string, routes: [...(seen.get(r) as Map<string, Held>).values()].map((h) => toRoute(net, h, prefix)) })),
+      cycle: cycling.map((r, i) => ({
+        router: ids[i] as string,
+        routes: [...(seen.get(r) as Map<string, Held>).values()].map((h) => toRoute(net, h, prefix)),
+      })),
       message:
         `no stable routing for ${prefix}: after ${activations} route recomputations, ${ids.join(', ')} keep changing their choice ` +
         `(a dispute wheel: each prefers a route through the next, e.g. by LOCAL_PREF overrides that break customer > peer > provider)`,
@@ -529,7 +579,11 @@ function solvePrefix(net: Net, prefix: string, pops: readonly number[], maxActiv
   };
 }
 
-function explain(net: Net, r: number, solution: PrefixSolution): { held: Held; explanation: Explanation; route: Route } | undefined {
+function explain(
+  net: Net,
+  r: number,
+  solution: PrefixSolution,
+): { held: Held; explanation: Explanation; route: Route } | undefined {
   const held = solution.best[r];
   if (!held) return undefined;
   const cands = candidatesAt(net, r, solution.best, solution.localPops[r] ?? []);
@@ -538,7 +592,8 @@ function explain(net: Net, r: number, solution: PrefixSolution): { held: Held; e
   const best = survivors[survivors.length - 1]?.remaining[0] as number;
   const rest = all.filter((i) => i !== best);
   const runnerUp = rest.length > 0 ? selectBest(net, r, cands, rest) : undefined;
-  const decidedBy = runnerUp === undefined ? 'only-route' : separatingStep(cands[best] as Held, cands[runnerUp] as Held);
+  const decidedBy =
+    runnerUp === undefined ? 'only-route' : separatingStep(cands[best] as Held, cands[runnerUp] as Held);
   const explanation: Explanation = {
     candidates: cands.map((h) => toRoute(net, h, solution.prefix)),
     survivors,
@@ -556,7 +611,12 @@ function explain(net: Net, r: number, solution: PrefixSolution): { held: Held; e
  */
 function estimateRttMs(points: readonly (GeoPoint | undefined)[]): number | undefined {
   const known = points.filter((p): p is GeoPoint => p !== undefined);
-  if (known.length < 2 || points[points.length - 1] === undefined || (points[0] === undefined && points[1] === undefined)) return undefined;
+  if (
+    known.length < 2 ||
+    points[points.length - 1] === undefined ||
+    (points[0] === undefined && points[1] === undefined)
+  )
+    return undefined;
   let km = 0;
   for (let i = 1; i < known.length; i++) km += greatCircleKm(known[i - 1] as GeoPoint, known[i] as GeoPoint);
   return Math.max(METRO_ACCESS_FLOOR_MS, Math.round(((2 * km * PATH_STRETCH) / FIBRE_KM_PER_MS) * 10) / 10);
@@ -577,7 +637,8 @@ export function resolve(topology: Topology, scenario: Scenario = {}, options: Re
     if (r === undefined) net.warnings.push(`PoP '${o.id}' names unknown router '${o.router}'`);
     return o.state !== 'down' && !failedPops.has(o.id) && r !== undefined && !net.down[r];
   });
-  for (const id of failedPops) if (!topology.origins.some((o) => o.id === id)) net.warnings.push(`no PoP '${id}' to withdraw`);
+  for (const id of failedPops)
+    if (!topology.origins.some((o) => o.id === id)) net.warnings.push(`no PoP '${id}' to withdraw`);
 
   const service = topology.serviceAddress === undefined ? undefined : parseAddress(topology.serviceAddress);
   if (service && !service.ok) net.warnings.push(`service address '${topology.serviceAddress}': ${service.error}`);
@@ -606,7 +667,7 @@ export function resolve(topology: Topology, scenario: Scenario = {}, options: Re
   // with NO_EXPORT, say) that never reached the client's router.
   const forward = (start: number): { pop?: number; routers: number[] } => {
     const crossed = [start];
-    for (let at = start; ; ) {
+    for (let at = start; ;) {
       const held = forwarding(at)?.best[at];
       if (!held) return { routers: crossed };
       if (held.learnedFrom === 'local') return { pop: held.pop, routers: crossed };
@@ -633,15 +694,22 @@ export function resolve(topology: Topology, scenario: Scenario = {}, options: Re
     // An unstable snapshot mixes routes of different moments: walking it hop by hop would invent
     // paths, so only the client router's own route is shown then.
     const walk = unstable
-      ? { pop: topology.origins.findIndex((o) => o.id === result.best?.pop), routers: result.best.routerPath.map((id) => routerIndex.get(id) as number) }
+      ? {
+          pop: topology.origins.findIndex((o) => o.id === result.best?.pop),
+          routers: result.best.routerPath.map((id) => routerIndex.get(id) as number),
+        }
       : forward(r);
     if (walk.pop === undefined) {
-      net.warnings.push(`traffic of client '${c.id}' loops between ${walk.routers.map((i) => topology.routers[i]?.id).join(', ')} (more-specific prefixes heard on different paths)`);
+      net.warnings.push(
+        `traffic of client '${c.id}' loops between ${walk.routers.map((i) => topology.routers[i]?.id).join(', ')} (more-specific prefixes heard on different paths)`,
+      );
       return { id: c.id, route: result.best, explanation: result.explanation };
     }
     const forwardingPath = walk.routers.map((i) => (topology.routers[i] as { id: string }).id);
     const diverted = forwardingPath.join(' ') !== result.best.routerPath.join(' ');
-    const arbitraryAt = walk.routers.filter((i) => routers[i]?.explanation?.arbitrary).map((i) => (topology.routers[i] as { id: string }).id);
+    const arbitraryAt = walk.routers
+      .filter((i) => routers[i]?.explanation?.arbitrary)
+      .map((i) => (topology.routers[i] as { id: string }).id);
     const rttMs = estimateRttMs([placed(c.point), ...walk.routers.map((i) => net.point[i])]);
     return {
       id: c.id,

@@ -5,7 +5,15 @@
  * Preference: customer > peer > provider, then the shorter AS path, then the tie-break.
  */
 import { RequestError } from './asScenario';
-import { LOCAL_PREF_CUSTOMER, LOCAL_PREF_PEER, LOCAL_PREF_PROVIDER, TIE_OLDEST, TIE_RANDOM, mix32, tieBreakCode } from './policy';
+import {
+  LOCAL_PREF_CUSTOMER,
+  LOCAL_PREF_PEER,
+  LOCAL_PREF_PROVIDER,
+  TIE_OLDEST,
+  TIE_RANDOM,
+  mix32,
+  tieBreakCode,
+} from './policy';
 import type { AsGraph, AsMasks, AsOrigin, RouteTable, TieBreak } from './types';
 import { LEARNED_CUSTOMER, LEARNED_NONE, LEARNED_ORIGIN, LEARNED_PEER, LEARNED_PROVIDER } from './types';
 
@@ -13,7 +21,11 @@ import { LEARNED_CUSTOMER, LEARNED_NONE, LEARNED_ORIGIN, LEARNED_PEER, LEARNED_P
 export const LOCAL_PREF_ORIGIN = 1000;
 
 /** The per-AS route arrays of a table, with every announcing AS holding its own route and nothing else routed. */
-export function seededRoutes(n: number, origins: readonly AsOrigin[], masks: AsMasks): Pick<RouteTable, 'nextHop' | 'pathLength' | 'originIndex' | 'learnedFrom' | 'localPref'> {
+export function seededRoutes(
+  n: number,
+  origins: readonly AsOrigin[],
+  masks: AsMasks,
+): Pick<RouteTable, 'nextHop' | 'pathLength' | 'originIndex' | 'learnedFrom' | 'localPref'> {
   const nextHop = new Int32Array(n).fill(-1);
   const pathLength = new Int32Array(n);
   const originIndex = new Int32Array(n).fill(-1);
@@ -33,7 +45,9 @@ export function seededRoutes(n: number, origins: readonly AsOrigin[], masks: AsM
 
 export function sweep(graph: AsGraph, origins: readonly AsOrigin[], tieBreak: TieBreak, prepared: AsMasks): RouteTable {
   if (graph.providerCycle.length > 0) {
-    throw new RequestError(`the sweep needs an acyclic customer-provider graph; ASes on a provider cycle: ${graph.providerCycle.slice(0, 10).join(', ')}`);
+    throw new RequestError(
+      `the sweep needs an acyclic customer-provider graph; ASes on a provider cycle: ${graph.providerCycle.slice(0, 10).join(', ')}`,
+    );
   }
   const n = graph.size;
   const { asns, rankOrder } = graph;
@@ -44,9 +58,19 @@ export function sweep(graph: AsGraph, origins: readonly AsOrigin[], tieBreak: Ti
 
   // Lower key wins; then lower index (= lower ASN).
   const keyOf = (x: number, from: number): number =>
-    tie === TIE_OLDEST ? (originIndex[from] as number) : tie === TIE_RANDOM ? mix32(seed, asns[x] as number, asns[from] as number) : 0;
+    tie === TIE_OLDEST
+      ? (originIndex[from] as number)
+      : tie === TIE_RANDOM
+        ? mix32(seed, asns[x] as number, asns[from] as number)
+        : 0;
 
-  const pull = (x: number, start: Int32Array, list: Int32Array, down: Uint8Array | undefined, accept: number): number => {
+  const pull = (
+    x: number,
+    start: Int32Array,
+    list: Int32Array,
+    down: Uint8Array | undefined,
+    accept: number,
+  ): number => {
     let best = -1;
     let bestLength = 0;
     let bestKey = 0;
@@ -94,7 +118,19 @@ export function sweep(graph: AsGraph, origins: readonly AsOrigin[], tieBreak: Ti
     const from = pull(x, graph.providerStart, graph.providers, prepared.providerDown, LEARNED_PROVIDER);
     if (from >= 0) adopt(x, from, LEARNED_PROVIDER, LOCAL_PREF_PROVIDER);
   }
-  return { graph, origins, solver: 'sweep', tieBreak, nextHop, pathLength, originIndex, learnedFrom, localPref, activations: 0, masks: prepared };
+  return {
+    graph,
+    origins,
+    solver: 'sweep',
+    tieBreak,
+    nextHop,
+    pathLength,
+    originIndex,
+    learnedFrom,
+    localPref,
+    activations: 0,
+    masks: prepared,
+  };
 }
 
 function countUnranked(graph: AsGraph): number {

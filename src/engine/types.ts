@@ -116,14 +116,7 @@ export interface Topology {
 
 /** The steps of RFC 4271 section 9.1.2.2, in order, plus the two outcomes that are not comparisons. */
 export type DecisionStep =
-  | 'only-route'
-  | 'local-pref'
-  | 'as-path-length'
-  | 'origin'
-  | 'med'
-  | 'ebgp-over-ibgp'
-  | 'igp-cost'
-  | 'tie-break';
+  'only-route' | 'local-pref' | 'as-path-length' | 'origin' | 'med' | 'ebgp-over-ibgp' | 'igp-cost' | 'tie-break';
 
 /** The comparison steps, in the order the decision process applies them. */
 export const DECISION_STEPS: readonly DecisionStep[] = [

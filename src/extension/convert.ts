@@ -36,7 +36,11 @@ export function toVsSeverity(severity: Severity): vscode.DiagnosticSeverity {
 }
 
 export function toVsDiagnostic(diagnostic: Diagnostic): vscode.Diagnostic {
-  const result = new vscode.Diagnostic(toVsRange(diagnostic.range), diagnostic.message, toVsSeverity(diagnostic.severity));
+  const result = new vscode.Diagnostic(
+    toVsRange(diagnostic.range),
+    diagnostic.message,
+    toVsSeverity(diagnostic.severity),
+  );
   result.source = diagnosticSource;
   result.code = diagnostic.code;
   return result;

@@ -15,7 +15,9 @@ export function registerDefinition(context: vscode.ExtensionContext): void {
     }),
     vscode.languages.registerReferenceProvider(selector, {
       provideReferences(document, position, context) {
-        return referencesAt(parsedOf(document).model, fromVsPosition(position), context.includeDeclaration).map((r) => new vscode.Location(document.uri, toVsRange(r)));
+        return referencesAt(parsedOf(document).model, fromVsPosition(position), context.includeDeclaration).map(
+          (r) => new vscode.Location(document.uri, toVsRange(r)),
+        );
       },
     }),
   );

@@ -32,7 +32,10 @@ export function registerDiagnostics(context: vscode.ExtensionContext): void {
   const schedule = (document: vscode.TextDocument): void => {
     if (document.languageId !== anycastLanguageId) return;
     cancel(document.uri);
-    pending.set(document.uri.toString(), setTimeout(() => refresh(document), changeDebounceMs));
+    pending.set(
+      document.uri.toString(),
+      setTimeout(() => refresh(document), changeDebounceMs),
+    );
   };
 
   context.subscriptions.push(

@@ -53,8 +53,17 @@ class Exporter {
     const broken = parsedOf(document).diagnostics.find(isSyntaxError);
     if (broken) throw new Error(`the diagram does not parse (line ${broken.range.start.line + 1}: ${broken.message})`);
     await vscode.commands.executeCommand('anycast.openPreviewToSide', document.uri);
-    await vscode.commands.executeCommand('anycast.internal.waitForPreviewRender', document.uri.toString(), document.version, renderTimeoutMs);
-    const answer = await vscode.commands.executeCommand<SvgMessage | undefined>('anycast.internal.previewPicture', { background: background(), format, scale: 2 });
+    await vscode.commands.executeCommand(
+      'anycast.internal.waitForPreviewRender',
+      document.uri.toString(),
+      document.version,
+      renderTimeoutMs,
+    );
+    const answer = await vscode.commands.executeCommand<SvgMessage | undefined>('anycast.internal.previewPicture', {
+      background: background(),
+      format,
+      scale: 2,
+    });
     if (!answer) throw new Error('The preview closed before the picture was ready');
     if (answer.error !== undefined) throw new Error(answer.error);
     if (answer.svg === undefined) throw new Error('The preview shows no picture yet (does the diagram parse?)');
@@ -77,10 +86,16 @@ class Exporter {
       if (!target) return undefined;
     }
     const answer = await this.picture(document, format);
-    const data = format === 'svg' ? new TextEncoder().encode(answer.svg) : answer.png !== undefined ? base64Bytes(answer.png) : undefined;
+    const data =
+      format === 'svg'
+        ? new TextEncoder().encode(answer.svg)
+        : answer.png !== undefined
+          ? base64Bytes(answer.png)
+          : undefined;
     if (!data) throw new Error('The preview could not rasterise the picture');
     await writeWhole(target, data);
-    if (menuSource !== undefined || !asUri(targetArg)) void vscode.window.showInformationMessage(`Exported ${target.path.split('/').pop() ?? ''}`);
+    if (menuSource !== undefined || !asUri(targetArg))
+      void vscode.window.showInformationMessage(`Exported ${target.path.split('/').pop() ?? ''}`);
     return target.toString();
   }
 
@@ -107,8 +122,14 @@ async function reporting<T>(what: string, run: () => Promise<T>): Promise<T | un
 export function registerExport(context: vscode.ExtensionContext): void {
   const exporter = new Exporter();
   context.subscriptions.push(
-    vscode.commands.registerCommand('anycast.exportSvg', (target?: unknown, source?: unknown) => reporting('Export SVG', () => exporter.save('svg', target, source))),
-    vscode.commands.registerCommand('anycast.exportPng', (target?: unknown, source?: unknown) => reporting('Export PNG', () => exporter.save('png', target, source))),
-    vscode.commands.registerCommand('anycast.copySvg', (source?: unknown) => reporting('Copy SVG', () => exporter.copy(source))),
+    vscode.commands.registerCommand('anycast.exportSvg', (target?: unknown, source?: unknown) =>
+      reporting('Export SVG', () => exporter.save('svg', target, source)),
+    ),
+    vscode.commands.registerCommand('anycast.exportPng', (target?: unknown, source?: unknown) =>
+      reporting('Export PNG', () => exporter.save('png', target, source)),
+    ),
+    vscode.commands.registerCommand('anycast.copySvg', (source?: unknown) =>
+      reporting('Copy SVG', () => exporter.copy(source)),
+    ),
   );
 }

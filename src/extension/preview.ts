@@ -7,7 +7,14 @@ import * as vscode from 'vscode';
 import { analyzeDocument, diagramContent } from '../routing/picture/previewContent';
 import { defaultGroupClientsAbove } from '../routing/picture/clientGroups';
 import type { DiagramContent, DocumentAnalysis, SyntaxErrorContent } from '../routing/picture/previewContent';
-import type { HostToWebview, PreviewPersistedState, PreviewTheme, RequestSvgMessage, SvgMessage, WebviewToHost } from '../protocol/messages';
+import type {
+  HostToWebview,
+  PreviewPersistedState,
+  PreviewTheme,
+  RequestSvgMessage,
+  SvgMessage,
+  WebviewToHost,
+} from '../protocol/messages';
 import { toVsRange } from './convert';
 import { parsedOf } from './parsedDocuments';
 import type { PreviewScenarioSource } from './previewScenario';
@@ -63,7 +70,9 @@ class PreviewManager implements vscode.Disposable {
   /** The last diagram sent: what clicks and the cursor are matched against. */
   private content: DiagramContent | undefined;
   /** Parsing and the nothing-failed resolution depend on the text only: once per document version. */
-  private analysis: { readonly uri: string; readonly version: number; readonly result: DocumentAnalysis | SyntaxErrorContent } | undefined;
+  private analysis:
+    | { readonly uri: string; readonly version: number; readonly result: DocumentAnalysis | SyntaxErrorContent }
+    | undefined;
   private highlighted: string | undefined;
   private lastRendered: RenderedEvent | undefined;
   private readonly rendered = new vscode.EventEmitter<RenderedEvent>();
@@ -106,7 +115,12 @@ class PreviewManager implements vscode.Disposable {
     if (this.panel) {
       this.panel.reveal(vscode.ViewColumn.Beside, true);
     } else {
-      const panel = vscode.window.createWebviewPanel(viewType, 'Anycast Preview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.webviewOptions());
+      const panel = vscode.window.createWebviewPanel(
+        viewType,
+        'Anycast Preview',
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        this.webviewOptions(),
+      );
       this.adopt(panel);
     }
     this.show(document);
@@ -117,7 +131,10 @@ class PreviewManager implements vscode.Disposable {
     panel.webview.options = this.webviewOptions();
     this.panel?.dispose();
     this.adopt(panel);
-    const uri = typeof state === 'object' && state !== null && typeof (state as PreviewPersistedState).uri === 'string' ? (state as PreviewPersistedState).uri : undefined;
+    const uri =
+      typeof state === 'object' && state !== null && typeof (state as PreviewPersistedState).uri === 'string'
+        ? (state as PreviewPersistedState).uri
+        : undefined;
     const active = vscode.window.activeTextEditor?.document;
     try {
       const document = uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(uri)) : active;
@@ -129,12 +146,17 @@ class PreviewManager implements vscode.Disposable {
 
   /** Resolves once the webview has shown `uri` at `version` or later. */
   waitForRender(uri: string, version: number, timeoutMs: number): Promise<RenderedEvent> {
-    const done = (e: RenderedEvent | undefined): e is RenderedEvent => e !== undefined && e.uri === uri && e.version >= version;
+    const done = (e: RenderedEvent | undefined): e is RenderedEvent =>
+      e !== undefined && e.uri === uri && e.version >= version;
     if (done(this.lastRendered)) return Promise.resolve(this.lastRendered);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         listener.dispose();
-        reject(new Error(`The preview did not render ${uri} version ${version} within ${timeoutMs} ms (last: ${JSON.stringify(this.lastRendered)})`));
+        reject(
+          new Error(
+            `The preview did not render ${uri} version ${version} within ${timeoutMs} ms (last: ${JSON.stringify(this.lastRendered)})`,
+          ),
+        );
       }, timeoutMs);
       const listener = this.rendered.event((e) => {
         if (!done(e)) return;
@@ -163,7 +185,10 @@ class PreviewManager implements vscode.Disposable {
   private webviewOptions(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
     return {
       enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')],
+      localResourceRoots: [
+        vscode.Uri.joinPath(this.extensionUri, 'dist'),
+        vscode.Uri.joinPath(this.extensionUri, 'media'),
+      ],
     };
   }
 
@@ -264,7 +289,14 @@ class PreviewManager implements vscode.Disposable {
     }
     const analysis = this.analysis.result;
     if ('kind' in analysis) {
-      this.post({ type: 'error', uri, version, message: analysis.message, line: analysis.range.start.line + 1, column: analysis.range.start.character + 1 });
+      this.post({
+        type: 'error',
+        uri,
+        version,
+        message: analysis.message,
+        line: analysis.range.start.line + 1,
+        column: analysis.range.start.character + 1,
+      });
       return;
     }
     const previous = this.content;
@@ -331,7 +363,8 @@ class PreviewManager implements vscode.Disposable {
     const document = this.document;
     const content = this.content;
     if (!document || document.uri.toString() !== message.uri || !content) return;
-    const range = message.target.kind === 'node' ? content.nodeRange(message.target.id) : content.edgeRange(message.target.index);
+    const range =
+      message.target.kind === 'node' ? content.nodeRange(message.target.id) : content.edgeRange(message.target.index);
     if (!range) return;
     const visible = vscode.window.visibleTextEditors.find((e) => e.document === document);
     const editor = await vscode.window.showTextDocument(document, {
@@ -357,16 +390,21 @@ export function registerPreview(context: vscode.ExtensionContext, failures: Prev
   const manager = new PreviewManager(context.extensionUri, failures);
   context.subscriptions.push(
     manager,
-    vscode.commands.registerCommand('anycast.openPreviewToSide', (uri?: vscode.Uri) => manager.open(uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('anycast.openPreviewToSide', (uri?: vscode.Uri) =>
+      manager.open(uri instanceof vscode.Uri ? uri : undefined),
+    ),
     vscode.window.registerWebviewPanelSerializer(viewType, {
       deserializeWebviewPanel: (panel, state) => manager.restore(panel, state),
     }),
     // Not contributed: lets integration tests and scripts wait for the picture instead of sleeping.
-    vscode.commands.registerCommand('anycast.internal.waitForPreviewRender', (uri: string, version: number, timeoutMs = 20_000) =>
-      manager.waitForRender(uri, version, timeoutMs),
+    vscode.commands.registerCommand(
+      'anycast.internal.waitForPreviewRender',
+      (uri: string, version: number, timeoutMs = 20_000) => manager.waitForRender(uri, version, timeoutMs),
     ),
     vscode.commands.registerCommand('anycast.internal.previewSvg', () => manager.requestSvg()),
     // Not contributed: the export commands ask the preview for a portable SVG or PNG through it.
-    vscode.commands.registerCommand('anycast.internal.previewPicture', (options: ExportRequest = {}) => manager.requestPicture(options)),
+    vscode.commands.registerCommand('anycast.internal.previewPicture', (options: ExportRequest = {}) =>
+      manager.requestPicture(options),
+    ),
   );
 }

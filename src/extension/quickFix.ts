@@ -17,10 +17,16 @@ export function registerQuickFix(context: vscode.ExtensionContext): void {
           const actions: vscode.CodeAction[] = [];
           for (const vsDiagnostic of ours) {
             const range = fromVsRange(vsDiagnostic.range);
-            const code = typeof vsDiagnostic.code === 'object' ? String(vsDiagnostic.code.value) : String(vsDiagnostic.code ?? '');
+            const code =
+              typeof vsDiagnostic.code === 'object' ? String(vsDiagnostic.code.value) : String(vsDiagnostic.code ?? '');
             // Our own diagnostic, with its suggestions (VS Code's copy does not carry them).
             const diagnostic: Diagnostic | undefined = parsed.diagnostics.find(
-              (d) => d.code === code && d.range.start.line === range.start.line && d.range.start.character === range.start.character && d.range.end.line === range.end.line && d.range.end.character === range.end.character,
+              (d) =>
+                d.code === code &&
+                d.range.start.line === range.start.line &&
+                d.range.start.character === range.start.character &&
+                d.range.end.line === range.end.line &&
+                d.range.end.character === range.end.character,
             );
             if (!diagnostic) continue;
             for (const fix of quickFixesFor(document.getText(), parsed.model, diagnostic)) {

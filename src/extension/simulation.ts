@@ -6,7 +6,14 @@
  */
 import * as vscode from 'vscode';
 import type { DiagramScenario, EdgeKey, FailureChoice, RoutingAnalysis } from '../routing/scenario';
-import { analyzeRouting, failureChoices, isEmptyScenario, noFailures, scenarioOfChoices, togglePop } from '../routing/scenario';
+import {
+  analyzeRouting,
+  failureChoices,
+  isEmptyScenario,
+  noFailures,
+  scenarioOfChoices,
+  togglePop,
+} from '../routing/scenario';
 import { previewScenarioOf, simulationHeadline, simulationSummary } from '../routing/words/simulationSummary';
 import { diagramDocument } from './activeDiagram';
 import { forgetParsed, parsedOf } from './parsedDocuments';
@@ -22,7 +29,10 @@ export interface SimulateRequest {
 
 export class SimulationStore implements PreviewScenarioSource, vscode.Disposable {
   private readonly scenarios = new Map<string, DiagramScenario>();
-  private readonly analyses = new Map<string, { readonly version: number; readonly scenario: DiagramScenario; readonly analysis: RoutingAnalysis }>();
+  private readonly analyses = new Map<
+    string,
+    { readonly version: number; readonly scenario: DiagramScenario; readonly analysis: RoutingAnalysis }
+  >();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires with the document whose simulation changed. */
   readonly onDidChange = this.changed.event;
@@ -77,7 +87,12 @@ function fileName(uri: vscode.Uri): string {
 }
 
 function isRequest(arg: unknown): arg is SimulateRequest {
-  return typeof arg === 'object' && arg !== null && !(arg instanceof vscode.Uri) && ('pops' in arg || 'links' in arg || 'ases' in arg || 'uri' in arg);
+  return (
+    typeof arg === 'object' &&
+    arg !== null &&
+    !(arg instanceof vscode.Uri) &&
+    ('pops' in arg || 'links' in arg || 'ases' in arg || 'uri' in arg)
+  );
 }
 
 /** The scenario a script asked for; PoPs may be named by id or display name. */
@@ -85,7 +100,9 @@ function requestedScenario(analysis: RoutingAnalysis, request: SimulateRequest):
   const choices = failureChoices(analysis);
   const chosen: FailureChoice[] = [];
   for (const pop of request.pops ?? []) {
-    const found = choices.find((c) => c.kind === 'pop' && (c.key === pop || c.label.toLowerCase() === pop.toLowerCase()));
+    const found = choices.find(
+      (c) => c.kind === 'pop' && (c.key === pop || c.label.toLowerCase() === pop.toLowerCase()),
+    );
     if (!found) return `No PoP '${pop}' in this diagram`;
     chosen.push(found);
   }
@@ -149,7 +166,8 @@ async function pickScenario(analysis: RoutingAnalysis): Promise<DiagramScenario 
     pick.onDidAccept(() => {
       let selected = pick.selectedItems.filter((i) => i.choice);
       // Typing a name and pressing Enter with nothing ticked fails what was typed, as a single pick would.
-      if (selected.length === 0 && wasEmpty && pick.value.trim() !== '') selected = typedChoice(items, pick.value, pick.activeItems);
+      if (selected.length === 0 && wasEmpty && pick.value.trim() !== '')
+        selected = typedChoice(items, pick.value, pick.activeItems);
       done = true;
       pick.hide();
       resolve(scenarioOfChoices(selected.map((i) => i.choice).filter((c): c is FailureChoice => c !== undefined)));
@@ -183,7 +201,9 @@ class SummaryProvider implements vscode.TextDocumentContentProvider {
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const source = vscode.Uri.parse(uri.query);
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === source.toString()) ?? (await vscode.workspace.openTextDocument(source));
+    const document =
+      vscode.workspace.textDocuments.find((d) => d.uri.toString() === source.toString()) ??
+      (await vscode.workspace.openTextDocument(source));
     return simulationSummary(this.store.analysisOf(document), fileName(source));
   }
 
@@ -216,7 +236,11 @@ export function registerSimulation(context: vscode.ExtensionContext): Simulation
     store.onDidChange((uri) => summaries.refresh(uri)),
     vscode.workspace.onDidChangeTextDocument((event) => {
       const open = summaryUri(event.document.uri).toString();
-      if (event.document.languageId === 'anycast' && vscode.workspace.textDocuments.some((d) => d.uri.toString() === open)) summaries.refresh(event.document.uri);
+      if (
+        event.document.languageId === 'anycast' &&
+        vscode.workspace.textDocuments.some((d) => d.uri.toString() === open)
+      )
+        summaries.refresh(event.document.uri);
     }),
     vscode.commands.registerCommand('anycast.simulateFailure', async (arg?: unknown) => {
       const request = isRequest(arg) ? arg : undefined;

@@ -15,7 +15,13 @@ const kinds: Readonly<Record<SymbolKind, vscode.SymbolKind>> = {
 };
 
 function toVsSymbol(symbol: DocumentSymbol): vscode.DocumentSymbol {
-  const result = new vscode.DocumentSymbol(symbol.name, symbol.detail, kinds[symbol.kind], toVsRange(symbol.range), toVsRange(symbol.selectionRange));
+  const result = new vscode.DocumentSymbol(
+    symbol.name,
+    symbol.detail,
+    kinds[symbol.kind],
+    toVsRange(symbol.range),
+    toVsRange(symbol.selectionRange),
+  );
   result.children = symbol.children.map(toVsSymbol);
   return result;
 }

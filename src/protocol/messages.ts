@@ -84,12 +84,7 @@ export interface RequestSvgMessage {
 }
 
 export type HostToWebview =
-  | RenderMessage
-  | RoutingStateMessage
-  | ErrorMessage
-  | HighlightMessage
-  | SetThemeMessage
-  | RequestSvgMessage;
+  RenderMessage | RoutingStateMessage | ErrorMessage | HighlightMessage | SetThemeMessage | RequestSvgMessage;
 
 /** The webview is listening; the host sends nothing before this. */
 export interface ReadyMessage {
@@ -140,4 +135,5 @@ export interface PreviewPersistedState {
   readonly uri: string;
 }
 
-export type WebviewToHost = ReadyMessage | RenderedMessage | RenderFailedMessage | RevealMessage | TogglePopMessage | SvgMessage;
+export type WebviewToHost =
+  ReadyMessage | RenderedMessage | RenderFailedMessage | RevealMessage | TogglePopMessage | SvgMessage;

@@ -64,19 +64,25 @@ export function pruneScenario(scenario: DiagramScenario, model: DocumentModel): 
   const roleOf = new Map(model.nodes.map((n) => [n.id, n.role]));
   return {
     failedPops: scenario.failedPops.filter((id) => roleOf.get(id) === 'pop'),
-    failedLinks: scenario.failedLinks.filter((k) => model.edges.some((e) => e.meaning.kind === 'session' && sameEdge(e, k))),
+    failedLinks: scenario.failedLinks.filter((k) =>
+      model.edges.some((e) => e.meaning.kind === 'session' && sameEdge(e, k)),
+    ),
     failedAses: scenario.failedAses.filter((id) => roleOf.get(id) === 'as'),
   };
 }
 
 /** The engine scenario for a diagram scenario, against one build of the topology. */
 export function toEngineScenario(scenario: DiagramScenario, model: DocumentModel, build: TopologyBuild): Scenario {
-  const edgeIndexes = new Set(model.edges.filter((e) => scenario.failedLinks.some((k) => sameEdge(e, k))).map((e) => e.index));
+  const edgeIndexes = new Set(
+    model.edges.filter((e) => scenario.failedLinks.some((k) => sameEdge(e, k))).map((e) => e.index),
+  );
   const failedSessions = Object.entries(build.mapping.sessionEdge)
     .filter(([, index]) => index !== undefined && edgeIndexes.has(index))
     .map(([id]) => id);
   const asnOf = new Map(model.nodes.map((n) => [n.id, n.asn?.value]));
-  const failedAses = [...new Set(scenario.failedAses.map((id) => asnOf.get(id)).filter((asn): asn is number => asn !== undefined))];
+  const failedAses = [
+    ...new Set(scenario.failedAses.map((id) => asnOf.get(id)).filter((asn): asn is number => asn !== undefined)),
+  ];
   return {
     ...(scenario.failedPops.length > 0 ? { failedPops: [...scenario.failedPops] } : {}),
     ...(failedSessions.length > 0 ? { failedSessions } : {}),
@@ -85,33 +91,58 @@ export function toEngineScenario(scenario: DiagramScenario, model: DocumentModel
 }
 
 /** Parses `text` and resolves it with nothing failed and under `scenario`. Never throws. */
-export function analyzeRouting(text: string, scenario: DiagramScenario = noFailures, parsed: ParsedDocument = parseDocument(text)): RoutingAnalysis {
+export function analyzeRouting(
+  text: string,
+  scenario: DiagramScenario = noFailures,
+  parsed: ParsedDocument = parseDocument(text),
+): RoutingAnalysis {
   const model = parsed.model;
   const build = toTopology(model);
   const kept = pruneScenario(scenario, model);
   const engineScenario = toEngineScenario(kept, model, build);
   const nodeIds = new Set(model.nodes.map((n) => n.id));
   const routerNode = build.mapping.routerNode;
-  const nodeOf = (engineId: string): string | undefined => (engineId in routerNode ? routerNode[engineId] : nodeIds.has(engineId) ? engineId : undefined);
+  const nodeOf = (engineId: string): string | undefined =>
+    engineId in routerNode ? routerNode[engineId] : nodeIds.has(engineId) ? engineId : undefined;
   const base = { parsed, scenario: kept, engineScenario, build, nodeOf };
   const size = build.topology.routers.length + build.topology.sessions.length;
   if (size > maxEditorTopologySize) {
-    return { ...base, problem: `This diagram has ${size} routers and sessions; the editor resolves at most ${maxEditorTopologySize} (use \`anycast resolve\` in a terminal).` };
+    return {
+      ...base,
+      problem: `This diagram has ${size} routers and sessions; the editor resolves at most ${maxEditorTopologySize} (use \`anycast resolve\` in a terminal).`,
+    };
   }
   try {
     const baseline = resolve(build.topology);
-    if (isEmptyScenario(kept)) return { ...base, baseline, resolution: baseline, ...(baseline.unstable ? { problem: baseline.unstable.message } : {}) };
+    if (isEmptyScenario(kept))
+      return {
+        ...base,
+        baseline,
+        resolution: baseline,
+        ...(baseline.unstable ? { problem: baseline.unstable.message } : {}),
+      };
     const resolution = resolve(build.topology, engineScenario);
     const diff = diffResolutions(baseline, resolution);
-    return { ...base, baseline, resolution, diff, ...(resolution.unstable ? { problem: resolution.unstable.message } : {}) };
+    return {
+      ...base,
+      baseline,
+      resolution,
+      diff,
+      ...(resolution.unstable ? { problem: resolution.unstable.message } : {}),
+    };
   } catch (error) {
-    return { ...base, problem: `The routing could not be computed: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ...base,
+      problem: `The routing could not be computed: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 
 /** Fails a PoP that is up, restores one that is failed. */
 export function togglePop(scenario: DiagramScenario, pop: string): DiagramScenario {
-  const failedPops = scenario.failedPops.includes(pop) ? scenario.failedPops.filter((p) => p !== pop) : [...scenario.failedPops, pop];
+  const failedPops = scenario.failedPops.includes(pop)
+    ? scenario.failedPops.filter((p) => p !== pop)
+    : [...scenario.failedPops, pop];
   return { ...scenario, failedPops };
 }
 
@@ -148,12 +179,22 @@ export function findAs(model: DocumentModel, wanted: string): NodeModel | undefi
   const number = /^(?:AS)?(\d{1,10})$/i.exec(wanted.trim());
   if (number) return ases.find((n) => n.asn?.value === Number(number[1]));
   const lower = wanted.toLowerCase();
-  return ases.find((n) => n.id === wanted) ?? ases.find((n) => n.id.toLowerCase() === lower || n.name.toLowerCase() === lower || displayName(n).toLowerCase() === lower);
+  return (
+    ases.find((n) => n.id === wanted) ??
+    ases.find(
+      (n) => n.id.toLowerCase() === lower || n.name.toLowerCase() === lower || displayName(n).toLowerCase() === lower,
+    )
+  );
 }
 
 /** The diagram's ASes for an error message: `T1 (AS174 Cogent), T2 (AS2914 NTT)`. */
 export function asList(model: DocumentModel): string {
-  return model.nodes.filter((n) => n.role === 'as').map((n) => `${n.id} (${displayName(n)})`).join(', ') || 'none';
+  return (
+    model.nodes
+      .filter((n) => n.role === 'as')
+      .map((n) => `${n.id} (${displayName(n)})`)
+      .join(', ') || 'none'
+  );
 }
 
 /**
@@ -165,13 +206,18 @@ export function findLink(model: DocumentModel, wanted: string): EdgeKey | undefi
   const nodeNamed = (text: string): NodeModel | undefined => {
     const t = text.trim();
     const lower = t.toLowerCase();
-    return model.nodes.find((n) => n.id === t) ?? model.nodes.find((n) => n.name.toLowerCase() === lower || displayName(n).toLowerCase() === lower);
+    return (
+      model.nodes.find((n) => n.id === t) ??
+      model.nodes.find((n) => n.name.toLowerCase() === lower || displayName(n).toLowerCase() === lower)
+    );
   };
   for (const m of wanted.matchAll(/<-->|<->|-->|--|,|↔/g)) {
     const a = nodeNamed(wanted.slice(0, m.index));
     const b = nodeNamed(wanted.slice(m.index + m[0].length));
     if (!a || !b) continue;
-    const edge = model.edges.find((e) => e.meaning.kind === 'session' && ((e.from === a.id && e.to === b.id) || (e.from === b.id && e.to === a.id)));
+    const edge = model.edges.find(
+      (e) => e.meaning.kind === 'session' && ((e.from === a.id && e.to === b.id) || (e.from === b.id && e.to === a.id)),
+    );
     if (edge) return { from: edge.from, to: edge.to };
   }
   return undefined;
@@ -179,7 +225,12 @@ export function findLink(model: DocumentModel, wanted: string): EdgeKey | undefi
 
 /** The diagram's BGP session edges for an error message: `P0--T0, T0--T1`. */
 export function linkList(model: DocumentModel): string {
-  return model.edges.filter((e) => e.meaning.kind === 'session').map((e) => `${e.from}--${e.to}`).join(', ') || 'none';
+  return (
+    model.edges
+      .filter((e) => e.meaning.kind === 'session')
+      .map((e) => `${e.from}--${e.to}`)
+      .join(', ') || 'none'
+  );
 }
 
 /** The node's display name: `US-East`, `AS174 Cogent`. */
@@ -209,20 +260,42 @@ export function failureChoices(analysis: RoutingAnalysis): FailureChoice[] {
     const result = baselinePops.get(node.id);
     const writtenDown = node.state?.value === 'down';
     const state = writtenDown ? 'withdrawn in the diagram' : failed ? 'failed' : 'up';
-    const catchment = result && !writtenDown ? ` · ${plural(result.clients.length, 'client')} · ${percent(result.trafficShare)}` : '';
-    choices.push({ kind: 'pop', key: node.id, label: node.name, description: `PoP · ${state}${catchment}`, failed, pop: node.id });
+    const catchment =
+      result && !writtenDown ? ` · ${plural(result.clients.length, 'client')} · ${percent(result.trafficShare)}` : '';
+    choices.push({
+      kind: 'pop',
+      key: node.id,
+      label: node.name,
+      description: `PoP · ${state}${catchment}`,
+      failed,
+      pop: node.id,
+    });
   }
   for (const edge of model.edges) {
     if (edge.meaning.kind !== 'session') continue;
     const link = { from: edge.from, to: edge.to };
     const failed = analysis.scenario.failedLinks.some((k) => sameEdge(k, link));
     const writtenDown = edge.meaning.state?.value === 'down';
-    choices.push({ kind: 'link', key: `${edge.from} → ${edge.to}`, label: linkLabel(edge, nameOf), description: `link · ${writtenDown ? 'down in the diagram' : failed ? 'failed' : 'up'}`, failed, link });
+    choices.push({
+      kind: 'link',
+      key: `${edge.from} → ${edge.to}`,
+      label: linkLabel(edge, nameOf),
+      description: `link · ${writtenDown ? 'down in the diagram' : failed ? 'failed' : 'up'}`,
+      failed,
+      link,
+    });
   }
   for (const node of model.nodes) {
     if (node.role !== 'as') continue;
     const failed = analysis.scenario.failedAses.includes(node.id);
-    choices.push({ kind: 'as', key: node.id, label: displayName(node), description: `AS · ${node.state?.value === 'down' ? 'down in the diagram' : failed ? 'failed' : 'up'}`, failed, as: node.id });
+    choices.push({
+      kind: 'as',
+      key: node.id,
+      label: displayName(node),
+      description: `AS · ${node.state?.value === 'down' ? 'down in the diagram' : failed ? 'failed' : 'up'}`,
+      failed,
+      as: node.id,
+    });
   }
   return choices;
 }

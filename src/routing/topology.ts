@@ -8,7 +8,17 @@
  * (distance), so clients reach the geographically nearest PoP.
  */
 import { greatCircleKm } from '../engine/geo';
-import type { ClientSpec, Community, GeoPoint, IgpLinkSpec, OriginSpec, PerSide, RouterSpec, SessionSpec, Topology } from '../engine/types';
+import type {
+  ClientSpec,
+  Community,
+  GeoPoint,
+  IgpLinkSpec,
+  OriginSpec,
+  PerSide,
+  RouterSpec,
+  SessionSpec,
+  Topology,
+} from '../engine/types';
 import type { DocumentModel, Fact, NodeModel, SessionPolicy } from '../language/meaning/model';
 
 /** The implicit transit AS of plain diagrams; from the documentation range (RFC 5398) so it never clashes with a real one. */
@@ -120,7 +130,12 @@ export function toTopology(model: DocumentModel): TopologyBuild {
       const key = loc?.point ? `${loc.point.lat.toFixed(2)},${loc.point.lon.toFixed(2)}` : '';
       let site = internet.get(key);
       if (!site) {
-        site = addRouter(loc ? `${IMPLICIT_TRANSIT_NAME}@${loc.text}` : IMPLICIT_TRANSIT_NAME, IMPLICIT_TRANSIT_ASN, loc?.point, undefined);
+        site = addRouter(
+          loc ? `${IMPLICIT_TRANSIT_NAME}@${loc.text}` : IMPLICIT_TRANSIT_NAME,
+          IMPLICIT_TRANSIT_ASN,
+          loc?.point,
+          undefined,
+        );
         internet.set(key, site);
       }
       return site;
@@ -154,7 +169,8 @@ export function toTopology(model: DocumentModel): TopologyBuild {
         const med = perSide(value(aDoes.med), value(bDoes.med));
         const localPref = perSide(value(aDoes.localPref), value(bDoes.localPref));
         const exitCost = perSide(value(aDoes.exitCost), value(bDoes.exitCost));
-        const communitiesOf = (p: SessionPolicy): readonly Community[] | undefined => (p.communities.length > 0 ? p.communities.map((c) => c.value) : undefined);
+        const communitiesOf = (p: SessionPolicy): readonly Community[] | undefined =>
+          p.communities.length > 0 ? p.communities.map((c) => c.value) : undefined;
         const communities = perSide(communitiesOf(aDoes), communitiesOf(bDoes));
         const base = e.id ?? `e${e.index}`;
         sessionSites(tailSites, headSites).forEach(([tail, head], k) => {
@@ -175,7 +191,8 @@ export function toTopology(model: DocumentModel): TopologyBuild {
         });
       } else if (m.kind === 'igp' && m.cost) {
         const cost = m.cost.value;
-        for (const [a, b] of sessionSites(sitesOf.get(e.from) ?? [], sitesOf.get(e.to) ?? [])) igpLinks.push({ a: a.id, b: b.id, cost });
+        for (const [a, b] of sessionSites(sitesOf.get(e.from) ?? [], sitesOf.get(e.to) ?? []))
+          igpLinks.push({ a: a.id, b: b.id, cost });
       }
     }
     for (const n of model.nodes) {
@@ -193,7 +210,14 @@ export function toTopology(model: DocumentModel): TopologyBuild {
     origins,
     clients,
     ...(settings.serviceAddress ? { serviceAddress: settings.serviceAddress.value } : {}),
-    ...(settings.tieBreak ? { tieBreak: { model: settings.tieBreak.value, ...(settings.tieBreakSeed ? { seed: settings.tieBreakSeed.value } : {}) } } : {}),
+    ...(settings.tieBreak
+      ? {
+          tieBreak: {
+            model: settings.tieBreak.value,
+            ...(settings.tieBreakSeed ? { seed: settings.tieBreakSeed.value } : {}),
+          },
+        }
+      : {}),
     asNames,
   };
   return { topology, mapping: { routerNode, nodeRouters, sessionEdge, implicitTransit: model.implicitTransit } };

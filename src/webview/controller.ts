@@ -53,7 +53,11 @@ interface Elements {
   readonly tooltip: HTMLElement;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, id: string, parent: HTMLElement): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  id: string,
+  parent: HTMLElement,
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   el.id = id;
   parent.appendChild(el);
@@ -160,7 +164,12 @@ export class PreviewController {
       const png = message.format === 'png' ? await rasterise(portable, message.scale ?? 2) : undefined;
       this.host.post({ type: 'svg', requestId, svg: portable, ...(png !== undefined ? { png } : {}) });
     } catch (error) {
-      this.host.post({ type: 'svg', requestId, svg: undefined, error: error instanceof Error ? error.message : String(error) });
+      this.host.post({
+        type: 'svg',
+        requestId,
+        svg: undefined,
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
   }
 
@@ -170,12 +179,19 @@ export class PreviewController {
    */
   private async exportableSvg(svg: SVGSVGElement, background: ExportBackground): Promise<string> {
     const shown = this.shown;
-    const wantedTheme: MermaidTheme | undefined = background === 'light' ? 'default' : background === 'dark' ? 'dark' : undefined;
+    const wantedTheme: MermaidTheme | undefined =
+      background === 'light' ? 'default' : background === 'dark' ? 'dark' : undefined;
     if (!shown || wantedTheme === undefined || wantedTheme === shown.theme) return portableSvg(svg, { background });
-    const outcome = await this.renderer.render({ text: shown.text, theme: wantedTheme, maxEdges: this.wanted?.maxEdges ?? 500 });
+    const outcome = await this.renderer.render({
+      text: shown.text,
+      theme: wantedTheme,
+      maxEdges: this.wanted?.maxEdges ?? 500,
+    });
     // The export may have superseded a preview layout still queued: draw that one again.
-    if (this.wanted && this.shown && this.wanted.mermaidText !== this.shown.text) void this.layout(this.wanted, mermaidThemeFor(this.theme));
-    if (outcome.kind !== 'done') throw new Error(outcome.kind === 'failed' ? outcome.message : 'The picture changed during the export; try again');
+    if (this.wanted && this.shown && this.wanted.mermaidText !== this.shown.text)
+      void this.layout(this.wanted, mermaidThemeFor(this.theme));
+    if (outcome.kind !== 'done')
+      throw new Error(outcome.kind === 'failed' ? outcome.message : 'The picture changed during the export; try again');
     const scratch = document.createElement('div');
     scratch.style.position = 'absolute';
     scratch.style.visibility = 'hidden';
@@ -234,12 +250,23 @@ export class PreviewController {
       return;
     }
     const theme = mermaidThemeFor(this.theme);
-    if (this.shown && this.shown.uri === message.uri && this.shown.text === message.mermaidText && this.shown.theme === theme) {
+    if (
+      this.shown &&
+      this.shown.uri === message.uri &&
+      this.shown.text === message.mermaidText &&
+      this.shown.theme === theme
+    ) {
       const started = performance.now();
       this.shown = { ...this.shown, edges: message.edges };
       this.restyle();
       this.showProblem(undefined);
-      this.host.post({ type: 'rendered', uri: message.uri, version: message.version, layout: false, durationMs: performance.now() - started });
+      this.host.post({
+        type: 'rendered',
+        uri: message.uri,
+        version: message.version,
+        layout: false,
+        durationMs: performance.now() - started,
+      });
       return;
     }
     void this.layout(message, theme);
@@ -258,7 +285,14 @@ export class PreviewController {
     const svg = this.el.canvas.querySelector('svg');
     if (!svg) return;
     this.sizeSvg(svg);
-    this.shown = { uri: message.uri, text: message.mermaidText, theme, edges: message.edges, svg, index: indexDiagram(svg, message.edges) };
+    this.shown = {
+      uri: message.uri,
+      text: message.mermaidText,
+      theme,
+      edges: message.edges,
+      svg,
+      index: indexDiagram(svg, message.edges),
+    };
     this.el.placeholder.hidden = true;
     this.restyle();
     this.showProblem(undefined);
@@ -292,7 +326,13 @@ export class PreviewController {
     const started = performance.now();
     this.restyle();
     if (this.shown?.uri === message.uri) {
-      this.host.post({ type: 'rendered', uri: message.uri, version: message.version, layout: false, durationMs: performance.now() - started });
+      this.host.post({
+        type: 'rendered',
+        uri: message.uri,
+        version: message.version,
+        layout: false,
+        durationMs: performance.now() - started,
+      });
     }
   }
 
@@ -300,7 +340,10 @@ export class PreviewController {
     if (this.isStale(message)) return;
     if (message.uri !== this.uri && this.uri !== undefined) this.clearPicture();
     this.noteVersion(message);
-    const where = message.line !== undefined ? ` (line ${message.line}${message.column !== undefined ? `, column ${message.column}` : ''})` : '';
+    const where =
+      message.line !== undefined
+        ? ` (line ${message.line}${message.column !== undefined ? `, column ${message.column}` : ''})`
+        : '';
     this.showProblem(`${message.message}${where}`);
   }
 
@@ -333,7 +376,8 @@ export class PreviewController {
         if (this.shown && this.routing) showCatchment(this.shown.index, this.routing, this.shown.svg, pop);
       },
       revealPop: (pop) => {
-        if (this.uri !== undefined) this.host.post({ type: 'reveal', uri: this.uri, target: { kind: 'node', id: pop } });
+        if (this.uri !== undefined)
+          this.host.post({ type: 'reveal', uri: this.uri, target: { kind: 'node', id: pop } });
       },
     });
     if (!shown || !routing) return;
@@ -373,7 +417,10 @@ export class PreviewController {
     const target = this.targetOf(event);
     if (!target) return;
     // Alt+click on a PoP fails or restores it, as its legend button does; a plain click shows its source.
-    const pop = target.kind === 'node' && event.altKey ? this.routing?.nodes.find((n) => n.id === target.id && n.role === 'pop') : undefined;
+    const pop =
+      target.kind === 'node' && event.altKey
+        ? this.routing?.nodes.find((n) => n.id === target.id && n.role === 'pop')
+        : undefined;
     if (pop) this.host.post({ type: 'togglePop', uri: this.uri, pop: pop.id });
     else this.host.post({ type: 'reveal', uri: this.uri, target });
   }
@@ -406,7 +453,8 @@ export class PreviewController {
     const width = tooltip.offsetWidth;
     const height = tooltip.offsetHeight;
     const x = Math.min(event.clientX + margin, window.innerWidth - width - 4);
-    const y = event.clientY + margin + height > window.innerHeight ? event.clientY - height - margin : event.clientY + margin;
+    const y =
+      event.clientY + margin + height > window.innerHeight ? event.clientY - height - margin : event.clientY + margin;
     tooltip.style.left = `${Math.max(4, x)}px`;
     tooltip.style.top = `${Math.max(4, y)}px`;
   }

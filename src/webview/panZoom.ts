@@ -56,7 +56,11 @@ export class PanZoom {
     const bounds = this.viewport.getBoundingClientRect();
     const margin = 16;
     const scale = Math.min(1, (bounds.width - 2 * margin) / width, (bounds.height - 2 * margin) / height);
-    this.set({ x: (bounds.width - width * scale) / 2, y: Math.max(margin, (bounds.height - height * scale) / 2), scale });
+    this.set({
+      x: (bounds.width - width * scale) / 2,
+      y: Math.max(margin, (bounds.height - height * scale) / 2),
+      scale,
+    });
   }
 
   reset(): void {
@@ -86,7 +90,8 @@ export class PanZoom {
   reveal(element: Element): void {
     const box = element.getBoundingClientRect();
     const bounds = this.viewport.getBoundingClientRect();
-    const inside = box.left >= bounds.left && box.right <= bounds.right && box.top >= bounds.top && box.bottom <= bounds.bottom;
+    const inside =
+      box.left >= bounds.left && box.right <= bounds.right && box.top >= bounds.top && box.bottom <= bounds.bottom;
     if (inside) return;
     const dx = bounds.left + bounds.width / 2 - (box.left + box.width / 2);
     const dy = bounds.top + bounds.height / 2 - (box.top + box.height / 2);

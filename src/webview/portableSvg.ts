@@ -98,7 +98,10 @@ function inlinePaint(live: SVGSVGElement, clone: SVGSVGElement): void {
     const declarations = paintProperties
       .map((p) => [p, style.getPropertyValue(p)] as const)
       .filter(([, v]) => v !== '' && v !== 'normal' && v !== 'auto')
-      .map(([p, v]) => `${p === 'text-decoration-line' ? 'text-decoration' : p}:${colorProperties.has(p) ? legacyColor(v) : v}`);
+      .map(
+        ([p, v]) =>
+          `${p === 'text-decoration-line' ? 'text-decoration' : p}:${colorProperties.has(p) ? legacyColor(v) : v}`,
+      );
     if (el.tagName === 'text' || el.tagName === 'tspan') declarations.push(`font-family:${exportFont}`);
     copy.setAttribute('style', declarations.join(';'));
   });

@@ -91,7 +91,12 @@ export function applyRouting(index: DiagramIndex, edges: readonly DiagramEdge[],
  * Emphasises a client's path (nodes and the diagram edges joining consecutive path nodes) and dims
  * the rest; `undefined` clears it.
  */
-export function showPath(index: DiagramIndex, edges: readonly DiagramEdge[], svg: SVGSVGElement, path: readonly string[] | undefined): void {
+export function showPath(
+  index: DiagramIndex,
+  edges: readonly DiagramEdge[],
+  svg: SVGSVGElement,
+  path: readonly string[] | undefined,
+): void {
   for (const el of svg.querySelectorAll('.ac-on-path')) el.classList.remove('ac-on-path');
   svg.classList.toggle('ac-path-shown', path !== undefined && path.length > 0);
   if (!path || path.length === 0) return;
@@ -115,7 +120,12 @@ export function showCursor(index: DiagramIndex, nodeId: string | undefined): SVG
 }
 
 /** Emphasises one PoP's catchment (legend hover); `undefined` clears it. */
-export function showCatchment(index: DiagramIndex, routing: RoutingState, svg: SVGSVGElement, pop: string | undefined): void {
+export function showCatchment(
+  index: DiagramIndex,
+  routing: RoutingState,
+  svg: SVGSVGElement,
+  pop: string | undefined,
+): void {
   for (const el of svg.querySelectorAll('.ac-in-catchment')) el.classList.remove('ac-in-catchment');
   svg.classList.toggle('ac-catchment-shown', pop !== undefined);
   if (pop === undefined) return;

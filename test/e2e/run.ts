@@ -7,7 +7,16 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { installVsix, startCodeServer, type CodeServerSession } from '../integration/codeServer';
-import { chromiumLaunchOptions, finish, prepareWorkspace, removeDirs, scratchDir, startWatchdog, waitForFile, withTimeout } from '../integration/harness';
+import {
+  chromiumLaunchOptions,
+  finish,
+  prepareWorkspace,
+  removeDirs,
+  scratchDir,
+  startWatchdog,
+  waitForFile,
+  withTimeout,
+} from '../integration/harness';
 import { repoRoot } from '../integration/testEnv';
 import { compareVsixFiles, forbiddenFiles, parseExpectedFiles, readZip, type ZipEntry } from './vsix';
 
@@ -54,7 +63,10 @@ async function startCommand(title: string): Promise<void> {
   await input.fill(`>${title}`);
   // Pick the row whose label is exactly the title: fuzzy ranking may put another one first.
   const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
+  const row = page
+    .locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: exact }) })
+    .first();
   await row.click();
 }
 
@@ -80,30 +92,50 @@ step('npm run package (vsce) builds the .vsix with no warnings', async () => {
   vsixFiles = vsixEntries.map((e) => e.name);
 });
 
-step('the .vsix holds exactly the files listed in test/e2e/expectedVsixFiles.txt', async () => {
-  const problems = compareVsixFiles(vsixFiles, parseExpectedFiles(readFileSync(join(repoRoot, 'test', 'e2e', 'expectedVsixFiles.txt'), 'utf8')));
-  if (problems.length > 0) throw new Error(`${problems.join('\n')}\n(.vscodeignore decides what ships; the list says what should)`);
-}, false);
+step(
+  'the .vsix holds exactly the files listed in test/e2e/expectedVsixFiles.txt',
+  async () => {
+    const problems = compareVsixFiles(
+      vsixFiles,
+      parseExpectedFiles(readFileSync(join(repoRoot, 'test', 'e2e', 'expectedVsixFiles.txt'), 'utf8')),
+    );
+    if (problems.length > 0)
+      throw new Error(`${problems.join('\n')}\n(.vscodeignore decides what ships; the list says what should)`);
+  },
+  false,
+);
 
-step('the .vsix holds no node_modules, sources, tests or source maps', async () => {
-  const forbidden = forbiddenFiles(vsixFiles);
-  if (forbidden.length > 0) throw new Error(`must not ship: ${forbidden.join(', ')}`);
-  for (const entry of vsixEntries.filter((e) => e.name.endsWith('.js'))) {
-    if (entry.content().toString('utf8').includes('sourceMappingURL=')) throw new Error(`${entry.name} points to a source map that does not ship (vscode:prepublish builds with --production)`);
-  }
-}, false);
+step(
+  'the .vsix holds no node_modules, sources, tests or source maps',
+  async () => {
+    const forbidden = forbiddenFiles(vsixFiles);
+    if (forbidden.length > 0) throw new Error(`must not ship: ${forbidden.join(', ')}`);
+    for (const entry of vsixEntries.filter((e) => e.name.endsWith('.js'))) {
+      if (entry.content().toString('utf8').includes('sourceMappingURL='))
+        throw new Error(
+          `${entry.name} points to a source map that does not ship (vscode:prepublish builds with --production)`,
+        );
+    }
+  },
+  false,
+);
 
-step('every file the manifest points to is in the .vsix', async () => {
-  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
-  const pointed: string[] = [manifest.main, manifest.browser, manifest.icon];
-  for (const language of manifest.contributes?.languages ?? []) pointed.push(language.configuration, language.icon?.light, language.icon?.dark);
-  for (const grammar of manifest.contributes?.grammars ?? []) pointed.push(grammar.path);
-  const missing = pointed
-    .filter((p): p is string => typeof p === 'string')
-    .map((p) => `extension/${p.replace(/^\.\//, '')}`)
-    .filter((p) => !vsixFiles.includes(p));
-  if (missing.length > 0) throw new Error(`package.json points to files the .vsix lacks: ${missing.join(', ')}`);
-}, false);
+step(
+  'every file the manifest points to is in the .vsix',
+  async () => {
+    const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+    const pointed: string[] = [manifest.main, manifest.browser, manifest.icon];
+    for (const language of manifest.contributes?.languages ?? [])
+      pointed.push(language.configuration, language.icon?.light, language.icon?.dark);
+    for (const grammar of manifest.contributes?.grammars ?? []) pointed.push(grammar.path);
+    const missing = pointed
+      .filter((p): p is string => typeof p === 'string')
+      .map((p) => `extension/${p.replace(/^\.\//, '')}`)
+      .filter((p) => !vsixFiles.includes(p));
+    if (missing.length > 0) throw new Error(`package.json points to files the .vsix lacks: ${missing.join(', ')}`);
+  },
+  false,
+);
 
 step('code-server installs the .vsix as a user would', async () => {
   const output = await installVsix(vsixPath, extensionsDir);
@@ -130,7 +162,9 @@ step('Quick Open opens examples/seed.anycast.mmd as Anycast Topology, coloured b
   await editor().locator('.view-lines', { hasText: 'flowchart' }).waitFor();
   await page.locator('#status\\.editor\\.mode', { hasText: 'Anycast Topology' }).waitFor();
   // The grammar has coloured the text once the editor shows more than the default token colour.
-  await page.waitForFunction(`new Set([...document.querySelectorAll('.editor-instance .view-lines span[class^="mtk"]')].map((s) => s.className)).size > 2`);
+  await page.waitForFunction(
+    `new Set([...document.querySelectorAll('.editor-instance .view-lines span[class^="mtk"]')].map((s) => s.className)).size > 2`,
+  );
   await screenshot('01-seed-highlighted');
 });
 
@@ -160,7 +194,8 @@ step('deleting the line clears the squiggle and the Problems entry', async () =>
 });
 
 /** The preview's content: VS Code nests each webview's page in an inner frame. */
-const previewFrame = (): ReturnType<Page['frameLocator']> => page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+const previewFrame = (): ReturnType<Page['frameLocator']> =>
+  page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
 
 step('"Anycast: Open Preview to the Side" from the palette draws the seed beside the editor', async () => {
   await editor().locator('.view-lines').click();
@@ -170,21 +205,24 @@ step('"Anycast: Open Preview to the Side" from the palette draws the seed beside
   await screenshot('04-preview');
 });
 
-step('"Anycast: Simulate PoP Failure" from the palette, picking US-East, moves New York to EU-West in the preview', async () => {
-  await editor().locator('.view-lines').click();
-  await startCommand('Anycast: Simulate PoP Failure');
-  await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Simulate failure' }).waitFor();
-  const input = page.locator('.quick-input-widget input');
-  await input.fill('US-East');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'US-East' }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden' });
-  // New York wears EU-West's colour (the second PoP, ac-c1) and is marked moved; US-East is withdrawn.
-  await previewFrame().locator('g.node.ac-client.ac-moved.ac-c1', { hasText: 'New York' }).first().waitFor();
-  await previewFrame().locator('g.node.ac-pop.ac-withdrawn', { hasText: 'US-East' }).first().waitFor();
-  await page.locator('.statusbar-item', { hasText: 'US-East down · 1 client moved' }).first().waitFor();
-  await screenshot('05-simulated-us-east-down');
-});
+step(
+  '"Anycast: Simulate PoP Failure" from the palette, picking US-East, moves New York to EU-West in the preview',
+  async () => {
+    await editor().locator('.view-lines').click();
+    await startCommand('Anycast: Simulate PoP Failure');
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Simulate failure' }).waitFor();
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('US-East');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'US-East' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden' });
+    // New York wears EU-West's colour (the second PoP, ac-c1) and is marked moved; US-East is withdrawn.
+    await previewFrame().locator('g.node.ac-client.ac-moved.ac-c1', { hasText: 'New York' }).first().waitFor();
+    await previewFrame().locator('g.node.ac-pop.ac-withdrawn', { hasText: 'US-East' }).first().waitFor();
+    await page.locator('.statusbar-item', { hasText: 'US-East down · 1 client moved' }).first().waitFor();
+    await screenshot('05-simulated-us-east-down');
+  },
+);
 
 step('hovering the New York client in the editor reads its path to EU-West', async () => {
   await editor().locator('.view-lines span', { hasText: 'User in New York' }).first().hover();
@@ -203,15 +241,21 @@ step('"Anycast: Export SVG" saves a standalone SVG beside the diagram', async ()
   await startCommand('Anycast: Export SVG');
   // The save dialog proposes seed.svg beside seed.anycast.mmd; Enter accepts it.
   const input = page.locator('.quick-input-widget input');
-  await page.waitForFunction(() => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.endsWith('seed.svg') ?? false);
+  await page.waitForFunction(
+    () =>
+      (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.endsWith('seed.svg') ??
+      false,
+  );
   await screenshot('07-export-dialog');
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden' });
   await waitForFile(target, uiTimeoutMs);
   const svg = readFileSync(target, 'utf8');
-  if (!svg.startsWith('<?xml') || !/<svg[^>]*\swidth="\d+"[^>]*>/.test(svg)) throw new Error(`not a standalone SVG: ${svg.slice(0, 200)}`);
+  if (!svg.startsWith('<?xml') || !/<svg[^>]*\swidth="\d+"[^>]*>/.test(svg))
+    throw new Error(`not a standalone SVG: ${svg.slice(0, 200)}`);
   if (/foreignObject/i.test(svg)) throw new Error('the exported SVG holds a <foreignObject>');
-  if (!svg.replace(/<[^>]+>/g, ' ').includes('moved')) throw new Error('the exported SVG does not show the simulation (New York marked moved)');
+  if (!svg.replace(/<[^>]+>/g, ' ').includes('moved'))
+    throw new Error('the exported SVG does not show the simulation (New York marked moved)');
 });
 
 async function main(): Promise<void> {
@@ -220,7 +264,12 @@ async function main(): Promise<void> {
   mkdirSync(extensionsDir, { recursive: true });
   let passed = 0;
   let failed = 0;
-  startWatchdog(layer, layerTimeoutMs, () => ({ passed, failed: failed + 1 }), () => session?.service.kill());
+  startWatchdog(
+    layer,
+    layerTimeoutMs,
+    () => ({ passed, failed: failed + 1 }),
+    () => session?.service.kill(),
+  );
   let broken: string | undefined;
   for (const { name, run, chained } of steps) {
     try {
@@ -231,7 +280,9 @@ async function main(): Promise<void> {
     } catch (error) {
       failed++;
       if (chained) broken ??= name;
-      console.log(`  not ok ${name}\n    ${(error instanceof Error ? error.message : String(error)).split('\n').join('\n    ')}`);
+      console.log(
+        `  not ok ${name}\n    ${(error instanceof Error ? error.message : String(error)).split('\n').join('\n    ')}`,
+      );
       if (page) await screenshot(`failed-${passed + failed}`).catch(() => undefined);
     }
   }

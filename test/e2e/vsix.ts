@@ -29,7 +29,8 @@ export function readZip(path: string): ZipEntry[] {
   let offset = zip.readUInt32LE(end + 16);
   const entries: ZipEntry[] = [];
   for (let n = 0; n < count; n++) {
-    if (zip.readUInt32LE(offset) !== centralDirectoryEntry) throw new Error(`${path}: corrupt central directory at byte ${offset}`);
+    if (zip.readUInt32LE(offset) !== centralDirectoryEntry)
+      throw new Error(`${path}: corrupt central directory at byte ${offset}`);
     const method = zip.readUInt16LE(offset + 10);
     const compressedSize = zip.readUInt32LE(offset + 20);
     const nameLength = zip.readUInt16LE(offset + 28);
@@ -40,7 +41,8 @@ export function readZip(path: string): ZipEntry[] {
     entries.push({
       name,
       content: () => {
-        if (zip.readUInt32LE(localOffset) !== localFileHeader) throw new Error(`${path}: corrupt local header of ${name}`);
+        if (zip.readUInt32LE(localOffset) !== localFileHeader)
+          throw new Error(`${path}: corrupt local header of ${name}`);
         const start = localOffset + 30 + zip.readUInt16LE(localOffset + 26) + zip.readUInt16LE(localOffset + 28);
         const data = zip.subarray(start, start + compressedSize);
         if (method === 0) return data;
@@ -62,8 +64,17 @@ export interface ExpectedFiles {
 
 /** Parses the allowlist: one path a line, `#` comments; a line with `*` is a pattern. */
 export function parseExpectedFiles(text: string): ExpectedFiles {
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
-  const toPattern = (glob: string): RegExp => new RegExp(`^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+  const toPattern = (glob: string): RegExp =>
+    new RegExp(
+      `^${glob
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[^/]*')}$`,
+    );
   return {
     required: lines.filter((l) => !l.includes('*')),
     allowed: lines.filter((l) => l.includes('*')).map(toPattern),
@@ -75,12 +86,16 @@ export function compareVsixFiles(actual: readonly string[], expected: ExpectedFi
   const problems: string[] = [];
   for (const path of expected.required) if (!actual.includes(path)) problems.push(`missing from the package: ${path}`);
   for (const path of actual) {
-    if (!expected.required.includes(path) && !expected.allowed.some((p) => p.test(path))) problems.push(`not on the list of files that ship: ${path}`);
+    if (!expected.required.includes(path) && !expected.allowed.some((p) => p.test(path)))
+      problems.push(`not on the list of files that ship: ${path}`);
   }
   return problems;
 }
 
 /** Paths that must never ship, whatever the allowlist says. */
 export function forbiddenFiles(actual: readonly string[]): string[] {
-  return actual.filter((p) => /(^|\/)(node_modules|src|test|\.vscode-test[^/]*|\.cache)\//.test(p) || /\.(map|ts|vsix|tsbuildinfo)$/.test(p));
+  return actual.filter(
+    (p) =>
+      /(^|\/)(node_modules|src|test|\.vscode-test[^/]*|\.cache)\//.test(p) || /\.(map|ts|vsix|tsbuildinfo)$/.test(p),
+  );
 }

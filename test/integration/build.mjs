@@ -16,7 +16,9 @@ const suitesPlugin = {
   setup(build) {
     build.onResolve({ filter: /^anycast:suites$/ }, () => ({ path: 'suites', namespace: 'anycast-suites' }));
     build.onLoad({ filter: /.*/, namespace: 'anycast-suites' }, () => {
-      const files = readdirSync(suiteDir).filter((f) => f.endsWith('.test.ts')).sort();
+      const files = readdirSync(suiteDir)
+        .filter((f) => f.endsWith('.test.ts'))
+        .sort();
       const requires = files.map((f) => `  require(${JSON.stringify(join(suiteDir, f))});`).join('\n');
       return { contents: `export function loadSuites() {\n${requires}\n}\n`, loader: 'js', resolveDir: suiteDir };
     });
@@ -27,16 +29,28 @@ const suitesPlugin = {
 const webAssertPlugin = {
   name: 'anycast-web-assert',
   setup(build) {
-    build.onResolve({ filter: /^(node:)?assert(\/strict)?$/ }, (args) => ({ path: args.path, namespace: 'anycast-web-assert' }));
+    build.onResolve({ filter: /^(node:)?assert(\/strict)?$/ }, (args) => ({
+      path: args.path,
+      namespace: 'anycast-web-assert',
+    }));
     build.onLoad({ filter: /.*/, namespace: 'anycast-web-assert' }, (args) => ({
-      contents: args.path.endsWith('strict') ? 'module.exports = require("assert/").strict;' : 'module.exports = require("assert/");',
+      contents: args.path.endsWith('strict')
+        ? 'module.exports = require("assert/").strict;'
+        : 'module.exports = require("assert/");',
       loader: 'js',
       resolveDir: here,
     }));
   },
 };
 
-const common = { bundle: true, format: 'cjs', target: 'es2022', sourcemap: 'inline', logLevel: 'warning', external: ['vscode'] };
+const common = {
+  bundle: true,
+  format: 'cjs',
+  target: 'es2022',
+  sourcemap: 'inline',
+  logLevel: 'warning',
+  external: ['vscode'],
+};
 
 await Promise.all([
   esbuild.build({
@@ -47,7 +61,9 @@ await Promise.all([
     plugins: [suitesPlugin, webAssertPlugin],
     define: { global: 'globalThis' },
     // The assert polyfill and its util dependency read process.env and friends.
-    banner: { js: 'var process = globalThis.process ?? { env: {}, argv: [], platform: "browser", version: "", versions: {}, nextTick: (f, ...a) => queueMicrotask(() => f(...a)), cwd: () => "/" };' },
+    banner: {
+      js: 'var process = globalThis.process ?? { env: {}, argv: [], platform: "browser", version: "", versions: {}, nextTick: (f, ...a) => queueMicrotask(() => f(...a)), cwd: () => "/" };',
+    },
   }),
   esbuild.build({
     ...common,

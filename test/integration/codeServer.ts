@@ -66,15 +66,20 @@ export async function startCodeServer(folder: string, options: CodeServerOptions
     node,
     [
       entry,
-      '--auth', 'none',
-      '--bind-addr', `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
       '--disable-telemetry',
       '--disable-update-check',
       ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
-      '--vscode-option', 'enable-smoke-test-driver',
-      '--user-data-dir', userDataDir,
-      '--extensions-dir', extensionsDir,
+      '--vscode-option',
+      'enable-smoke-test-driver',
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
       folder,
     ],
     /HTTP server listening on/,
@@ -91,7 +96,11 @@ export async function installVsix(vsix: string, extensionsDir: string): Promise<
   const { node, entry } = codeServer();
   const userDataDir = profileDir();
   const { stdout, stderr } = await withTimeout(
-    promisify(execFile)(node, [entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], { env: offlineEnv }),
+    promisify(execFile)(
+      node,
+      [entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix],
+      { env: offlineEnv },
+    ),
     installTimeoutMs,
     'code-server to install the .vsix',
   );

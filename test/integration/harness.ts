@@ -65,7 +65,9 @@ export function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -88,7 +90,10 @@ export function waitForFile(path: string, timeoutMs: number): Promise<void> {
     const watcher = watch(dirname(path), () => {
       if (existsSync(path)) done();
     });
-    const timer = setTimeout(() => done(new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${path} to be written`)), timeoutMs);
+    const timer = setTimeout(
+      () => done(new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${path} to be written`)),
+      timeoutMs,
+    );
     function done(error?: Error): void {
       watcher.close();
       clearTimeout(timer);
@@ -211,7 +216,12 @@ export async function startService(
  * The last line of defence against a hang nobody foresaw: after `ms`, report the layer as failed
  * (with what `counts` knows) and exit, so CI never waits on a stuck launcher.
  */
-export function startWatchdog(layer: string, ms: number, counts: () => Counts | undefined, cleanup: () => void = () => undefined): void {
+export function startWatchdog(
+  layer: string,
+  ms: number,
+  counts: () => Counts | undefined,
+  cleanup: () => void = () => undefined,
+): void {
   setTimeout(() => {
     finish(layer, counts(), new Error(`the whole layer took longer than ${ms / 60_000} min`));
     cleanup();
@@ -226,7 +236,12 @@ export function startWatchdog(layer: string, ms: number, counts: () => Counts | 
  */
 export function finish(layer: string, counts: Counts | undefined, error?: unknown): void {
   if (error !== undefined) {
-    const message = error instanceof MissingTestDependency ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    const message =
+      error instanceof MissingTestDependency
+        ? error.message
+        : error instanceof Error
+          ? (error.stack ?? error.message)
+          : String(error);
     console.error(`\n${layer} failed: ${message}`);
   }
   const final = counts ?? { passed: 0, failed: 0 };

@@ -4,7 +4,16 @@ import { join } from 'node:path';
 import { format } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { startCodeServer, type CodeServerSession } from './codeServer';
-import { buildForTests, chromiumLaunchOptions, finish, startWatchdog, prepareWorkspace, removeDirs, SuiteProgress, withTimeout } from './harness';
+import {
+  buildForTests,
+  chromiumLaunchOptions,
+  finish,
+  startWatchdog,
+  prepareWorkspace,
+  removeDirs,
+  SuiteProgress,
+  withTimeout,
+} from './harness';
 import { repoRoot } from './testEnv';
 
 const layer = 'node-host';
@@ -17,7 +26,12 @@ async function main(): Promise<void> {
   let session: CodeServerSession | undefined;
   let browser: Browser | undefined;
   let workspace: string | undefined;
-  startWatchdog(layer, layerTimeoutMs, () => progress.counts(), () => session?.service.kill());
+  startWatchdog(
+    layer,
+    layerTimeoutMs,
+    () => progress.counts(),
+    () => session?.service.kill(),
+  );
   try {
     buildForTests();
     workspace = prepareWorkspace('node');
@@ -37,7 +51,9 @@ async function main(): Promise<void> {
       const line = format(...args);
       if (progress.accept(line)) (type === 'error' ? console.error : console.log)(line);
     });
-    await page.goto(`${session.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    await page.goto(
+      `${session.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
+    );
     const code = await withTimeout(exitCode, runTimeoutMs, 'the integration suite in the Node extension host');
     finish(layer, progress.counts(), code === 0 ? undefined : new Error(`the extension host exited with code ${code}`));
   } catch (error) {

@@ -13,7 +13,11 @@ async function main(): Promise<void> {
   // test-electron relays the extension host's output through process.stdout: follow the suite there.
   const write = process.stdout.write.bind(process.stdout);
   process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
-    const printed = chunk.toString().split('\n').filter((line) => progress.accept(line)).join('\n');
+    const printed = chunk
+      .toString()
+      .split('\n')
+      .filter((line) => progress.accept(line))
+      .join('\n');
     return write(printed, ...rest);
   }) as typeof process.stdout.write;
   const workspace = prepareWorkspace('node');
@@ -22,7 +26,13 @@ async function main(): Promise<void> {
     await runTests({
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: join(repoRoot, 'dist', 'test', 'integration', 'node.js'),
-      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+      launchArgs: [
+        workspace,
+        '--disable-extensions',
+        '--disable-workspace-trust',
+        '--skip-welcome',
+        '--skip-release-notes',
+      ],
     });
     finish(layer, progress.counts());
   } catch (error) {

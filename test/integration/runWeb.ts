@@ -5,7 +5,17 @@ import { join } from 'node:path';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
 import { runTests } from '@vscode/test-web';
-import { buildForTests, chromiumLaunchOptions, finish, startWatchdog, freePort, prepareWorkspace, removeDirs, SuiteProgress, withTimeout } from './harness';
+import {
+  buildForTests,
+  chromiumLaunchOptions,
+  finish,
+  startWatchdog,
+  freePort,
+  prepareWorkspace,
+  removeDirs,
+  SuiteProgress,
+  withTimeout,
+} from './harness';
 import { cacheDir, codeOssDir, codeOssVersion, repoRoot } from './testEnv';
 
 const layer = 'web-host';
@@ -33,7 +43,8 @@ function offlineBuildDir(): string {
 function useDebianChromium(): void {
   const launch = chromium.launch.bind(chromium);
   const ours = chromiumLaunchOptions();
-  chromium.launch = (options) => launch({ ...options, ...ours, args: [...(options?.args ?? []), ...(ours.args ?? [])] });
+  chromium.launch = (options) =>
+    launch({ ...options, ...ours, args: [...(options?.args ?? []), ...(ours.args ?? [])] });
 }
 
 /** The suite's output comes through the page's console relay (test-web prints it): follow it there. */

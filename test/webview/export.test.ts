@@ -12,11 +12,21 @@ import { closeBrowser, openPreview, resultsDir } from './harness';
 import { seedRender } from './seedMessages';
 import { inspectPng, pixelAt } from './png';
 
-const isRendered = (version: number) => (m: WebviewToHost): m is RenderedMessage => m.type === 'rendered' && m.version === version;
-const isSvg = (requestId: number) => (m: WebviewToHost): m is SvgMessage => m.type === 'svg' && m.requestId === requestId;
+const isRendered =
+  (version: number) =>
+  (m: WebviewToHost): m is RenderedMessage =>
+    m.type === 'rendered' && m.version === version;
+const isSvg =
+  (requestId: number) =>
+  (m: WebviewToHost): m is SvgMessage =>
+    m.type === 'svg' && m.requestId === requestId;
 
 let nextRequest = 100;
-async function exportSvg(preview: PreviewPage, background: ExportBackground, format: 'svg' | 'png' = 'svg'): Promise<SvgMessage> {
+async function exportSvg(
+  preview: PreviewPage,
+  background: ExportBackground,
+  format: 'svg' | 'png' = 'svg',
+): Promise<SvgMessage> {
   const requestId = nextRequest++;
   const from = (await preview.posted()).length;
   await preview.post({ type: 'requestSvg', requestId, background, format });

@@ -12,7 +12,10 @@ import type { PreviewPage } from './harness';
 import { closeBrowser, openPreview } from './harness';
 
 const uri = 'file:///work/large.anycast.mmd';
-const isRendered = (version: number) => (m: WebviewToHost): m is RenderedMessage => m.type === 'rendered' && m.version === version;
+const isRendered =
+  (version: number) =>
+  (m: WebviewToHost): m is RenderedMessage =>
+    m.type === 'rendered' && m.version === version;
 
 /** Each drawn node's box in SVG coordinates and its classes, by mermaid node id. */
 function nodeBoxes(preview: PreviewPage): Promise<Record<string, { box: string; classes: string }>> {
@@ -20,10 +23,16 @@ function nodeBoxes(preview: PreviewPage): Promise<Record<string, { box: string; 
     const out: Record<string, { box: string; classes: string }> = {};
     for (const g of document.querySelectorAll<SVGGElement>('#ac-canvas g.node')) {
       const id = g.id.replace(/^.*?-flowchart-/, '').replace(/-\d+$/, '');
-      const shape = g.querySelector<SVGGraphicsElement>(':scope > .label-container:not(g), :scope > g.label-container > path:last-child') ?? g;
+      const shape =
+        g.querySelector<SVGGraphicsElement>(
+          ':scope > .label-container:not(g), :scope > g.label-container > path:last-child',
+        ) ?? g;
       const ctm = g.getCTM();
       const b = shape.getBBox();
-      out[id] = { box: [(ctm?.e ?? 0) + b.x, (ctm?.f ?? 0) + b.y, b.width, b.height].join(' '), classes: g.getAttribute('class') ?? '' };
+      out[id] = {
+        box: [(ctm?.e ?? 0) + b.x, (ctm?.f ?? 0) + b.y, b.width, b.height].join(' '),
+        classes: g.getAttribute('class') ?? '',
+      };
     }
     return out;
   });
@@ -42,7 +51,16 @@ describe('client groups on a 300-client diagram (headless Chromium, built bundle
     analysis = analyzed;
     preview = await openPreview({ width: 1400, height: 900 });
     const first = content([]);
-    await preview.post({ type: 'render', uri, version: 1, mermaidText: first.mermaidText, routing: first.routing, edges: first.edges, maxEdges: 500, title: 'large' });
+    await preview.post({
+      type: 'render',
+      uri,
+      version: 1,
+      mermaidText: first.mermaidText,
+      routing: first.routing,
+      edges: first.edges,
+      maxEdges: 500,
+      title: 'large',
+    });
     await preview.waitForPosted(isRendered(1));
   });
   after(async () => {
@@ -71,7 +89,8 @@ describe('client groups on a 300-client diagram (headless Chromium, built bundle
       const rendered = await preview.waitForPosted(isRendered(version), from);
       assert.equal(rendered.layout, false, 'no layout on a toggle');
       const after = await nodeBoxes(preview);
-      for (const [id, facts] of Object.entries(before)) assert.equal(after[id]?.box, facts.box, `${id} did not move (${failed.join(', ')})`);
+      for (const [id, facts] of Object.entries(before))
+        assert.equal(after[id]?.box, facts.box, `${id} did not move (${failed.join(', ')})`);
     }
     const moved = content(['P0', 'P5', 'P10']).routing.nodes.filter((n) => n.id.startsWith('clients_') && n.moved);
     assert.ok(moved.length > 0, 'the toggle moves some clients, so the check above is not vacuous');

@@ -27,7 +27,9 @@ export const resultsDir = join(root, 'test-results', 'webview');
 export function chromiumPath(): string {
   const path = process.env['ANYCAST_CHROMIUM'] ?? '/usr/bin/chromium';
   if (!existsSync(path)) {
-    throw new Error(`Chromium not found at ${path}. Install it with: bash scripts/setup-test-env.sh (or apt-get install -y chromium), or set ANYCAST_CHROMIUM.`);
+    throw new Error(
+      `Chromium not found at ${path}. Install it with: bash scripts/setup-test-env.sh (or apt-get install -y chromium), or set ANYCAST_CHROMIUM.`,
+    );
   }
   return path;
 }
@@ -74,7 +76,11 @@ export interface PreviewPage {
   readonly page: Page;
   post(message: HostToWebview): Promise<void>;
   /** Waits for the first posted message (from index `from` on) that matches. */
-  waitForPosted<T extends WebviewToHost>(predicate: (m: WebviewToHost) => m is T, from?: number, timeoutMs?: number): Promise<T>;
+  waitForPosted<T extends WebviewToHost>(
+    predicate: (m: WebviewToHost) => m is T,
+    from?: number,
+    timeoutMs?: number,
+  ): Promise<T>;
   posted(): Promise<WebviewToHost[]>;
   /**
    * Posts `message` and measures, inside the page, the milliseconds until the webview answers with
@@ -90,7 +96,14 @@ let browser: Browser | undefined;
 export async function launchBrowser(): Promise<Browser> {
   browser ??= await chromium.launch({
     executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   return browser;
 }
@@ -100,7 +113,9 @@ export async function closeBrowser(): Promise<void> {
   browser = undefined;
 }
 
-export async function openPreview(options: { bodyClass?: string; width?: number; height?: number } = {}): Promise<PreviewPage> {
+export async function openPreview(
+  options: { bodyClass?: string; width?: number; height?: number } = {},
+): Promise<PreviewPage> {
   const b = await launchBrowser();
   const page = await b.newPage({ viewport: { width: options.width ?? 1100, height: options.height ?? 800 } });
   mkdirSync(resultsDir, { recursive: true });
@@ -110,7 +125,8 @@ export async function openPreview(options: { bodyClass?: string; width?: number;
   // No network: anything not under file:// is refused.
   await page.route(/^(?!file:)/, (route) => route.abort());
   await page.goto(pathToFileURL(file).href);
-  const posted = (): Promise<WebviewToHost[]> => page.evaluate(() => (window as unknown as { __posted: WebviewToHost[] }).__posted);
+  const posted = (): Promise<WebviewToHost[]> =>
+    page.evaluate(() => (window as unknown as { __posted: WebviewToHost[] }).__posted);
   const handle: PreviewPage = {
     page,
     post: async (message) => {
@@ -125,19 +141,25 @@ export async function openPreview(options: { bodyClass?: string; width?: number;
           const started = performance.now();
           window.postMessage(m, '*');
           // No named helper functions in here: tsx would wrap them in a `__name` the page lacks.
-          while (!posted.slice(from).some((p) => p.type === a.type && p.version === a.version)) await new Promise((r) => setTimeout(r, 0));
+          while (!posted.slice(from).some((p) => p.type === a.type && p.version === a.version))
+            await new Promise((r) => setTimeout(r, 0));
           await new Promise((r) => requestAnimationFrame(() => r(undefined)));
           return performance.now() - started;
         },
         [message, answer] as const,
       ),
-    async waitForPosted<T extends WebviewToHost>(predicate: (m: WebviewToHost) => m is T, from = 0, timeoutMs = 20_000): Promise<T> {
+    async waitForPosted<T extends WebviewToHost>(
+      predicate: (m: WebviewToHost) => m is T,
+      from = 0,
+      timeoutMs = 20_000,
+    ): Promise<T> {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const all = await posted();
         const found = all.slice(from).find(predicate);
         if (found) return found;
-        if (Date.now() > deadline) throw new Error(`Timed out waiting for a message; posted so far: ${JSON.stringify(all.map((m) => m.type))}`);
+        if (Date.now() > deadline)
+          throw new Error(`Timed out waiting for a message; posted so far: ${JSON.stringify(all.map((m) => m.type))}`);
         await new Promise((r) => setTimeout(r, 10));
       }
     },

@@ -24,14 +24,15 @@ export function inspectPng(bytes: Uint8Array): PngInfo {
   let width = 0;
   let height = 0;
   const data: Uint8Array[] = [];
-  for (let at = 8; at < bytes.length; ) {
+  for (let at = 8; at < bytes.length;) {
     const length = view.getUint32(at);
     const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
     const body = bytes.subarray(at + 8, at + 8 + length);
     if (type === 'IHDR') {
       width = view.getUint32(at + 8);
       height = view.getUint32(at + 12);
-      if (body[8] !== 8 || body[9] !== 6) throw new Error(`expected 8-bit RGBA, got depth ${body[8]} colour type ${body[9]}`);
+      if (body[8] !== 8 || body[9] !== 6)
+        throw new Error(`expected 8-bit RGBA, got depth ${body[8]} colour type ${body[9]}`);
     } else if (type === 'IDAT') data.push(body);
     at += 12 + length;
   }
@@ -45,7 +46,8 @@ export function inspectPng(bytes: Uint8Array): PngInfo {
       const a = x >= 4 ? (pixels[y * stride + x - 4] ?? 0) : 0;
       const b = y > 0 ? (pixels[(y - 1) * stride + x] ?? 0) : 0;
       const c = x >= 4 && y > 0 ? (pixels[(y - 1) * stride + x - 4] ?? 0) : 0;
-      const predicted = filter === 1 ? a : filter === 2 ? b : filter === 3 ? (a + b) >> 1 : filter === 4 ? paeth(a, b, c) : 0;
+      const predicted =
+        filter === 1 ? a : filter === 2 ? b : filter === 3 ? (a + b) >> 1 : filter === 4 ? paeth(a, b, c) : 0;
       pixels[y * stride + x] = (value + predicted) & 0xff;
     }
   }

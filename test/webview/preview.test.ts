@@ -3,12 +3,21 @@
 /// <reference lib="dom.iterable" />
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { RenderFailedMessage, RenderedMessage, RevealMessage, SvgMessage, WebviewToHost } from '../../src/protocol/messages';
+import type {
+  RenderFailedMessage,
+  RenderedMessage,
+  RevealMessage,
+  SvgMessage,
+  WebviewToHost,
+} from '../../src/protocol/messages';
 import type { PreviewPage } from './harness';
 import { closeBrowser, openPreview } from './harness';
 import { seedEdges, seedRender, seedRouting, seedText, seedUri } from './seedMessages';
 
-const isRendered = (version: number) => (m: WebviewToHost): m is RenderedMessage => m.type === 'rendered' && m.version === version;
+const isRendered =
+  (version: number) =>
+  (m: WebviewToHost): m is RenderedMessage =>
+    m.type === 'rendered' && m.version === version;
 const isFailed = (m: WebviewToHost): m is RenderFailedMessage => m.type === 'renderFailed';
 
 interface NodeFacts {
@@ -20,10 +29,15 @@ interface NodeFacts {
 /** Each diagram node's classes, drawn stroke colour and box in SVG coordinates. */
 async function nodeFacts(preview: PreviewPage): Promise<Record<string, NodeFacts>> {
   return preview.page.evaluate(() => {
-    const out: Record<string, { classes: string; stroke: string; box: { x: number; y: number; width: number; height: number } }> = {};
+    const out: Record<
+      string,
+      { classes: string; stroke: string; box: { x: number; y: number; width: number; height: number } }
+    > = {};
     for (const g of document.querySelectorAll<SVGGElement>('#ac-canvas g.node')) {
       const id = g.id.replace(/^.*?-flowchart-/, '').replace(/-\d+$/, '');
-      const shape = g.querySelector<SVGGraphicsElement>(':scope > .label-container:not(g), :scope > g.label-container > path:last-child');
+      const shape = g.querySelector<SVGGraphicsElement>(
+        ':scope > .label-container:not(g), :scope > g.label-container > path:last-child',
+      );
       // The shape's box, not the group's: badges added beside a node are not the node moving.
       const ctm = g.getCTM();
       const b = (shape ?? g).getBBox();
@@ -58,7 +72,18 @@ describe('preview webview (headless Chromium, built bundle)', () => {
     assert.equal(rendered.layout, true);
     assert.equal(rendered.uri, seedUri);
     const nodes = await nodeFacts(preview);
-    for (const id of ['IP', 'BGP', 'PoPUS', 'PoPEU', 'PoPAP', 'ClientUS', 'ClientEU', 'ClientAP', 'Withdraw', 'Reroute']) {
+    for (const id of [
+      'IP',
+      'BGP',
+      'PoPUS',
+      'PoPEU',
+      'PoPAP',
+      'ClientUS',
+      'ClientEU',
+      'ClientAP',
+      'Withdraw',
+      'Reroute',
+    ]) {
       assert.ok(nodes[id], `node ${id} is drawn`);
     }
     const popStrokes = ['PoPUS', 'PoPEU', 'PoPAP'].map((id) => nodes[id]!.stroke);
@@ -82,7 +107,9 @@ describe('preview webview (headless Chromium, built bundle)', () => {
     await preview.post({ type: 'routingState', uri: seedUri, version: 2, routing: seedRouting(true) });
     const rendered = await preview.waitForPosted(isRendered(2), from);
     assert.equal(rendered.layout, false);
-    const sameSvg = await preview.page.evaluate(() => (document.querySelector('#ac-canvas svg') as SVGSVGElement & { __marker?: boolean }).__marker === true);
+    const sameSvg = await preview.page.evaluate(
+      () => (document.querySelector('#ac-canvas svg') as SVGSVGElement & { __marker?: boolean }).__marker === true,
+    );
     assert.ok(sameSvg, 'the SVG on screen is the one drawn before');
     const afterToggle = await nodeFacts(preview);
     for (const [id, facts] of Object.entries(before)) {
@@ -109,20 +136,38 @@ describe('preview webview (headless Chromium, built bundle)', () => {
     await preview.post(seedRender(2, { mermaidText: 'flowchart LR\n  Stale --> Old\n' }));
     // Posted in one go, as keystrokes arrive: 11 comes while mermaid is still laying out 10.
     const burst = [
-      seedRender(10, { mermaidText: 'flowchart LR\n  First --> Draft\n', routing: { nodes: [], legend: [], headline: '' }, edges: [{ from: 'First', to: 'Draft' }] }),
-      seedRender(11, { mermaidText: 'flowchart LR\n  Second --> Final\n', routing: { nodes: [], legend: [], headline: '' }, edges: [{ from: 'Second', to: 'Final' }] }),
+      seedRender(10, {
+        mermaidText: 'flowchart LR\n  First --> Draft\n',
+        routing: { nodes: [], legend: [], headline: '' },
+        edges: [{ from: 'First', to: 'Draft' }],
+      }),
+      seedRender(11, {
+        mermaidText: 'flowchart LR\n  Second --> Final\n',
+        routing: { nodes: [], legend: [], headline: '' },
+        edges: [{ from: 'Second', to: 'Final' }],
+      }),
     ];
     await preview.page.evaluate((messages) => messages.forEach((m) => window.postMessage(m, '*')), burst);
     await preview.waitForPosted(isRendered(11), from);
     await waitQuiet(preview, 300);
-    const versions = (await preview.posted()).slice(from).filter((m): m is RenderedMessage => m.type === 'rendered').map((m) => m.version);
+    const versions = (await preview.posted())
+      .slice(from)
+      .filter((m): m is RenderedMessage => m.type === 'rendered')
+      .map((m) => m.version);
     assert.deepEqual(versions, [11], 'only the newest version reaches the screen');
     const ids = Object.keys(await nodeFacts(preview)).sort();
     assert.deepEqual(ids, ['Final', 'Second']);
   });
 
   it('keeps the last good picture and shows a parse error beside it', async () => {
-    await preview.post({ type: 'error', uri: seedUri, version: 12, message: "Expected a node after '-->'", line: 2, column: 13 });
+    await preview.post({
+      type: 'error',
+      uri: seedUri,
+      version: 12,
+      message: "Expected a node after '-->'",
+      line: 2,
+      column: 13,
+    });
     const problem = preview.page.locator('#ac-problem');
     await problem.waitFor({ state: 'visible' });
     assert.match((await problem.textContent()) ?? '', /Expected a node after '-->' \(line 2, column 13\)/);
@@ -153,8 +198,14 @@ describe('preview webview (headless Chromium, built bundle)', () => {
     }));
     assert.equal(marked.cursor.length, 1);
     assert.match(marked.cursor[0]!, /-flowchart-ClientEU-/);
-    assert.ok(marked.onPath.some((id) => /-flowchart-PoPEU-/.test(id)), 'the PoP on the path is marked');
-    assert.ok(marked.onPath.some((id) => /L_ClientEU_PoPEU_0/.test(id)), 'the edge on the path is marked');
+    assert.ok(
+      marked.onPath.some((id) => /-flowchart-PoPEU-/.test(id)),
+      'the PoP on the path is marked',
+    );
+    assert.ok(
+      marked.onPath.some((id) => /L_ClientEU_PoPEU_0/.test(id)),
+      'the edge on the path is marked',
+    );
     await preview.post({ type: 'highlight', nodeId: undefined });
     assert.equal(await preview.page.locator('#ac-canvas g.node.ac-cursor').count(), 0);
   });
@@ -169,7 +220,8 @@ describe('preview webview (headless Chromium, built bundle)', () => {
   });
 
   it('keeps the pan and zoom across a re-render and remembers them for a reload', async () => {
-    const transform = (): Promise<string> => preview.page.evaluate(() => document.getElementById('ac-canvas')!.style.transform);
+    const transform = (): Promise<string> =>
+      preview.page.evaluate(() => document.getElementById('ac-canvas')!.style.transform);
     const scaleOf = (t: string): number => Number(/scale\(([\d.]+)\)/.exec(t)?.[1]);
     const before = scaleOf(await transform());
     await preview.page.getByRole('button', { name: 'Zoom in' }).click();
@@ -181,9 +233,14 @@ describe('preview webview (headless Chromium, built bundle)', () => {
     const rendered = await preview.waitForPosted(isRendered(14), from);
     assert.equal(rendered.layout, true);
     assert.equal(await transform(), zoomed, 'the view did not jump');
-    const saved = await preview.page.evaluate(() => (window as unknown as { acquireVsCodeApi(): { getState(): unknown } }).acquireVsCodeApi().getState());
+    const saved = await preview.page.evaluate(() =>
+      (window as unknown as { acquireVsCodeApi(): { getState(): unknown } }).acquireVsCodeApi().getState(),
+    );
     assert.deepEqual((saved as { uri: string; view: { scale: number } }).uri, seedUri);
-    assert.ok(Math.abs((saved as { view: { scale: number } }).view.scale - scaleOf(zoomed)) < 1e-3, 'the saved view is the one on screen');
+    assert.ok(
+      Math.abs((saved as { view: { scale: number } }).view.scale - scaleOf(zoomed)) < 1e-3,
+      'the saved view is the one on screen',
+    );
   });
 
   it('answers an SVG request with the picture on screen', async () => {
@@ -202,7 +259,7 @@ describe('preview webview (headless Chromium, built bundle)', () => {
     await preview.post(seedRender(20, { mermaidText: text, edges }));
     const failed = await preview.waitForPosted(isFailed, from, 2_000);
     assert.equal(failed.version, 20);
-    assert.match(await preview.page.locator('#ac-problem').textContent() ?? '', /600 edges.*at most 500/);
+    assert.match((await preview.page.locator('#ac-problem').textContent()) ?? '', /600 edges.*at most 500/);
     assert.equal(await preview.page.locator('#ac-canvas svg').count(), 1, 'the last good picture stays');
   });
 });
@@ -234,17 +291,23 @@ describe('preview themes', () => {
         await waitQuiet(preview, 100);
         const facts = await nodeFacts(preview);
         seen[expected] = facts['PoPUS']!.stroke;
-        for (const [id, f] of Object.entries(light)) assert.deepEqual(facts[id]!.box, f.box, `${id} keeps its place in ${expected}`);
+        for (const [id, f] of Object.entries(light))
+          assert.deepEqual(facts[id]!.box, f.box, `${id} keeps its place in ${expected}`);
         await preview.screenshot(`seed-${expected}`);
       }
       assert.notEqual(seen['dark'], seen['light'], 'the palette changes with the theme');
-      const background = async (): Promise<string> => preview.page.evaluate(() => getComputedStyle(document.getElementById('ac-viewport')!).backgroundColor);
+      const background = async (): Promise<string> =>
+        preview.page.evaluate(() => getComputedStyle(document.getElementById('ac-viewport')!).backgroundColor);
 
       await preview.page.evaluate(() => {
         document.body.className = 'vscode-dark';
       });
       await preview.post({ type: 'setTheme', theme: 'light' });
-      assert.equal(await preview.page.evaluate(() => document.body.dataset['acTheme']), 'light', 'the setting forces light');
+      assert.equal(
+        await preview.page.evaluate(() => document.body.dataset['acTheme']),
+        'light',
+        'the setting forces light',
+      );
       assert.equal(await background(), 'rgb(255, 255, 255)');
       await preview.screenshot('seed-forced-light-in-dark');
     } finally {

@@ -39,12 +39,26 @@ export function seedRouting(usEastFailed: boolean): RoutingState {
     ...pops.map((p, i): NodeRouting => {
       const withdrawn = usEastFailed && i === 0;
       const clients = Object.values(servedBy).filter((c) => c === i).length;
-      return { id: p.id, role: 'pop', color: i, ...(withdrawn ? { withdrawn } : {}), summary: [withdrawn ? `${p.name}: withdrawn` : `${p.name}: ${clients} clients`] };
+      return {
+        id: p.id,
+        role: 'pop',
+        color: i,
+        ...(withdrawn ? { withdrawn } : {}),
+        summary: [withdrawn ? `${p.name}: withdrawn` : `${p.name}: ${clients} clients`],
+      };
     }),
     ...Object.entries(servedBy).map(([client, i]): NodeRouting => {
       const pop = pops[i]!;
       const moved = usEastFailed && client === 'ClientUS';
-      return { id: client, role: 'client', color: i, pop: pop.id, ...(moved ? { moved } : {}), path: [client, pop.id], summary: [`${client} → ${pop.name}`, 'AS path 65000 64513'] };
+      return {
+        id: client,
+        role: 'client',
+        color: i,
+        pop: pop.id,
+        ...(moved ? { moved } : {}),
+        path: [client, pop.id],
+        summary: [`${client} → ${pop.name}`, 'AS path 65000 64513'],
+      };
     }),
   ];
   return {

@@ -24,10 +24,19 @@ it('renders labels with HTML or script in them as text, running nothing', async 
         ],
         routing: {
           nodes: [
-            { id: 'Evil', role: 'client', color: 0, pop: 'PoP', path: ['Evil', 'PoP'], summary: [hostile, '<img src=z onerror=alert(5)>'] },
+            {
+              id: 'Evil',
+              role: 'client',
+              color: 0,
+              pop: 'PoP',
+              path: ['Evil', 'PoP'],
+              summary: [hostile, '<img src=z onerror=alert(5)>'],
+            },
             { id: 'PoP', role: 'pop', color: 0, summary: [] },
           ],
-          legend: [{ pop: 'PoP', label: '<img src=w onerror=alert(6)>', color: 0, clients: 1, share: 1, withdrawn: false }],
+          legend: [
+            { pop: 'PoP', label: '<img src=w onerror=alert(6)>', color: 0, clients: 1, share: 1, withdrawn: false },
+          ],
           headline: '<script>alert(7)</script>',
         },
       }),
@@ -40,7 +49,9 @@ it('renders labels with HTML or script in them as text, running nothing', async 
     const found = await preview.page.evaluate(() => ({
       alerts: (window as unknown as { __alerts: string[] }).__alerts,
       violations: (window as unknown as { __violations: string[] }).__violations,
-      elements: [...document.querySelectorAll('img, script:not([nonce]), foreignObject, b, [onclick], [onerror]')].map((e) => e.outerHTML),
+      elements: [...document.querySelectorAll('img, script:not([nonce]), foreignObject, b, [onclick], [onerror]')].map(
+        (e) => e.outerHTML,
+      ),
       nodeText: document.querySelector('#ac-canvas g.node[id*="-flowchart-Evil-"]')?.textContent ?? '',
       tooltip: document.getElementById('ac-tooltip')?.textContent ?? '',
       legend: document.getElementById('ac-legend')?.textContent ?? '',

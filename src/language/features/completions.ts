@@ -40,7 +40,10 @@ const statementKeywords: readonly Word[] = [
   { label: 'direction', detail: 'Direction inside a subgraph: TB, LR…' },
 ];
 
-const headers: readonly Word[] = ['TD', 'LR', 'BT', 'RL'].map((d) => ({ label: `flowchart ${d}`, detail: `A flowchart laid out ${d === 'TD' ? 'top-down' : d === 'LR' ? 'left to right' : d === 'BT' ? 'bottom-up' : 'right to left'}` }));
+const headers: readonly Word[] = ['TD', 'LR', 'BT', 'RL'].map((d) => ({
+  label: `flowchart ${d}`,
+  detail: `A flowchart laid out ${d === 'TD' ? 'top-down' : d === 'LR' ? 'left to right' : d === 'BT' ? 'bottom-up' : 'right to left'}`,
+}));
 
 /** The relationship words of edge labels, read in the direction of the arrow. */
 const relationshipWords: readonly Word[] = [
@@ -102,8 +105,14 @@ const valueWords: Readonly<Record<string, readonly Word[]>> = {
   ],
   rel: relationshipWords,
   relationship: relationshipWords,
-  'tie-break': ['lowest-neighbor-asn', 'router-id', 'oldest', 'random'].map((label) => ({ label, detail: 'final tie-break of the decision process' })),
-  tieBreak: ['lowest-neighbor-asn', 'router-id', 'oldest', 'random'].map((label) => ({ label, detail: 'final tie-break of the decision process' })),
+  'tie-break': ['lowest-neighbor-asn', 'router-id', 'oldest', 'random'].map((label) => ({
+    label,
+    detail: 'final tie-break of the decision process',
+  })),
+  tieBreak: ['lowest-neighbor-asn', 'router-id', 'oldest', 'random'].map((label) => ({
+    label,
+    detail: 'final tie-break of the decision process',
+  })),
   communities: [
     { label: 'no-export', detail: 'NO_EXPORT (RFC 1997)' },
     { label: 'no-advertise', detail: 'NO_ADVERTISE (RFC 1997)' },
@@ -146,13 +155,24 @@ export function completionsAt(text: string, model: DocumentModel, position: Posi
   const before = text.slice(start, offset);
   const wordMatch = /[\p{L}\p{N}_.:-]*$/u.exec(before);
   let word = wordMatch ? wordMatch[0] : '';
-  const rangeOf = (length: number): Range => ({ start: { line: position.line, character: position.character - length }, end: position });
+  const rangeOf = (length: number): Range => ({
+    start: { line: position.line, character: position.character - length },
+    end: position,
+  });
   const items = (words: readonly Word[], kind: CompletionKind, length = word.length): CompletionItem[] =>
-    words.map((w, i) => ({ label: w.label, kind, detail: w.detail, ...(w.insertText ? { insertText: w.insertText } : {}), range: rangeOf(length), sortText: String(i).padStart(4, '0') }));
+    words.map((w, i) => ({
+      label: w.label,
+      kind,
+      detail: w.detail,
+      ...(w.insertText ? { insertText: w.insertText } : {}),
+      range: rangeOf(length),
+      sortText: String(i).padStart(4, '0'),
+    }));
 
   if (inFrontMatter(text, offset)) {
     const keyValue = /^\s*([\w-]+):\s*(\S*)$/.exec(before);
-    if (keyValue && valueWords[keyValue[1] ?? '']) return items(valueWords[keyValue[1] ?? ''] ?? [], 'value', keyValue[2]?.length ?? 0);
+    if (keyValue && valueWords[keyValue[1] ?? ''])
+      return items(valueWords[keyValue[1] ?? ''] ?? [], 'value', keyValue[2]?.length ?? 0);
     if (/^\s+[\w-]*$/.test(before)) return items(settingKeys, 'key');
     return [];
   }
@@ -189,11 +209,19 @@ export function completionsAt(text: string, model: DocumentModel, position: Posi
   }
 
   // Inside a node label, after `PoP:` or `User in`: the place the label names (the parser reads it there).
-  const labelPlace = /[[(]"?(?:[^\]\)"]*?\b(?:PoP|Site|POP):\s*|[^\]\)"]*?\b(?:in|at)\s+)([\p{L}\p{N} .,'-]*)$/u.exec(before);
+  const labelPlace = /[[(]"?(?:[^\]\)"]*?\b(?:PoP|Site|POP):\s*|[^\]\)"]*?\b(?:in|at)\s+)([\p{L}\p{N} .,'-]*)$/u.exec(
+    before,
+  );
   if (labelPlace && !/[\])]/.test(before.slice(before.lastIndexOf(labelPlace[0])))) {
     const typed = labelPlace[1] ?? '';
     if (typed.length > 0) {
-      return completeLocations(typed, maxLocations).map((c, i) => ({ label: c.label, kind: 'location' as const, detail: c.detail, range: rangeOf(typed.length), sortText: String(i).padStart(4, '0') }));
+      return completeLocations(typed, maxLocations).map((c, i) => ({
+        label: c.label,
+        kind: 'location' as const,
+        detail: c.detail,
+        range: rangeOf(typed.length),
+        sortText: String(i).padStart(4, '0'),
+      }));
     }
   }
 
@@ -205,19 +233,38 @@ export function completionsAt(text: string, model: DocumentModel, position: Posi
   const pipes = before.split('|').length - 1;
   if (pipes % 2 === 1 && /(?:--|==|-\.)[-.=]*[>ox]?\s*$/.test(before.slice(0, bar))) {
     word = /[\w-]*$/.exec(before)?.[0] ?? '';
-    return [...items(relationshipWords, 'relationship'), ...items(policyWords, 'policy').map((i) => ({ ...i, sortText: `1${i.sortText ?? ''}` }))];
+    return [
+      ...items(relationshipWords, 'relationship'),
+      ...items(policyWords, 'policy').map((i) => ({ ...i, sortText: `1${i.sortText ?? ''}` })),
+    ];
   }
 
   const classMatch = /:::([\w-]*)$/.exec(before);
   if (classMatch) {
-    return model.classDefs.map((c, i) => ({ label: c.name, kind: 'class' as const, range: rangeOf(classMatch[1]?.length ?? 0), sortText: String(i).padStart(4, '0') }));
+    return model.classDefs.map((c, i) => ({
+      label: c.name,
+      kind: 'class' as const,
+      range: rangeOf(classMatch[1]?.length ?? 0),
+      sortText: String(i).padStart(4, '0'),
+    }));
   }
 
   word = /[\p{L}\p{N}_]*$/u.exec(before)?.[0] ?? '';
-  const nodeItems = model.nodes.map((n, i) => ({ label: n.id, kind: 'node' as const, detail: nodeDetail(n), range: rangeOf(word.length), sortText: `1${String(i).padStart(4, '0')}` }));
+  const nodeItems = model.nodes.map((n, i) => ({
+    label: n.id,
+    kind: 'node' as const,
+    detail: nodeDetail(n),
+    range: rangeOf(word.length),
+    sortText: `1${String(i).padStart(4, '0')}`,
+  }));
   const atStatementStart = /^\s*[\p{L}\p{N}_]*$/u.test(before);
-  if (model.headerRange === undefined && atStatementStart && !/\S/.test(text.slice(0, start))) return items(headers, 'keyword');
-  if (atStatementStart) return [...items(statementKeywords, 'keyword').map((i) => ({ ...i, sortText: `2${i.sortText ?? ''}` })), ...nodeItems];
+  if (model.headerRange === undefined && atStatementStart && !/\S/.test(text.slice(0, start)))
+    return items(headers, 'keyword');
+  if (atStatementStart)
+    return [
+      ...items(statementKeywords, 'keyword').map((i) => ({ ...i, sortText: `2${i.sortText ?? ''}` })),
+      ...nodeItems,
+    ];
   // After an arrow, or in a class/style statement's id list: node ids.
   return nodeItems;
 }

@@ -40,16 +40,25 @@ export function addMetadata(text: string, node: NodeModel, key: string, value: s
     const closeAt = Math.max(0, meta.end.character - 1);
     const inner = lineText(text, line).slice(0, closeAt).trimEnd();
     const separator = inner.endsWith('{') ? ' ' : ', ';
-    return { range: { start: { line, character: inner.length }, end: { line, character: closeAt } }, newText: `${separator}${key}: ${value} ` };
+    return {
+      range: { start: { line, character: inner.length }, end: { line, character: closeAt } },
+      newText: `${separator}${key}: ${value} `,
+    };
   }
   const line = node.idRange.start.line;
   const definitionLine = Math.max(line, node.labelRange?.end.line ?? line);
-  return { range: { start: endOfLine(text, definitionLine), end: endOfLine(text, definitionLine) }, newText: `\n${indentOf(text, line)}${node.id}@{ ${key}: ${value} }` };
+  return {
+    range: { start: endOfLine(text, definitionLine), end: endOfLine(text, definitionLine) },
+    newText: `\n${indentOf(text, line)}${node.id}@{ ${key}: ${value} }`,
+  };
 }
 
 function nodeWithIdAt(model: DocumentModel, diagnostic: Diagnostic): NodeModel | undefined {
   const at = diagnostic.range.start;
-  return model.nodes.find((n) => n.idRange.start.line === at.line && n.idRange.start.character === at.character) ?? model.nodes.find((n) => n.references.some((r) => r.start.line === at.line && r.start.character === at.character));
+  return (
+    model.nodes.find((n) => n.idRange.start.line === at.line && n.idRange.start.character === at.character) ??
+    model.nodes.find((n) => n.references.some((r) => r.start.line === at.line && r.start.character === at.character))
+  );
 }
 
 /** The fixes offered for `diagnostic` in `text`. */
@@ -65,16 +74,26 @@ export function quickFixesFor(text: string, model: DocumentModel, diagnostic: Di
       const client = nodeWithIdAt(model, diagnostic);
       if (!client) break;
       for (const as of model.nodes.filter((n) => n.role === 'as').slice(0, maxChoices)) {
-        fixes.push({ title: `Put '${client.name}' in ${as.asn ? `AS${as.asn.value} ` : ''}${as.name} (in: ${as.id})`, edits: [addMetadata(text, client, 'in', as.id)], preferred: false });
+        fixes.push({
+          title: `Put '${client.name}' in ${as.asn ? `AS${as.asn.value} ` : ''}${as.name} (in: ${as.id})`,
+          edits: [addMetadata(text, client, 'in', as.id)],
+          preferred: false,
+        });
       }
       break;
     }
     case 'pop-without-prefix': {
       const pop = nodeWithIdAt(model, diagnostic);
       if (!pop) break;
-      const announced = [...new Set(model.nodes.flatMap((n) => (n.role === 'pop' ? n.announces.map((p) => p.value) : [])))];
+      const announced = [
+        ...new Set(model.nodes.flatMap((n) => (n.role === 'pop' ? n.announces.map((p) => p.value) : []))),
+      ];
       for (const prefix of announced.slice(0, maxChoices)) {
-        fixes.push({ title: `Announce ${prefix}, as the other PoPs do`, edits: [addMetadata(text, pop, 'announce', prefix)], preferred: announced.length === 1 });
+        fixes.push({
+          title: `Announce ${prefix}, as the other PoPs do`,
+          edits: [addMetadata(text, pop, 'announce', prefix)],
+          preferred: announced.length === 1,
+        });
       }
       break;
     }
@@ -86,26 +105,45 @@ export function quickFixesFor(text: string, model: DocumentModel, diagnostic: Di
       for (const as of model.nodes.filter((n) => n.role === 'as').slice(0, maxChoices)) {
         fixes.push({
           title: `Buy transit from ${as.asn ? `AS${as.asn.value} ` : ''}${as.name} (${pop.id} -->|transit| ${as.id})`,
-          edits: [{ range: { start: at, end: at }, newText: `\n${indentOf(text, pop.idRange.start.line)}${pop.id} -->|transit| ${as.id}` }],
+          edits: [
+            {
+              range: { start: at, end: at },
+              newText: `\n${indentOf(text, pop.idRange.start.line)}${pop.id} -->|transit| ${as.id}`,
+            },
+          ],
           preferred: false,
         });
       }
       break;
     }
     case 'missing-header':
-      fixes.push({ title: "Start the diagram with 'flowchart TD'", edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'flowchart TD\n' }], preferred: true });
+      fixes.push({
+        title: "Start the diagram with 'flowchart TD'",
+        edits: [
+          { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'flowchart TD\n' },
+        ],
+        preferred: true,
+      });
       break;
     case 'unclosed-subgraph': {
       const lines = text.split('\n');
       const last = lines.length - 1;
       const end = { line: last, character: (lines[last] ?? '').replace(/\r$/, '').length };
       const needsNewline = (lines[last] ?? '').trim() !== '';
-      fixes.push({ title: "Close the subgraph with 'end' at the end of the file", edits: [{ range: { start: end, end }, newText: `${needsNewline ? '\n' : ''}end\n` }], preferred: true });
+      fixes.push({
+        title: "Close the subgraph with 'end' at the end of the file",
+        edits: [{ range: { start: end, end }, newText: `${needsNewline ? '\n' : ''}end\n` }],
+        preferred: true,
+      });
       break;
     }
     case 'unmatched-end': {
       const line = diagnostic.range.start.line;
-      fixes.push({ title: "Remove this 'end'", edits: [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' }], preferred: true });
+      fixes.push({
+        title: "Remove this 'end'",
+        edits: [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' }],
+        preferred: true,
+      });
       break;
     }
     case 'label-needs-quotes': {
@@ -139,7 +177,9 @@ function quoteLabel(text: string, diagnostic: Diagnostic): QuickFix | undefined 
   if (inner.includes('"')) return undefined;
   return {
     title: 'Put the label in double quotes',
-    edits: [{ range: { start: { line, character: openEnd }, end: { line, character: closeAt } }, newText: `"${inner}"` }],
+    edits: [
+      { range: { start: { line, character: openEnd }, end: { line, character: closeAt } }, newText: `"${inner}"` },
+    ],
     preferred: true,
   };
 }

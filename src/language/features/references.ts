@@ -7,8 +7,11 @@ import type { Position, Range } from '../types';
 
 /** True when `position` lies inside `range` (both ends included, so a cursor just after an id counts). */
 export function rangeContains(range: Range, position: Position): boolean {
-  const afterStart = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
-  const beforeEnd = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
+  const afterStart =
+    position.line > range.start.line ||
+    (position.line === range.start.line && position.character >= range.start.character);
+  const beforeEnd =
+    position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
   return afterStart && beforeEnd;
 }
 
@@ -28,7 +31,8 @@ export function occurrencesOf(model: DocumentModel, node: NodeModel): Range[] {
   if (!ranges.some((r) => sameRange(r, node.idRange))) ranges.push(node.idRange);
   for (const other of model.nodes) {
     const inAs = other.inAs;
-    if (inAs && inAs.value === node.id && inAs.source === 'metadata' && !ranges.some((r) => sameRange(r, inAs.range))) ranges.push(inAs.range);
+    if (inAs && inAs.value === node.id && inAs.source === 'metadata' && !ranges.some((r) => sameRange(r, inAs.range)))
+      ranges.push(inAs.range);
   }
   return ranges.sort(compareRanges);
 }
@@ -57,7 +61,12 @@ export function referencesAt(model: DocumentModel, position: Position, includeDe
 }
 
 export function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
 }
 
 export function compareRanges(a: Range, b: Range): number {

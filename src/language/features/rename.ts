@@ -12,21 +12,43 @@ export interface TextEdit {
   readonly newText: string;
 }
 
-export type RenameResult = { readonly ok: true; readonly edits: readonly TextEdit[] } | { readonly ok: false; readonly message: string };
+export type RenameResult =
+  { readonly ok: true; readonly edits: readonly TextEdit[] } | { readonly ok: false; readonly message: string };
 
-export type PrepareRenameResult = { readonly ok: true; readonly range: Range; readonly placeholder: string } | { readonly ok: false; readonly message: string };
+export type PrepareRenameResult =
+  | { readonly ok: true; readonly range: Range; readonly placeholder: string }
+  | { readonly ok: false; readonly message: string };
 
 /** Words that start mermaid statements or headers: as a node id they would be read as the keyword. */
-const reservedWords = new Set(['end', 'subgraph', 'graph', 'flowchart', 'flowchart-elk', 'classDef', 'class', 'style', 'linkStyle', 'click', 'direction', 'accTitle', 'accDescr', 'default', 'call', 'href']);
+const reservedWords = new Set([
+  'end',
+  'subgraph',
+  'graph',
+  'flowchart',
+  'flowchart-elk',
+  'classDef',
+  'class',
+  'style',
+  'linkStyle',
+  'click',
+  'direction',
+  'accTitle',
+  'accDescr',
+  'default',
+  'call',
+  'href',
+]);
 
 /** Why `id` cannot be a node id, or undefined when it can. */
 export function invalidNodeId(id: string): string | undefined {
   if (id.length === 0) return 'A node id cannot be empty';
   // Letters, digits and underscore are what every mermaid version reads as one id.
   if (!/^[\p{L}\p{N}_]+$/u.test(id)) return `'${id}' is not a mermaid node id: use letters, digits and _ only`;
-  if (reservedWords.has(id) || reservedWords.has(id.toLowerCase())) return `'${id}' is a mermaid keyword and cannot be a node id`;
+  if (reservedWords.has(id) || reservedWords.has(id.toLowerCase()))
+    return `'${id}' is a mermaid keyword and cannot be a node id`;
   // `A---oB` and `A---xB` read as circle and cross arrow heads.
-  if (/^[ox][\p{L}\p{N}_]/u.test(id)) return `'${id}' starts with '${id[0]}', which mermaid reads as an arrow head after an edge ('A---${id}'); pick another first letter`;
+  if (/^[ox][\p{L}\p{N}_]/u.test(id))
+    return `'${id}' starts with '${id[0]}', which mermaid reads as an arrow head after an edge ('A---${id}'); pick another first letter`;
   return undefined;
 }
 
@@ -45,7 +67,9 @@ export function renameAt(model: DocumentModel, position: Position, newId: string
   const invalid = invalidNodeId(newId);
   if (invalid) return { ok: false, message: invalid };
   const taken =
-    model.nodes.some((n) => n.id === newId) || model.subgraphs.some((s) => s.id === newId) || model.edges.some((e) => e.id === newId);
+    model.nodes.some((n) => n.id === newId) ||
+    model.subgraphs.some((s) => s.id === newId) ||
+    model.edges.some((e) => e.id === newId);
   if (taken) return { ok: false, message: `'${newId}' is already used in this diagram` };
   return { ok: true, edits: occurrencesOf(model, found.node).map((range) => ({ range, newText: newId })) };
 }

@@ -20,11 +20,19 @@ export interface DocumentSymbol {
   readonly children: readonly DocumentSymbol[];
 }
 
-const roleWords: Readonly<Record<NodeRole, string>> = { pop: 'PoP', as: 'AS', client: 'client', service: 'service', narrative: 'node' };
+const roleWords: Readonly<Record<NodeRole, string>> = {
+  pop: 'PoP',
+  as: 'AS',
+  client: 'client',
+  service: 'service',
+  narrative: 'node',
+};
 
 function later(a: Range, b: Range | undefined): Range {
   if (!b) return a;
-  return compareRanges({ start: b.end, end: b.end }, { start: a.end, end: a.end }) > 0 ? { start: a.start, end: b.end } : a;
+  return compareRanges({ start: b.end, end: b.end }, { start: a.end, end: a.end }) > 0
+    ? { start: a.start, end: b.end }
+    : a;
 }
 
 function detailOf(node: NodeModel): string {
@@ -43,7 +51,14 @@ function nodeSymbol(node: NodeModel): DocumentSymbol {
   let range = node.idRange;
   range = later(range, node.labelRange);
   range = later(range, node.metadataRange);
-  return { name: node.role === 'as' && node.asn ? `AS${node.asn.value} ${node.name}` : node.name, detail: detailOf(node), kind: node.role, range, selectionRange: node.idRange, children: [] };
+  return {
+    name: node.role === 'as' && node.asn ? `AS${node.asn.value} ${node.name}` : node.name,
+    detail: detailOf(node),
+    kind: node.role,
+    range,
+    selectionRange: node.idRange,
+    children: [],
+  };
 }
 
 /** Symbols for the outline, in document order, nodes nested under the subgraph they were defined in. */
@@ -64,7 +79,14 @@ export function documentSymbols(model: DocumentModel): DocumentSymbol[] {
     const own = [...(childrenOf.get(parent) ?? [])];
     for (const s of model.subgraphs) {
       if (s.parent !== parent) continue;
-      own.push({ name: s.title || s.id, detail: s.title && s.title !== s.id ? `subgraph ${s.id}` : 'subgraph', kind: 'subgraph', range: s.range, selectionRange: s.idRange, children: build(s.id) });
+      own.push({
+        name: s.title || s.id,
+        detail: s.title && s.title !== s.id ? `subgraph ${s.id}` : 'subgraph',
+        kind: 'subgraph',
+        range: s.range,
+        selectionRange: s.idRange,
+        children: build(s.id),
+      });
     }
     return own.sort((a, b) => compareRanges(a.range, b.range));
   };

@@ -9,7 +9,17 @@ import { cidrContains, parseAddress, parseCidr } from '../../engine/prefix';
 import { readEdgeLabel } from './edgeLabels';
 import type { RelationshipWord } from './edgeLabels';
 import type { Read } from './facts';
-import { asnNote, closestNames, readAddress, readAsn, readCommunity, readInteger, readLocation, readPrefix, readWeight } from './facts';
+import {
+  asnNote,
+  closestNames,
+  readAddress,
+  readAsn,
+  readCommunity,
+  readInteger,
+  readLocation,
+  readPrefix,
+  readWeight,
+} from './facts';
 import { labelLines, readLabel } from './labels';
 import type { MetadataEntry } from '../syntax/metadata';
 import { mermaidEdgeKeys, mermaidNodeKeys, readMetadata, scalarSpans, splitCommas } from '../syntax/metadata';
@@ -45,9 +55,47 @@ const maxSuggestionLookups = 200;
 /** First private ASN (RFC 6996), given to PoPs and ASes that state none. */
 const firstPrivateAsn = 64512;
 
-const nodeKeys = ['role', 'asn', 'name', 'loc', 'location', 'locations', 'lat', 'lon', 'announce', 'announces', 'prefixes', 'prefix', 'communities', 'community', 'prepend', 'state', 'weight', 'in', 'address'];
-const edgeKeys = ['rel', 'relationship', 'prepend', 'lp', 'localPref', 'local-pref', 'med', 'communities', 'community', 'cost', 'state'];
-const roleNames: Readonly<Record<NodeRole, string>> = { pop: 'PoP', as: 'AS', client: 'client', service: 'service', narrative: 'narrative' };
+const nodeKeys = [
+  'role',
+  'asn',
+  'name',
+  'loc',
+  'location',
+  'locations',
+  'lat',
+  'lon',
+  'announce',
+  'announces',
+  'prefixes',
+  'prefix',
+  'communities',
+  'community',
+  'prepend',
+  'state',
+  'weight',
+  'in',
+  'address',
+];
+const edgeKeys = [
+  'rel',
+  'relationship',
+  'prepend',
+  'lp',
+  'localPref',
+  'local-pref',
+  'med',
+  'communities',
+  'community',
+  'cost',
+  'state',
+];
+const roleNames: Readonly<Record<NodeRole, string>> = {
+  pop: 'PoP',
+  as: 'AS',
+  client: 'client',
+  service: 'service',
+  narrative: 'narrative',
+};
 
 /** Which roles each anycast metadata key means something for. */
 const keyRoles: Readonly<Record<string, readonly NodeRole[]>> = {
@@ -153,7 +201,13 @@ class Analyzer {
     return this.lines.range(span.start, span.end);
   }
 
-  report(span: { start: number; end: number }, severity: Severity, code: string, message: string, suggestions?: readonly string[]): void {
+  report(
+    span: { start: number; end: number },
+    severity: Severity,
+    code: string,
+    message: string,
+    suggestions?: readonly string[],
+  ): void {
     this.reportAt(this.range(span), severity, code, message, suggestions);
   }
 
@@ -194,7 +248,8 @@ class Analyzer {
     const edgeIds = new Map<string, Span>();
     for (const e of this.syntax.edges) {
       if (!e.id) continue;
-      if (edgeIds.has(e.id.text)) this.report(e.id, 'error', 'duplicate-id', `Edge id '${e.id.text}' is already used by another edge`);
+      if (edgeIds.has(e.id.text))
+        this.report(e.id, 'error', 'duplicate-id', `Edge id '${e.id.text}' is already used by another edge`);
       else edgeIds.set(e.id.text, e.id);
     }
     const subgraphIds = new Set(this.syntax.subgraphs.map((s) => s.id.text));
@@ -209,10 +264,12 @@ class Analyzer {
     this.checkPrefixes(nodes, finalSettings);
     checkProviderCycles(this, nodes, edges);
     const unreachable = checkReachability(this, nodes, edges, implicitTransit);
-    for (const i of this.inferred) this.diagnostics.push({ range: i.range, severity: 'hint', code: 'inferred', message: i.message });
+    for (const i of this.inferred)
+      this.diagnostics.push({ range: i.range, severity: 'hint', code: 'inferred', message: i.message });
     const header = this.syntax.header;
     const dir = header?.direction?.text;
-    const direction: Direction | undefined = dir === 'TD' || dir === 'TB' || dir === 'BT' || dir === 'LR' || dir === 'RL' ? dir : undefined;
+    const direction: Direction | undefined =
+      dir === 'TD' || dir === 'TB' || dir === 'BT' || dir === 'LR' || dir === 'RL' ? dir : undefined;
     const subgraphs: SubgraphModel[] = this.syntax.subgraphs.map((s) => ({
       id: s.id.text,
       idRange: this.range(s.id),
@@ -222,8 +279,12 @@ class Analyzer {
     }));
     const model: DocumentModel = {
       ...(direction ? { direction } : {}),
-      ...(header ? { headerRange: this.lines.range(header.keyword.start, header.direction?.end ?? header.keyword.end) } : {}),
-      ...(this.syntax.frontMatter ? { frontMatterRange: this.lines.range(0, this.syntax.frontMatterEnd ?? this.syntax.frontMatter.end) } : {}),
+      ...(header
+        ? { headerRange: this.lines.range(header.keyword.start, header.direction?.end ?? header.keyword.end) }
+        : {}),
+      ...(this.syntax.frontMatter
+        ? { frontMatterRange: this.lines.range(0, this.syntax.frontMatterEnd ?? this.syntax.frontMatter.end) }
+        : {}),
       settings: finalSettings,
       nodes,
       edges,
@@ -233,7 +294,9 @@ class Analyzer {
       inferred: this.inferred,
     };
     checkResolution(this, model, unreachable);
-    this.diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    this.diagnostics.sort(
+      (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+    );
     return { model, diagnostics: this.diagnostics };
   }
 
@@ -287,7 +350,14 @@ class Analyzer {
           if (!first) break;
           const model = tieBreakModels.find((m) => m === first.text);
           if (model) settings.tieBreak = this.fact(model, first, 'front-matter');
-          else this.report(first, 'error', 'invalid-setting', `Unknown tie-break model '${first.text}': use ${tieBreakModels.join(', ')}`, this.suggest(first.text, tieBreakModels));
+          else
+            this.report(
+              first,
+              'error',
+              'invalid-setting',
+              `Unknown tie-break model '${first.text}': use ${tieBreakModels.join(', ')}`,
+              this.suggest(first.text, tieBreakModels),
+            );
           break;
         }
         case 'seed': {
@@ -303,13 +373,22 @@ class Analyzer {
           break;
         }
         default:
-          this.report(entry.key, 'warning', 'unknown-key', `Unknown anycast setting '${entry.key.text}' (known: ${anycastKeys.join(', ')})`, this.suggest(entry.key.text, anycastKeys));
+          this.report(
+            entry.key,
+            'warning',
+            'unknown-key',
+            `Unknown anycast setting '${entry.key.text}' (known: ${anycastKeys.join(', ')})`,
+            this.suggest(entry.key.text, anycastKeys),
+          );
       }
     }
     return settings;
   }
 
-  private collectNodes(edgeIds: Map<string, Span>, subgraphIds: Set<string>): { drafts: Draft[]; edgeMetadata: Map<string, { span: Span; entries: MetadataEntry[] }> } {
+  private collectNodes(
+    edgeIds: Map<string, Span>,
+    subgraphIds: Set<string>,
+  ): { drafts: Draft[]; edgeMetadata: Map<string, { span: Span; entries: MetadataEntry[] }> } {
     const drafts = new Map<string, Draft>();
     const edgeMetadata = new Map<string, { span: Span; entries: MetadataEntry[] }>();
     const readMeta = (span: Span): MetadataEntry[] => {
@@ -325,14 +404,28 @@ class Analyzer {
           const entries = readMeta(occurrence.metadata);
           edgeMetadata.set(id, { span: occurrence.metadata, entries: [...(previous?.entries ?? []), ...entries] });
         } else {
-          this.report(occurrence.id, 'error', 'duplicate-id', `'${id}' is already an edge id; a node needs a different id`);
+          this.report(
+            occurrence.id,
+            'error',
+            'duplicate-id',
+            `'${id}' is already an edge id; a node needs a different id`,
+          );
         }
         continue;
       }
       if (subgraphIds.has(id) && !occurrence.label && !occurrence.metadata) continue;
       let draft = drafts.get(id);
       if (!draft) {
-        draft = { id, idSpan: occurrence.id, defined: false, refs: [], labelQuoted: false, shape: 'none', classes: [], metadata: [] };
+        draft = {
+          id,
+          idSpan: occurrence.id,
+          defined: false,
+          refs: [],
+          labelQuoted: false,
+          shape: 'none',
+          classes: [],
+          metadata: [],
+        };
         drafts.set(id, draft);
       }
       this.mergeOccurrence(draft, occurrence, readMeta);
@@ -354,7 +447,12 @@ class Analyzer {
     draft.refs.push(occurrence.id);
     if (occurrence.label) {
       if (draft.label && draft.label.text !== occurrence.label.text) {
-        this.report(occurrence.label, 'warning', 'redefined-node', `Node '${draft.id}' was already given the label '${draft.label.text}'; mermaid shows this later one`);
+        this.report(
+          occurrence.label,
+          'warning',
+          'redefined-node',
+          `Node '${draft.id}' was already given the label '${draft.label.text}'; mermaid shows this later one`,
+        );
       }
       draft.label = occurrence.label;
       draft.labelQuoted = occurrence.labelQuoted;
@@ -383,7 +481,13 @@ class Analyzer {
     for (const entry of d.metadata) {
       const key = entry.key.text;
       if (!nodeKeys.includes(key) && !mermaidNodeKeys.has(key)) {
-        this.report(entry.key, 'warning', 'unknown-key', `Unknown metadata key '${key}'; mermaid ignores it and so does the routing`, this.suggest(key, nodeKeys));
+        this.report(
+          entry.key,
+          'warning',
+          'unknown-key',
+          `Unknown metadata key '${key}'; mermaid ignores it and so does the routing`,
+          this.suggest(key, nodeKeys),
+        );
         continue;
       }
       meta.set(key, entry);
@@ -392,7 +496,13 @@ class Analyzer {
     if (shapeSpan && !MERMAID_SHAPES.has(shapeSpan.text)) {
       const lower = shapeSpan.text.toLowerCase().replace(/_/g, '-');
       const fix = MERMAID_SHAPES.has(lower) ? [lower] : this.suggest(shapeSpan.text, MERMAID_SHAPES);
-      this.report(shapeSpan, 'error', 'invalid-shape', `Mermaid has no shape '${shapeSpan.text}' and refuses to render the diagram (shape names are lowercase, with '-')`, fix);
+      this.report(
+        shapeSpan,
+        'error',
+        'invalid-shape',
+        `Mermaid has no shape '${shapeSpan.text}' and refuses to render the diagram (shape names are lowercase, with '-')`,
+        fix,
+      );
     }
     const metaLabel = scalarSpans(meta.get('label')?.value)[0];
     const labelSpan = metaLabel ?? d.label;
@@ -408,7 +518,13 @@ class Analyzer {
         role = r;
         roleSource = 'metadata';
       } else {
-        this.report(roleSpan, 'error', 'invalid-role', `Unknown role '${roleSpan.text}': use pop, as (or transit, access, ix), client, service or narrative`, this.suggest(roleSpan.text, Object.keys(roleWords)));
+        this.report(
+          roleSpan,
+          'error',
+          'invalid-role',
+          `Unknown role '${roleSpan.text}': use pop, as (or transit, access, ix), client, service or narrative`,
+          this.suggest(roleSpan.text, Object.keys(roleWords)),
+        );
       }
     }
     if (roleSource === 'default' && classRole?.r) {
@@ -457,8 +573,16 @@ class Analyzer {
     for (const [key, entry] of meta) {
       const roles = keyRoles[key];
       if (!roles || roles.includes(role)) continue;
-      const hint = key.startsWith('communit') && role === 'as' ? ': for an AS, put communities on its edge (-->|transit 65000:1|)' : '';
-      this.report(entry.key, 'warning', 'unused-key', `'${key}' means nothing on this ${roleNames[role]} node (it is for ${roles.map((r) => roleNames[r]).join(', ')} nodes)${hint}`);
+      const hint =
+        key.startsWith('communit') && role === 'as'
+          ? ': for an AS, put communities on its edge (-->|transit 65000:1|)'
+          : '';
+      this.report(
+        entry.key,
+        'warning',
+        'unused-key',
+        `'${key}' means nothing on this ${roleNames[role]} node (it is for ${roles.map((r) => roleNames[r]).join(', ')} nodes)${hint}`,
+      );
     }
     if (role === 'narrative') return node;
 
@@ -479,12 +603,16 @@ class Analyzer {
     }
     if (node.asn) {
       const note = asnNote(node.asn.value);
-      if (note) this.diagnostics.push({ range: node.asn.range, severity: 'warning', code: 'reserved-asn', message: note });
+      if (note)
+        this.diagnostics.push({ range: node.asn.range, severity: 'warning', code: 'reserved-asn', message: note });
     }
 
     // Locations: metadata wins; then label conventions; then the id or name if the gazetteer knows it.
     // A router drawn inside an AS subgraph is usually labelled with just its place (`C1[IAD]`).
-    const placeLabel = roleSource === 'subgraph' && labelFacts.firstLine && readLocation(labelFacts.firstLine.text).ok ? labelFacts.firstLine : labelFacts.location;
+    const placeLabel =
+      roleSource === 'subgraph' && labelFacts.firstLine && readLocation(labelFacts.firstLine.text).ok
+        ? labelFacts.firstLine
+        : labelFacts.location;
     node.locations = this.readLocations(d, meta, placeLabel, role);
 
     if (role === 'pop') {
@@ -496,7 +624,8 @@ class Analyzer {
         const p = this.take(readPrefix(s.text), s);
         return p === undefined ? [] : [this.fact(p, s, source)];
       });
-      if (node.announces.length === 0 && settings.prefixes.length > 0) node.announces = settings.prefixes.map((p) => ({ ...p, source: 'front-matter' as const }));
+      if (node.announces.length === 0 && settings.prefixes.length > 0)
+        node.announces = settings.prefixes.map((p) => ({ ...p, source: 'front-matter' as const }));
       const prepend = scalarSpans(meta.get('prepend')?.value)[0];
       if (prepend) {
         const n = this.take(readInteger(prepend.text, 'Prepend count', 0, 32), prepend);
@@ -516,7 +645,14 @@ class Analyzer {
     if (stateSpan) {
       const state = stateWords[stateSpan.text.toLowerCase()];
       if (state) node.state = this.fact(state, stateSpan, 'metadata');
-      else this.report(stateSpan, 'error', 'invalid-state', `Unknown state '${stateSpan.text}': use up or down (withdrawn)`, this.suggest(stateSpan.text, Object.keys(stateWords)));
+      else
+        this.report(
+          stateSpan,
+          'error',
+          'invalid-state',
+          `Unknown state '${stateSpan.text}': use up or down (withdrawn)`,
+          this.suggest(stateSpan.text, Object.keys(stateWords)),
+        );
     }
     if (role === 'client') {
       const weightSpan = scalarSpans(meta.get('weight')?.value)[0];
@@ -533,7 +669,8 @@ class Analyzer {
       const addrSpan = scalarSpans(meta.get('address')?.value)[0] ?? labelFacts.address;
       if (addrSpan) {
         const address = this.take(readAddress(addrSpan.text), addrSpan);
-        if (address !== undefined) node.address = this.fact(address, addrSpan, addrSpan === labelFacts.address ? 'label' : 'metadata');
+        if (address !== undefined)
+          node.address = this.fact(address, addrSpan, addrSpan === labelFacts.address ? 'label' : 'metadata');
       }
     }
     return node;
@@ -542,7 +679,7 @@ class Analyzer {
   /** The AS named by the nearest enclosing subgraph titled like `AS174 Cogent`, if any. */
   private enclosingAs(subgraph: string | undefined): { asn: number; span: Span; name: string } | undefined {
     const seen = new Set<string>();
-    for (let id = subgraph; id !== undefined && !seen.has(id); ) {
+    for (let id = subgraph; id !== undefined && !seen.has(id);) {
       seen.add(id);
       const s = this.subgraphsById.get(id);
       if (!s) return undefined;
@@ -558,7 +695,8 @@ class Analyzer {
 
   /** A markdown string "`text`" keeps its inner text. */
   private stripMarkdown(span: Span): Span {
-    if (span.text.length >= 2 && span.text.startsWith('`') && span.text.endsWith('`')) return { text: span.text.slice(1, -1), start: span.start + 1, end: span.end - 1 };
+    if (span.text.length >= 2 && span.text.startsWith('`') && span.text.endsWith('`'))
+      return { text: span.text.slice(1, -1), start: span.start + 1, end: span.end - 1 };
     return span;
   }
 
@@ -568,7 +706,12 @@ class Analyzer {
       .join('\n');
   }
 
-  private readLocations(d: Draft, meta: Map<string, MetadataEntry>, fromLabel: Span | undefined, role: NodeRole): LocationFact[] {
+  private readLocations(
+    d: Draft,
+    meta: Map<string, MetadataEntry>,
+    fromLabel: Span | undefined,
+    role: NodeRole,
+  ): LocationFact[] {
     if (role === 'service') return [];
     const lat = scalarSpans(meta.get('lat')?.value)[0];
     const lon = scalarSpans(meta.get('lon')?.value)[0];
@@ -577,9 +720,24 @@ class Analyzer {
         this.report((lat ?? lon) as Span, 'error', 'invalid-location', "Give both 'lat' and 'lon'");
         return [];
       }
-      const span: Span = { text: `${lat.text},${lon.text}`, start: Math.min(lat.start, lon.start), end: Math.max(lat.end, lon.end) };
+      const span: Span = {
+        text: `${lat.text},${lon.text}`,
+        start: Math.min(lat.start, lon.start),
+        end: Math.max(lat.end, lon.end),
+      };
       const placed = this.take(readLocation(span.text), span);
-      return placed ? [{ text: span.text, range: this.range(span), source: 'metadata', kind: placed.kind, point: placed.point, resolvedName: placed.resolvedName }] : [];
+      return placed
+        ? [
+            {
+              text: span.text,
+              range: this.range(span),
+              source: 'metadata',
+              kind: placed.kind,
+              point: placed.point,
+              resolvedName: placed.resolvedName,
+            },
+          ]
+        : [];
     }
     const locEntry = meta.get('loc') ?? meta.get('location') ?? meta.get('locations');
     if (locEntry?.value) {
@@ -587,11 +745,37 @@ class Analyzer {
     }
     if (fromLabel) {
       const placed = readLocation(fromLabel.text);
-      if (placed.ok) return [{ text: fromLabel.text, range: this.range(fromLabel), source: 'label', kind: placed.value.kind, point: placed.value.point, resolvedName: placed.value.resolvedName }];
+      if (placed.ok)
+        return [
+          {
+            text: fromLabel.text,
+            range: this.range(fromLabel),
+            source: 'label',
+            kind: placed.value.kind,
+            point: placed.value.point,
+            resolvedName: placed.value.resolvedName,
+          },
+        ];
       // The id may still place it (`IAD[PoP: Main]`).
       const byId = readLocation(d.id);
-      if (byId.ok) return [{ text: d.id, range: this.range(d.idSpan), source: 'id', kind: byId.value.kind, point: byId.value.point, resolvedName: byId.value.resolvedName }];
-      this.report(fromLabel, 'warning', placed.code, `${placed.message} (read from the label; give 'loc' in @{ } metadata to be exact)`, placed.suggestions);
+      if (byId.ok)
+        return [
+          {
+            text: d.id,
+            range: this.range(d.idSpan),
+            source: 'id',
+            kind: byId.value.kind,
+            point: byId.value.point,
+            resolvedName: byId.value.resolvedName,
+          },
+        ];
+      this.report(
+        fromLabel,
+        'warning',
+        placed.code,
+        `${placed.message} (read from the label; give 'loc' in @{ } metadata to be exact)`,
+        placed.suggestions,
+      );
       return [{ text: fromLabel.text, range: this.range(fromLabel), source: 'label', kind: 'unknown' }];
     }
     // IATA-style ids (`IAD`, `LHR`) place PoPs and clients without any label convention.
@@ -599,7 +783,16 @@ class Analyzer {
       const code = d.id.slice(0, 3).toUpperCase();
       const placed = readLocation(code);
       if (placed.ok && placed.value.kind === 'airport') {
-        return [{ text: code, range: this.range(d.idSpan), source: 'id', kind: placed.value.kind, point: placed.value.point, resolvedName: placed.value.resolvedName }];
+        return [
+          {
+            text: code,
+            range: this.range(d.idSpan),
+            source: 'id',
+            kind: placed.value.kind,
+            point: placed.value.point,
+            resolvedName: placed.value.resolvedName,
+          },
+        ];
       }
     }
     return [];
@@ -607,16 +800,43 @@ class Analyzer {
 
   private locationsFromValue(value: YamlValue): LocationFact[] {
     // `loc: [40.7, -74.0]` is one point; `loc: [IAD, LHR]` is two places.
-    if (value.kind === 'seq' && value.items.length === 2 && value.items.every((i) => i.kind === 'scalar' && /^-?\d+(\.\d+)?$/.test(i.text))) {
-      const span: Span = { text: this.text.slice(value.start + 1, value.end - 1), start: value.start + 1, end: value.end - 1 };
+    if (
+      value.kind === 'seq' &&
+      value.items.length === 2 &&
+      value.items.every((i) => i.kind === 'scalar' && /^-?\d+(\.\d+)?$/.test(i.text))
+    ) {
+      const span: Span = {
+        text: this.text.slice(value.start + 1, value.end - 1),
+        start: value.start + 1,
+        end: value.end - 1,
+      };
       const [a, b] = value.items as [YamlValue & { text: string }, YamlValue & { text: string }];
       const text = `${a.text},${b.text}`;
       const placed = this.take(readLocation(text), span);
-      return placed ? [{ text, range: this.range(span), source: 'metadata', kind: placed.kind, point: placed.point, resolvedName: placed.resolvedName }] : [];
+      return placed
+        ? [
+            {
+              text,
+              range: this.range(span),
+              source: 'metadata',
+              kind: placed.kind,
+              point: placed.point,
+              resolvedName: placed.resolvedName,
+            },
+          ]
+        : [];
     }
     return scalarSpans(value).map((s) => {
       const placed = readLocation(s.text);
-      if (placed.ok) return { text: s.text, range: this.range(s), source: 'metadata' as const, kind: placed.value.kind, point: placed.value.point, resolvedName: placed.value.resolvedName };
+      if (placed.ok)
+        return {
+          text: s.text,
+          range: this.range(s),
+          source: 'metadata' as const,
+          kind: placed.value.kind,
+          point: placed.value.point,
+          resolvedName: placed.value.resolvedName,
+        };
       this.report(s, 'error', placed.code, placed.message, placed.suggestions);
       return { text: s.text, range: this.range(s), source: 'metadata' as const, kind: 'unknown' as const };
     });
@@ -626,29 +846,50 @@ class Analyzer {
     const known = (id: string): boolean => byId.has(id) || edgeIds.has(id) || subgraphIds.has(id);
     const refs = [...this.syntax.idReferences, ...this.syntax.classAssigns.flatMap((c) => c.ids)];
     for (const ref of refs) {
-      if (!known(ref.text)) this.report(ref, 'warning', 'unknown-id', `No node, edge or subgraph has the id '${ref.text}'`, this.suggest(ref.text, byId.keys()));
+      if (!known(ref.text))
+        this.report(
+          ref,
+          'warning',
+          'unknown-id',
+          `No node, edge or subgraph has the id '${ref.text}'`,
+          this.suggest(ref.text, byId.keys()),
+        );
     }
     const edgeCount = this.syntax.edges.length;
     for (const ls of this.syntax.linkStyles) {
       for (const index of ls.indexes) {
         const n = Number(index.text);
         if (!Number.isInteger(n) || n < 0 || n >= edgeCount) {
-          this.report(index, 'error', 'unknown-edge-index', `linkStyle ${index.text}: the diagram has ${edgeCount} edge${edgeCount === 1 ? '' : 's'}, numbered 0 to ${edgeCount - 1}; mermaid refuses to render this`);
+          this.report(
+            index,
+            'error',
+            'unknown-edge-index',
+            `linkStyle ${index.text}: the diagram has ${edgeCount} edge${edgeCount === 1 ? '' : 's'}, numbered 0 to ${edgeCount - 1}; mermaid refuses to render this`,
+          );
         }
       }
     }
     const subgraphSeen = new Set<string>();
     for (const s of this.syntax.subgraphs) {
-      if (subgraphSeen.has(s.id.text)) this.report(s.id, 'error', 'duplicate-id', `Subgraph id '${s.id.text}' is used twice`);
+      if (subgraphSeen.has(s.id.text))
+        this.report(s.id, 'error', 'duplicate-id', `Subgraph id '${s.id.text}' is used twice`);
       subgraphSeen.add(s.id.text);
     }
   }
 
-  private buildEdges(byId: Map<string, MutableNode>, edgeMetadata: Map<string, { span: Span; entries: MetadataEntry[] }>): EdgeModel[] {
+  private buildEdges(
+    byId: Map<string, MutableNode>,
+    edgeMetadata: Map<string, { span: Span; entries: MetadataEntry[] }>,
+  ): EdgeModel[] {
     return this.syntax.edges.map((e, index) => this.buildEdge(e, index, byId, edgeMetadata));
   }
 
-  private buildEdge(e: SyntaxEdge, index: number, byId: Map<string, MutableNode>, edgeMetadata: Map<string, { span: Span; entries: MetadataEntry[] }>): EdgeModel {
+  private buildEdge(
+    e: SyntaxEdge,
+    index: number,
+    byId: Map<string, MutableNode>,
+    edgeMetadata: Map<string, { span: Span; entries: MetadataEntry[] }>,
+  ): EdgeModel {
     const meta = e.id ? edgeMetadata.get(e.id.text) : undefined;
     const base = {
       index,
@@ -663,20 +904,37 @@ class Analyzer {
       stroke: e.stroke,
       headAtStart: e.headAtStart,
       headAtEnd: e.headAtEnd,
-      ...(e.label ? { label: labelLines(e.label).map((l) => l.text).join('\n'), labelRange: this.range(e.label) } : {}),
+      ...(e.label
+        ? {
+            label: labelLines(e.label)
+              .map((l) => l.text)
+              .join('\n'),
+            labelRange: this.range(e.label),
+          }
+        : {}),
       ...(meta ? { metadataRange: this.range(meta.span) } : {}),
     };
     return { ...base, meaning: this.edgeMeaning(e, byId, meta?.entries ?? []) };
   }
 
-  private edgeMeaning(e: SyntaxEdge, byId: Map<string, MutableNode>, metaEntries: readonly MetadataEntry[]): EdgeMeaning {
+  private edgeMeaning(
+    e: SyntaxEdge,
+    byId: Map<string, MutableNode>,
+    metaEntries: readonly MetadataEntry[],
+  ): EdgeMeaning {
     const reading = readEdgeLabel(e.label);
     const from = byId.get(e.from.id.text);
     const to = byId.get(e.to.id.text);
     const meta = new Map<string, MetadataEntry>();
     for (const entry of metaEntries) {
       if (!edgeKeys.includes(entry.key.text) && !mermaidEdgeKeys.has(entry.key.text)) {
-        this.report(entry.key, 'warning', 'unknown-key', `Unknown edge metadata key '${entry.key.text}'`, this.suggest(entry.key.text, edgeKeys));
+        this.report(
+          entry.key,
+          'warning',
+          'unknown-key',
+          `Unknown edge metadata key '${entry.key.text}'`,
+          this.suggest(entry.key.text, edgeKeys),
+        );
         continue;
       }
       meta.set(entry.key.text, entry);
@@ -686,7 +944,13 @@ class Analyzer {
     if (relSpan) {
       const word = readEdgeLabel(relSpan).relationship;
       if (word) rel = { ...word, source: 'metadata' };
-      else this.report(relSpan, 'error', 'invalid-relationship', `Unknown relationship '${relSpan.text}': use transit (customer to provider), customer, peer, access or ibgp`);
+      else
+        this.report(
+          relSpan,
+          'error',
+          'invalid-relationship',
+          `Unknown relationship '${relSpan.text}': use transit (customer to provider), customer, peer, access or ibgp`,
+        );
     }
     if (!rel && reading.relationship) rel = { ...reading.relationship, source: 'label' };
     const isBgpEnd = (n: NodeModel | undefined): boolean => n?.role === 'pop' || n?.role === 'as';
@@ -699,15 +963,30 @@ class Analyzer {
       if (from?.role === 'pop' && to?.role === 'client') return { kind: 'expectation', client: toId, pop: fromId };
       if (!bareOrPolicy || !from || !to) return { kind: 'none' };
       if (isBgpEnd(from) && isBgpEnd(to)) {
-        if (from.asn && to.asn && from.asn.value === to.asn.value) return { kind: 'igp', source: 'default', ...this.igpCost(reading.policy) };
+        if (from.asn && to.asn && from.asn.value === to.asn.value)
+          return { kind: 'igp', source: 'default', ...this.igpCost(reading.policy) };
         if (from.role === 'pop' && to.role === 'pop') return { kind: 'none' };
         const customer = from.role === 'pop' ? fromId : to.role === 'pop' ? toId : fromId;
         const provider = customer === fromId ? toId : fromId;
-        this.infer(e.arrow, `Edge ${fromId} ${e.arrow.text} ${toId} has no relationship: read as '${customer}' buying transit from '${provider}' (write 'transit', 'peer' or 'customer' on it to say so)`);
-        return this.session(e, 'customer-provider', customer, provider, 'default', reading.policy, reading.problems, meta);
+        this.infer(
+          e.arrow,
+          `Edge ${fromId} ${e.arrow.text} ${toId} has no relationship: read as '${customer}' buying transit from '${provider}' (write 'transit', 'peer' or 'customer' on it to say so)`,
+        );
+        return this.session(
+          e,
+          'customer-provider',
+          customer,
+          provider,
+          'default',
+          reading.policy,
+          reading.problems,
+          meta,
+        );
       }
-      if (from.role === 'client' && to.role === 'as') return { kind: 'access', client: fromId, as: toId, source: 'default' };
-      if (to.role === 'client' && from.role === 'as') return { kind: 'access', client: toId, as: fromId, source: 'default' };
+      if (from.role === 'client' && to.role === 'as')
+        return { kind: 'access', client: fromId, as: toId, source: 'default' };
+      if (to.role === 'client' && from.role === 'as')
+        return { kind: 'access', client: toId, as: fromId, source: 'default' };
       return { kind: 'none' };
     }
     if (!from || !to) return { kind: 'none' };
@@ -715,27 +994,48 @@ class Analyzer {
       const client = from.role === 'client' ? from : to.role === 'client' ? to : undefined;
       const other = client === from ? to : from;
       if (!client || !isBgpEnd(other)) {
-        this.report(rel.span, 'warning', 'edge-endpoints', `'access' puts a client in an AS: one end must be a client and the other an AS or PoP`);
+        this.report(
+          rel.span,
+          'warning',
+          'edge-endpoints',
+          `'access' puts a client in an AS: one end must be a client and the other an AS or PoP`,
+        );
         return { kind: 'none' };
       }
       return { kind: 'access', client: client.id, as: other.id, source: rel.source };
     }
     for (const end of [from, to]) {
       if (!isBgpEnd(end)) {
-        this.report(rel.span, 'warning', 'edge-endpoints', `A BGP ${rel.word === 'igp' ? 'iBGP/IGP link' : 'session'} joins PoPs and ASes, but '${end.id}' is a ${end.role} node: give it a role (e.g. @{ role: as, asn: 64500 })`);
+        this.report(
+          rel.span,
+          'warning',
+          'edge-endpoints',
+          `A BGP ${rel.word === 'igp' ? 'iBGP/IGP link' : 'session'} joins PoPs and ASes, but '${end.id}' is a ${end.role} node: give it a role (e.g. @{ role: as, asn: 64500 })`,
+        );
         return { kind: 'none' };
       }
     }
     if (rel.word === 'igp') {
       if (from.asn && to.asn && from.asn.value !== to.asn.value) {
-        this.report(rel.span, 'error', 'igp-across-ases', `An IGP link joins routers of one AS, but '${fromId}' is AS${from.asn.value} and '${toId}' is AS${to.asn.value}`);
+        this.report(
+          rel.span,
+          'error',
+          'igp-across-ases',
+          `An IGP link joins routers of one AS, but '${fromId}' is AS${from.asn.value} and '${toId}' is AS${to.asn.value}`,
+        );
       }
       return { kind: 'igp', source: rel.source, ...this.igpCost(reading.policy) };
     }
     if (from.asn && to.asn && from.asn.value === to.asn.value) {
-      this.report(rel.span, 'warning', 'same-as-session', `'${fromId}' and '${toId}' are both AS${from.asn.value}: an eBGP relationship needs two ASes (use 'ibgp' for routers of one AS)`);
+      this.report(
+        rel.span,
+        'warning',
+        'same-as-session',
+        `'${fromId}' and '${toId}' are both AS${from.asn.value}: an eBGP relationship needs two ASes (use 'ibgp' for routers of one AS)`,
+      );
     }
-    if (rel.word === 'peer-peer') return this.session(e, 'peer-peer', fromId, toId, rel.source, reading.policy, reading.problems, meta);
+    if (rel.word === 'peer-peer')
+      return this.session(e, 'peer-peer', fromId, toId, rel.source, reading.policy, reading.problems, meta);
     const customer = rel.word === 'customer-provider' ? fromId : toId;
     const provider = customer === fromId ? toId : fromId;
     return this.session(e, 'customer-provider', customer, provider, rel.source, reading.policy, reading.problems, meta);
@@ -761,7 +1061,13 @@ class Analyzer {
     for (const p of problems) this.report(p.span, 'error', 'invalid-policy', p.message);
     const policy: { -readonly [K in keyof SessionPolicy]: SessionPolicy[K] } = { communities: [] };
     let state: Fact<AdminState> | undefined;
-    const number = (span: Span, what: string, min: number, max: number, source: FactSource): Fact<number> | undefined => {
+    const number = (
+      span: Span,
+      what: string,
+      min: number,
+      max: number,
+      source: FactSource,
+    ): Fact<number> | undefined => {
       const n = this.take(readInteger(span.text, what, min, max), span);
       return n === undefined ? undefined : this.fact(n, span, source);
     };
@@ -798,10 +1104,20 @@ class Analyzer {
     for (const p of policyWords) apply(p.key, p.value, 'label');
     for (const [key, entry] of meta) {
       if (key === 'rel' || key === 'relationship' || mermaidEdgeKeys.has(key)) continue;
-      for (const s of scalarSpans(entry.value).flatMap((x) => (key.startsWith('communit') ? splitCommas(x) : [x]))) apply(key, s, 'metadata');
+      for (const s of scalarSpans(entry.value).flatMap((x) => (key.startsWith('communit') ? splitCommas(x) : [x])))
+        apply(key, s, 'metadata');
     }
     const bothWays = e.headAtStart === e.headAtEnd;
-    return { kind: 'session', relationship, customer, provider, relationshipSource, tail: policy, head: bothWays ? policy : { communities: [] }, ...(state ? { state } : {}) };
+    return {
+      kind: 'session',
+      relationship,
+      customer,
+      provider,
+      relationshipSource,
+      tail: policy,
+      head: bothWays ? policy : { communities: [] },
+      ...(state ? { state } : {}),
+    };
   }
 
   /** Default ASNs, client access ASes, and the hints that say what was assumed. */
@@ -822,7 +1138,12 @@ class Analyzer {
     for (const e of edges) {
       if (e.meaning.kind !== 'access') continue;
       const client = byId.get(e.meaning.client);
-      if (client && !client.inAs) client.inAs = { value: e.meaning.as, range: e.range, source: e.meaning.source === 'default' ? 'default' : 'label' };
+      if (client && !client.inAs)
+        client.inAs = {
+          value: e.meaning.as,
+          range: e.range,
+          source: e.meaning.source === 'default' ? 'default' : 'label',
+        };
     }
     const ases = nodes.filter((n) => n.role === 'as' || n.role === 'pop');
     for (const n of nodes) {
@@ -830,10 +1151,24 @@ class Analyzer {
       if (n.inAs) {
         const target = byId.get(n.inAs.value);
         if (!target) {
-          this.reportAt(n.inAs.range, 'error', 'unknown-id', `No node has the id '${n.inAs.value}'`, this.suggest(n.inAs.value, ases.map((a) => a.id)));
+          this.reportAt(
+            n.inAs.range,
+            'error',
+            'unknown-id',
+            `No node has the id '${n.inAs.value}'`,
+            this.suggest(
+              n.inAs.value,
+              ases.map((a) => a.id),
+            ),
+          );
           n.inAs = undefined;
         } else if (target.role !== 'as' && target.role !== 'pop') {
-          this.diagnostics.push({ range: n.inAs.range, severity: 'error', code: 'edge-endpoints', message: `A client sits in an AS, but '${target.id}' is a ${target.role} node` });
+          this.diagnostics.push({
+            range: n.inAs.range,
+            severity: 'error',
+            code: 'edge-endpoints',
+            message: `A client sits in an AS, but '${target.id}' is a ${target.role} node`,
+          });
           n.inAs = undefined;
         }
       }
@@ -849,9 +1184,17 @@ class Analyzer {
         }
         if (best) {
           n.inAs = { value: best.node.id, range: n.idRange, source: 'default' };
-          this.inferred.push({ range: n.idRange, message: `Client '${n.id}' names no AS: placed in '${best.node.id}', the AS with the nearest router (${Math.round(best.km)} km); say 'in: ${best.node.id}' or draw '${n.id} -->|access| ${best.node.id}'` });
+          this.inferred.push({
+            range: n.idRange,
+            message: `Client '${n.id}' names no AS: placed in '${best.node.id}', the AS with the nearest router (${Math.round(best.km)} km); say 'in: ${best.node.id}' or draw '${n.id} -->|access| ${best.node.id}'`,
+          });
         } else {
-          this.diagnostics.push({ range: n.idRange, severity: 'warning', code: 'client-without-as', message: `Client '${n.id}' is in no AS: add @{ in: <AS id> }, an edge '${n.id} -->|access| <AS>', or a location near an AS router` });
+          this.diagnostics.push({
+            range: n.idRange,
+            severity: 'warning',
+            code: 'client-without-as',
+            message: `Client '${n.id}' is in no AS: add @{ in: <AS id> }, an edge '${n.id} -->|access| <AS>', or a location near an AS router`,
+          });
         }
       }
     }
@@ -865,12 +1208,23 @@ class Analyzer {
         });
       }
       if (n.role === 'pop' && n.announces.length === 0 && !this.announceWritten.has(n.id)) {
-        this.diagnostics.push({ range: n.idRange, severity: 'error', code: 'pop-without-prefix', message: `PoP '${n.id}' announces no prefix: add 'Advertises 203.0.113.0/24' to its label, @{ announce: ... }, or prefixes: in the front matter` });
+        this.diagnostics.push({
+          range: n.idRange,
+          severity: 'error',
+          code: 'pop-without-prefix',
+          message: `PoP '${n.id}' announces no prefix: add 'Advertises 203.0.113.0/24' to its label, @{ announce: ... }, or prefixes: in the front matter`,
+        });
       }
       if (n.role !== 'narrative' && n.roleSource !== 'metadata') {
         const said: string[] = [`role ${n.role} (from the ${n.roleSource})`];
-        if (n.asn) said.push(n.asn.source === 'default' ? `private AS${n.asn.value} (assumed)` : `AS${n.asn.value} (from the ${n.asn.source})`);
-        for (const l of n.locations) if (l.point && l.source !== 'metadata') said.push(`location '${l.text}' = ${l.resolvedName ?? ''}`);
+        if (n.asn)
+          said.push(
+            n.asn.source === 'default'
+              ? `private AS${n.asn.value} (assumed)`
+              : `AS${n.asn.value} (from the ${n.asn.source})`,
+          );
+        for (const l of n.locations)
+          if (l.point && l.source !== 'metadata') said.push(`location '${l.text}' = ${l.resolvedName ?? ''}`);
         for (const p of n.announces) if (p.source !== 'metadata') said.push(`announces ${p.value}`);
         if (n.address && n.address.source !== 'metadata') said.push(`service address ${n.address.value}`);
         this.inferred.push({ range: n.idRange, message: `Read from the picture: ${said.join('; ')}` });
@@ -913,8 +1267,18 @@ class Analyzer {
     const service = nodes.find((n) => n.role === 'service' && n.address);
     if (!service?.address) return settings;
     for (const other of nodes) {
-      if (other !== service && other.role === 'service' && other.address && other.address.value !== service.address.value) {
-        this.diagnostics.push({ range: other.address.range, severity: 'warning', code: 'several-services', message: `A second service address ${other.address.value}; routing uses the first, ${service.address.value} (name one in the front matter: anycast: service:)` });
+      if (
+        other !== service &&
+        other.role === 'service' &&
+        other.address &&
+        other.address.value !== service.address.value
+      ) {
+        this.diagnostics.push({
+          range: other.address.range,
+          severity: 'warning',
+          code: 'several-services',
+          message: `A second service address ${other.address.value}; routing uses the first, ${service.address.value} (name one in the front matter: anycast: service:)`,
+        });
       }
     }
     return { ...settings, serviceAddress: service.address };
@@ -925,7 +1289,12 @@ class Analyzer {
     if (!service) {
       if (nodes.some((n) => n.role === 'pop')) {
         const at = this.syntax.header?.keyword ?? { start: 0, end: 0 };
-        this.report(at, 'hint', 'no-service-address', "No service address: add a node 'Anycast IP: 203.0.113.1' or anycast: service: in the front matter; clients follow the first announced prefix");
+        this.report(
+          at,
+          'hint',
+          'no-service-address',
+          "No service address: add a node 'Anycast IP: 203.0.113.1' or anycast: service: in the front matter; clients follow the first announced prefix",
+        );
       }
       return;
     }
@@ -945,7 +1314,12 @@ class Analyzer {
       const message = mismatch
         ? `PoP '${n.id}' announces IPv${family.ok ? family.value.family : ''} ${n.announces.map((p) => p.value).join(', ')} but the service address ${service.value} is IPv${address.value.family}`
         : `PoP '${n.id}' announces ${n.announces.map((p) => p.value).join(', ')}, which does not cover the service address ${service.value}: clients can never reach it there`;
-      this.diagnostics.push({ range: first.source === 'front-matter' ? n.idRange : first.range, severity: 'error', code: 'prefix-not-covering', message });
+      this.diagnostics.push({
+        range: first.source === 'front-matter' ? n.idRange : first.range,
+        severity: 'error',
+        code: 'prefix-not-covering',
+        message,
+      });
     }
   }
 }

@@ -115,17 +115,28 @@ export function readEdgeLabel(label: Span | undefined): EdgeLabelReading {
       const m = next ? /^[x×=]?(-?\d+)$/.exec(next.text) : null;
       if (next && m) {
         const digits = m[1] ?? '';
-        policy.push({ key, value: { text: digits, start: next.end - digits.length, end: next.end }, phrase: { text: `${w.text} ${next.text}`, start: w.start, end: next.end } });
+        policy.push({
+          key,
+          value: { text: digits, start: next.end - digits.length, end: next.end },
+          phrase: { text: `${w.text} ${next.text}`, start: w.start, end: next.end },
+        });
         i++;
       } else {
-        problems.push({ span: w, message: `'${w.text}' needs a number after it, e.g. '${w.text} ${key === 'localPref' ? 150 : key === 'prepend' ? 2 : 10}'` });
+        problems.push({
+          span: w,
+          message: `'${w.text}' needs a number after it, e.g. '${w.text} ${key === 'localPref' ? 150 : key === 'prepend' ? 2 : 10}'`,
+        });
       }
       continue;
     }
     if (lower === 'community' || lower === 'communities') {
       const next = list[i + 1];
       if (next) {
-        policy.push({ key: 'community', value: next, phrase: { text: `${w.text} ${next.text}`, start: w.start, end: next.end } });
+        policy.push({
+          key: 'community',
+          value: next,
+          phrase: { text: `${w.text} ${next.text}`, start: w.start, end: next.end },
+        });
         i++;
       } else {
         problems.push({ span: w, message: `'${w.text}' needs a value, e.g. 'community 65000:100'` });

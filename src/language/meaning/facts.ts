@@ -7,7 +7,9 @@ import type { Community, GeoPoint } from '../../engine/types';
 import { coordinatesProblem, lookupLocation, suggestLocations } from '../places/gazetteer';
 import type { LocationKind } from './model';
 
-export type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string; readonly code: string; readonly suggestions?: readonly string[] };
+export type Read<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly message: string; readonly code: string; readonly suggestions?: readonly string[] };
 
 const fail = (code: string, message: string, suggestions?: readonly string[]): Read<never> =>
   suggestions && suggestions.length > 0 ? { ok: false, code, message, suggestions } : { ok: false, code, message };
@@ -21,15 +23,18 @@ export function readAsn(text: string): Read<number> {
   if (!m) return fail('invalid-asn', `'${text}' is not an AS number: write e.g. 13335 or AS13335`);
   const high = Number(m[1]);
   const value = m[2] !== undefined ? high * 65536 + Number(m[2]) : high;
-  if (m[2] !== undefined && (high > 65535 || Number(m[2]) > 65535)) return fail('invalid-asn', `'${text}' is not a valid asdot AS number (each part 0..65535)`);
-  if (!Number.isSafeInteger(value) || value > maxAsn) return fail('invalid-asn', `AS number ${m[1]} is above ${maxAsn}, the largest 4-byte ASN`);
+  if (m[2] !== undefined && (high > 65535 || Number(m[2]) > 65535))
+    return fail('invalid-asn', `'${text}' is not a valid asdot AS number (each part 0..65535)`);
+  if (!Number.isSafeInteger(value) || value > maxAsn)
+    return fail('invalid-asn', `AS number ${m[1]} is above ${maxAsn}, the largest 4-byte ASN`);
   if (value === 0) return fail('invalid-asn', 'AS 0 is reserved and may not appear in an AS path (RFC 7607)');
   return { ok: true, value };
 }
 
 /** A note for ASNs that are legal but unusual to see on a diagram. */
 export function asnNote(asn: number): string | undefined {
-  if (asn === 23456) return 'AS 23456 is AS_TRANS (RFC 6793), a placeholder for 4-byte ASNs; it never originates routes';
+  if (asn === 23456)
+    return 'AS 23456 is AS_TRANS (RFC 6793), a placeholder for 4-byte ASNs; it never originates routes';
   if (asn === 65535 || asn === maxAsn) return `AS ${asn} is reserved (RFC 7300) and should not be used`;
   if (asn >= 64496 && asn <= 64511) return `AS ${asn} is reserved for documentation (RFC 5398)`;
   if (asn >= 65536 && asn <= 65551) return `AS ${asn} is reserved for documentation (RFC 5398)`;
@@ -54,7 +59,10 @@ export function readAddress(text: string): Read<string> {
     if (!cidr.ok) return fail('invalid-address', `Invalid service address: ${cidr.error}`);
     const full = cidr.value.family === 4 ? 32 : 128;
     if (cidr.value.length !== full) {
-      return fail('invalid-address', `The service address is one address, not the prefix ${cidr.value.text}: write the address (and the prefix under 'prefixes')`);
+      return fail(
+        'invalid-address',
+        `The service address is one address, not the prefix ${cidr.value.text}: write the address (and the prefix under 'prefixes')`,
+      );
     }
     return { ok: true, value: trimmed.slice(0, slash) };
   }
@@ -77,9 +85,14 @@ export function readCommunity(text: string): Read<Community> {
   const known = wellKnown[t.toLowerCase()];
   if (known) return { ok: true, value: known };
   const m = /^(\d+):(\d+)$/.exec(t);
-  if (m && Number(m[1]) <= 65535 && Number(m[2]) <= 65535) return { ok: true, value: `${Number(m[1])}:${Number(m[2])}` as Community };
+  if (m && Number(m[1]) <= 65535 && Number(m[2]) <= 65535)
+    return { ok: true, value: `${Number(m[1])}:${Number(m[2])}` as Community };
   if (m) return fail('invalid-community', `Community '${t}': both halves must be 0..65535 (RFC 1997)`);
-  return fail('invalid-community', `Unknown community '${t}': write no-export, no-advertise or asn:value such as 65000:100`, t.toLowerCase().includes('export') ? ['no-export'] : undefined);
+  return fail(
+    'invalid-community',
+    `Unknown community '${t}': write no-export, no-advertise or asn:value such as 65000:100`,
+    t.toLowerCase().includes('export') ? ['no-export'] : undefined,
+  );
 }
 
 /** A whole number within bounds, for prepend counts, LOCAL_PREF, MED, costs. */
@@ -95,7 +108,8 @@ export function readInteger(text: string, what: string, min: number, max: number
 export function readWeight(text: string): Read<number> {
   const t = text.trim();
   const n = Number(t);
-  if (t === '' || !Number.isFinite(n) || n < 0) return fail('invalid-number', `Traffic weight must be a number 0 or above, not '${t}'`);
+  if (t === '' || !Number.isFinite(n) || n < 0)
+    return fail('invalid-number', `Traffic weight must be a number 0 or above, not '${t}'`);
   return { ok: true, value: n };
 }
 
@@ -111,13 +125,20 @@ const maxLocationLength = 100;
 
 export function readLocation(text: string): Read<Placed> {
   const t = text.trim();
-  if (t.length > maxLocationLength) return fail('unknown-location', `'${t.slice(0, 30)}…' is too long to be a location: use an IATA code, a city, a region or lat,lon`);
+  if (t.length > maxLocationLength)
+    return fail(
+      'unknown-location',
+      `'${t.slice(0, 30)}…' is too long to be a location: use an IATA code, a city, a region or lat,lon`,
+    );
   const problem = coordinatesProblem(t);
   if (problem) return fail('invalid-location', `Invalid coordinates '${t}': ${problem}`);
   const place = lookupLocation(t);
   if (place) return { ok: true, value: { kind: place.kind, point: place.point, resolvedName: place.description } };
   const suggestions = suggestLocations(t, 3);
-  const hint = suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `'${s}'`).join(', ')}?` : '; use an IATA code (IAD), a city, a region (us-east-1) or lat,lon';
+  const hint =
+    suggestions.length > 0
+      ? `; did you mean ${suggestions.map((s) => `'${s}'`).join(', ')}?`
+      : '; use an IATA code (IAD), a city, a region (us-east-1) or lat,lon';
   return fail('unknown-location', `Unknown location '${t}'${hint}`, suggestions);
 }
 
@@ -141,7 +162,11 @@ function boundedDistance(a: string, b: string, limit: number): number {
     const cur = [i];
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const v = Math.min(
+        (prev[j] ?? 0) + 1,
+        (cur[j - 1] ?? 0) + 1,
+        (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
       cur.push(v);
       rowMin = Math.min(rowMin, v);
     }

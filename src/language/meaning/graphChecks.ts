@@ -30,7 +30,11 @@ function liveSessions(edges: readonly EdgeModel[]): { edge: EdgeModel; session: 
 }
 
 /** Reports each customer-provider cycle once, on the edge that closes it, naming the ASes around it. */
-export function checkProviderCycles(reporter: Reporter, nodes: readonly NodeModel[], edges: readonly EdgeModel[]): void {
+export function checkProviderCycles(
+  reporter: Reporter,
+  nodes: readonly NodeModel[],
+  edges: readonly EdgeModel[],
+): void {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const providers = new Map<number, { asn: number; edge: EdgeModel }[]>();
   const names = new Map<number, string>();
@@ -82,13 +86,19 @@ export function checkProviderCycles(reporter: Reporter, nodes: readonly NodeMode
   }
 }
 
-const blocksExport = (communities: readonly Community[]): boolean => communities.some((c) => c === 'no-export' || c === 'no-advertise');
+const blocksExport = (communities: readonly Community[]): boolean =>
+  communities.some((c) => c === 'no-export' || c === 'no-advertise');
 
 /**
  * Warns about clients whose AS can get no route to any PoP that is up. Returns the ids of the
  * clients it warned about.
  */
-export function checkReachability(reporter: Reporter, nodes: readonly NodeModel[], edges: readonly EdgeModel[], implicitTransit: boolean): Set<string> {
+export function checkReachability(
+  reporter: Reporter,
+  nodes: readonly NodeModel[],
+  edges: readonly EdgeModel[],
+  implicitTransit: boolean,
+): Set<string> {
   const flagged = new Set<string>();
   const clients = nodes.filter((n) => n.role === 'client');
   if (clients.length === 0) return flagged;
@@ -96,7 +106,12 @@ export function checkReachability(reporter: Reporter, nodes: readonly NodeModel[
   if (livePops.length === 0) {
     if (nodes.some((n) => n.role === 'pop')) {
       for (const c of clients) {
-        reporter.diagnostics.push({ range: c.idRange, severity: 'warning', code: 'unreachable-client', message: `Client '${c.id}' reaches no PoP: no PoP is up and announcing a prefix` });
+        reporter.diagnostics.push({
+          range: c.idRange,
+          severity: 'warning',
+          code: 'unreachable-client',
+          message: `Client '${c.id}' reaches no PoP: no PoP is up and announcing a prefix`,
+        });
         flagged.add(c.id);
       }
     }
@@ -119,8 +134,18 @@ export function checkReachability(reporter: Reporter, nodes: readonly NodeModel[
     const c2p = session.relationship === 'customer-provider';
     const tailIsCustomer = c2p && session.customer === edge.from;
     const headIsCustomer = c2p && session.customer === edge.to;
-    add(tail, { to: head, toIsCustomer: headIsCustomer, fromIsCustomer: tailIsCustomer, communities: session.tail.communities.map((f) => f.value) });
-    add(head, { to: tail, toIsCustomer: tailIsCustomer, fromIsCustomer: headIsCustomer, communities: session.head.communities.map((f) => f.value) });
+    add(tail, {
+      to: head,
+      toIsCustomer: headIsCustomer,
+      fromIsCustomer: tailIsCustomer,
+      communities: session.tail.communities.map((f) => f.value),
+    });
+    add(head, {
+      to: tail,
+      toIsCustomer: tailIsCustomer,
+      fromIsCustomer: headIsCustomer,
+      communities: session.head.communities.map((f) => f.value),
+    });
   }
   // State per AS: bit 1 = holds a route it may export to everyone (learned from a customer or
   // originated), bit 2 = holds one it may export to customers only; a NO_EXPORT route sets bit 4.
@@ -134,7 +159,13 @@ export function checkReachability(reporter: Reporter, nodes: readonly NodeModel[
     queue.push({ asn, all, origin, communities });
   };
   for (const pop of livePops) {
-    if (pop.asn) visit(pop.asn.value, true, true, pop.communities.map((c) => c.value));
+    if (pop.asn)
+      visit(
+        pop.asn.value,
+        true,
+        true,
+        pop.communities.map((c) => c.value),
+      );
   }
   for (let i = 0; i < queue.length; i++) {
     const item = queue[i];
@@ -186,7 +217,13 @@ export function checkResolution(reporter: Reporter, model: DocumentModel, alread
   const byId = new Map(model.nodes.map((n) => [n.id, n]));
   if (resolution.unstable) {
     const first = model.headerRange ?? model.nodes[0]?.idRange;
-    if (first) reporter.diagnostics.push({ range: first, severity: 'warning', code: 'unstable-routing', message: `Routing never settles: ${resolution.unstable.message}` });
+    if (first)
+      reporter.diagnostics.push({
+        range: first,
+        severity: 'warning',
+        code: 'unstable-routing',
+        message: `Routing never settles: ${resolution.unstable.message}`,
+      });
     return;
   }
   const reached = new Map(resolution.clients.map((c) => [c.id, c]));

@@ -42,8 +42,10 @@ function sub(line: Span, index: number, text: string): Span {
 }
 
 const popLine = /^PoPs?\b\s*[:\-–]?\s*(.*)$/i;
-const clientLine = /^(?:users?|clients?|eyeballs?|subscribers?|visitors?|resolvers?|customers?)\s+(?:in|from|at|near)\s+(\S.*)$/i;
-const serviceLine = /^(?:anycast\s+(?:ip|address|vip|service(?:\s+(?:ip|address))?)|service\s+(?:ip|address)|vip)\s*[:=]?\s*([0-9a-f.:]+(?:\/\d+)?)/i;
+const clientLine =
+  /^(?:users?|clients?|eyeballs?|subscribers?|visitors?|resolvers?|customers?)\s+(?:in|from|at|near)\s+(\S.*)$/i;
+const serviceLine =
+  /^(?:anycast\s+(?:ip|address|vip|service(?:\s+(?:ip|address))?)|service\s+(?:ip|address)|vip)\s*[:=]?\s*([0-9a-f.:]+(?:\/\d+)?)/i;
 const asLine = /^AS\s?(\d+(?:\.\d+)?)\b\s*[:\-–]?\s*(.*)$/i;
 const announceLine = /^(?:advertises|announces|announcing|advertising|originates|advertised|announced)\s*:?\s+(.+)$/i;
 const prefixToken = /[0-9a-f.:]+\/\d+/gi;
@@ -60,7 +62,8 @@ export function readLabel(label: Span): LabelFacts {
     if ((m = announceLine.exec(line.text))) {
       const list = m[1] ?? '';
       const at = line.text.length - list.length;
-      for (let p = prefixToken.exec(list); p; p = prefixToken.exec(list)) facts.prefixes.push(sub(line, at + p.index, p[0]));
+      for (let p = prefixToken.exec(list); p; p = prefixToken.exec(list))
+        facts.prefixes.push(sub(line, at + p.index, p[0]));
       prefixToken.lastIndex = 0;
     } else if ((m = serviceLine.exec(line.text)) && !facts.role) {
       facts.role = 'service';
@@ -74,7 +77,11 @@ export function readLabel(label: Span): LabelFacts {
         facts.name = name;
         const asnInside = inlineAsn.exec(rest);
         if (asnInside) {
-          facts.asn = sub(name, asnInside.index + asnInside[0].length - (asnInside[1] ?? '').length, asnInside[1] ?? '');
+          facts.asn = sub(
+            name,
+            asnInside.index + asnInside[0].length - (asnInside[1] ?? '').length,
+            asnInside[1] ?? '',
+          );
           const before = rest.slice(0, asnInside.index).replace(/[\s(,\-–]+$/, '');
           facts.location = before.length > 0 ? sub(name, 0, before) : undefined;
           if (before.length > 0) facts.name = sub(name, 0, before);

@@ -9,7 +9,15 @@ import { greatCircleKm, isValidGeoPoint } from '../../engine/geo';
 import type { GeoPoint } from '../../engine/types';
 import { AIRPORTS, CITIES, CITY_ALIASES, COUNTRIES } from './gazetteerData';
 import { characterMask, editDistance, editDistanceLowerBound, foldLocationKey } from './gazetteerKeys';
-import { COUNTRY_ALIASES, METRO_CODES, NETWORK_TERMS, REGIONS, US_STATES, type RegionEntry, type RegionProvider } from './gazetteerRegions';
+import {
+  COUNTRY_ALIASES,
+  METRO_CODES,
+  NETWORK_TERMS,
+  REGIONS,
+  US_STATES,
+  type RegionEntry,
+  type RegionProvider,
+} from './gazetteerRegions';
 
 export { greatCircleKm, foldLocationKey };
 
@@ -126,7 +134,9 @@ function airportsByName(): ReadonlyMap<string, AirportName> {
   const owners = new Map<string, AirportName[]>();
   for (const airport of idx.airports.values()) {
     const bare = airport.name.replace(AIRPORT_WORDS, ' ').replace(/\s+/g, ' ').trim();
-    const short = (bare.startsWith(`${airport.city} `) ? bare.slice(airport.city.length + 1) : bare).split(/ [-–\/] /)[0]!.trim();
+    const short = (bare.startsWith(`${airport.city} `) ? bare.slice(airport.city.length + 1) : bare)
+      .split(/ [-–\/] /)[0]!
+      .trim();
     const keys = new Set([airport.name, bare, short].map(foldLocationKey));
     for (const key of keys) {
       if (key.length >= 4 && !idx.cities.has(key) && !idx.regions.has(key)) push(owners, key, { airport, short });
@@ -229,18 +239,42 @@ function buildCandidates(idx: Index): Candidate[] {
     candidates.push(candidate);
   };
   for (const region of idx.regions.values()) {
-    offer({ label: region.name, key: foldLocationKey(region.name), kind: 'region', weight: TIER_REGION, detail: () => regionDetail(region) });
+    offer({
+      label: region.name,
+      key: foldLocationKey(region.name),
+      kind: 'region',
+      weight: TIER_REGION,
+      detail: () => regionDetail(region),
+    });
   }
   for (const city of idx.cityList) {
-    offer({ label: city.name, key: foldLocationKey(city.name), kind: 'city', weight: city.population, detail: () => cityDescription(city, countryNames) });
+    offer({
+      label: city.name,
+      key: foldLocationKey(city.name),
+      kind: 'city',
+      weight: city.population,
+      detail: () => cityDescription(city, countryNames),
+    });
   }
   for (const [alias, city] of idx.aliases) {
-    offer({ label: alias, key: foldLocationKey(alias), kind: 'city', weight: city.population, detail: () => cityDescription(city, countryNames) });
+    offer({
+      label: alias,
+      key: foldLocationKey(alias),
+      kind: 'city',
+      weight: city.population,
+      detail: () => cityDescription(city, countryNames),
+    });
   }
   for (const airport of idx.airports.values()) {
     if (NETWORK_TERMS.has(airport.code)) continue;
     const weight = TIER_AIRPORT * (/International|Intercontinental/.test(airport.name) ? 2 : 1);
-    offer({ label: airport.code, key: airport.code.toLowerCase(), kind: 'airport', weight, detail: () => airportDescription(airport, countryNames) });
+    offer({
+      label: airport.code,
+      key: airport.code.toLowerCase(),
+      kind: 'airport',
+      weight,
+      detail: () => airportDescription(airport, countryNames),
+    });
   }
   // Airports of big cities, or international ones, by the name people say; small fields would
   // only crowd the list.
@@ -250,10 +284,22 @@ function buildCandidates(idx: Index): Candidate[] {
     const big = /International|Intercontinental/.test(airport.name) || idx.cities.has(foldLocationKey(airport.city));
     if (!big || NETWORK_TERMS.has(airport.code)) continue;
     if (airportsByName().get(key) !== named || airportsByCity().has(key)) continue;
-    offer({ label: short, key, kind: 'airport', weight: TIER_AIRPORT, detail: () => airportDescription(airport, countryNames) });
+    offer({
+      label: short,
+      key,
+      kind: 'airport',
+      weight: TIER_AIRPORT,
+      detail: () => airportDescription(airport, countryNames),
+    });
   }
   for (const [code, cityName] of Object.entries(METRO_CODES)) {
-    offer({ label: code, key: code.toLowerCase(), kind: 'city', weight: TIER_AIRPORT, detail: () => `${code}: metropolitan area of ${cityName}` });
+    offer({
+      label: code,
+      key: code.toLowerCase(),
+      kind: 'city',
+      weight: TIER_AIRPORT,
+      detail: () => `${code}: metropolitan area of ${cityName}`,
+    });
   }
   return candidates;
 }
@@ -292,7 +338,10 @@ interface Qualifier {
 
 function accepts(q: Qualifier | undefined, country: string, state = ''): boolean {
   if (!q) return true;
-  return (q.country !== undefined && q.country === country) || (q.state !== undefined && country === 'US' && q.state === state);
+  return (
+    (q.country !== undefined && q.country === country) ||
+    (q.state !== undefined && country === 'US' && q.state === state)
+  );
 }
 
 function parseQualifier(text: string, idx: Index): Qualifier | undefined {
@@ -315,7 +364,13 @@ function airportPlace(airport: Airport, idx: Index): Place {
 }
 
 function cityPlace(city: City, idx: Index, code?: string): Place {
-  const place: Place = { name: city.name, kind: 'city', country: city.country, point: city.point, description: cityDescription(city, idx.countryNames) };
+  const place: Place = {
+    name: city.name,
+    kind: 'city',
+    country: city.country,
+    point: city.point,
+    description: cityDescription(city, idx.countryNames),
+  };
   return code === undefined ? place : { ...place, code, description: `${code}: ${place.description}` };
 }
 
@@ -332,7 +387,9 @@ function lookupCode(code: string, idx: Index, q: Qualifier | undefined): Place |
 function lookupRegion(key: string, idx: Index): Place | undefined {
   const region = idx.regions.get(key);
   if (!region) return undefined;
-  const anchor = /^[A-Z]{3}$/.test(region.anchor) ? lookupCode(region.anchor, idx, undefined) : lookupName(region.anchor, idx, undefined);
+  const anchor = /^[A-Z]{3}$/.test(region.anchor)
+    ? lookupCode(region.anchor, idx, undefined)
+    : lookupName(region.anchor, idx, undefined);
   if (!anchor) return undefined;
   return {
     name: region.name,
@@ -370,12 +427,16 @@ function lookupName(name: string, idx: Index, q: Qualifier | undefined): Place |
     if (coded) return coded;
   }
   // A town too small to ship as a city but with an airport: place it at the airport.
-  const served = airportsByCity().get(key)?.filter((a) => accepts(q, a.country));
+  const served = airportsByCity()
+    .get(key)
+    ?.filter((a) => accepts(q, a.country));
   const airport = served?.find((a) => /International/.test(a.name)) ?? served?.[0];
   if (!airport) {
     // An airport by name: 'Heathrow', 'Dulles', 'Schiphol'.
     const named = airportsByName().get(key) ?? airportsByName().get(foldLocationKey(name.replace(AIRPORT_WORDS, ' ')));
-    return named && accepts(q, named.airport.country) && !NETWORK_TERMS.has(named.airport.code) ? airportPlace(named.airport, idx) : undefined;
+    return named && accepts(q, named.airport.country) && !NETWORK_TERMS.has(named.airport.code)
+      ? airportPlace(named.airport, idx)
+      : undefined;
   }
   return {
     name: airport.city,
@@ -463,7 +524,9 @@ function resolveLocation(name: string): Place | undefined {
   // being exact, is tried first.
   const paired = splitPairedName(text);
   if (!paired) return undefined;
-  const parts = [paired[0].trim(), paired[1].trim()].sort((a, b) => Number(/^[A-Z]{3}$/.test(b)) - Number(/^[A-Z]{3}$/.test(a)));
+  const parts = [paired[0].trim(), paired[1].trim()].sort(
+    (a, b) => Number(/^[A-Z]{3}$/.test(b)) - Number(/^[A-Z]{3}$/.test(a)),
+  );
   for (const part of parts) {
     const place = lookupNameWithCountry(part, idx);
     if (place) return place;
@@ -570,7 +633,8 @@ function computeSuggestions(name: string, max: number): string[] {
   const mask = characterMask(key);
   for (let i = 0; i < all.length; i++) {
     const candidate = all[i]!;
-    const d = editDistanceLowerBound(mask, candidateMasks[i]!) > limit ? limit + 1 : editDistance(key, candidate.key, limit);
+    const d =
+      editDistanceLowerBound(mask, candidateMasks[i]!) > limit ? limit + 1 : editDistance(key, candidate.key, limit);
     let score = d;
     if (d > limit) {
       if (key.length < 3 || !candidate.key.startsWith(key)) continue;

@@ -19,7 +19,12 @@ export interface RegionEntry {
   readonly anchor: string;
 }
 
-const r = (provider: RegionProvider, name: string, area: string, anchor: string): RegionEntry => ({ name, provider, area, anchor });
+const r = (provider: RegionProvider, name: string, area: string, anchor: string): RegionEntry => ({
+  name,
+  provider,
+  area,
+  anchor,
+});
 
 /**
  * Generic names as operators write them. Anchors are the interconnection hubs such a region
@@ -229,7 +234,21 @@ export const METRO_CODES: Readonly<Record<string, string>> = {
  * Plata. Alone they are not read as airports; with a country (`POP, DO`) they are.
  */
 export const NETWORK_TERMS: ReadonlySet<string> = new Set([
-  'ASN', 'CDN', 'IXP', 'ISP', 'KPN', 'NOC', 'NTT', 'PNI', 'POP', 'SDN', 'TCP', 'TTL', 'USA', 'VPN', 'WAF',
+  'ASN',
+  'CDN',
+  'IXP',
+  'ISP',
+  'KPN',
+  'NOC',
+  'NTT',
+  'PNI',
+  'POP',
+  'SDN',
+  'TCP',
+  'TTL',
+  'USA',
+  'VPN',
+  'WAF',
 ]);
 
 /**
@@ -265,13 +284,55 @@ export const COUNTRY_ALIASES: Readonly<Record<string, string>> = {
 
 /** US state names, for 'Ashburn, Virginia' (the data carries only the two-letter codes). */
 export const US_STATES: Readonly<Record<string, string>> = {
-  Alabama: 'AL', Alaska: 'AK', Arizona: 'AZ', Arkansas: 'AR', California: 'CA', Colorado: 'CO',
-  Connecticut: 'CT', Delaware: 'DE', 'District of Columbia': 'DC', Florida: 'FL', Georgia: 'GA',
-  Hawaii: 'HI', Idaho: 'ID', Illinois: 'IL', Indiana: 'IN', Iowa: 'IA', Kansas: 'KS', Kentucky: 'KY',
-  Louisiana: 'LA', Maine: 'ME', Maryland: 'MD', Massachusetts: 'MA', Michigan: 'MI', Minnesota: 'MN',
-  Mississippi: 'MS', Missouri: 'MO', Montana: 'MT', Nebraska: 'NE', Nevada: 'NV', 'New Hampshire': 'NH',
-  'New Jersey': 'NJ', 'New Mexico': 'NM', 'New York': 'NY', 'North Carolina': 'NC', 'North Dakota': 'ND',
-  Ohio: 'OH', Oklahoma: 'OK', Oregon: 'OR', Pennsylvania: 'PA', 'Rhode Island': 'RI',
-  'South Carolina': 'SC', 'South Dakota': 'SD', Tennessee: 'TN', Texas: 'TX', Utah: 'UT', Vermont: 'VT',
-  Virginia: 'VA', Washington: 'WA', 'West Virginia': 'WV', Wisconsin: 'WI', Wyoming: 'WY',
+  Alabama: 'AL',
+  Alaska: 'AK',
+  Arizona: 'AZ',
+  Arkansas: 'AR',
+  California: 'CA',
+  Colorado: 'CO',
+  Connecticut: 'CT',
+  Delaware: 'DE',
+  'District of Columbia': 'DC',
+  Florida: 'FL',
+  Georgia: 'GA',
+  Hawaii: 'HI',
+  Idaho: 'ID',
+  Illinois: 'IL',
+  Indiana: 'IN',
+  Iowa: 'IA',
+  Kansas: 'KS',
+  Kentucky: 'KY',
+  Louisiana: 'LA',
+  Maine: 'ME',
+  Maryland: 'MD',
+  Massachusetts: 'MA',
+  Michigan: 'MI',
+  Minnesota: 'MN',
+  Mississippi: 'MS',
+  Missouri: 'MO',
+  Montana: 'MT',
+  Nebraska: 'NE',
+  Nevada: 'NV',
+  'New Hampshire': 'NH',
+  'New Jersey': 'NJ',
+  'New Mexico': 'NM',
+  'New York': 'NY',
+  'North Carolina': 'NC',
+  'North Dakota': 'ND',
+  Ohio: 'OH',
+  Oklahoma: 'OK',
+  Oregon: 'OR',
+  Pennsylvania: 'PA',
+  'Rhode Island': 'RI',
+  'South Carolina': 'SC',
+  'South Dakota': 'SD',
+  Tennessee: 'TN',
+  Texas: 'TX',
+  Utah: 'UT',
+  Vermont: 'VT',
+  Virginia: 'VA',
+  Washington: 'WA',
+  'West Virginia': 'WV',
+  Wisconsin: 'WI',
+  Wyoming: 'WY',
 };

@@ -80,15 +80,38 @@ const shapes: readonly { readonly open: string; readonly closes: readonly (reado
   { open: '(', closes: [[')', 'round']] },
   { open: '[[', closes: [[']]', 'subroutine']] },
   { open: '[(', closes: [[')]', 'cylinder']] },
-  { open: '[/', closes: [['/]', 'parallelogram'], ['\\]', 'trapezoid']] },
-  { open: '[\\', closes: [['\\]', 'parallelogram-alt'], ['/]', 'trapezoid-alt']] },
+  {
+    open: '[/',
+    closes: [
+      ['/]', 'parallelogram'],
+      ['\\]', 'trapezoid'],
+    ],
+  },
+  {
+    open: '[\\',
+    closes: [
+      ['\\]', 'parallelogram-alt'],
+      ['/]', 'trapezoid-alt'],
+    ],
+  },
   { open: '[', closes: [[']', 'rect']] },
   { open: '{{', closes: [['}}', 'hexagon']] },
   { open: '{', closes: [['}', 'diamond']] },
   { open: '>', closes: [[']', 'asymmetric']] },
 ];
 
-const statementKeywords = new Set(['subgraph', 'end', 'classDef', 'class', 'style', 'linkStyle', 'click', 'direction', 'accTitle', 'accDescr']);
+const statementKeywords = new Set([
+  'subgraph',
+  'end',
+  'classDef',
+  'class',
+  'style',
+  'linkStyle',
+  'click',
+  'direction',
+  'accTitle',
+  'accDescr',
+]);
 const directions = new Set(['TD', 'TB', 'BT', 'LR', 'RL', '<', '>', '^', 'v']);
 
 function isIdChar(code: number): boolean {
@@ -184,7 +207,11 @@ class Parser {
       this.skipBlanks();
       if (!this.atStatementEnd()) {
         const end = this.lineEnd();
-        this.error(this.pos, end, `Unexpected '${this.text.slice(this.pos, Math.min(end, this.pos + 20))}': expected the end of the statement`);
+        this.error(
+          this.pos,
+          end,
+          `Unexpected '${this.text.slice(this.pos, Math.min(end, this.pos + 20))}': expected the end of the statement`,
+        );
         this.pos = end;
       }
       // Every statement consumes input; this guard makes termination obvious.
@@ -255,8 +282,17 @@ class Parser {
     }
     this.pos = start;
     const end = word ? word.end : this.lineEnd();
-    const found = word ? `'${word.text}'` : this.pos >= this.text.length ? 'an empty document' : `'${this.text.slice(start, Math.min(end, start + 20))}'`;
-    this.error(start, Math.max(end, start), `Expected 'flowchart TD' (or graph, with a direction) to start the diagram, found ${found}`, 'missing-header');
+    const found = word
+      ? `'${word.text}'`
+      : this.pos >= this.text.length
+        ? 'an empty document'
+        : `'${this.text.slice(start, Math.min(end, start + 20))}'`;
+    this.error(
+      start,
+      Math.max(end, start),
+      `Expected 'flowchart TD' (or graph, with a direction) to start the diagram, found ${found}`,
+      'missing-header',
+    );
   }
 
   private consumeHeader(keyword: Span): void {
@@ -278,7 +314,13 @@ class Parser {
     const word = this.readWord();
     if (word && statementKeywords.has(word.text)) {
       const next = this.code();
-      const boundary = this.pos >= this.text.length || isBlank(next) || next === Ch.Newline || next === Ch.Semicolon || next === 58 || next === 123;
+      const boundary =
+        this.pos >= this.text.length ||
+        isBlank(next) ||
+        next === Ch.Newline ||
+        next === Ch.Semicolon ||
+        next === 58 ||
+        next === 123;
       if (boundary) {
         this.parseKeywordStatement(word);
         return;
@@ -390,9 +432,11 @@ class Parser {
         const close = this.indexOf(']', this.pos);
         const end = close < 0 || close > this.lineEnd() ? this.lineEnd() : close;
         let inner = this.span(this.pos + 1, end);
-        if (inner.text.startsWith('"') && inner.text.endsWith('"') && inner.text.length >= 2) inner = this.span(inner.start + 1, inner.end - 1);
+        if (inner.text.startsWith('"') && inner.text.endsWith('"') && inner.text.length >= 2)
+          inner = this.span(inner.start + 1, inner.end - 1);
         title = inner;
-        if (close < 0 || close > this.lineEnd()) this.error(this.pos, end, "Subgraph title opened with '[' is not closed", 'syntax');
+        if (close < 0 || close > this.lineEnd())
+          this.error(this.pos, end, "Subgraph title opened with '[' is not closed", 'syntax');
         this.pos = Math.min(end + 1, this.lineEnd());
       } else if (id) {
         // `subgraph Two words`: mermaid uses the whole text as id and title.
@@ -410,7 +454,13 @@ class Parser {
       return;
     }
     const parent = this.subgraphStack[this.subgraphStack.length - 1];
-    const sub: SyntaxSubgraph = { id, title, start: keyword.start, end: this.text.length, ...(parent ? { parent: parent.id.text } : {}) };
+    const sub: SyntaxSubgraph = {
+      id,
+      title,
+      start: keyword.start,
+      end: this.text.length,
+      ...(parent ? { parent: parent.id.text } : {}),
+    };
     this.subgraphStack.push(sub);
     this.doc.subgraphs.push(sub);
   }
@@ -515,7 +565,8 @@ class Parser {
     if (!id) {
       if (this.atStatementEnd()) return undefined;
       const end = this.lineEnd();
-      const found = this.pos >= this.text.length ? 'the end of the file' : `'${this.text.slice(start, Math.min(end, start + 20))}'`;
+      const found =
+        this.pos >= this.text.length ? 'the end of the file' : `'${this.text.slice(start, Math.min(end, start + 20))}'`;
       this.error(start, Math.max(end, start + 1), `Expected a node id, found ${found}`, 'syntax');
       this.skipToStatementEnd();
       return undefined;
@@ -549,7 +600,12 @@ class Parser {
       if (shape === 'none') shape = 'metadata';
     }
     if (this.text.startsWith(':::', this.pos)) {
-      this.error(this.pos, this.pos + 3, "Mermaid reads ':::class' only before '@{ ... }': write A[label]:::cls@{ ... }", 'syntax');
+      this.error(
+        this.pos,
+        this.pos + 3,
+        "Mermaid reads ':::class' only before '@{ ... }': write A[label]:::cls@{ ... }",
+        'syntax',
+      );
       this.skipToStatementEnd();
       return undefined;
     }
@@ -612,7 +668,12 @@ class Parser {
         return this.recoverUnquotedLabel(bodyStart, closes);
       }
     }
-    this.error(openStart, this.pos, `Label opened with '${open}' is not closed with '${closes[0]?.[0] ?? ''}' on this line`, 'syntax');
+    this.error(
+      openStart,
+      this.pos,
+      `Label opened with '${open}' is not closed with '${closes[0]?.[0] ?? ''}' on this line`,
+      'syntax',
+    );
     this.skipToLineEnd();
     return undefined;
   }
@@ -622,7 +683,10 @@ class Parser {
    * before a closing delimiter on the same line (`A[PoP (main)]`), the intent is plain: report it
    * over the whole label with the quoted label as the fix, and go on after it.
    */
-  private recoverUnquotedLabel(bodyStart: number, closes: readonly (readonly [string, NodeShape])[]): { shape: NodeShape; label: Span; quoted: boolean } | undefined {
+  private recoverUnquotedLabel(
+    bodyStart: number,
+    closes: readonly (readonly [string, NodeShape])[],
+  ): { shape: NodeShape; label: Span; quoted: boolean } | undefined {
     const bad = this.pos;
     const lineEnd = this.lineEnd();
     const message = `'${this.text[bad] ?? ''}' inside a label ends it early in mermaid: put the label in double quotes`;
@@ -633,8 +697,10 @@ class Parser {
       if (found) {
         const raw = this.text.slice(bodyStart, i);
         const label = this.span(bodyStart, bodyStart + raw.trimEnd().length);
-        if (hasQuote) this.error(label.start, label.end, `${message}, writing a quote inside as #quot;`, 'label-needs-quotes');
-        else this.error(label.start, label.end, `${message}: "${label.text}"`, 'label-needs-quotes', [`"${label.text}"`]);
+        if (hasQuote)
+          this.error(label.start, label.end, `${message}, writing a quote inside as #quot;`, 'label-needs-quotes');
+        else
+          this.error(label.start, label.end, `${message}: "${label.text}"`, 'label-needs-quotes', [`"${label.text}"`]);
         this.pos = i + found[0].length;
         return { shape: found[1], label, quoted: false };
       }
@@ -683,7 +749,8 @@ class Parser {
 
   private parseArrow(): Omit<SyntaxEdge, 'from' | 'to' | 'id'> | undefined {
     const start = this.pos;
-    const headOf = (c: number): EdgeHead | undefined => (c === 62 || c === 60 ? 'arrow' : c === 111 ? 'circle' : c === 120 ? 'cross' : undefined);
+    const headOf = (c: number): EdgeHead | undefined =>
+      c === 62 || c === 60 ? 'arrow' : c === 111 ? 'circle' : c === 120 ? 'cross' : undefined;
     let headAtStart: EdgeHead = 'none';
     const first = this.code();
     const second = this.code(this.pos + 1);
@@ -693,7 +760,13 @@ class Parser {
     }
     if (this.text.startsWith('~~~', this.pos)) {
       while (this.code() === 126) this.pos++;
-      return { arrow: this.span(start, this.pos), stroke: 'invisible', headAtStart, headAtEnd: 'none', ...this.pipeLabel() };
+      return {
+        arrow: this.span(start, this.pos),
+        stroke: 'invisible',
+        headAtStart,
+        headAtEnd: 'none',
+        ...this.pipeLabel(),
+      };
     }
     const c = this.code();
     let stroke: EdgeStroke;
@@ -735,7 +808,7 @@ class Parser {
     // `-- text -->`, `== text ==>`, `-. text .->`: the label sits inside the arrow.
     const lineEnd = this.lineEnd();
     const labelStart = this.pos;
-    for (let i = this.pos; i < lineEnd; ) {
+    for (let i = this.pos; i < lineEnd;) {
       const length = this.closingArrowAt(i, closer, lineEnd);
       if (length < 0) {
         // No closing arrow starts anywhere in this run of the closer either: skip it whole (linear).
@@ -747,13 +820,25 @@ class Parser {
       const raw = this.text.slice(labelStart, end);
       const lead = raw.length - raw.trimStart().length;
       let label = this.span(labelStart + lead, labelStart + raw.trimEnd().length);
-      if (label.text.length >= 2 && label.text.startsWith('"') && label.text.endsWith('"')) label = this.span(label.start + 1, label.end - 1);
+      if (label.text.length >= 2 && label.text.startsWith('"') && label.text.endsWith('"'))
+        label = this.span(label.start + 1, label.end - 1);
       this.pos = i + length;
       const last = this.text.charCodeAt(this.pos - 1);
       const headAtEnd = last === 45 || last === 61 || last === 46 ? 'none' : (headOf(last) ?? 'none');
-      return { arrow: this.span(start, this.pos), stroke, headAtStart, headAtEnd, ...(label.text.length > 0 ? { label } : {}) };
+      return {
+        arrow: this.span(start, this.pos),
+        stroke,
+        headAtStart,
+        headAtEnd,
+        ...(label.text.length > 0 ? { label } : {}),
+      };
     }
-    this.error(start, lineEnd, `The edge text after '${this.text.slice(start, labelStart).trim()}' is not closed by an arrow such as '-->'`, 'syntax');
+    this.error(
+      start,
+      lineEnd,
+      `The edge text after '${this.text.slice(start, labelStart).trim()}' is not closed by an arrow such as '-->'`,
+      'syntax',
+    );
     this.pos = lineEnd;
     return undefined;
   }
@@ -780,12 +865,21 @@ class Parser {
 
   private arrowError(start: number): undefined {
     const end = this.statementTextEnd();
-    this.error(start, Math.max(end, start + 1), `Unexpected '${this.text.slice(start, Math.min(end, start + 20))}': expected an arrow such as '-->' or the end of the line`);
+    this.error(
+      start,
+      Math.max(end, start + 1),
+      `Unexpected '${this.text.slice(start, Math.min(end, start + 20))}': expected an arrow such as '-->' or the end of the line`,
+    );
     this.pos = end;
     return undefined;
   }
 
-  private finishArrow(start: number, stroke: EdgeStroke, headAtStart: EdgeHead, headAtEnd: EdgeHead): Omit<SyntaxEdge, 'from' | 'to' | 'id'> | undefined {
+  private finishArrow(
+    start: number,
+    stroke: EdgeStroke,
+    headAtStart: EdgeHead,
+    headAtEnd: EdgeHead,
+  ): Omit<SyntaxEdge, 'from' | 'to' | 'id'> | undefined {
     const arrow = this.span(start, this.pos);
     const label = this.pipeLabel();
     if (label === undefined) return undefined;
@@ -812,7 +906,8 @@ class Parser {
     const raw = this.text.slice(open + 1, close);
     const lead = raw.length - raw.trimStart().length;
     let label = this.span(open + 1 + lead, open + 1 + raw.trimEnd().length);
-    if (label.text.length >= 2 && label.text.startsWith('"') && label.text.endsWith('"')) label = this.span(label.start + 1, label.end - 1);
+    if (label.text.length >= 2 && label.text.startsWith('"') && label.text.endsWith('"'))
+      label = this.span(label.start + 1, label.end - 1);
     return label.text.length > 0 ? { label } : {};
   }
 

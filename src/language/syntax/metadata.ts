@@ -25,7 +25,10 @@ export function readMetadata(text: string, braces: Span): { entries: MetadataEnt
   const { value, errors } = parseBlock(text, braces.start + 1, braces.end - 1);
   if (value === undefined) return { entries: [], errors };
   if (value.kind !== 'map') {
-    return { entries: [], errors: [...errors, { start: value.start, end: value.end, message: 'Metadata must be key: value pairs' }] };
+    return {
+      entries: [],
+      errors: [...errors, { start: value.start, end: value.end, message: 'Metadata must be key: value pairs' }],
+    };
   }
   return { entries: [...(value as YamlMap).entries], errors };
 }
@@ -33,7 +36,14 @@ export function readMetadata(text: string, braces: Span): { entries: MetadataEnt
 /** The scalar items of a value (a scalar, or a list of scalars); nested maps are ignored. */
 export function scalarSpans(value: YamlValue | undefined): Span[] {
   if (!value) return [];
-  if (value.kind === 'scalar') return [{ text: value.text, start: value.quoted ? value.start + 1 : value.start, end: value.quoted ? value.end - 1 : value.end }];
+  if (value.kind === 'scalar')
+    return [
+      {
+        text: value.text,
+        start: value.quoted ? value.start + 1 : value.start,
+        end: value.quoted ? value.end - 1 : value.end,
+      },
+    ];
   if (value.kind === 'seq') return value.items.flatMap((item) => (item.kind === 'scalar' ? scalarSpans(item) : []));
   return [];
 }

@@ -46,7 +46,8 @@ export interface YamlError {
 /** Deeper than any settings block; the readers recurse, so nesting is bounded to keep the stack safe. */
 const maxDepth = 32;
 
-const isFlowIndicator = (c: string | undefined): boolean => c === ',' || c === '[' || c === ']' || c === '{' || c === '}';
+const isFlowIndicator = (c: string | undefined): boolean =>
+  c === ',' || c === '[' || c === ']' || c === '{' || c === '}';
 
 class FlowReader {
   constructor(
@@ -108,7 +109,15 @@ class FlowReader {
       if (c === '\n' || isFlowIndicator(c)) break;
       if (c === ':') {
         const next = this.text[this.pos + 1];
-        if (next === undefined || next === ' ' || next === '\t' || next === '\n' || next === '\r' || isFlowIndicator(next) || this.pos + 1 >= this.end) {
+        if (
+          next === undefined ||
+          next === ' ' ||
+          next === '\t' ||
+          next === '\n' ||
+          next === '\r' ||
+          isFlowIndicator(next) ||
+          this.pos + 1 >= this.end
+        ) {
           if (isKey || next === ' ' || next === '\t') break;
         }
       }
@@ -141,7 +150,11 @@ class FlowReader {
       this.skipSpace();
       if (this.text[this.pos] === ',') this.pos++;
       else if (this.text[this.pos] !== ']' && this.pos < this.end) {
-        this.errors.push({ start: this.pos, end: this.pos + 1, message: `Unexpected '${this.text[this.pos] ?? ''}' in a list: expected ',' or ']'` });
+        this.errors.push({
+          start: this.pos,
+          end: this.pos + 1,
+          message: `Unexpected '${this.text[this.pos] ?? ''}' in a list: expected ',' or ']'`,
+        });
         this.pos++;
       }
       if (this.pos === before) this.pos++;
@@ -168,7 +181,11 @@ class FlowReader {
       this.skipSpace();
       if (this.text[this.pos] === ',') this.pos++;
       else if (this.text[this.pos] !== '}' && this.pos < this.end) {
-        this.errors.push({ start: this.pos, end: this.pos + 1, message: `Unexpected '${this.text[this.pos] ?? ''}': expected ',' or '}'` });
+        this.errors.push({
+          start: this.pos,
+          end: this.pos + 1,
+          message: `Unexpected '${this.text[this.pos] ?? ''}': expected ',' or '}'`,
+        });
         this.pos++;
       }
       if (this.pos === before) this.pos++;
@@ -260,7 +277,10 @@ class BlockReader {
       return undefined;
     }
     this.depth++;
-    const value = this.text[line.start] === '-' && /[\s]|$/.test(this.text[line.start + 1] ?? '') ? this.seq(line.indent) : this.map(line.indent);
+    const value =
+      this.text[line.start] === '-' && /[\s]|$/.test(this.text[line.start + 1] ?? '')
+        ? this.seq(line.indent)
+        : this.map(line.indent);
     this.depth--;
     return value;
   }
@@ -291,7 +311,11 @@ class BlockReader {
     const items: YamlValue[] = [];
     const start = this.lines[this.index]?.start ?? 0;
     let end = start;
-    for (let line = this.lines[this.index]; line && line.indent === indent && this.text[line.start] === '-'; line = this.lines[this.index]) {
+    for (
+      let line = this.lines[this.index];
+      line && line.indent === indent && this.text[line.start] === '-';
+      line = this.lines[this.index]
+    ) {
       this.index++;
       let i = line.start + 1;
       while (i < line.end && (this.text[i] === ' ' || this.text[i] === '\t')) i++;
@@ -320,7 +344,11 @@ class BlockReader {
       this.index++;
       const colon = this.findColon(line.start, line.end);
       if (colon < 0) {
-        this.errors.push({ start: line.start, end: line.end, message: `Expected 'key: value', found '${this.text.slice(line.start, line.end)}'` });
+        this.errors.push({
+          start: line.start,
+          end: line.end,
+          message: `Expected 'key: value', found '${this.text.slice(line.start, line.end)}'`,
+        });
         continue;
       }
       let keyStart = line.start;
@@ -339,7 +367,8 @@ class BlockReader {
       else {
         const next = this.lines[this.index];
         // A sequence may sit at the same indent as its key.
-        if (next && (next.indent > indent || (next.indent === indent && this.text[next.start] === '-'))) value = this.node(next.indent);
+        if (next && (next.indent > indent || (next.indent === indent && this.text[next.start] === '-')))
+          value = this.node(next.indent);
       }
       entries.push({ key, value });
       end = value ? value.end : line.end;
@@ -365,7 +394,11 @@ class BlockReader {
 }
 
 /** Block YAML between `start` and `end` (front matter, or a multi-line `@{ ... }` body). */
-export function parseBlock(text: string, start: number, end: number): { value: YamlValue | undefined; errors: YamlError[] } {
+export function parseBlock(
+  text: string,
+  start: number,
+  end: number,
+): { value: YamlValue | undefined; errors: YamlError[] } {
   const errors: YamlError[] = [];
   const lines = splitLines(text, start, end);
   const reader = new BlockReader(text, lines, errors);

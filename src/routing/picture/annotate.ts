@@ -17,7 +17,11 @@ export const paletteSize = 12;
  * Light-background colours for stock mermaid (GitHub and friends draw our classDefs as written).
  * Each PoP gets a strong stroke and a pale fill; text stays dark on the pale fill in any theme.
  */
-export const mermaidPalette: readonly { readonly stroke: string; readonly fill: string; readonly clientFill: string }[] = [
+export const mermaidPalette: readonly {
+  readonly stroke: string;
+  readonly fill: string;
+  readonly clientFill: string;
+}[] = [
   { stroke: '#1f77b4', fill: '#b9d7ee', clientFill: '#e3eff8' },
   { stroke: '#e6550d', fill: '#fbcdb3', clientFill: '#fde9dd' },
   { stroke: '#2ca02c', fill: '#bfe5bf', clientFill: '#e4f4e4' },
@@ -115,7 +119,9 @@ function clientSummary(
     const runnerUp = explanation.runnerUp === undefined ? undefined : explanation.candidates[explanation.runnerUp];
     const why = decisionStepWords[explanation.decidedBy];
     if (runnerUp) {
-      lines.push(`Chosen by ${why} over ${popName(runnerUp.pop) ?? runnerUp.pop}${explanation.arbitrary ? ' (arbitrary)' : ''}`);
+      lines.push(
+        `Chosen by ${why} over ${popName(runnerUp.pop) ?? runnerUp.pop}${explanation.arbitrary ? ' (arbitrary)' : ''}`,
+      );
     } else {
       lines.push(`Chosen as ${why}`);
     }
@@ -131,7 +137,8 @@ export function annotateRouting(model: DocumentModel, input: RoutingInput): Rout
   const pops = model.nodes.filter((n) => n.role === 'pop');
   const colorOf = new Map(pops.map((pop, i) => [pop.id, i % paletteSize]));
   const nameOf = new Map(model.nodes.map((n) => [n.id, n.name]));
-  const popNode = (engineId: string | undefined): string | undefined => (engineId === undefined ? undefined : (nodeOf(engineId) ?? engineId));
+  const popNode = (engineId: string | undefined): string | undefined =>
+    engineId === undefined ? undefined : (nodeOf(engineId) ?? engineId);
   const popName = (engineId: string | undefined): string | undefined => {
     const node = popNode(engineId);
     return node === undefined ? undefined : (nameOf.get(node) ?? node);
@@ -193,7 +200,9 @@ export function annotateRouting(model: DocumentModel, input: RoutingInput): Rout
     if (node.role === 'as') {
       const best = routerResults.get(node.id)?.best;
       const head = node.asn ? `AS${node.asn.value} ${node.name}` : node.name;
-      const summary = best ? [head, `Best route → ${popName(best.pop) ?? best.pop}`, `AS path ${asPathText(best)}`] : [head, 'No route to the anycast prefix'];
+      const summary = best
+        ? [head, `Best route → ${popName(best.pop) ?? best.pop}`, `AS path ${asPathText(best)}`]
+        : [head, 'No route to the anycast prefix'];
       return { id: node.id, role, summary };
     }
     if (node.role === 'service') {
@@ -215,13 +224,21 @@ export function annotateRouting(model: DocumentModel, input: RoutingInput): Rout
   });
 
   const parts: string[] = [];
-  if (failed.size > 0) parts.push(`${pops.filter((p) => failed.has(p.id)).map((p) => p.name).join(', ')} down`);
+  if (failed.size > 0)
+    parts.push(
+      `${pops
+        .filter((p) => failed.has(p.id))
+        .map((p) => p.name)
+        .join(', ')} down`,
+    );
   if (baseline !== undefined && failed.size > 0) {
     parts.push(`${plural(moved, 'client')} moved`);
     if (lost > 0) parts.push(`${lost} lost service`);
   }
   const headline = parts.join(' · ');
-  return resolution.unstable ? { nodes, legend, headline, problem: resolution.unstable.message } : { nodes, legend, headline };
+  return resolution.unstable
+    ? { nodes, legend, headline, problem: resolution.unstable.message }
+    : { nodes, legend, headline };
 }
 
 /** Options of the annotated text. */
@@ -246,8 +263,17 @@ function freshId(base: string, taken: ReadonlySet<string>): string {
  * The user's diagram text followed by styling lines and a legend that show `annotation` in any
  * stock mermaid renderer. The user's own lines are kept byte for byte.
  */
-export function annotatedMermaid(text: string, model: DocumentModel, annotation: RoutingAnnotation, options: MermaidAnnotationOptions = {}): string {
-  const taken = new Set<string>([...model.nodes.map((n) => n.id), ...model.subgraphs.map((s) => s.id), ...model.classDefs.map((c) => c.name)]);
+export function annotatedMermaid(
+  text: string,
+  model: DocumentModel,
+  annotation: RoutingAnnotation,
+  options: MermaidAnnotationOptions = {},
+): string {
+  const taken = new Set<string>([
+    ...model.nodes.map((n) => n.id),
+    ...model.subgraphs.map((s) => s.id),
+    ...model.classDefs.map((c) => c.name),
+  ]);
   const cls = (name: string): string => freshId(`anycast${name}`, taken);
   const popClass = Array.from({ length: paletteSize }, (_, i) => cls(`Pop${i}`));
   const clientClass = Array.from({ length: paletteSize }, (_, i) => cls(`Client${i}`));
@@ -279,12 +305,23 @@ export function annotatedMermaid(text: string, model: DocumentModel, annotation:
   const defs: string[] = [];
   for (let i = 0; i < paletteSize; i++) {
     const { stroke, fill, clientFill } = mermaidPalette[i]!;
-    if (used.has(popClass[i]!)) defs.push(`classDef ${popClass[i]} fill:${fill},stroke:${stroke},stroke-width:3px,color:#111`);
-    if (used.has(clientClass[i]!)) defs.push(`classDef ${clientClass[i]} fill:${clientFill},stroke:${stroke},stroke-width:2px,color:#111`);
-    if (used.has(movedClass[i]!)) defs.push(`classDef ${movedClass[i]} fill:${clientFill},stroke:${stroke},stroke-width:2px,stroke-dasharray:6 3,color:#111`);
+    if (used.has(popClass[i]!))
+      defs.push(`classDef ${popClass[i]} fill:${fill},stroke:${stroke},stroke-width:3px,color:#111`);
+    if (used.has(clientClass[i]!))
+      defs.push(`classDef ${clientClass[i]} fill:${clientFill},stroke:${stroke},stroke-width:2px,color:#111`);
+    if (used.has(movedClass[i]!))
+      defs.push(
+        `classDef ${movedClass[i]} fill:${clientFill},stroke:${stroke},stroke-width:2px,stroke-dasharray:6 3,color:#111`,
+      );
   }
-  if (used.has(withdrawnClass)) defs.push(`classDef ${withdrawnClass} fill:#eeeeee,stroke:#8a8a8a,stroke-width:2px,stroke-dasharray:6 4,color:#6b6b6b`);
-  if (used.has(unreachableClass)) defs.push(`classDef ${unreachableClass} fill:#ffffff,stroke:#c50f1f,stroke-width:2px,stroke-dasharray:3 3,color:#111`);
+  if (used.has(withdrawnClass))
+    defs.push(
+      `classDef ${withdrawnClass} fill:#eeeeee,stroke:#8a8a8a,stroke-width:2px,stroke-dasharray:6 4,color:#6b6b6b`,
+    );
+  if (used.has(unreachableClass))
+    defs.push(
+      `classDef ${unreachableClass} fill:#ffffff,stroke:#c50f1f,stroke-width:2px,stroke-dasharray:3 3,color:#111`,
+    );
   lines.push(...defs);
   for (const [className, ids] of assignments) lines.push(`class ${ids.join(',')} ${className}`);
 
@@ -301,7 +338,8 @@ export function annotatedMermaid(text: string, model: DocumentModel, annotation:
   for (const node of nodes) {
     if (node.role !== 'client' || node.color === undefined || !node.path) continue;
     for (let i = 0; i + 1 < node.path.length; i++) {
-      for (const index of edgesByPair.get(`${node.path[i]}\u0000${node.path[i + 1]}`) ?? []) routeColor.set(index, node.color % paletteSize);
+      for (const index of edgesByPair.get(`${node.path[i]}\u0000${node.path[i + 1]}`) ?? [])
+        routeColor.set(index, node.color % paletteSize);
     }
   }
   for (const [index, slot] of [...routeColor].sort((x, y) => x[0] - y[0])) {
@@ -324,7 +362,9 @@ export function annotatedMermaid(text: string, model: DocumentModel, annotation:
     const names = new Map(model.nodes.map((n) => [n.id, n.name]));
     const movedNodes = nodes.filter((n) => n.moved);
     if (movedNodes.length > 0) {
-      const text = movedNodes.map((n) => `${names.get(n.id) ?? n.id} → ${(n.pop && names.get(n.pop)) ?? n.pop ?? '?'}`).join('\n');
+      const text = movedNodes
+        .map((n) => `${names.get(n.id) ?? n.id} → ${(n.pop && names.get(n.pop)) ?? n.pop ?? '?'}`)
+        .join('\n');
       const id = freshId(`${legendId}_moved`, taken);
       legendIds.push(id);
       lines.push(`  ${id}[${quoteLabel(`Moved:\n${text}`)}]`);

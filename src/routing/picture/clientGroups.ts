@@ -40,7 +40,11 @@ function alone(text: string, from: number, to: number): boolean {
  * How `node` can join a group: the line it alone fills, its access AS and whether it was drawn with an
  * edge to it (`C([..]) --> E` alone on a line) rather than `C([..])@{ in: E }`; undefined otherwise.
  */
-function groupable(node: NodeModel, edges: readonly EdgeModel[], lines: readonly string[]): { line: number; as: string; edge: boolean } | undefined {
+function groupable(
+  node: NodeModel,
+  edges: readonly EdgeModel[],
+  lines: readonly string[],
+): { line: number; as: string; edge: boolean } | undefined {
   if (node.role !== 'client') return undefined;
   const line = node.idRange.start.line;
   const text = lines[line] ?? '';
@@ -51,10 +55,24 @@ function groupable(node: NodeModel, edges: readonly EdgeModel[], lines: readonly
     return alone(text, node.idRange.start.character, end.character) ? { line, as, edge: false } : undefined;
   }
   const [edge] = edges;
-  if (edges.length > 1 || !edge || edge.meaning.kind !== 'access' || edge.meaning.client !== node.id || edge.id !== undefined) return undefined;
-  if (node.references.some((r) => r.start.line !== line) || edge.range.start.line !== line || edge.range.end.line !== line) return undefined;
+  if (
+    edges.length > 1 ||
+    !edge ||
+    edge.meaning.kind !== 'access' ||
+    edge.meaning.client !== node.id ||
+    edge.id !== undefined
+  )
+    return undefined;
+  if (
+    node.references.some((r) => r.start.line !== line) ||
+    edge.range.start.line !== line ||
+    edge.range.end.line !== line
+  )
+    return undefined;
   if (edge.range.start.character !== node.idRange.start.character) return undefined;
-  return alone(text, edge.range.start.character, edge.range.end.character) ? { line, as: edge.meaning.as, edge: true } : undefined;
+  return alone(text, edge.range.start.character, edge.range.end.character)
+    ? { line, as: edge.meaning.as, edge: true }
+    : undefined;
 }
 
 function quoted(label: string): string {
@@ -65,7 +83,11 @@ function quoted(label: string): string {
  * Groups `model`'s clients for layout when more than `above` of them can be grouped; undefined
  * when the diagram is drawn as written.
  */
-export function groupClients(text: string, model: DocumentModel, above: number = defaultGroupClientsAbove): ClientGrouping | undefined {
+export function groupClients(
+  text: string,
+  model: DocumentModel,
+  above: number = defaultGroupClientsAbove,
+): ClientGrouping | undefined {
   const lines = text.split('\n');
   const edgesOf = new Map<string, EdgeModel[]>();
   for (const edge of model.edges) {

@@ -51,7 +51,14 @@ export type PreviewContent = DiagramContent | SyntaxErrorContent;
 export function isSyntaxError(diagnostic: Diagnostic): boolean {
   if (diagnostic.severity !== 'error') return false;
   const code = diagnostic.code;
-  return code === 'syntax' || code === 'missing-header' || code === 'label-needs-quotes' || code === 'unmatched-end' || code.startsWith('unclosed-') || code.startsWith('yaml');
+  return (
+    code === 'syntax' ||
+    code === 'missing-header' ||
+    code === 'label-needs-quotes' ||
+    code === 'unmatched-end' ||
+    code.startsWith('unclosed-') ||
+    code.startsWith('yaml')
+  );
 }
 
 function contains(range: Range | undefined, p: Position): boolean {
@@ -75,7 +82,10 @@ export interface DocumentAnalysis {
 }
 
 /** Parses (or takes the shared parse of) `text` and resolves it, or says where it stops being a diagram. */
-export function analyzeDocument(text: string, parsed: ParsedDocument = parseDocument(text)): DocumentAnalysis | SyntaxErrorContent {
+export function analyzeDocument(
+  text: string,
+  parsed: ParsedDocument = parseDocument(text),
+): DocumentAnalysis | SyntaxErrorContent {
   const { model, diagnostics } = parsed;
   const syntax = diagnostics.find(isSyntaxError);
   if (syntax) return { kind: 'error', message: syntax.message, range: syntax.range };
@@ -104,15 +114,29 @@ export function routingFor(analysis: DocumentAnalysis, scenario: PreviewScenario
   const annotated =
     failedPops.length === 0 && failedSessions.length === 0 && failedAses.length === 0
       ? annotateRouting(model, { resolution: baseline, nodeOf })
-      : annotateRouting(model, { resolution: resolve(analysis.topology, { failedPops, failedSessions, failedAses }), baseline, failedPops, nodeOf });
+      : annotateRouting(model, {
+          resolution: resolve(analysis.topology, { failedPops, failedSessions, failedAses }),
+          baseline,
+          failedPops,
+          nodeOf,
+        });
   const routing = scenario.headline ? { ...annotated, headline: scenario.headline } : annotated;
   const firstError = analysis.diagnostics.find((d) => d.severity === 'error');
-  const problem = [routing.problem, firstError ? `${firstError.message} (line ${firstError.range.start.line + 1})` : undefined].filter((p) => p !== undefined).join('\n');
+  const problem = [
+    routing.problem,
+    firstError ? `${firstError.message} (line ${firstError.range.start.line + 1})` : undefined,
+  ]
+    .filter((p) => p !== undefined)
+    .join('\n');
   return problem ? { ...routing, problem } : routing;
 }
 
 /** The preview's view of an analysed document under `scenario`. */
-export function diagramContent(analysis: DocumentAnalysis, scenario: PreviewScenario = {}, layout: PreviewLayout = {}): DiagramContent {
+export function diagramContent(
+  analysis: DocumentAnalysis,
+  scenario: PreviewScenario = {},
+  layout: PreviewLayout = {},
+): DiagramContent {
   const { model } = analysis;
   const byId = new Map(model.nodes.map((n) => [n.id, n]));
   const grouping = groupClients(analysis.text, model, layout.groupClientsAbove ?? defaultGroupClientsAbove);
@@ -123,10 +147,16 @@ export function diagramContent(analysis: DocumentAnalysis, scenario: PreviewScen
     model,
     mermaidText: grouping?.text ?? analysis.text,
     routing: grouping ? routingWithGroups(routing, grouping) : routing,
-    edges: model.edges.map((e) => (e.id === undefined ? { from: e.from, to: e.to } : { from: e.from, to: e.to, id: e.id })),
+    edges: model.edges.map((e) =>
+      e.id === undefined ? { from: e.from, to: e.to } : { from: e.from, to: e.to, id: e.id },
+    ),
     nodeAt(position) {
       for (const node of model.nodes) {
-        if (contains(node.labelRange, position) || contains(node.metadataRange, position) || node.references.some((r) => contains(r, position))) {
+        if (
+          contains(node.labelRange, position) ||
+          contains(node.metadataRange, position) ||
+          node.references.some((r) => contains(r, position))
+        ) {
           return grouping?.groupOf.get(node.id)?.id ?? node.id;
         }
       }
@@ -144,7 +174,11 @@ export function diagramContent(analysis: DocumentAnalysis, scenario: PreviewScen
 }
 
 /** Everything the preview needs to show `text` under `scenario`. */
-export function previewDocument(text: string, scenario: PreviewScenario = {}, layout: PreviewLayout = {}): PreviewContent {
+export function previewDocument(
+  text: string,
+  scenario: PreviewScenario = {},
+  layout: PreviewLayout = {},
+): PreviewContent {
   const analysis = analyzeDocument(text);
   return 'kind' in analysis ? analysis : diagramContent(analysis, scenario, layout);
 }

@@ -43,7 +43,13 @@ function nodeName(ctx: Context, id: string): string {
 /** `64496 (Internet) 64513`: the AS path with names where the diagram gives them, prepends kept. */
 export function asPathText(path: readonly number[], asNames: Readonly<Record<number, string>>): string {
   if (path.length === 0) return '(originated here)';
-  return path.map((asn, i) => (asNames[asn] !== undefined && path[i - 1] !== asn ? `${asn} (${escapeMarkdown(asNames[asn] ?? '')})` : String(asn))).join(' ');
+  return path
+    .map((asn, i) =>
+      asNames[asn] !== undefined && path[i - 1] !== asn
+        ? `${asn} (${escapeMarkdown(asNames[asn] ?? '')})`
+        : String(asn),
+    )
+    .join(' ');
 }
 
 /** What the runner-up lost on: the two values compared at the deciding step. */
@@ -72,7 +78,10 @@ function stepValues(step: DecisionStep, best: Route, other: Route): string | und
 export function decisionLines(explanation: Explanation, name: (popId: string) => string): string[] {
   const best = explanation.candidates[explanation.best];
   const runnerUp = explanation.runnerUp === undefined ? undefined : explanation.candidates[explanation.runnerUp];
-  if (!best || !runnerUp) return [`Decided by: **${decisionStepWords[explanation.decidedBy]}** (${plural(explanation.candidates.length, 'candidate')})`];
+  if (!best || !runnerUp)
+    return [
+      `Decided by: **${decisionStepWords[explanation.decidedBy]}** (${plural(explanation.candidates.length, 'candidate')})`,
+    ];
   const values = stepValues(explanation.decidedBy, best, runnerUp);
   const lines = [
     `Decided by: **${decisionStepWords[explanation.decidedBy]}**${values ? ` (${values})` : ''} over the runner-up via **${name(runnerUp.pop)}**`,
@@ -91,10 +100,13 @@ function clientHover(ctx: Context, node: NodeModel): string[] {
   const before = analysis.diff?.moved.find((m) => m.id === node.id);
   if (!result || result.pop === undefined || !result.route) {
     lines.push('Reaches **no PoP**: no route to the anycast prefix from its AS');
-    if (before?.from !== undefined) lines.push(`Lost service in this simulation (was served by ${popName(ctx, before.from)})`);
+    if (before?.from !== undefined)
+      lines.push(`Lost service in this simulation (was served by ${popName(ctx, before.from)})`);
     return lines;
   }
-  lines.push(`Served by **${popName(ctx, result.pop)}**${before?.from !== undefined ? ` (moved from ${popName(ctx, before.from)} in this simulation)` : ''}`);
+  lines.push(
+    `Served by **${popName(ctx, result.pop)}**${before?.from !== undefined ? ` (moved from ${popName(ctx, before.from)} in this simulation)` : ''}`,
+  );
   lines.push(`AS path: ${asPathText(result.route.asPath, ctx.asNames)}`);
   if (result.explanation) lines.push(...decisionLines(result.explanation, (pop) => popName(ctx, pop)));
   if (result.rttMs !== undefined) {
@@ -106,7 +118,11 @@ function clientHover(ctx: Context, node: NodeModel): string[] {
 
 function popHover(ctx: Context, node: NodeModel): string[] {
   const { analysis } = ctx;
-  const facts = [`PoP`, node.asn ? `AS${node.asn.value}` : undefined, node.locations[0] ? escapeMarkdown(node.locations[0].text) : undefined].filter((x) => x !== undefined);
+  const facts = [
+    `PoP`,
+    node.asn ? `AS${node.asn.value}` : undefined,
+    node.locations[0] ? escapeMarkdown(node.locations[0].text) : undefined,
+  ].filter((x) => x !== undefined);
   const lines = [`**${escapeMarkdown(node.name)}** · ${facts.join(' · ')}`];
   if (node.announces.length > 0) lines.push(`Announces ${node.announces.map((p) => `\`${p.value}\``).join(', ')}`);
   const failed = analysis.scenario.failedPops.includes(node.id);
@@ -116,17 +132,26 @@ function popHover(ctx: Context, node: NodeModel): string[] {
   if (result && result.state === 'up') {
     const names = result.clients.map((c) => nodeName(ctx, analysis.nodeOf(c) ?? c));
     const shown = names.slice(0, 8).join(', ') + (names.length > 8 ? `, and ${names.length - 8} more` : '');
-    lines.push(`Catchment: **${plural(result.clients.length, 'client')}**, ${percent(result.trafficShare)} of traffic${names.length > 0 ? `: ${shown}` : ''}`);
+    lines.push(
+      `Catchment: **${plural(result.clients.length, 'client')}**, ${percent(result.trafficShare)} of traffic${names.length > 0 ? `: ${shown}` : ''}`,
+    );
   }
   if (failed) {
     const moved = analysis.diff?.moved.filter((m) => m.from === node.id) ?? [];
-    if (moved.length > 0) lines.push(`Its clients moved: ${moved.map((m) => `${nodeName(ctx, m.id)} → ${m.to !== undefined ? popName(ctx, m.to) : 'no PoP'}`).join(', ')}`);
+    if (moved.length > 0)
+      lines.push(
+        `Its clients moved: ${moved.map((m) => `${nodeName(ctx, m.id)} → ${m.to !== undefined ? popName(ctx, m.to) : 'no PoP'}`).join(', ')}`,
+      );
   }
   return lines;
 }
 
 function learnedWords(route: Route): string {
-  return route.learnedFrom === 'local' ? 'originated here' : route.learnedFrom === 'ibgp' ? 'over iBGP' : `from AS${route.neighborAsn}`;
+  return route.learnedFrom === 'local'
+    ? 'originated here'
+    : route.learnedFrom === 'ibgp'
+      ? 'over iBGP'
+      : `from AS${route.neighborAsn}`;
 }
 
 function asHover(ctx: Context, node: NodeModel, resolution: Resolution | undefined): string[] {
@@ -142,7 +167,9 @@ function asHover(ctx: Context, node: NodeModel, resolution: Resolution | undefin
       lines.push(`No route to the anycast prefix${where}`);
       continue;
     }
-    lines.push(`Best route${where}: → **${popName(ctx, best.pop)}**, AS path ${asPathText(best.asPath, ctx.asNames)}, ${learnedWords(best)}, LOCAL_PREF ${best.localPref}`);
+    lines.push(
+      `Best route${where}: → **${popName(ctx, best.pop)}**, AS path ${asPathText(best.asPath, ctx.asNames)}, ${learnedWords(best)}, LOCAL_PREF ${best.localPref}`,
+    );
     if (result.explanation) lines.push(...decisionLines(result.explanation, (pop) => popName(ctx, pop)));
   }
   return lines;
@@ -190,9 +217,14 @@ function edgeHover(ctx: Context, edge: EdgeModel): string[] | undefined {
   if (tail.length > 0) lines.push(`${from}: ${tail.join(', ')}`);
   if (head.length > 0) lines.push(`${to}: ${head.join(', ')}`);
   if (m.state?.value === 'down') lines.push('Down in the diagram (state: down)');
-  else if (ctx.analysis.scenario.failedLinks.some((k) => k.from === edge.from && k.to === edge.to)) lines.push('**Failed in this simulation**');
+  else if (ctx.analysis.scenario.failedLinks.some((k) => k.from === edge.from && k.to === edge.to))
+    lines.push('**Failed in this simulation**');
   const carried = clientsOver(ctx, edge);
-  lines.push(carried.length > 0 ? `Carries the traffic of ${carried.slice(0, 8).join(', ')}${carried.length > 8 ? `, and ${carried.length - 8} more` : ''}` : 'Carries no client traffic to the anycast prefix');
+  lines.push(
+    carried.length > 0
+      ? `Carries the traffic of ${carried.slice(0, 8).join(', ')}${carried.length > 8 ? `, and ${carried.length - 8} more` : ''}`
+      : 'Carries no client traffic to the anycast prefix',
+  );
   return lines;
 }
 
@@ -201,20 +233,34 @@ export function hoverAt(analysis: RoutingAnalysis, position: Position): HoverTex
   const model = analysis.parsed.model;
   // On the id anywhere it is written, or on the label people read.
   const labelled = model.nodes.find((n) => n.labelRange !== undefined && rangeContains(n.labelRange, position));
-  const found = nodeAt(model, position) ?? (labelled?.labelRange ? { node: labelled, range: labelled.labelRange } : undefined);
-  const ctx: Context = { analysis, byId: new Map(model.nodes.map((n) => [n.id, n])), asNames: analysis.build.topology.asNames ?? {} };
+  const found =
+    nodeAt(model, position) ?? (labelled?.labelRange ? { node: labelled, range: labelled.labelRange } : undefined);
+  const ctx: Context = {
+    analysis,
+    byId: new Map(model.nodes.map((n) => [n.id, n])),
+    asNames: analysis.build.topology.asNames ?? {},
+  };
   if (!found) {
     // On an edge's arrow or label: the session it stands for.
-    const edge = model.edges.find((e) => rangeContains(e.arrowRange, position) || (e.labelRange !== undefined && rangeContains(e.labelRange, position)));
+    const edge = model.edges.find(
+      (e) =>
+        rangeContains(e.arrowRange, position) || (e.labelRange !== undefined && rangeContains(e.labelRange, position)),
+    );
     const lines = edge ? edgeHover(ctx, edge) : undefined;
-    return edge && lines ? { markdown: lines.join('\n\n'), range: edge.labelRange && rangeContains(edge.labelRange, position) ? edge.labelRange : edge.arrowRange } : undefined;
+    return edge && lines
+      ? {
+          markdown: lines.join('\n\n'),
+          range: edge.labelRange && rangeContains(edge.labelRange, position) ? edge.labelRange : edge.arrowRange,
+        }
+      : undefined;
   }
   const node = found.node;
   let lines: string[];
   if (node.role === 'client') lines = clientHover(ctx, node);
   else if (node.role === 'pop') lines = popHover(ctx, node);
   else if (node.role === 'as') lines = asHover(ctx, node, analysis.resolution);
-  else if (node.role === 'service') lines = [`**${escapeMarkdown(node.name)}** · anycast service${node.address ? ` \`${node.address.value}\`` : ''}`];
+  else if (node.role === 'service')
+    lines = [`**${escapeMarkdown(node.name)}** · anycast service${node.address ? ` \`${node.address.value}\`` : ''}`];
   else return undefined;
   if (analysis.problem && node.role !== 'service') lines.push(`⚠ ${escapeMarkdown(analysis.problem)}`);
   return { markdown: lines.join('\n\n'), range: found.range };

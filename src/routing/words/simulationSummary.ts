@@ -21,14 +21,21 @@ export function failedThings(analysis: RoutingAnalysis): string[] {
   const nameOf = names(analysis.parsed.model);
   const name = (id: string): string => nameOf.get(id) ?? id;
   const { scenario } = analysis;
-  return [...scenario.failedPops.map(name), ...scenario.failedLinks.map((k) => `${name(k.from)} ↔ ${name(k.to)}`), ...scenario.failedAses.map(name)];
+  return [
+    ...scenario.failedPops.map(name),
+    ...scenario.failedLinks.map((k) => `${name(k.from)} ↔ ${name(k.to)}`),
+    ...scenario.failedAses.map(name),
+  ];
 }
 
 /**
  * What the preview draws for `scenario`: failed PoPs as written; failed links and ASes as the engine
  * ids of this text, with the headline. `analysis` runs only when links or ASes are failed.
  */
-export function previewScenarioOf(scenario: DiagramScenario, analysis: () => RoutingAnalysis): PreviewScenario & { readonly failedPops: readonly string[] } {
+export function previewScenarioOf(
+  scenario: DiagramScenario,
+  analysis: () => RoutingAnalysis,
+): PreviewScenario & { readonly failedPops: readonly string[] } {
   if (scenario.failedLinks.length === 0 && scenario.failedAses.length === 0) return { failedPops: scenario.failedPops };
   const routing = analysis();
   return {
@@ -73,9 +80,22 @@ export function popLenses(analysis: RoutingAnalysis): PopLens[] {
       const range = node.idRange;
       if (failed) {
         const moved = analysis.diff?.moved.filter((m) => m.from === node.id).length ?? 0;
-        return { pop: node.id, range, title: `Failed in simulation · ${plural(moved, 'client')} moved`, action: 'restore', actionTitle: 'Restore' };
+        return {
+          pop: node.id,
+          range,
+          title: `Failed in simulation · ${plural(moved, 'client')} moved`,
+          action: 'restore',
+          actionTitle: 'Restore',
+        };
       }
-      if (node.state?.value === 'down') return { pop: node.id, range, title: 'Withdrawn in the diagram', action: 'fail', actionTitle: 'Simulate failure' };
+      if (node.state?.value === 'down')
+        return {
+          pop: node.id,
+          range,
+          title: 'Withdrawn in the diagram',
+          action: 'fail',
+          actionTitle: 'Simulate failure',
+        };
       const result = results.get(node.id);
       const share = result ? Math.round(result.trafficShare * 100) : 0;
       const catchment = result ? `${plural(result.clients.length, 'client')} · ${share}%` : 'not resolved';
@@ -124,26 +144,46 @@ export function simulationSummary(analysis: RoutingAnalysis, title: string): str
   out.push(`## Clients that moved (${moved.length})`, '');
   if (moved.length === 0) out.push('No client changed PoP.', '');
   else {
-    out.push('| Client | From | To | Why the new PoP | RTT before | RTT after | Change |', '|---|---|---|---|---|---|---|');
+    out.push(
+      '| Client | From | To | Why the new PoP | RTT before | RTT after | Change |',
+      '|---|---|---|---|---|---|---|',
+    );
     for (const m of moved) {
       const why = m.why === 'unreachable' ? '–' : decisionStepWords[m.why];
-      out.push(`| ${cell(name(m.id))} | ${cell(name(m.from))} | ${cell(name(m.to))} | ${cell(why)}${m.previousRouteGone ? '' : ' (old route still there)'} | ${ms(m.rttBeforeMs)} | ${ms(m.rttAfterMs)} | ${delta(m.rttBeforeMs, m.rttAfterMs)} |`);
+      out.push(
+        `| ${cell(name(m.id))} | ${cell(name(m.from))} | ${cell(name(m.to))} | ${cell(why)}${m.previousRouteGone ? '' : ' (old route still there)'} | ${ms(m.rttBeforeMs)} | ${ms(m.rttAfterMs)} | ${delta(m.rttBeforeMs, m.rttAfterMs)} |`,
+      );
     }
     out.push('');
   }
   out.push(`## Clients that lost service (${diff.lostService.length})`, '');
-  out.push(diff.lostService.length === 0 ? 'Every client that had a PoP still has one.' : diff.lostService.map((id) => `- ${cell(name(id))} (was served by ${cell(name(diff.moved.find((m) => m.id === id)?.from))})`).join('\n'), '');
+  out.push(
+    diff.lostService.length === 0
+      ? 'Every client that had a PoP still has one.'
+      : diff.lostService
+          .map((id) => `- ${cell(name(id))} (was served by ${cell(name(diff.moved.find((m) => m.id === id)?.from))})`)
+          .join('\n'),
+    '',
+  );
   const before = new Map(baseline.pops.map((p) => [p.id, p]));
   out.push('## Catchments', '', '| PoP | Before | After |', '|---|---|---|');
   for (const pop of resolution.pops) {
     const was = before.get(pop.id);
-    const fmt = (p: typeof pop | undefined): string => (!p || p.state === 'down' ? 'down' : `${plural(p.clients.length, 'client')} · ${Math.round(p.trafficShare * 100)}%`);
+    const fmt = (p: typeof pop | undefined): string =>
+      !p || p.state === 'down'
+        ? 'down'
+        : `${plural(p.clients.length, 'client')} · ${Math.round(p.trafficShare * 100)}%`;
     out.push(`| ${cell(name(pop.id))} | ${fmt(was)} | ${fmt(pop)} |`);
   }
-  const rtts = moved.filter((m) => m.rttBeforeMs !== undefined && m.rttAfterMs !== undefined).map((m) => (m.rttAfterMs ?? 0) - (m.rttBeforeMs ?? 0));
+  const rtts = moved
+    .filter((m) => m.rttBeforeMs !== undefined && m.rttAfterMs !== undefined)
+    .map((m) => (m.rttAfterMs ?? 0) - (m.rttBeforeMs ?? 0));
   if (rtts.length > 0) {
     const mean = rtts.reduce((a, b) => a + b, 0) / rtts.length;
-    out.push('', `Moved clients' RTT changed by ${mean >= 0 ? '+' : ''}${Math.round(mean)} ms on average (worst ${Math.round(Math.max(...rtts))} ms).`);
+    out.push(
+      '',
+      `Moved clients' RTT changed by ${mean >= 0 ? '+' : ''}${Math.round(mean)} ms on average (worst ${Math.round(Math.max(...rtts))} ms).`,
+    );
   }
   return `${out.join('\n')}\n`;
 }

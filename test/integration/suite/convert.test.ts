@@ -21,7 +21,12 @@ suite('Conversion to VS Code types', () => {
       hint: vscode.DiagnosticSeverity.Hint,
     };
     for (const severity of Object.keys(expected) as Severity[]) {
-      const diagnostic: Diagnostic = { range: { start: { line: 1, character: 2 }, end: { line: 1, character: 5 } }, severity, message: `a ${severity}`, code: 'some-code' };
+      const diagnostic: Diagnostic = {
+        range: { start: { line: 1, character: 2 }, end: { line: 1, character: 5 } },
+        severity,
+        message: `a ${severity}`,
+        code: 'some-code',
+      };
       const converted = toVsDiagnostic(diagnostic);
       assert.equal(converted.severity, expected[severity], severity);
       assert.equal(converted.message, `a ${severity}`);

@@ -30,7 +30,11 @@ suite('Export', () => {
     assert.match(svg, /class="ac-export-background"/);
     assert.match(svg.replace(/<[^>]+>/g, ' '), /User/);
     const siblings = await vscode.workspace.fs.readDirectory(workspaceUri());
-    assert.deepEqual(siblings.filter(([name]) => name.endsWith('.tmp')), [], 'no temporary file left behind');
+    assert.deepEqual(
+      siblings.filter(([name]) => name.endsWith('.tmp')),
+      [],
+      'no temporary file left behind',
+    );
   });
 
   test('Export PNG writes a PNG at twice the size of the SVG', async () => {
@@ -49,7 +53,10 @@ suite('Export', () => {
   test('refuses at once, saying where, when the diagram does not parse, and writes nothing', async () => {
     const broken = (await openWorkspaceFile('broken-export.anycast.mmd', 'flowchart TD\n  A[oops --> B\n')).document;
     const target = workspaceUri('broken-export.svg');
-    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('anycast.exportSvg', target, broken.uri)), /does not parse \(line 2/);
+    await assert.rejects(
+      Promise.resolve(vscode.commands.executeCommand('anycast.exportSvg', target, broken.uri)),
+      /does not parse \(line 2/,
+    );
     await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(target)));
   });
 

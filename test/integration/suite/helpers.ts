@@ -15,7 +15,9 @@ export function anycastExtension(): vscode.Extension<unknown> {
 }
 
 /** The manifest as the host loaded it, so tests keep up as contributions are added. */
-export function manifest(): { contributes?: { commands?: { command: string; title?: string; category?: string }[] } } & Record<string, unknown> {
+export function manifest(): {
+  contributes?: { commands?: { command: string; title?: string; category?: string }[] };
+} & Record<string, unknown> {
   return anycastExtension().packageJSON;
 }
 
@@ -59,7 +61,8 @@ export async function waitForDiagnostics(
 ): Promise<readonly vscode.Diagnostic[]> {
   const changed = waitForEvent(
     vscode.languages.onDidChangeDiagnostics,
-    (event) => event.uris.some((u) => u.toString() === uri.toString()) && predicate(vscode.languages.getDiagnostics(uri)),
+    (event) =>
+      event.uris.some((u) => u.toString() === uri.toString()) && predicate(vscode.languages.getDiagnostics(uri)),
     () => `${what} (diagnostics now: ${describe(vscode.languages.getDiagnostics(uri))})`,
   );
   const now = vscode.languages.getDiagnostics(uri);
@@ -104,7 +107,8 @@ export function describe(diagnostics: readonly vscode.Diagnostic[]): string {
 export async function openWorkspaceFile(relativePath: string, text?: string): Promise<vscode.TextEditor> {
   const uri = workspaceUri(...relativePath.split('/'));
   if (text !== undefined) await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  const isTarget = (editor: vscode.TextEditor | undefined): editor is vscode.TextEditor => editor?.document.uri.toString() === uri.toString();
+  const isTarget = (editor: vscode.TextEditor | undefined): editor is vscode.TextEditor =>
+    editor?.document.uri.toString() === uri.toString();
   const shown = waitForEvent(vscode.window.onDidChangeActiveTextEditor, isTarget, `an editor for ${relativePath}`);
   await vscode.commands.executeCommand('vscode.open', uri);
   if (isTarget(vscode.window.activeTextEditor)) {
@@ -126,8 +130,16 @@ export async function replaceText(document: vscode.TextDocument, text: string): 
  */
 export async function closeAllEditors(): Promise<void> {
   const open = (): number => vscode.window.tabGroups.all.reduce((n, group) => n + group.tabs.length, 0);
-  const tabs = (): string => vscode.window.tabGroups.all.flatMap((group) => group.tabs.map((tab) => tab.label)).join(', ');
-  const closed = open() === 0 ? Promise.resolve() : waitForEvent(vscode.window.tabGroups.onDidChangeTabs, () => open() === 0, () => `every editor to close (still open: ${tabs()})`);
+  const tabs = (): string =>
+    vscode.window.tabGroups.all.flatMap((group) => group.tabs.map((tab) => tab.label)).join(', ');
+  const closed =
+    open() === 0
+      ? Promise.resolve()
+      : waitForEvent(
+          vscode.window.tabGroups.onDidChangeTabs,
+          () => open() === 0,
+          () => `every editor to close (still open: ${tabs()})`,
+        );
   for (let left = open(); left > 0; left--) {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }

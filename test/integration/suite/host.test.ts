@@ -16,12 +16,18 @@ suite('Extension host', () => {
     const nodeVersion = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node;
     if (host === 'web-worker') {
       assert.equal(nodeVersion, undefined, 'no Node in a web worker');
-      assert.equal(typeof (globalThis as { importScripts?: unknown }).importScripts, 'function', 'a worker global scope');
+      assert.equal(
+        typeof (globalThis as { importScripts?: unknown }).importScripts,
+        'function',
+        'a worker global scope',
+      );
       assert.equal(vscode.env.uiKind, vscode.UIKind.Web);
     } else {
       assert.equal(host, 'node');
       assert.equal(typeof nodeVersion, 'string', 'Node runs this extension host');
     }
-    console.log(`extension host: ${host}, extensionKind ${vscode.ExtensionKind[anycastExtension().extensionKind]}, uiKind ${vscode.UIKind[vscode.env.uiKind]}, Node ${nodeVersion ?? 'none'}`);
+    console.log(
+      `extension host: ${host}, extensionKind ${vscode.ExtensionKind[anycastExtension().extensionKind]}, uiKind ${vscode.UIKind[vscode.env.uiKind]}, Node ${nodeVersion ?? 'none'}`,
+    );
   });
 });

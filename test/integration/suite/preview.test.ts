@@ -6,11 +6,18 @@ import { anycastExtension, closeAllEditors, openWorkspaceFile, replaceText, wait
 
 /** Resolves once the preview webview reported `rendered` for this document at `version` or later. */
 function waitForRender(document: vscode.TextDocument, version: number): Thenable<{ uri: string; version: number }> {
-  return vscode.commands.executeCommand('anycast.internal.waitForPreviewRender', document.uri.toString(), version, waitTimeoutMs);
+  return vscode.commands.executeCommand(
+    'anycast.internal.waitForPreviewRender',
+    document.uri.toString(),
+    version,
+    waitTimeoutMs,
+  );
 }
 
 function previewTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('anycast.preview'));
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('anycast.preview'));
 }
 
 suite('Preview', () => {
@@ -30,14 +37,23 @@ suite('Preview', () => {
     // The SVG on screen, asked of the webview; assertions name what they look for, not the whole SVG.
     const svg = (await vscode.commands.executeCommand<string | undefined>('anycast.internal.previewSvg')) ?? '';
     assert.ok(svg.startsWith('<svg'), `an SVG is on screen (got ${svg.slice(0, 80)})`);
-    const nodeClasses = (id: string): string | undefined => new RegExp(`<g class="([^"]*)" id="[^"]*-flowchart-${id}-\\d+"`).exec(svg)?.[1];
-    assert.match(nodeClasses('PoPUS') ?? 'missing', /\bac-pop\b.*\bac-c0\b/, 'US-East is drawn as a PoP in the first colour');
+    const nodeClasses = (id: string): string | undefined =>
+      new RegExp(`<g class="([^"]*)" id="[^"]*-flowchart-${id}-\\d+"`).exec(svg)?.[1];
+    assert.match(
+      nodeClasses('PoPUS') ?? 'missing',
+      /\bac-pop\b.*\bac-c0\b/,
+      'US-East is drawn as a PoP in the first colour',
+    );
     assert.match(nodeClasses('ClientUS') ?? 'missing', /\bac-client\b.*\bac-c0\b/, 'New York wears US-East colour');
     assert.match(nodeClasses('ClientAP') ?? 'missing', /\bac-client\b.*\bac-c2\b/, 'Tokyo wears Asia-Pacific colour');
   });
 
   test('follows edits: a changed document renders its new version', async () => {
-    const seed = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'examples', 'seed.anycast.mmd')));
+    const seed = new TextDecoder().decode(
+      await vscode.workspace.fs.readFile(
+        vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'examples', 'seed.anycast.mmd'),
+      ),
+    );
     const editor = await openWorkspaceFile('preview-edit.anycast.mmd', seed);
     await vscode.commands.executeCommand('anycast.openPreviewToSide');
     await waitForRender(editor.document, editor.document.version);
@@ -46,7 +62,10 @@ suite('Preview', () => {
     assert.equal(rendered.version, editor.document.version);
     const svg = (await vscode.commands.executeCommand<string | undefined>('anycast.internal.previewSvg')) ?? '';
     // SVG text puts each word in its own <tspan>: compare the text alone.
-    const text = svg.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    const text = svg
+      .replace(/<style[\s\S]*?<\/style>/g, '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ');
     assert.ok(text.includes('User in Osaka'), 'the edited label is on screen');
     assert.ok(!text.includes('User in Tokyo'), 'the old label is gone');
   });

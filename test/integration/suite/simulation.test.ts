@@ -17,12 +17,20 @@ function state(document: vscode.TextDocument): Thenable<SimulationState> {
 async function hoverText(document: vscode.TextDocument, word: string): Promise<string> {
   const offset = document.getText().indexOf(word);
   assert.ok(offset >= 0, `'${word}' is in the document`);
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset + 1));
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+    'vscode.executeHoverProvider',
+    document.uri,
+    document.positionAt(offset + 1),
+  );
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
 }
 
 async function lensTitles(document: vscode.TextDocument): Promise<string[]> {
-  const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 10);
+  const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+    'vscode.executeCodeLensProvider',
+    document.uri,
+    10,
+  );
   return lenses.map((l) => l.command?.title ?? '');
 }
 
@@ -43,7 +51,10 @@ suite('Failure simulation', () => {
     const before = await state(document);
     assert.equal(before.clients['ClientUS'], 'PoPUS');
     assert.equal(before.headline, '');
-    const headline = await vscode.commands.executeCommand<string>('anycast.simulateFailure', { uri: document.uri.toString(), pops: ['US-East'] });
+    const headline = await vscode.commands.executeCommand<string>('anycast.simulateFailure', {
+      uri: document.uri.toString(),
+      pops: ['US-East'],
+    });
     assert.equal(headline, 'US-East down · 1 client moved');
     const during = await state(document);
     assert.equal(during.clients['ClientUS'], 'PoPEU');
@@ -59,24 +70,45 @@ suite('Failure simulation', () => {
     assert.match(normal, /Decided by: \*\*lower IGP cost \(hot potato\)\*\*/);
     assert.match(normal, /Estimated RTT: ≈ \d+ ms/);
     await vscode.commands.executeCommand('anycast.simulateFailure', { uri: document.uri.toString(), pops: ['PoPUS'] });
-    assert.match(await hoverText(document, 'ClientUS'), /Served by \*\*EU-West\*\* \(moved from US-East in this simulation\)/);
+    assert.match(
+      await hoverText(document, 'ClientUS'),
+      /Served by \*\*EU-West\*\* \(moved from US-East in this simulation\)/,
+    );
     assert.match(await hoverText(document, 'PoPEU'), /Catchment: \*\*2 clients\*\*/);
   });
 
   test('a code lens above each PoP shows its catchment and fails or restores it', async () => {
     const titles = await lensTitles(document);
-    assert.deepEqual(titles, ['1 client · 33% · Simulate failure', '1 client · 33% · Simulate failure', '1 client · 33% · Simulate failure']);
-    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 10);
+    assert.deepEqual(titles, [
+      '1 client · 33% · Simulate failure',
+      '1 client · 33% · Simulate failure',
+      '1 client · 33% · Simulate failure',
+    ]);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+      'vscode.executeCodeLensProvider',
+      document.uri,
+      10,
+    );
     const first = lenses[0]?.command;
     assert.ok(first);
     await vscode.commands.executeCommand(first.command, ...(first.arguments ?? []));
     assert.equal((await state(document)).headline, 'US-East down · 1 client moved');
-    assert.deepEqual(await lensTitles(document), ['Failed in simulation · 1 client moved · Restore', '2 clients · 67% · Simulate failure', '1 client · 33% · Simulate failure']);
+    assert.deepEqual(await lensTitles(document), [
+      'Failed in simulation · 1 client moved · Restore',
+      '2 clients · 67% · Simulate failure',
+      '1 client · 33% · Simulate failure',
+    ]);
   });
 
   test('the summary opens as a readable Markdown document of who moved where', async () => {
-    await vscode.commands.executeCommand('anycast.simulateFailure', { uri: document.uri.toString(), pops: ['US-East'] });
-    const summary = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('anycast.showSimulationSummary', document.uri);
+    await vscode.commands.executeCommand('anycast.simulateFailure', {
+      uri: document.uri.toString(),
+      pops: ['US-East'],
+    });
+    const summary = await vscode.commands.executeCommand<vscode.TextDocument | undefined>(
+      'anycast.showSimulationSummary',
+      document.uri,
+    );
     assert.ok(summary);
     assert.equal(summary.languageId, 'markdown');
     const text = summary.getText();
@@ -90,7 +122,12 @@ suite('Failure simulation', () => {
   });
 
   test('refuses a PoP the diagram does not have, naming it', async () => {
-    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('anycast.simulateFailure', { uri: document.uri.toString(), pops: ['Mars-1'] })), /No PoP 'Mars-1'/);
+    await assert.rejects(
+      Promise.resolve(
+        vscode.commands.executeCommand('anycast.simulateFailure', { uri: document.uri.toString(), pops: ['Mars-1'] }),
+      ),
+      /No PoP 'Mars-1'/,
+    );
     assert.equal((await state(document)).headline, '');
   });
 
@@ -107,13 +144,24 @@ suite('Failure simulation', () => {
     ].join('\n');
     const linked = (await openWorkspaceFile('link-failure.anycast.mmd', tiered)).document;
     await vscode.commands.executeCommand('anycast.openPreviewToSide', linked.uri);
-    await vscode.commands.executeCommand('anycast.internal.waitForPreviewRender', linked.uri.toString(), linked.version, waitTimeoutMs);
-    const headline = await vscode.commands.executeCommand<string>('anycast.simulateFailure', { uri: linked.uri.toString(), links: [{ from: 'N', to: 'T' }] });
+    await vscode.commands.executeCommand(
+      'anycast.internal.waitForPreviewRender',
+      linked.uri.toString(),
+      linked.version,
+      waitTimeoutMs,
+    );
+    const headline = await vscode.commands.executeCommand<string>('anycast.simulateFailure', {
+      uri: linked.uri.toString(),
+      links: [{ from: 'N', to: 'T' }],
+    });
     assert.equal(headline, 'AS2914 NTT ↔ AS174 Cogent down · 0 clients moved · 1 lost service');
-    const nodeClasses = (svg: string, id: string): string => new RegExp(`<g class="([^"]*)" id="[^"]*-flowchart-${id}-\\d+"`).exec(svg)?.[1] ?? 'missing';
+    const nodeClasses = (svg: string, id: string): string =>
+      new RegExp(`<g class="([^"]*)" id="[^"]*-flowchart-${id}-\\d+"`).exec(svg)?.[1] ?? 'missing';
     let svg = '';
     await waitUntil(() => {
-      void Promise.resolve(vscode.commands.executeCommand<string | undefined>('anycast.internal.previewSvg')).then((s) => (svg = s ?? ''));
+      void Promise.resolve(vscode.commands.executeCommand<string | undefined>('anycast.internal.previewSvg')).then(
+        (s) => (svg = s ?? ''),
+      );
       return /\bac-unreachable\b/.test(nodeClasses(svg, 'C'));
     }, 'the Berlin client to be drawn without service');
     await vscode.commands.executeCommand('anycast.restoreAll', linked.uri);
@@ -121,12 +169,23 @@ suite('Failure simulation', () => {
 
   test('the preview restyles: New York wears EU-West colour and is marked moved', async () => {
     await vscode.commands.executeCommand('anycast.openPreviewToSide', document.uri);
-    await vscode.commands.executeCommand('anycast.internal.waitForPreviewRender', document.uri.toString(), document.version, waitTimeoutMs);
-    await vscode.commands.executeCommand('anycast.simulateFailure', { uri: document.uri.toString(), pops: ['US-East'] });
-    const nodeClasses = (svg: string, id: string): string => new RegExp(`<g class="([^"]*)" id="[^"]*-flowchart-${id}-\\d+"`).exec(svg)?.[1] ?? 'missing';
+    await vscode.commands.executeCommand(
+      'anycast.internal.waitForPreviewRender',
+      document.uri.toString(),
+      document.version,
+      waitTimeoutMs,
+    );
+    await vscode.commands.executeCommand('anycast.simulateFailure', {
+      uri: document.uri.toString(),
+      pops: ['US-East'],
+    });
+    const nodeClasses = (svg: string, id: string): string =>
+      new RegExp(`<g class="([^"]*)" id="[^"]*-flowchart-${id}-\\d+"`).exec(svg)?.[1] ?? 'missing';
     let svg = '';
     await waitUntil(() => {
-      void Promise.resolve(vscode.commands.executeCommand<string | undefined>('anycast.internal.previewSvg')).then((s) => (svg = s ?? ''));
+      void Promise.resolve(vscode.commands.executeCommand<string | undefined>('anycast.internal.previewSvg')).then(
+        (s) => (svg = s ?? ''),
+      );
       return /\bac-moved\b/.test(nodeClasses(svg, 'ClientUS'));
     }, 'New York to be marked moved in the preview');
     assert.match(nodeClasses(svg, 'ClientUS'), /\bac-c1\b/, 'New York wears EU-West colour');

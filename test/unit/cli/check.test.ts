@@ -23,9 +23,18 @@ describe('anycast check', () => {
     assert.ok(lines.length >= 3, io.stdout);
     for (const line of lines) assert.match(line, /^bad\.mmd:\d+:\d+: (error|warning|information): .+ \[[a-z-]+\]$/);
     // The prefix /33 starts at column 29 of line 2 (1-based).
-    assert.ok(lines.some((l) => l.startsWith('bad.mmd:2:29: error:') && l.includes('[invalid-prefix]')), io.stdout);
-    assert.ok(lines.some((l) => l.startsWith('bad.mmd:2:10: warning:') && l.includes("'London'")), io.stdout);
-    assert.ok(lines.some((l) => l.startsWith('bad.mmd:3:')), io.stdout);
+    assert.ok(
+      lines.some((l) => l.startsWith('bad.mmd:2:29: error:') && l.includes('[invalid-prefix]')),
+      io.stdout,
+    );
+    assert.ok(
+      lines.some((l) => l.startsWith('bad.mmd:2:10: warning:') && l.includes("'London'")),
+      io.stdout,
+    );
+    assert.ok(
+      lines.some((l) => l.startsWith('bad.mmd:3:')),
+      io.stdout,
+    );
   });
 
   it('prints hints only when asked', async () => {
@@ -37,7 +46,20 @@ describe('anycast check', () => {
   it('gives JSON with 1-based ranges, codes and suggestions', async () => {
     const io = fakeIo({ 'bad.mmd': broken, 'seed.anycast.mmd': seed });
     assert.equal(await runCheck(['--json', 'seed.anycast.mmd', 'bad.mmd'], io), 1);
-    const out = JSON.parse(io.stdout) as { files: { file: string; diagnostics: { line: number; column: number; endColumn: number; severity: string; code: string; suggestions?: string[] }[] }[]; errors: number };
+    const out = JSON.parse(io.stdout) as {
+      files: {
+        file: string;
+        diagnostics: {
+          line: number;
+          column: number;
+          endColumn: number;
+          severity: string;
+          code: string;
+          suggestions?: string[];
+        }[];
+      }[];
+      errors: number;
+    };
     assert.deepEqual(
       out.files.map((f) => f.file),
       ['seed.anycast.mmd', 'bad.mmd'],
@@ -53,7 +75,12 @@ describe('anycast check', () => {
     const io = fakeIo({ 'a,b.mmd': broken });
     assert.equal(await runCheck(['--github', 'a,b.mmd'], io), 1);
     const lines = io.stdout.trim().split('\n');
-    assert.ok(lines.includes("::error file=a%2Cb.mmd,line=2,col=29,endLine=2,endColumn=43,title=anycast invalid-prefix::Invalid prefix: prefix length '33' must be a number from 0 to 32"), io.stdout);
+    assert.ok(
+      lines.includes(
+        "::error file=a%2Cb.mmd,line=2,col=29,endLine=2,endColumn=43,title=anycast invalid-prefix::Invalid prefix: prefix length '33' must be a number from 0 to 32",
+      ),
+      io.stdout,
+    );
     assert.ok(lines.every((l) => /^::(error|warning|notice) file=/.test(l)));
     assert.equal(await runCheck(['--github', '--json', 'a,b.mmd'], fakeIo({})), 2);
   });

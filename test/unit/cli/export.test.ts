@@ -62,17 +62,26 @@ describe('anycast export', () => {
     const io = bytesIo({ 'seed.anycast.mmd': seed });
     const code = await runExport(['seed.anycast.mmd', '-o', 'seed.svg', '--chromium', '/nonexistent/chromium'], io);
     assert.equal(code, 3);
-    assert.match(io.stderr, /no Chromium at \/nonexistent\/chromium.*apt-get install chromium.*--chromium PATH.*ANYCAST_CHROMIUM/);
+    assert.match(
+      io.stderr,
+      /no Chromium at \/nonexistent\/chromium.*apt-get install chromium.*--chromium PATH.*ANYCAST_CHROMIUM/,
+    );
     assert.deepEqual(Object.keys(io.bytes), []);
     const fromEnv = bytesIo({ 'seed.anycast.mmd': seed });
-    assert.equal(await runExport(['seed.anycast.mmd', '-o', 'seed.svg'], fromEnv, { ANYCAST_CHROMIUM: '/nonexistent/other' }), 3);
+    assert.equal(
+      await runExport(['seed.anycast.mmd', '-o', 'seed.svg'], fromEnv, { ANYCAST_CHROMIUM: '/nonexistent/other' }),
+      3,
+    );
     assert.match(fromEnv.stderr, /no Chromium at \/nonexistent\/other/);
   });
 
   it('refuses an unknown PoP, listing the PoPs there are', async () => {
     const io = bytesIo({ 'seed.anycast.mmd': seed });
     assert.equal(await runExport(['seed.anycast.mmd', '-o', 'seed.svg', '--fail', 'Mars'], io), 2);
-    assert.match(io.stderr, /seed\.anycast\.mmd: --fail Mars: no such PoP; the diagram has PoPUS \(US-East\), PoPEU \(EU-West\), PoPAP \(Asia-Pacific\)/);
+    assert.match(
+      io.stderr,
+      /seed\.anycast\.mmd: --fail Mars: no such PoP; the diagram has PoPUS \(US-East\), PoPEU \(EU-West\), PoPAP \(Asia-Pacific\)/,
+    );
     const as = bytesIo({ 'seed.anycast.mmd': seed });
     assert.equal(await runExport(['seed.anycast.mmd', '-o', 'seed.svg', '--fail-as=Atlantis'], as), 2);
     assert.match(as.stderr, /--fail-as Atlantis: no such AS; the diagram has /);

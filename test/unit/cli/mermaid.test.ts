@@ -50,10 +50,16 @@ describe('anycast mermaid', () => {
   it('names what exists when --fail-as or --fail-link names nothing, exit 2', async () => {
     const as = fakeIo({ 'd.anycast.mmd': twoTransits });
     assert.equal(await runMermaid(['--fail-as', 'Atlantis', 'd.anycast.mmd'], as), 2);
-    assert.match(as.stderr, /--fail-as Atlantis: no such AS; the diagram has T1 \(AS174 Cogent\), T2 \(AS3356 Lumen\), E \(AS7922 Comcast\)/);
+    assert.match(
+      as.stderr,
+      /--fail-as Atlantis: no such AS; the diagram has T1 \(AS174 Cogent\), T2 \(AS3356 Lumen\), E \(AS7922 Comcast\)/,
+    );
     const link = fakeIo({ 'd.anycast.mmd': twoTransits });
     assert.equal(await runMermaid(['--fail-link', 'P--T2', 'd.anycast.mmd'], link), 2);
-    assert.match(link.stderr, /--fail-link P--T2: no BGP session between two such nodes; the diagram has P--T1, Q--T2, E--T1, E--T2/);
+    assert.match(
+      link.stderr,
+      /--fail-link P--T2: no BGP session between two such nodes; the diagram has P--T1, Q--T2, E--T1, E--T2/,
+    );
     const bare = fakeIo({ 'd.anycast.mmd': twoTransits });
     assert.equal(await runMermaid(['d.anycast.mmd', '--fail-link'], bare), 2);
     assert.match(bare.stderr, /--fail-link needs a value/);

@@ -11,7 +11,17 @@ import { fakeIo } from './fakeIo';
  * from 4. 5 hears 5 1 3 777 and 5 2 4 888 from its providers: equal, so the lowest neighbour
  * ASN (1) decides: 777, arbitrary. 6 is an island with no route.
  */
-const AS_REL = ['# source:topology|BGP|20180101|test', '1|2|0', '1|3|-1', '1|5|-1', '2|4|-1', '2|5|-1', '3|777|-1', '4|888|-1', '6|7|0'].join('\n');
+const AS_REL = [
+  '# source:topology|BGP|20180101|test',
+  '1|2|0',
+  '1|3|-1',
+  '1|5|-1',
+  '2|4|-1',
+  '2|5|-1',
+  '3|777|-1',
+  '4|888|-1',
+  '6|7|0',
+].join('\n');
 
 interface RouteJson {
   asn: number;
@@ -26,15 +36,29 @@ test('--as-rel --json gives every AS its route, deciding step and runner-up', as
   const io = fakeIo({ 'rel.txt': AS_REL });
   const code = await runResolve(['--as-rel', 'rel.txt', '--origin', '777', '--origin', 'AS888', '--json'], io);
   assert.equal(code, 0, io.stderr);
-  const out = JSON.parse(io.stdout) as { routes: RouteJson[]; unreachable: number[]; summary: { arbitrary: number; reachedViaArbitrary: number; weightiestArbitrary: unknown[] } };
+  const out = JSON.parse(io.stdout) as {
+    routes: RouteJson[];
+    unreachable: number[];
+    summary: { arbitrary: number; reachedViaArbitrary: number; weightiestArbitrary: unknown[] };
+  };
   const five = out.routes.find((r) => r.asn === 5);
-  assert.deepEqual(five, { asn: 5, originAsn: 777, asPath: [5, 1, 3, 777], learnedFrom: 'provider', decidedBy: 'tie-break', arbitrary: true, runnerUp: { neighborAsn: 2, originAsn: 888 } });
+  assert.deepEqual(five, {
+    asn: 5,
+    originAsn: 777,
+    asPath: [5, 1, 3, 777],
+    learnedFrom: 'provider',
+    decidedBy: 'tie-break',
+    arbitrary: true,
+    runnerUp: { neighborAsn: 2, originAsn: 888 },
+  });
   assert.deepEqual(out.routes.find((r) => r.asn === 1)?.asPath, [1, 3, 777]);
   assert.equal(out.routes.find((r) => r.asn === 777)?.decidedBy, 'only-route');
   assert.deepEqual(out.unreachable, [6, 7]);
   assert.equal(out.summary.arbitrary, 1);
   assert.equal(out.summary.reachedViaArbitrary, 1);
-  assert.deepEqual(out.summary.weightiestArbitrary, [{ asn: 5, downstream: 1, chose: { neighborAsn: 1, originAsn: 777 }, over: { neighborAsn: 2, originAsn: 888 } }]);
+  assert.deepEqual(out.summary.weightiestArbitrary, [
+    { asn: 5, downstream: 1, chose: { neighborAsn: 1, originAsn: 777 }, over: { neighborAsn: 2, originAsn: 888 } },
+  ]);
   assert.deepEqual(io.written, {}, 'resolve writes no files');
 });
 
@@ -46,7 +70,10 @@ test('reads gzip-compressed files', async () => {
 
 test('--fail withdraws an origin and the summary says what moved and how many choices were arbitrary', async () => {
   const io = fakeIo({ 'rel.txt': AS_REL });
-  const code = await runResolve(['--as-rel', 'rel.txt', '--origin', '777', '--origin', '888', '--fail', '777', '--as', '5'], io);
+  const code = await runResolve(
+    ['--as-rel', 'rel.txt', '--origin', '777', '--origin', '888', '--fail', '777', '--as', '5'],
+    io,
+  );
   assert.equal(code, 0, io.stderr);
   assert.match(io.stdout, /were arbitrary: only the final tie-break/);
   // Without 777, 888's route climbs 4 -> 2, crosses the 2=1 peering, and goes down to 3, 5 and
@@ -57,11 +84,15 @@ test('--fail withdraws an origin and the summary says what moved and how many ch
   assert.match(io.stdout, /runner via AS1 \(provider, local-pref 100\) path 5 1 2 4 888/);
 });
 
-test('--prepend lengthens an origin\'s announcements and moves its tied catchment', async () => {
+test("--prepend lengthens an origin's announcements and moves its tied catchment", async () => {
   // 5 tied between 5 1 3 777 and 5 2 4 888 and took 777; with 777 prepending once, 888's path
   // is shorter. 1 and 3 keep 777 (customer routes beat the peer route whatever the length).
   const io = fakeIo({ 'rel.txt': AS_REL });
-  assert.equal(await runResolve(['--as-rel', 'rel.txt', '--origin', '777', '--origin', '888', '--prepend', '777=1', '--json'], io), 0, io.stderr);
+  assert.equal(
+    await runResolve(['--as-rel', 'rel.txt', '--origin', '777', '--origin', '888', '--prepend', '777=1', '--json'], io),
+    0,
+    io.stderr,
+  );
   const routes = (JSON.parse(io.stdout) as { routes: RouteJson[] }).routes;
   assert.deepEqual(routes.find((r) => r.asn === 5)?.asPath, [5, 2, 4, 888]);
   assert.deepEqual(routes.find((r) => r.asn === 1)?.asPath, [1, 3, 777, 777]);
@@ -74,8 +105,16 @@ test('--fail-each withdraws each origin in turn and says where its catchment goe
   // Without 777: 1, 3, 5 and 777 move to 888 (as in the --fail test). Without 888: 2, 4 and
   // 888 itself turn to 777 through the 1=2 peering (5 already had 777).
   const io = fakeIo({ 'rel.txt': AS_REL });
-  assert.equal(await runResolve(['--as-rel', 'rel.txt', '--origin', '777', '--origin', '888', '--fail-each', '--json'], io), 0, io.stderr);
-  const impact = (JSON.parse(io.stdout) as { impact: { originAsn: number; moved: number; absorbedBy: { to: string; ases: number }[] }[] }).impact;
+  assert.equal(
+    await runResolve(['--as-rel', 'rel.txt', '--origin', '777', '--origin', '888', '--fail-each', '--json'], io),
+    0,
+    io.stderr,
+  );
+  const impact = (
+    JSON.parse(io.stdout) as {
+      impact: { originAsn: number; moved: number; absorbedBy: { to: string; ases: number }[] }[];
+    }
+  ).impact;
   assert.deepEqual(impact, [
     { originAsn: 777, moved: 4, lost: 0, absorbedBy: [{ to: 'AS888', ases: 4 }] },
     { originAsn: 888, moved: 3, lost: 0, absorbedBy: [{ to: 'AS777', ases: 3 }] },
@@ -85,24 +124,88 @@ test('--fail-each withdraws each origin in turn and says where its catchment goe
 test('--fail in JSON lists moves and the state after the failure', async () => {
   const io = fakeIo({ 'rel.txt': AS_REL });
   // Withdrawing 777 and failing AS2 cuts everyone but 4 off from 888.
-  assert.equal(await runResolve(['--as-rel', 'rel.txt', '--origin', '777', '--origin', '888', '--fail', '777', '--fail-as', '2', '--json'], io), 0);
-  const out = JSON.parse(io.stdout) as { routes: RouteJson[]; moved: { asn: number; from?: number; to?: number }[]; lost: number[] };
-  assert.deepEqual(out.moved.find((m) => m.asn === 5), { asn: 5, from: 777 });
+  assert.equal(
+    await runResolve(
+      ['--as-rel', 'rel.txt', '--origin', '777', '--origin', '888', '--fail', '777', '--fail-as', '2', '--json'],
+      io,
+    ),
+    0,
+  );
+  const out = JSON.parse(io.stdout) as {
+    routes: RouteJson[];
+    moved: { asn: number; from?: number; to?: number }[];
+    lost: number[];
+  };
+  assert.deepEqual(
+    out.moved.find((m) => m.asn === 5),
+    { asn: 5, from: 777 },
+  );
   assert.deepEqual(out.lost, [1, 2, 3, 5, 777]);
-  assert.deepEqual(out.routes.map((r) => r.asn), [4, 888]);
+  assert.deepEqual(
+    out.routes.map((r) => r.asn),
+    [4, 888],
+  );
 });
 
 const failures: [string, string[], Record<string, string>, number, RegExp][] = [
-  ['an unknown origin ASN', ['--as-rel', 'rel.txt', '--origin', '4242'], { 'rel.txt': AS_REL }, 1, /origin AS4242 is not in the graph/],
-  ['a malformed line, with file, line and column', ['--as-rel', 'bad.txt', '--origin', '1'], { 'bad.txt': '1|2|0\n3|x|0\n' }, 1, /bad\.txt:2:3: expected an ASN/],
+  [
+    'an unknown origin ASN',
+    ['--as-rel', 'rel.txt', '--origin', '4242'],
+    { 'rel.txt': AS_REL },
+    1,
+    /origin AS4242 is not in the graph/,
+  ],
+  [
+    'a malformed line, with file, line and column',
+    ['--as-rel', 'bad.txt', '--origin', '1'],
+    { 'bad.txt': '1|2|0\n3|x|0\n' },
+    1,
+    /bad\.txt:2:3: expected an ASN/,
+  ],
   ['a missing file', ['--as-rel', 'nope.txt', '--origin', '1'], {}, 1, /cannot read nope\.txt: no such file/],
-  ['a bzip2 file', ['--as-rel', 'rel.txt.bz2', '--origin', '1'], { 'rel.txt.bz2': 'BZh91AY&SY' }, 1, /bzip2-compressed .*bunzip2 -k rel\.txt\.bz2/],
-  ['an empty file', ['--as-rel', 'empty.txt', '--origin', '1'], { 'empty.txt': '# only a comment\n' }, 1, /no AS relationships found/],
-  ['withdrawing a non-origin', ['--as-rel', 'rel.txt', '--origin', '777', '--fail', '1'], { 'rel.txt': AS_REL }, 1, /AS1 is not an origin/],
-  ['a bad ASN argument', ['--as-rel', 'rel.txt', '--origin', 'cloudflare'], { 'rel.txt': AS_REL }, 2, /--origin needs an AS number/],
+  [
+    'a bzip2 file',
+    ['--as-rel', 'rel.txt.bz2', '--origin', '1'],
+    { 'rel.txt.bz2': 'BZh91AY&SY' },
+    1,
+    /bzip2-compressed .*bunzip2 -k rel\.txt\.bz2/,
+  ],
+  [
+    'an empty file',
+    ['--as-rel', 'empty.txt', '--origin', '1'],
+    { 'empty.txt': '# only a comment\n' },
+    1,
+    /no AS relationships found/,
+  ],
+  [
+    'withdrawing a non-origin',
+    ['--as-rel', 'rel.txt', '--origin', '777', '--fail', '1'],
+    { 'rel.txt': AS_REL },
+    1,
+    /AS1 is not an origin/,
+  ],
+  [
+    'a bad ASN argument',
+    ['--as-rel', 'rel.txt', '--origin', 'cloudflare'],
+    { 'rel.txt': AS_REL },
+    2,
+    /--origin needs an AS number/,
+  ],
   ['no origin', ['--as-rel', 'rel.txt'], { 'rel.txt': AS_REL }, 2, /at least one --origin/],
-  ['an unknown tie-break', ['--as-rel', 'rel.txt', '--origin', '1', '--tie-break', 'coin'], { 'rel.txt': AS_REL }, 2, /unknown tie-break 'coin'/],
-  ['a link that does not exist', ['--as-rel', 'rel.txt', '--origin', '777', '--fail-link', '1-4'], { 'rel.txt': AS_REL }, 1, /no link between AS1 and AS4/],
+  [
+    'an unknown tie-break',
+    ['--as-rel', 'rel.txt', '--origin', '1', '--tie-break', 'coin'],
+    { 'rel.txt': AS_REL },
+    2,
+    /unknown tie-break 'coin'/,
+  ],
+  [
+    'a link that does not exist',
+    ['--as-rel', 'rel.txt', '--origin', '777', '--fail-link', '1-4'],
+    { 'rel.txt': AS_REL },
+    1,
+    /no link between AS1 and AS4/,
+  ],
 ];
 for (const [what, args, files, exit, message] of failures) {
   test(`exits ${exit} with a clear message on ${what}`, async () => {
@@ -116,7 +219,10 @@ for (const [what, args, files, exit, message] of failures) {
 test('the random tie-break is reproducible from its seed', async () => {
   const run = async (seed: string): Promise<string> => {
     const io = fakeIo({ 'rel.txt': AS_REL });
-    await runResolve(['--as-rel', 'rel.txt', '--origin', '777', '--origin', '888', '--tie-break', 'random', '--seed', seed, '--json'], io);
+    await runResolve(
+      ['--as-rel', 'rel.txt', '--origin', '777', '--origin', '888', '--tie-break', 'random', '--seed', seed, '--json'],
+      io,
+    );
     return io.stdout;
   };
   assert.equal(await run('7'), await run('7'));
@@ -125,7 +231,22 @@ test('the random tie-break is reproducible from its seed', async () => {
 test('--local-pref overrides that form BAD GADGET are reported as unstable with exit 3', async () => {
   // 100 buys from 1, 2 and 3, which peer in a ring; each prefers the route through the next.
   const io = fakeIo({ 'wheel.txt': '1|100|-1\n2|100|-1\n3|100|-1\n1|2|0\n2|3|0\n3|1|0\n' });
-  const code = await runResolve(['--as-rel', 'wheel.txt', '--origin', '100', '--local-pref', '1-2=300', '--local-pref', '2-3=300', '--local-pref', '3-1=300', '--json'], io);
+  const code = await runResolve(
+    [
+      '--as-rel',
+      'wheel.txt',
+      '--origin',
+      '100',
+      '--local-pref',
+      '1-2=300',
+      '--local-pref',
+      '2-3=300',
+      '--local-pref',
+      '3-1=300',
+      '--json',
+    ],
+    io,
+  );
   assert.equal(code, 3);
   const out = JSON.parse(io.stdout) as { solver: string; unstable: { asns: number[]; message: string } };
   assert.equal(out.solver, 'path-vector');
@@ -136,7 +257,14 @@ test('--local-pref overrides that form BAD GADGET are reported as unstable with 
 const SEED = readFileSync(join(import.meta.dirname, '../../../examples/seed.anycast.mmd'));
 
 interface DiagramJson {
-  clients: { id: string; pop: string | null; asPath: number[]; decidedBy: string; runnerUp: { pop: string } | null; rttMs: number | null }[];
+  clients: {
+    id: string;
+    pop: string | null;
+    asPath: number[];
+    decidedBy: string;
+    runnerUp: { pop: string } | null;
+    rttMs: number | null;
+  }[];
   pops: { id: string; name?: string; state: string; clients: string[] }[];
   moved?: { id: string; from: string | null; to: string | null; why: string }[];
 }
@@ -145,12 +273,22 @@ test('seed diagram: New York, London and Tokyo reach US-East, EU-West and Asia-P
   const io = fakeIo({ 'seed.anycast.mmd': SEED });
   assert.equal(await runResolve(['seed.anycast.mmd', '--json'], io), 0, io.stderr);
   const out = JSON.parse(io.stdout) as DiagramJson;
-  assert.deepEqual(out.clients.map((c) => [c.id, c.pop]), [['ClientUS', 'PoPUS'], ['ClientEU', 'PoPEU'], ['ClientAP', 'PoPAP']]);
-  assert.deepEqual(out.pops.map((p) => [p.id, p.name, p.state, p.clients]), [
-    ['PoPUS', 'US-East', 'up', ['ClientUS']],
-    ['PoPEU', 'EU-West', 'up', ['ClientEU']],
-    ['PoPAP', 'Asia-Pacific', 'up', ['ClientAP']],
-  ]);
+  assert.deepEqual(
+    out.clients.map((c) => [c.id, c.pop]),
+    [
+      ['ClientUS', 'PoPUS'],
+      ['ClientEU', 'PoPEU'],
+      ['ClientAP', 'PoPAP'],
+    ],
+  );
+  assert.deepEqual(
+    out.pops.map((p) => [p.id, p.name, p.state, p.clients]),
+    [
+      ['PoPUS', 'US-East', 'up', ['ClientUS']],
+      ['PoPEU', 'EU-West', 'up', ['ClientEU']],
+      ['PoPAP', 'Asia-Pacific', 'up', ['ClientAP']],
+    ],
+  );
   const us = out.clients[0];
   assert.ok(us && us.asPath.length >= 2 && us.runnerUp !== null && typeof us.rttMs === 'number');
   assert.equal(out.moved, undefined);
@@ -162,7 +300,10 @@ test('seed diagram: --fail US-East (by name) moves New York to EU-West', async (
   const out = JSON.parse(io.stdout) as DiagramJson;
   assert.equal(out.clients[0]?.pop, 'PoPEU');
   assert.equal(out.pops[0]?.state, 'down');
-  assert.deepEqual(out.moved?.map((m) => [m.id, m.from, m.to]), [['ClientUS', 'PoPUS', 'PoPEU']]);
+  assert.deepEqual(
+    out.moved?.map((m) => [m.id, m.from, m.to]),
+    [['ClientUS', 'PoPUS', 'PoPEU']],
+  );
 });
 
 test('seed diagram: the table names PoPs, steps and what moved', async () => {
@@ -201,11 +342,21 @@ test('seed diagram: --fail-each shows, for every PoP, where its clients would go
   const io = fakeIo({ 'seed.anycast.mmd': SEED });
   assert.equal(await runResolve(['seed.anycast.mmd', '--fail-each'], io), 0, io.stderr);
   assert.match(io.stdout, /If one PoP withdraws \(N-1\):/);
-  assert.match(io.stdout, /PoPUS \(US-East\): 1 client\(s\) move: 1 to PoPEU \(EU-West\); RTT \+[\d.]+ ms on average, worst ClientUS/);
+  assert.match(
+    io.stdout,
+    /PoPUS \(US-East\): 1 client\(s\) move: 1 to PoPEU \(EU-West\); RTT \+[\d.]+ ms on average, worst ClientUS/,
+  );
   const json = fakeIo({ 'seed.anycast.mmd': SEED });
   await runResolve(['seed.anycast.mmd', '--fail-each', '--json'], json);
   const impact = (JSON.parse(json.stdout) as { impact: { pop: string; absorbedBy: { pop: string }[] }[] }).impact;
-  assert.deepEqual(impact.map((i) => [i.pop, i.absorbedBy[0]?.pop]), [['PoPUS', 'PoPEU'], ['PoPEU', 'PoPUS'], ['PoPAP', 'PoPEU']]);
+  assert.deepEqual(
+    impact.map((i) => [i.pop, i.absorbedBy[0]?.pop]),
+    [
+      ['PoPUS', 'PoPEU'],
+      ['PoPEU', 'PoPUS'],
+      ['PoPAP', 'PoPEU'],
+    ],
+  );
 });
 
 test('seed diagram: --why shows every candidate of a client and what each step of the decision kept', async () => {
@@ -213,7 +364,10 @@ test('seed diagram: --why shows every candidate of a client and what each step o
   // attributes up to the IGP cost: ~5,570 km to London against ~10,850 km to Tokyo.
   const io = fakeIo({ 'seed.anycast.mmd': SEED });
   assert.equal(await runResolve(['seed.anycast.mmd', '--fail', 'US-East', '--why', 'ClientUS'], io), 0, io.stderr);
-  assert.match(io.stdout, /Why ClientUS reaches PoPEU \(EU-West\): at router .*, 2 candidate route\(s\); decided by igp-cost/);
+  assert.match(
+    io.stdout,
+    /Why ClientUS reaches PoPEU \(EU-West\): at router .*, 2 candidate route\(s\); decided by igp-cost/,
+  );
   assert.match(io.stdout, /1 +PoPEU \(EU-West\) .* <- best/);
   assert.match(io.stdout, /2 +PoPAP \(Asia-Pacific\) .* <- runner-up/);
   assert.match(io.stdout, /elimination: igp-cost keeps #1/);
@@ -246,12 +400,18 @@ test('--fail-as takes an AS down by name or number and lists who moved', async (
   const byName = await run('--fail-as', 'Cogent', '--json');
   assert.equal(byName.code, 0, byName.io.stderr);
   const out = JSON.parse(byName.io.stdout) as { moved: { id: string; from: string | null; to: string | null }[] };
-  assert.deepEqual(out.moved.map((m) => [m.id, m.from, m.to]), [['U', 'P', 'Q']]);
+  assert.deepEqual(
+    out.moved.map((m) => [m.id, m.from, m.to]),
+    [['U', 'P', 'Q']],
+  );
   const byNumber = await run('--fail-as', 'AS174', '--json');
   assert.equal(byNumber.io.stdout, byName.io.stdout);
   const unknown = await run('--fail-as', 'Atlantis');
   assert.equal(unknown.code, 1);
-  assert.match(unknown.io.stderr, /--fail-as Atlantis: no such AS; the diagram has T1 \(AS174 Cogent\), T2 \(AS3356 Lumen\), E \(AS7922 Comcast\)/);
+  assert.match(
+    unknown.io.stderr,
+    /--fail-as Atlantis: no such AS; the diagram has T1 \(AS174 Cogent\), T2 \(AS3356 Lumen\), E \(AS7922 Comcast\)/,
+  );
 });
 
 test('--fail-link takes a BGP session down, named by its ends in either order', async () => {
@@ -259,7 +419,9 @@ test('--fail-link takes a BGP session down, named by its ends in either order', 
   const moved = async (...args: string[]): Promise<unknown> => {
     const io = fakeIo({ 'd.anycast.mmd': diagram });
     assert.equal(await runResolve(['d.anycast.mmd', ...args, '--json'], io), 0, io.stderr);
-    return (JSON.parse(io.stdout) as { moved: { id: string; from: string | null; to: string | null }[] }).moved.map((m) => [m.id, m.from, m.to]);
+    return (JSON.parse(io.stdout) as { moved: { id: string; from: string | null; to: string | null }[] }).moved.map(
+      (m) => [m.id, m.from, m.to],
+    );
   };
   assert.deepEqual(await moved('--fail-link', 'E--T1'), [['U', 'P', 'Q']]);
   assert.deepEqual(await moved('--fail-link', 'Cogent--Comcast'), [['U', 'P', 'Q']]);
@@ -270,9 +432,21 @@ test('--fail-link takes a BGP session down, named by its ends in either order', 
 });
 
 const diagramFailures: [string, string[], Record<string, Uint8Array | string>, number, RegExp][] = [
-  ['an unknown PoP', ['seed.anycast.mmd', '--fail', 'Mars'], { 'seed.anycast.mmd': SEED }, 1, /--fail Mars: no such PoP; the diagram has PoPUS \(US-East\)/],
+  [
+    'an unknown PoP',
+    ['seed.anycast.mmd', '--fail', 'Mars'],
+    { 'seed.anycast.mmd': SEED },
+    1,
+    /--fail Mars: no such PoP; the diagram has PoPUS \(US-East\)/,
+  ],
   ['a missing file', ['nope.anycast.mmd'], {}, 1, /cannot read nope\.anycast\.mmd: no such file/],
-  ['a diagram with errors', ['bad.anycast.mmd'], { 'bad.anycast.mmd': 'flowchart TD\n  A[PoP: X]@{ asn: -5 }\n' }, 1, /bad\.anycast\.mmd:2:\d+: error: .*\n.*error\(s\)/],
+  [
+    'a diagram with errors',
+    ['bad.anycast.mmd'],
+    { 'bad.anycast.mmd': 'flowchart TD\n  A[PoP: X]@{ asn: -5 }\n' },
+    1,
+    /bad\.anycast\.mmd:2:\d+: error: .*\n.*error\(s\)/,
+  ],
   ['no file at all', [], {}, 2, /name a \.anycast\.mmd file/],
   ['an unknown option', ['seed.anycast.mmd', '--colour'], { 'seed.anycast.mmd': SEED }, 2, /unknown option '--colour'/],
 ];

@@ -5,11 +5,25 @@ import { AsRelError, asIndex, parseAsRelationships } from '../../../src/engine/i
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 test('reads serial-1 and serial-2 lines, comments and repeated headers', () => {
-  const graph = parseAsRelationships(bytes(['# source:topology|BGP|20180101|ripe|rrc00', '# source:topology|BGP|20180101|ripe|rrc00', '1|2|-1', '2|3|0|bgp', '', '1|4|-1\r', '# trailing comment'].join('\n')));
+  const graph = parseAsRelationships(
+    bytes(
+      [
+        '# source:topology|BGP|20180101|ripe|rrc00',
+        '# source:topology|BGP|20180101|ripe|rrc00',
+        '1|2|-1',
+        '2|3|0|bgp',
+        '',
+        '1|4|-1\r',
+        '# trailing comment',
+      ].join('\n'),
+    ),
+  );
   assert.deepEqual([...graph.asns], [1, 2, 3, 4]);
   assert.equal(graph.linkCount, 3);
   // 1 is provider of 2 and 4; 2 and 3 peer.
-  const customersOf1 = [...graph.customers.subarray(graph.customerStart[0], graph.customerStart[1])].map((i) => graph.asns[i]);
+  const customersOf1 = [...graph.customers.subarray(graph.customerStart[0], graph.customerStart[1])].map(
+    (i) => graph.asns[i],
+  );
   assert.deepEqual(customersOf1.sort(), [2, 4]);
   const peersOf2 = [...graph.peers.subarray(graph.peerStart[1], graph.peerStart[2])].map((i) => graph.asns[i]);
   assert.deepEqual(peersOf2, [3]);
@@ -40,13 +54,16 @@ const bad: [string, string, number, number, RegExp][] = [
 ];
 for (const [what, text, line, column, message] of bad) {
   test(`rejects ${what} with its line and column`, () => {
-    assert.throws(() => parseAsRelationships(bytes(text)), (error: unknown) => {
-      assert.ok(error instanceof AsRelError);
-      assert.equal(error.line, line);
-      assert.equal(error.column, column);
-      assert.match(error.message, message);
-      return true;
-    });
+    assert.throws(
+      () => parseAsRelationships(bytes(text)),
+      (error: unknown) => {
+        assert.ok(error instanceof AsRelError);
+        assert.equal(error.line, line);
+        assert.equal(error.column, column);
+        assert.match(error.message, message);
+        return true;
+      },
+    );
   });
 }
 

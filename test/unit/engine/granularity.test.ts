@@ -30,7 +30,11 @@ function asTopology(links: readonly AsLink[], originAsns: readonly number[]): To
   const asns = [...new Set(links.flatMap((l) => [l.a, l.b]))].sort((x, y) => x - y);
   return {
     routers: asns.map((asn) => ({ id: `r${asn}`, asn })),
-    sessions: links.map((l, k) => (l.relationship === 'peer-peer' ? { id: `s${k}`, a: `r${l.a}`, b: `r${l.b}`, relationship: 'peer-peer' } : { id: `s${k}`, a: `r${l.b}`, b: `r${l.a}`, relationship: 'customer-provider' })),
+    sessions: links.map((l, k) =>
+      l.relationship === 'peer-peer'
+        ? { id: `s${k}`, a: `r${l.a}`, b: `r${l.b}`, relationship: 'peer-peer' }
+        : { id: `s${k}`, a: `r${l.b}`, b: `r${l.a}`, relationship: 'customer-provider' },
+    ),
     origins: originAsns.map((asn) => ({ id: `pop${asn}`, router: `r${asn}`, prefixes: ['203.0.113.0/24'] })),
     clients: asns.map((asn) => ({ id: `c${asn}`, router: `r${asn}` })),
   };
@@ -41,7 +45,10 @@ test('property: the diagram resolver with one router per AS routes every AS as t
     fc.property(graphs, ({ links, origins }) => {
       const graph = asGraphFromLinks(links);
       const originAsns = [...new Set(origins.map((o) => graph.asns[o % graph.size] as number))];
-      const table = propagate(graph, originAsns.map((asn) => ({ asn })));
+      const table = propagate(
+        graph,
+        originAsns.map((asn) => ({ asn })),
+      );
       const resolution = resolve(asTopology(links, originAsns));
       assert.equal(resolution.unstable, undefined);
       for (const client of resolution.clients) {
@@ -54,20 +61,43 @@ test('property: the diagram resolver with one router per AS routes every AS as t
 });
 
 test('property: the diagram resolver never throws and always terminates, whatever the policy', () => {
-  const policies = fc.array(fc.record({ session: fc.nat(), localPref: fc.integer({ min: 0, max: 400 }), med: fc.integer({ min: 0, max: 50 }), prepend: fc.integer({ min: 0, max: 3 }), noExport: fc.boolean() }), { maxLength: 20 });
-  fc.assert(
-    fc.property(graphs, policies, fc.constantFrom('lowest-neighbor-asn', 'router-id', 'oldest', 'random') as fc.Arbitrary<'random'>, ({ links, origins }, policy, model) => {
-      const graph = asGraphFromLinks(links);
-      const originAsns = [...new Set(origins.map((o) => graph.asns[o % graph.size] as number))];
-      const base = asTopology(links, originAsns);
-      const sessions = base.sessions.map((s, k) => {
-        const p = policy.find((x) => x.session % base.sessions.length === k);
-        return p ? { ...s, localPref: { a: p.localPref }, med: { b: p.med }, prepend: { b: p.prepend }, ...(p.noExport ? { communities: { a: ['no-export' as const] } } : {}) } : s;
-      });
-      const result = resolve({ ...base, sessions, tieBreak: { model, seed: 7 } }, {}, { maxActivations: 3000 });
-      assert.equal(result.clients.length, base.clients.length);
-      for (const c of result.clients) if (c.route) assert.equal(c.route.asPath[c.route.asPath.length - 1], Number(c.route.pop.slice(3)));
+  const policies = fc.array(
+    fc.record({
+      session: fc.nat(),
+      localPref: fc.integer({ min: 0, max: 400 }),
+      med: fc.integer({ min: 0, max: 50 }),
+      prepend: fc.integer({ min: 0, max: 3 }),
+      noExport: fc.boolean(),
     }),
+    { maxLength: 20 },
+  );
+  fc.assert(
+    fc.property(
+      graphs,
+      policies,
+      fc.constantFrom('lowest-neighbor-asn', 'router-id', 'oldest', 'random') as fc.Arbitrary<'random'>,
+      ({ links, origins }, policy, model) => {
+        const graph = asGraphFromLinks(links);
+        const originAsns = [...new Set(origins.map((o) => graph.asns[o % graph.size] as number))];
+        const base = asTopology(links, originAsns);
+        const sessions = base.sessions.map((s, k) => {
+          const p = policy.find((x) => x.session % base.sessions.length === k);
+          return p
+            ? {
+                ...s,
+                localPref: { a: p.localPref },
+                med: { b: p.med },
+                prepend: { b: p.prepend },
+                ...(p.noExport ? { communities: { a: ['no-export' as const] } } : {}),
+              }
+            : s;
+        });
+        const result = resolve({ ...base, sessions, tieBreak: { model, seed: 7 } }, {}, { maxActivations: 3000 });
+        assert.equal(result.clients.length, base.clients.length);
+        for (const c of result.clients)
+          if (c.route) assert.equal(c.route.asPath[c.route.asPath.length - 1], Number(c.route.pop.slice(3)));
+      },
+    ),
     { numRuns: 200 },
   );
 });
@@ -82,7 +112,13 @@ test('property: numbers that slipped past validation (NaN, Infinity, negative, h
       const topology: Topology = {
         ...base,
         routers: base.routers.map((r, i) => ({ ...r, point: { lat: i % 2 ? coordinate : 10, lon: 20 } })),
-        sessions: base.sessions.map((s) => ({ ...s, localPref: { a: lp }, med: { b: med }, prepend: { b: prepend }, exitCost: { a: cost } })),
+        sessions: base.sessions.map((s) => ({
+          ...s,
+          localPref: { a: lp },
+          med: { b: med },
+          prepend: { b: prepend },
+          exitCost: { a: cost },
+        })),
         origins: base.origins.map((o) => ({ ...o, prepend })),
         clients: base.clients.map((c) => ({ ...c, weight: lp, point: { lat: coordinate, lon: coordinate } })),
       };

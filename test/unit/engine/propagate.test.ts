@@ -3,16 +3,29 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { asGraphFromLinks, asIndex, asPathOf, diffRouteTables, explainAll, explainAs, influenceOf, parseAsRelationships, propagate } from '../../../src/engine/index';
+import {
+  asGraphFromLinks,
+  asIndex,
+  asPathOf,
+  diffRouteTables,
+  explainAll,
+  explainAs,
+  influenceOf,
+  parseAsRelationships,
+  propagate,
+} from '../../../src/engine/index';
 import type { AsLink, RouteTable, TieBreakModel } from '../../../src/engine/index';
 import { DECISION_CODES } from '../../../src/engine/index';
 
 /** `p>c` is provider p over customer c; `a=b` is a peering. */
 function graphOf(spec: string): ReturnType<typeof asGraphFromLinks> {
-  const links: AsLink[] = spec.split(/\s+/).filter(Boolean).map((l) => {
-    const [a, b] = l.split(/[>=]/).map(Number) as [number, number];
-    return { a, b, relationship: l.includes('>') ? 'provider-customer' : 'peer-peer' };
-  });
+  const links: AsLink[] = spec
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((l) => {
+      const [a, b] = l.split(/[>=]/).map(Number) as [number, number];
+      return { a, b, relationship: l.includes('>') ? 'provider-customer' : 'peer-peer' };
+    });
   return asGraphFromLinks(links);
 }
 
@@ -102,8 +115,10 @@ for (const c of cases) {
       const graph = graphOf(c.graph);
       const origins = c.origins.map((o) => (Array.isArray(o) ? { asn: o[0], prepend: o[1] } : { asn: o }));
       const table = propagate(graph, origins, { solver, tieBreak: { model: c.tieBreak ?? 'lowest-neighbor-asn' } });
-      for (const [asn, path] of Object.entries(c.expect)) assert.deepEqual(routeOf(table, Number(asn)).path, path, `AS${asn}`);
-      for (const [asn, step] of Object.entries(c.decidedBy ?? {})) assert.equal(routeOf(table, Number(asn)).decidedBy, step, `AS${asn}`);
+      for (const [asn, path] of Object.entries(c.expect))
+        assert.deepEqual(routeOf(table, Number(asn)).path, path, `AS${asn}`);
+      for (const [asn, step] of Object.entries(c.decidedBy ?? {}))
+        assert.equal(routeOf(table, Number(asn)).decidedBy, step, `AS${asn}`);
     });
   }
 }
@@ -119,7 +134,10 @@ test('explains one AS by elimination with its runner-up', () => {
   assert.equal(e.candidates[e.runnerUp ?? -1]?.originAsn, 888);
   assert.equal(e.decidedBy, 'tie-break');
   assert.equal(e.arbitrary, true);
-  assert.deepEqual(e.survivors.map((s) => s.remaining.length), [2, 2, 2, 2, 2, 2, 1]);
+  assert.deepEqual(
+    e.survivors.map((s) => s.remaining.length),
+    [2, 2, 2, 2, 2, 2, 1],
+  );
 });
 
 test('an arbitrary choice at one AS carries every AS behind it', () => {
@@ -132,8 +150,14 @@ test('an arbitrary choice at one AS carries every AS behind it', () => {
   assert.equal(influence.downstream[at(5)], 3);
   assert.equal(influence.downstream[at(777)], 6);
   assert.equal(influence.downstream[at(888)], 3);
-  assert.deepEqual([5, 6, 7].map((a) => influence.viaArbitrary[at(a)]), [1, 1, 1]);
-  assert.deepEqual([1, 3, 777, 2, 4, 888].map((a) => influence.viaArbitrary[at(a)]), [0, 0, 0, 0, 0, 0]);
+  assert.deepEqual(
+    [5, 6, 7].map((a) => influence.viaArbitrary[at(a)]),
+    [1, 1, 1],
+  );
+  assert.deepEqual(
+    [1, 3, 777, 2, 4, 888].map((a) => influence.viaArbitrary[at(a)]),
+    [0, 0, 0, 0, 0, 0],
+  );
   assert.equal(influence.reachedViaArbitrary, 3);
 });
 
@@ -142,7 +166,10 @@ test('withdrawing an origin moves its catchment and the diff lists it', () => {
   const before = propagate(graph, [{ asn: 777 }, { asn: 888 }]);
   const after = propagate(graph, [{ asn: 777 }, { asn: 888 }], {}, { withdrawn: [777] });
   const diff = diffRouteTables(before, after);
-  assert.deepEqual(diff.moved.filter((m) => m.asn === 5), [{ asn: 5, from: 777, to: 888 }]);
+  assert.deepEqual(
+    diff.moved.filter((m) => m.asn === 5),
+    [{ asn: 5, from: 777, to: 888 }],
+  );
   // 1 and 3 sat above 777 only; 888's routes reach 5 from a provider and never climb back up.
   assert.deepEqual(diff.lost, [1, 3, 777]);
   const failed = propagate(graph, [{ asn: 777 }, { asn: 888 }], {}, { failedLinks: [[3, 777]], failedAses: [4] });
@@ -172,7 +199,14 @@ test('reports BAD GADGET at AS level as unstable, naming the wheel', () => {
   // 100 is a customer of 1, 2, 3, which peer in a ring; each prefers the route via the next
   // (LOCAL_PREF 300 over its customer route at 200): no stable state exists.
   const graph = graphOf('1>100 2>100 3>100 1=2 2=3 3=1');
-  const table = propagate(graph, [{ asn: 100 }], { localPref: [[1, 2, 300], [2, 3, 300], [3, 1, 300]], maxActivations: 500 });
+  const table = propagate(graph, [{ asn: 100 }], {
+    localPref: [
+      [1, 2, 300],
+      [2, 3, 300],
+      [3, 1, 300],
+    ],
+    maxActivations: 500,
+  });
   assert.equal(table.solver, 'path-vector');
   assert.ok(table.unstable);
   assert.deepEqual(table.unstable.asns, [1, 2, 3]);
@@ -210,7 +244,11 @@ const gaoRexford = fc
       const b = (y % size) + 1;
       if (a === b || seen.has(`${Math.min(a, b)}-${Math.max(a, b)}`)) continue;
       seen.add(`${Math.min(a, b)}-${Math.max(a, b)}`);
-      out.push({ a: Math.min(a, b) * 7, b: Math.max(a, b) * 7, relationship: peer ? 'peer-peer' : 'provider-customer' });
+      out.push({
+        a: Math.min(a, b) * 7,
+        b: Math.max(a, b) * 7,
+        relationship: peer ? 'peer-peer' : 'provider-customer',
+      });
     }
     return { links: out, origins, prepends, model, seed, size };
   })
@@ -240,15 +278,21 @@ test('property: the sweep and the path-vector solver agree at every AS on Gao-Re
 
 test('property: the path-vector solver terminates without throwing under any LOCAL_PREF overrides', () => {
   fc.assert(
-    fc.property(gaoRexford, fc.array(fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 0, max: 400 })), { maxLength: 30 }), ({ links, origins }, prefs) => {
-      const graph = asGraphFromLinks(links);
-      const asns = [...graph.asns];
-      const chosen = [...new Set(origins.map((o) => asns[o % asns.length] as number))].map((asn) => ({ asn }));
-      const localPref = prefs.map(([x, y, v]) => [asns[x % asns.length] as number, asns[y % asns.length] as number, v] as const);
-      const table = propagate(graph, chosen, { localPref, maxActivations: 2000, solver: 'path-vector' });
-      assert.equal(table.solver, 'path-vector');
-      assert.ok(table.activations <= 2000 + 16 * graph.size + 256);
-    }),
+    fc.property(
+      gaoRexford,
+      fc.array(fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 0, max: 400 })), { maxLength: 30 }),
+      ({ links, origins }, prefs) => {
+        const graph = asGraphFromLinks(links);
+        const asns = [...graph.asns];
+        const chosen = [...new Set(origins.map((o) => asns[o % asns.length] as number))].map((asn) => ({ asn }));
+        const localPref = prefs.map(
+          ([x, y, v]) => [asns[x % asns.length] as number, asns[y % asns.length] as number, v] as const,
+        );
+        const table = propagate(graph, chosen, { localPref, maxActivations: 2000, solver: 'path-vector' });
+        assert.equal(table.solver, 'path-vector');
+        assert.ok(table.activations <= 2000 + 16 * graph.size + 256);
+      },
+    ),
     { numRuns: 200 },
   );
 });

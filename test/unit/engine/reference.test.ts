@@ -14,9 +14,20 @@ for (const snapshot of ['19980101', '20050101', '20180101']) {
     const text = readFileSync(file, 'utf8');
     const graph = parseAsRelationships(new TextEncoder().encode(text));
     // The most-connected ASes of each snapshot's first links make a spread of origins.
-    const origins = [...new Set(text.split('\n').filter((l) => l && !l.startsWith('#')).slice(0, 400).map((l) => Number(l.split('|')[0])))].slice(0, 6);
+    const origins = [
+      ...new Set(
+        text
+          .split('\n')
+          .filter((l) => l && !l.startsWith('#'))
+          .slice(0, 400)
+          .map((l) => Number(l.split('|')[0])),
+      ),
+    ].slice(0, 6);
     const reference = propagateReference(parseReference(text), origins);
-    const table = propagate(graph, origins.map((asn) => ({ asn })));
+    const table = propagate(
+      graph,
+      origins.map((asn) => ({ asn })),
+    );
     let routed = 0;
     for (let x = 0; x < graph.size; x++) if ((table.nextHop[x] as number) >= 0) routed++;
     assert.equal(routed, reference.size);

@@ -1,7 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { diffResolutions, METRO_ACCESS_FLOOR_MS, popFailureImpact, resolve } from '../../../src/engine/index';
-import type { ClientSpec, GeoPoint, OriginSpec, RouterSpec, Scenario, SessionSpec, Topology } from '../../../src/engine/index';
+import type {
+  ClientSpec,
+  GeoPoint,
+  OriginSpec,
+  RouterSpec,
+  Scenario,
+  SessionSpec,
+  Topology,
+} from '../../../src/engine/index';
 
 const NYC: GeoPoint = { lat: 40.71, lon: -74.01 };
 const BOS: GeoPoint = { lat: 42.36, lon: -71.06 };
@@ -12,12 +20,38 @@ const NRT: GeoPoint = { lat: 35.77, lon: 140.39 };
 const TYO: GeoPoint = { lat: 35.68, lon: 139.69 };
 
 const PREFIX = '203.0.113.0/24';
-const router = (id: string, asn: number, point?: GeoPoint, routerId?: number): RouterSpec => ({ id, asn, ...(point ? { point } : {}), ...(routerId ? { routerId } : {}) });
+const router = (id: string, asn: number, point?: GeoPoint, routerId?: number): RouterSpec => ({
+  id,
+  asn,
+  ...(point ? { point } : {}),
+  ...(routerId ? { routerId } : {}),
+});
 /** `customer` buys transit from `provider`. */
-const transit = (id: string, customer: string, provider: string, extra: Partial<SessionSpec> = {}): SessionSpec => ({ id, a: customer, b: provider, relationship: 'customer-provider', ...extra });
-const peering = (id: string, a: string, b: string, extra: Partial<SessionSpec> = {}): SessionSpec => ({ id, a, b, relationship: 'peer-peer', ...extra });
-const pop = (id: string, at: string, extra: Partial<OriginSpec> = {}): OriginSpec => ({ id, router: at, prefixes: [PREFIX], ...extra });
-const client = (id: string, at: string, point?: GeoPoint): ClientSpec => ({ id, router: at, ...(point ? { point } : {}) });
+const transit = (id: string, customer: string, provider: string, extra: Partial<SessionSpec> = {}): SessionSpec => ({
+  id,
+  a: customer,
+  b: provider,
+  relationship: 'customer-provider',
+  ...extra,
+});
+const peering = (id: string, a: string, b: string, extra: Partial<SessionSpec> = {}): SessionSpec => ({
+  id,
+  a,
+  b,
+  relationship: 'peer-peer',
+  ...extra,
+});
+const pop = (id: string, at: string, extra: Partial<OriginSpec> = {}): OriginSpec => ({
+  id,
+  router: at,
+  prefixes: [PREFIX],
+  ...extra,
+});
+const client = (id: string, at: string, point?: GeoPoint): ClientSpec => ({
+  id,
+  router: at,
+  ...(point ? { point } : {}),
+});
 
 function topo(parts: Partial<Topology>): Topology {
   return { routers: [], sessions: [], origins: [], clients: [], ...parts };
@@ -41,7 +75,12 @@ const cases: Case[] = [
     name: 'prefers the customer route over a shorter peer route',
     topology: topo({
       routers: [router('x', 10), router('c1', 20), router('c2', 30), router('a', 100), router('b', 200)],
-      sessions: [transit('s1', 'c1', 'x'), transit('s2', 'c2', 'c1'), transit('s3', 'a', 'c2'), peering('s4', 'x', 'b')],
+      sessions: [
+        transit('s1', 'c1', 'x'),
+        transit('s2', 'c2', 'c1'),
+        transit('s3', 'a', 'c2'),
+        peering('s4', 'x', 'b'),
+      ],
       origins: [pop('A', 'a'), pop('B', 'b')],
       clients: [client('user', 'x')],
     }),
@@ -56,7 +95,13 @@ const cases: Case[] = [
     name: 'prefers the shorter AS path among provider routes',
     topology: topo({
       routers: [router('x', 10), router('p1', 1), router('p2', 2), router('t', 3), router('a', 100), router('b', 200)],
-      sessions: [transit('s1', 'x', 'p1'), transit('s2', 'x', 'p2'), transit('s3', 'a', 'p1'), transit('s4', 't', 'p2'), transit('s5', 'b', 't')],
+      sessions: [
+        transit('s1', 'x', 'p1'),
+        transit('s2', 'x', 'p2'),
+        transit('s3', 'a', 'p1'),
+        transit('s4', 't', 'p2'),
+        transit('s5', 'b', 't'),
+      ],
       origins: [pop('A', 'a'), pop('B', 'b')],
       clients: [client('user', 'x')],
     }),
@@ -70,7 +115,13 @@ const cases: Case[] = [
     name: 'per-session prepending pushes the client to the other PoP',
     topology: topo({
       routers: [router('x', 10), router('p1', 1), router('p2', 2), router('t', 3), router('a', 100), router('b', 200)],
-      sessions: [transit('s1', 'x', 'p1'), transit('s2', 'x', 'p2'), transit('s3', 'a', 'p1', { prepend: { a: 2 } }), transit('s4', 't', 'p2'), transit('s5', 'b', 't')],
+      sessions: [
+        transit('s1', 'x', 'p1'),
+        transit('s2', 'x', 'p2'),
+        transit('s3', 'a', 'p1', { prepend: { a: 2 } }),
+        transit('s4', 't', 'p2'),
+        transit('s5', 'b', 't'),
+      ],
       origins: [pop('A', 'a'), pop('B', 'b')],
       clients: [client('user', 'x')],
     }),
@@ -86,7 +137,13 @@ const cases: Case[] = [
     name: 'an origin prepend of one makes the paths equal and the tie-break decides',
     topology: topo({
       routers: [router('x', 10), router('p1', 1), router('p2', 2), router('t', 3), router('a', 100), router('b', 200)],
-      sessions: [transit('s1', 'x', 'p1'), transit('s2', 'x', 'p2'), transit('s3', 'a', 'p1'), transit('s4', 't', 'p2'), transit('s5', 'b', 't')],
+      sessions: [
+        transit('s1', 'x', 'p1'),
+        transit('s2', 'x', 'p2'),
+        transit('s3', 'a', 'p1'),
+        transit('s4', 't', 'p2'),
+        transit('s5', 'b', 't'),
+      ],
       origins: [pop('A', 'a', { prepend: 1 }), pop('B', 'b')],
       clients: [client('user', 'x')],
     }),
@@ -100,7 +157,12 @@ const cases: Case[] = [
     name: 'prefers ORIGIN igp over incomplete',
     topology: topo({
       routers: [router('x', 10), router('p1', 1), router('p2', 2), router('a', 100), router('b', 200)],
-      sessions: [transit('s1', 'x', 'p1'), transit('s2', 'x', 'p2'), transit('s3', 'a', 'p1'), transit('s4', 'b', 'p2')],
+      sessions: [
+        transit('s1', 'x', 'p1'),
+        transit('s2', 'x', 'p2'),
+        transit('s3', 'a', 'p1'),
+        transit('s4', 'b', 'p2'),
+      ],
       origins: [pop('A', 'a', { origin: 'incomplete' }), pop('B', 'b')],
       clients: [client('user', 'x')],
     }),
@@ -115,7 +177,12 @@ const cases: Case[] = [
     name: 'uses MED between two routes from the same neighbour AS',
     topology: topo({
       routers: [router('x', 10), router('w', 1, IAD), router('e', 1, IAD), router('a', 100), router('b', 100)],
-      sessions: [transit('s1', 'x', 'w', { med: { b: 50 } }), transit('s2', 'x', 'e', { med: { b: 10 } }), transit('s3', 'a', 'w'), transit('s4', 'b', 'e')],
+      sessions: [
+        transit('s1', 'x', 'w', { med: { b: 50 } }),
+        transit('s2', 'x', 'e', { med: { b: 10 } }),
+        transit('s3', 'a', 'w'),
+        transit('s4', 'b', 'e'),
+      ],
       origins: [pop('A', 'a'), pop('B', 'b')],
       clients: [client('user', 'x')],
     }),
@@ -130,7 +197,12 @@ const cases: Case[] = [
     name: 'ignores MED between routes from different neighbour ASes',
     topology: topo({
       routers: [router('x', 10), router('p1', 1), router('p2', 2), router('a', 100), router('b', 200)],
-      sessions: [transit('s1', 'x', 'p1', { med: { b: 100 } }), transit('s2', 'x', 'p2', { med: { b: 0 } }), transit('s3', 'a', 'p1'), transit('s4', 'b', 'p2')],
+      sessions: [
+        transit('s1', 'x', 'p1', { med: { b: 100 } }),
+        transit('s2', 'x', 'p2', { med: { b: 0 } }),
+        transit('s3', 'a', 'p1'),
+        transit('s4', 'b', 'p2'),
+      ],
       origins: [pop('A', 'a'), pop('B', 'b')],
       clients: [client('user', 'x')],
     }),
@@ -144,8 +216,20 @@ const cases: Case[] = [
     // neighbours), so eBGP beats iBGP: B.
     name: 'prefers the eBGP route over an equal iBGP one',
     topology: topo({
-      routers: [router('ny', 10, NYC), router('ldn', 10, LON), router('p1', 1), router('p2', 2), router('a', 100), router('b', 200)],
-      sessions: [transit('s1', 'ldn', 'p1'), transit('s2', 'ny', 'p2'), transit('s3', 'a', 'p1'), transit('s4', 'b', 'p2')],
+      routers: [
+        router('ny', 10, NYC),
+        router('ldn', 10, LON),
+        router('p1', 1),
+        router('p2', 2),
+        router('a', 100),
+        router('b', 200),
+      ],
+      sessions: [
+        transit('s1', 'ldn', 'p1'),
+        transit('s2', 'ny', 'p2'),
+        transit('s3', 'a', 'p1'),
+        transit('s4', 'b', 'p2'),
+      ],
       origins: [pop('A', 'a'), pop('B', 'b')],
       clients: [client('user', 'ny')],
     }),
@@ -159,8 +243,21 @@ const cases: Case[] = [
     // (great circle), so bos exits at ny: B.
     name: 'exits at the nearest router by great-circle IGP cost (hot potato)',
     topology: topo({
-      routers: [router('ny', 10, NYC), router('ldn', 10, LON), router('bos', 10, BOS), router('p1', 1), router('p2', 2), router('a', 100), router('b', 200)],
-      sessions: [transit('s1', 'ldn', 'p1'), transit('s2', 'ny', 'p2'), transit('s3', 'a', 'p1'), transit('s4', 'b', 'p2')],
+      routers: [
+        router('ny', 10, NYC),
+        router('ldn', 10, LON),
+        router('bos', 10, BOS),
+        router('p1', 1),
+        router('p2', 2),
+        router('a', 100),
+        router('b', 200),
+      ],
+      sessions: [
+        transit('s1', 'ldn', 'p1'),
+        transit('s2', 'ny', 'p2'),
+        transit('s3', 'a', 'p1'),
+        transit('s4', 'b', 'p2'),
+      ],
       origins: [pop('A', 'a'), pop('B', 'b')],
       clients: [client('user', 'bos')],
     }),
@@ -172,9 +269,25 @@ const cases: Case[] = [
     // As above, with an IGP link bos-ldn of cost 10 and bos-ny of cost 900: now ldn is cheaper: A.
     name: 'an IGP cost override changes the hot-potato exit',
     topology: topo({
-      routers: [router('ny', 10, NYC), router('ldn', 10, LON), router('bos', 10, BOS), router('p1', 1), router('p2', 2), router('a', 100), router('b', 200)],
-      sessions: [transit('s1', 'ldn', 'p1'), transit('s2', 'ny', 'p2'), transit('s3', 'a', 'p1'), transit('s4', 'b', 'p2')],
-      igpLinks: [{ a: 'bos', b: 'ldn', cost: 10 }, { a: 'bos', b: 'ny', cost: 900 }],
+      routers: [
+        router('ny', 10, NYC),
+        router('ldn', 10, LON),
+        router('bos', 10, BOS),
+        router('p1', 1),
+        router('p2', 2),
+        router('a', 100),
+        router('b', 200),
+      ],
+      sessions: [
+        transit('s1', 'ldn', 'p1'),
+        transit('s2', 'ny', 'p2'),
+        transit('s3', 'a', 'p1'),
+        transit('s4', 'b', 'p2'),
+      ],
+      igpLinks: [
+        { a: 'bos', b: 'ldn', cost: 10 },
+        { a: 'bos', b: 'ny', cost: 900 },
+      ],
       origins: [pop('A', 'a'), pop('B', 'b')],
       clients: [client('user', 'bos')],
     }),
@@ -188,9 +301,25 @@ const cases: Case[] = [
     // cost of ny's session: 25. So bos leaves at ldn: A.
     name: 'drawn IGP links are the IGP: costs add up along the shortest path',
     topology: topo({
-      routers: [router('ny', 10, NYC), router('ldn', 10, LON), router('bos', 10, BOS), router('p1', 1), router('p2', 2), router('a', 100), router('b', 200)],
-      sessions: [transit('s1', 'ldn', 'p1'), transit('s2', 'ny', 'p2', { exitCost: { a: 15 } }), transit('s3', 'a', 'p1'), transit('s4', 'b', 'p2')],
-      igpLinks: [{ a: 'bos', b: 'ny', cost: 10 }, { a: 'ny', b: 'ldn', cost: 10 }],
+      routers: [
+        router('ny', 10, NYC),
+        router('ldn', 10, LON),
+        router('bos', 10, BOS),
+        router('p1', 1),
+        router('p2', 2),
+        router('a', 100),
+        router('b', 200),
+      ],
+      sessions: [
+        transit('s1', 'ldn', 'p1'),
+        transit('s2', 'ny', 'p2', { exitCost: { a: 15 } }),
+        transit('s3', 'a', 'p1'),
+        transit('s4', 'b', 'p2'),
+      ],
+      igpLinks: [
+        { a: 'bos', b: 'ny', cost: 10 },
+        { a: 'ny', b: 'ldn', cost: 10 },
+      ],
       origins: [pop('A', 'a'), pop('B', 'b')],
       clients: [client('user', 'bos')],
     }),
@@ -203,7 +332,12 @@ const cases: Case[] = [
     name: 'lowest-neighbor-asn picks the lower neighbour ASN on a full tie',
     topology: topo({
       routers: [router('x', 10), router('p7', 7), router('p3', 3), router('a', 100), router('b', 200)],
-      sessions: [transit('s1', 'x', 'p7'), transit('s2', 'x', 'p3'), transit('s3', 'a', 'p7'), transit('s4', 'b', 'p3')],
+      sessions: [
+        transit('s1', 'x', 'p7'),
+        transit('s2', 'x', 'p3'),
+        transit('s3', 'a', 'p7'),
+        transit('s4', 'b', 'p3'),
+      ],
       origins: [pop('A', 'a'), pop('B', 'b')],
       clients: [client('user', 'x')],
     }),
@@ -215,8 +349,19 @@ const cases: Case[] = [
     // Same tie, model router-id: p7 has BGP identifier 1, p3 has 9, so the route from p7 wins: A.
     name: 'router-id picks the lower BGP identifier on a full tie',
     topology: topo({
-      routers: [router('x', 10), router('p7', 7, undefined, 1), router('p3', 3, undefined, 9), router('a', 100), router('b', 200)],
-      sessions: [transit('s1', 'x', 'p7'), transit('s2', 'x', 'p3'), transit('s3', 'a', 'p7'), transit('s4', 'b', 'p3')],
+      routers: [
+        router('x', 10),
+        router('p7', 7, undefined, 1),
+        router('p3', 3, undefined, 9),
+        router('a', 100),
+        router('b', 200),
+      ],
+      sessions: [
+        transit('s1', 'x', 'p7'),
+        transit('s2', 'x', 'p3'),
+        transit('s3', 'a', 'p7'),
+        transit('s4', 'b', 'p3'),
+      ],
       origins: [pop('A', 'a'), pop('B', 'b')],
       clients: [client('user', 'x')],
       tieBreak: { model: 'router-id' },
@@ -231,7 +376,12 @@ const cases: Case[] = [
     name: 'oldest picks the route of the PoP announced first',
     topology: topo({
       routers: [router('x', 10), router('p7', 7), router('p3', 3), router('a', 100), router('b', 200)],
-      sessions: [transit('s1', 'x', 'p7'), transit('s2', 'x', 'p3'), transit('s3', 'a', 'p3'), transit('s4', 'b', 'p7')],
+      sessions: [
+        transit('s1', 'x', 'p7'),
+        transit('s2', 'x', 'p3'),
+        transit('s3', 'a', 'p3'),
+        transit('s4', 'b', 'p7'),
+      ],
       origins: [pop('B', 'b'), pop('A', 'a')],
       clients: [client('user', 'x')],
       tieBreak: { model: 'oldest' },
@@ -297,7 +447,12 @@ const cases: Case[] = [
     name: 'a LOCAL_PREF override beats the relationship default',
     topology: topo({
       routers: [router('x', 10), router('c', 20), router('p', 1), router('a', 100), router('b', 200)],
-      sessions: [transit('s1', 'c', 'x'), transit('s2', 'a', 'c'), transit('s3', 'x', 'p', { localPref: { a: 300 } }), transit('s4', 'b', 'p')],
+      sessions: [
+        transit('s1', 'c', 'x'),
+        transit('s2', 'a', 'c'),
+        transit('s3', 'x', 'p', { localPref: { a: 300 } }),
+        transit('s4', 'b', 'p'),
+      ],
       origins: [pop('A', 'a'), pop('B', 'b')],
       clients: [client('user', 'x')],
     }),
@@ -350,7 +505,10 @@ for (const c of cases) {
     if (c.asPath !== undefined) assert.deepEqual(got.route?.asPath, c.asPath);
     if (got.explanation) {
       assert.equal(got.explanation.arbitrary, got.explanation.decidedBy === 'tie-break');
-      assert.equal(got.arbitraryAt?.includes(c.client === 'user' ? (c.topology.clients[0]?.router as string) : ''), got.explanation.arbitrary);
+      assert.equal(
+        got.arbitraryAt?.includes(c.client === 'user' ? (c.topology.clients[0]?.router as string) : ''),
+        got.explanation.arbitrary,
+      );
       const last = got.explanation.survivors.at(-1);
       assert.deepEqual(last?.remaining, [got.explanation.best]);
     }
@@ -365,9 +523,13 @@ test('the random tie-break is a pure function of its seed', () => {
     origins: [pop('A', 'a'), pop('B', 'b')],
     clients: [client('user', 'x')],
   });
-  const pick = (seed: number): string | undefined => resolve({ ...base, tieBreak: { model: 'random', seed } }).clients[0]?.pop;
+  const pick = (seed: number): string | undefined =>
+    resolve({ ...base, tieBreak: { model: 'random', seed } }).clients[0]?.pop;
   const picks = Array.from({ length: 32 }, (_, seed) => pick(seed));
-  assert.deepEqual(picks, Array.from({ length: 32 }, (_, seed) => pick(seed)));
+  assert.deepEqual(
+    picks,
+    Array.from({ length: 32 }, (_, seed) => pick(seed)),
+  );
   assert.ok(picks.includes('A') && picks.includes('B'), `both PoPs should win for some seed: ${picks.join(',')}`);
 });
 
@@ -377,7 +539,10 @@ test('explains the runner-up and the PoP it leads to', () => {
   const e = result.clients[0]?.explanation;
   assert.ok(e && e.runnerUp !== undefined);
   assert.equal(e.candidates[e.runnerUp]?.pop, 'B');
-  assert.deepEqual(e.survivors.map((s) => s.remaining.length), [2, 1, 1, 1, 1, 1, 1]);
+  assert.deepEqual(
+    e.survivors.map((s) => s.remaining.length),
+    [2, 1, 1, 1, 1, 1, 1],
+  );
 });
 
 /**
@@ -388,19 +553,41 @@ test('explains the runner-up and the PoP it leads to', () => {
  */
 const seed = topo({
   routers: [
-    router('PoPUS', 64500, IAD), router('PoPEU', 64500, LHR), router('PoPAP', 64500, NRT),
-    router('t-nyc', 3356, NYC), router('t-lon', 3356, LON), router('t-tyo', 3356, TYO),
+    router('PoPUS', 64500, IAD),
+    router('PoPEU', 64500, LHR),
+    router('PoPAP', 64500, NRT),
+    router('t-nyc', 3356, NYC),
+    router('t-lon', 3356, LON),
+    router('t-tyo', 3356, TYO),
   ],
   sessions: [transit('s1', 'PoPUS', 't-nyc'), transit('s2', 'PoPEU', 't-lon'), transit('s3', 'PoPAP', 't-tyo')],
-  origins: [pop('PoPUS', 'PoPUS', { name: 'US-East' }), pop('PoPEU', 'PoPEU', { name: 'EU-West' }), pop('PoPAP', 'PoPAP', { name: 'Asia-Pacific' })],
+  origins: [
+    pop('PoPUS', 'PoPUS', { name: 'US-East' }),
+    pop('PoPEU', 'PoPEU', { name: 'EU-West' }),
+    pop('PoPAP', 'PoPAP', { name: 'Asia-Pacific' }),
+  ],
   clients: [client('ClientUS', 't-nyc', NYC), client('ClientEU', 't-lon', LON), client('ClientAP', 't-tyo', TYO)],
   serviceAddress: '203.0.113.1',
 });
 
 test('seed diagram: New York, London and Tokyo reach US-East, EU-West and Asia-Pacific', () => {
   const result = resolve(seed);
-  assert.deepEqual(result.clients.map((c) => [c.id, c.pop]), [['ClientUS', 'PoPUS'], ['ClientEU', 'PoPEU'], ['ClientAP', 'PoPAP']]);
-  assert.deepEqual(result.pops.map((p) => [p.id, p.clients]), [['PoPUS', ['ClientUS']], ['PoPEU', ['ClientEU']], ['PoPAP', ['ClientAP']]]);
+  assert.deepEqual(
+    result.clients.map((c) => [c.id, c.pop]),
+    [
+      ['ClientUS', 'PoPUS'],
+      ['ClientEU', 'PoPEU'],
+      ['ClientAP', 'PoPAP'],
+    ],
+  );
+  assert.deepEqual(
+    result.pops.map((p) => [p.id, p.clients]),
+    [
+      ['PoPUS', ['ClientUS']],
+      ['PoPEU', ['ClientEU']],
+      ['PoPAP', ['ClientAP']],
+    ],
+  );
   assert.equal(result.clients[0]?.explanation?.decidedBy, 'ebgp-over-ibgp');
   // NYC -> IAD is ~330 km: 2 * 330 * 1.5 / 200 = ~5 ms.
   const rtt = result.clients[0]?.rttMs ?? NaN;
@@ -411,13 +598,15 @@ test('a client in the same metro as its PoP gets the metro access floor, never 0
   const london = resolve(seed).clients[1];
   assert.equal(london?.pop, 'PoPEU');
   assert.equal(london?.rttMs, METRO_ACCESS_FLOOR_MS);
-  const sameSpot = resolve(topo({
-    routers: [router('x', 10, LON), router('a', 100, LON)],
-    sessions: [transit('s1', 'x', 'a')],
-    origins: [pop('A', 'a')],
-    clients: [client('user', 'x', LON)],
-    serviceAddress: '203.0.113.1',
-  }));
+  const sameSpot = resolve(
+    topo({
+      routers: [router('x', 10, LON), router('a', 100, LON)],
+      sessions: [transit('s1', 'x', 'a')],
+      origins: [pop('A', 'a')],
+      clients: [client('user', 'x', LON)],
+      serviceAddress: '203.0.113.1',
+    }),
+  );
   assert.equal(sameSpot.clients[0]?.rttMs, METRO_ACCESS_FLOOR_MS);
 });
 
@@ -460,7 +649,9 @@ test('reports BAD GADGET as unstable instead of looping', () => {
   const wheel = topo({
     routers: [router('o', 100), router('r1', 1), router('r2', 2), router('r3', 3)],
     sessions: [
-      transit('o1', 'o', 'r1'), transit('o2', 'o', 'r2'), transit('o3', 'o', 'r3'),
+      transit('o1', 'o', 'r1'),
+      transit('o2', 'o', 'r2'),
+      transit('o3', 'o', 'r3'),
       peering('p12', 'r1', 'r2', { localPref: { a: 300 } }),
       peering('p23', 'r2', 'r3', { localPref: { a: 300 } }),
       peering('p31', 'r3', 'r1', { localPref: { a: 300 } }),
@@ -480,7 +671,11 @@ test('DISAGREE has a stable solution and converges', () => {
   // direct customer route. Two stable states exist; the solver must settle in one.
   const disagree = topo({
     routers: [router('o', 100), router('r1', 1), router('r2', 2)],
-    sessions: [transit('o1', 'o', 'r1'), transit('o2', 'o', 'r2'), peering('p12', 'r1', 'r2', { localPref: { a: 300, b: 300 } })],
+    sessions: [
+      transit('o1', 'o', 'r1'),
+      transit('o2', 'o', 'r2'),
+      peering('p12', 'r1', 'r2', { localPref: { a: 300, b: 300 } }),
+    ],
     origins: [pop('O', 'o')],
     clients: [client('u1', 'r1'), client('u2', 'r2')],
   });
@@ -493,24 +688,28 @@ test('DISAGREE has a stable solution and converges', () => {
 test('a router id defined twice keeps its first definition everywhere', () => {
   // The second 'x' (AS99, no sessions) is ignored: the client on 'x' is on the first one (AS10),
   // which buys from p and reaches A.
-  const result = resolve(topo({
-    routers: [router('x', 10), router('p', 1), router('a', 100), router('x', 99)],
-    sessions: [transit('s1', 'x', 'p'), transit('s2', 'a', 'p')],
-    origins: [pop('A', 'a')],
-    clients: [client('user', 'x')],
-  }));
+  const result = resolve(
+    topo({
+      routers: [router('x', 10), router('p', 1), router('a', 100), router('x', 99)],
+      sessions: [transit('s1', 'x', 'p'), transit('s2', 'a', 'p')],
+      origins: [pop('A', 'a')],
+      clients: [client('user', 'x')],
+    }),
+  );
   assert.equal(result.clients[0]?.pop, 'A');
   assert.deepEqual(result.clients[0]?.route?.asPath, [10, 1, 100]);
   assert.match(result.warnings.join('\n'), /router 'x' is defined twice/);
 });
 
 test('names what it had to ignore instead of failing', () => {
-  const result = resolve(topo({
-    routers: [router('x', 10), router('y', 10)],
-    sessions: [transit('s1', 'x', 'nowhere'), transit('s2', 'x', 'y')],
-    origins: [pop('A', 'ghost'), pop('B', 'x', { prefixes: ['203.0.113.7/24'] })],
-    clients: [client('user', 'missing')],
-  }));
+  const result = resolve(
+    topo({
+      routers: [router('x', 10), router('y', 10)],
+      sessions: [transit('s1', 'x', 'nowhere'), transit('s2', 'x', 'y')],
+      origins: [pop('A', 'ghost'), pop('B', 'x', { prefixes: ['203.0.113.7/24'] })],
+      clients: [client('user', 'missing')],
+    }),
+  );
   assert.equal(result.warnings.length, 5, result.warnings.join('\n'));
   assert.equal(result.clients[0]?.pop, undefined);
 });
@@ -519,32 +718,49 @@ test('traffic follows a more-specific prefix that the client router never heard 
   // x (AS10) buys from p (AS1). A (AS100) sends 203.0.113.0/24 to p; B (AS200) sends
   // 203.0.113.0/25 to p with NO_EXPORT, so p keeps the /25 and x hears only the /24 via p.
   // x's route points at A, but p forwards 203.0.113.1 on its /25: the traffic ends at B.
-  const result = resolve(topo({
-    routers: [router('x', 10, NYC), router('p', 1, IAD), router('a', 100, LHR), router('b', 200, IAD)],
-    sessions: [transit('s1', 'x', 'p'), transit('s2', 'a', 'p'), transit('s3', 'b', 'p', { communities: { a: ['no-export'] } })],
-    origins: [pop('A', 'a'), pop('B', 'b', { prefixes: ['203.0.113.0/25'] })],
-    clients: [client('user', 'x', NYC)],
-    serviceAddress: '203.0.113.1',
-  }));
+  const result = resolve(
+    topo({
+      routers: [router('x', 10, NYC), router('p', 1, IAD), router('a', 100, LHR), router('b', 200, IAD)],
+      sessions: [
+        transit('s1', 'x', 'p'),
+        transit('s2', 'a', 'p'),
+        transit('s3', 'b', 'p', { communities: { a: ['no-export'] } }),
+      ],
+      origins: [pop('A', 'a'), pop('B', 'b', { prefixes: ['203.0.113.0/25'] })],
+      clients: [client('user', 'x', NYC)],
+      serviceAddress: '203.0.113.1',
+    }),
+  );
   const user = result.clients[0];
   assert.equal(user?.route?.pop, 'A');
   assert.equal(user?.route?.prefix, '203.0.113.0/24');
   assert.equal(user?.pop, 'B');
   assert.deepEqual(user?.forwardingPath, ['x', 'p', 'b']);
-  assert.deepEqual(result.pops.map((p) => p.clients), [[], ['user']]);
+  assert.deepEqual(
+    result.pops.map((p) => p.clients),
+    [[], ['user']],
+  );
   // NYC -> IAD -> IAD is ~330 km, far from the ~5,600 km the route's path through London would say.
   assert.ok((user?.rttMs ?? Infinity) < 6, `rtt ${user?.rttMs}`);
 });
 
-test('names the routers further on whose tie-break decides a client\'s PoP', () => {
+test("names the routers further on whose tie-break decides a client's PoP", () => {
   // c (AS30) has one provider, x (AS10): only-route at c. x ties between 10 7 100 and 10 3 200
   // and takes AS3's (lowest neighbour ASN): B. So c's PoP rests on x's coin toss.
-  const result = resolve(topo({
-    routers: [router('c', 30), router('x', 10), router('p7', 7), router('p3', 3), router('a', 100), router('b', 200)],
-    sessions: [transit('s0', 'c', 'x'), transit('s1', 'x', 'p7'), transit('s2', 'x', 'p3'), transit('s3', 'a', 'p7'), transit('s4', 'b', 'p3')],
-    origins: [pop('A', 'a'), pop('B', 'b')],
-    clients: [client('user', 'c')],
-  }));
+  const result = resolve(
+    topo({
+      routers: [router('c', 30), router('x', 10), router('p7', 7), router('p3', 3), router('a', 100), router('b', 200)],
+      sessions: [
+        transit('s0', 'c', 'x'),
+        transit('s1', 'x', 'p7'),
+        transit('s2', 'x', 'p3'),
+        transit('s3', 'a', 'p7'),
+        transit('s4', 'b', 'p3'),
+      ],
+      origins: [pop('A', 'a'), pop('B', 'b')],
+      clients: [client('user', 'c')],
+    }),
+  );
   const user = result.clients[0];
   assert.equal(user?.pop, 'B');
   assert.equal(user?.explanation?.decidedBy, 'only-route');
@@ -556,11 +772,14 @@ test('N-1: withdrawing each seed PoP in turn says where its clients go and what 
   // is New York (~5,570 km) before Tokyo (~9,560 km); without NRT, Tokyo's is London (~9,560 km)
   // before New York (~10,850 km).
   const impact = popFailureImpact(seed);
-  assert.deepEqual(impact.map((i) => [i.pop, i.moved.map((m) => `${m.id}->${m.to}`), i.absorbedBy]), [
-    ['PoPUS', ['ClientUS->PoPEU'], [{ pop: 'PoPEU', clients: 1 }]],
-    ['PoPEU', ['ClientEU->PoPUS'], [{ pop: 'PoPUS', clients: 1 }]],
-    ['PoPAP', ['ClientAP->PoPEU'], [{ pop: 'PoPEU', clients: 1 }]],
-  ]);
+  assert.deepEqual(
+    impact.map((i) => [i.pop, i.moved.map((m) => `${m.id}->${m.to}`), i.absorbedBy]),
+    [
+      ['PoPUS', ['ClientUS->PoPEU'], [{ pop: 'PoPEU', clients: 1 }]],
+      ['PoPEU', ['ClientEU->PoPUS'], [{ pop: 'PoPUS', clients: 1 }]],
+      ['PoPAP', ['ClientAP->PoPEU'], [{ pop: 'PoPEU', clients: 1 }]],
+    ],
+  );
   for (const i of impact) {
     assert.ok((i.meanRttIncreaseMs ?? 0) > 50, `${i.pop}: ${i.meanRttIncreaseMs}`);
     assert.equal(i.worst?.client, i.moved[0]?.id);

@@ -48,7 +48,8 @@ describe('grammar: document structure', () => {
   });
 
   it('reads front matter as YAML with the anycast block', async () => {
-    const src = '---\ntitle: CDN\nanycast:\n  service: 203.0.113.1\n  prefixes: [203.0.113.0/24, 2001:db8::/32]\n  tie-break: router-id # why\n---\nflowchart TD';
+    const src =
+      '---\ntitle: CDN\nanycast:\n  service: 203.0.113.1\n  prefixes: [203.0.113.0/24, 2001:db8::/32]\n  tie-break: router-id # why\n---\nflowchart TD';
     await assertScope(src, '---', 'punctuation.definition.front-matter.begin', 0);
     await assertScope(src, 'title', 'entity.name.tag.yaml');
     await assertScope(src, 'anycast', 'keyword.other.anycast.yaml');
@@ -136,7 +137,8 @@ describe('grammar: nodes', () => {
 });
 
 describe('grammar: node and edge metadata', () => {
-  const src = 'IAD@{ asn: 13335, loc: IAD, role: pop, announce: [203.0.113.0/24], communities: [no-export, 65000:100], shape: rect }';
+  const src =
+    'IAD@{ asn: 13335, loc: IAD, role: pop, announce: [203.0.113.0/24], communities: [no-export, 65000:100], shape: rect }';
 
   it('scopes the node id, braces and keys', async () => {
     await assertScope(src, 'IAD', 'variable.other.node', 0);
@@ -162,11 +164,21 @@ describe('grammar: node and edge metadata', () => {
   });
 
   it('reads metadata after a shape or a class', async () => {
-    for (const src of ['IAD[PoP: IAD]@{ asn: 64600 }', 'IAD[PoP: IAD]:::pop@{ asn: 64600 }', 'NY(["Users"]):::users@{ in: Comcast }']) {
+    for (const src of [
+      'IAD[PoP: IAD]@{ asn: 64600 }',
+      'IAD[PoP: IAD]:::pop@{ asn: 64600 }',
+      'NY(["Users"]):::users@{ in: Comcast }',
+    ]) {
       const lines = await tokenizeLines(src);
       const key = lines.flat().find((t) => t.text === 'asn' || t.text === 'in');
       assert.ok(key?.scopes.includes('entity.name.tag.anycast.metadata'), src);
-      assert.ok(lines.flat().find((t) => t.text === '@')?.scopes.includes('punctuation.definition.metadata.anycast'), src);
+      assert.ok(
+        lines
+          .flat()
+          .find((t) => t.text === '@')
+          ?.scopes.includes('punctuation.definition.metadata.anycast'),
+        src,
+      );
     }
     await assertScope('IAD[PoP: IAD]:::pop@{ asn: 64600 }', 'pop', 'entity.name.type.class');
   });
@@ -179,12 +191,30 @@ describe('grammar: node and edge metadata', () => {
 });
 
 describe('grammar: edges', () => {
-  const arrows = ['-->', '---', '-.->', '-.-', '==>', '===', '<-->', '--o', '--x', '~~~', '--->', '<==>', 'o--o', 'x--x'];
+  const arrows = [
+    '-->',
+    '---',
+    '-.->',
+    '-.-',
+    '==>',
+    '===',
+    '<-->',
+    '--o',
+    '--x',
+    '~~~',
+    '--->',
+    '<==>',
+    'o--o',
+    'x--x',
+  ];
   for (const arrow of arrows) {
     it(`scopes ${arrow} as one arrow between two nodes`, async () => {
       const lines = await tokenizeLines(`A ${arrow} B`);
       const tokens = lines.flat().filter((t) => t.text.trim() !== '');
-      assert.deepEqual(tokens.map((t) => t.text), ['A', arrow, 'B']);
+      assert.deepEqual(
+        tokens.map((t) => t.text),
+        ['A', arrow, 'B'],
+      );
       assert.ok(tokens[1]!.scopes.includes('keyword.operator.arrow.anycast'));
       assert.ok(tokens[2]!.scopes.includes('variable.other.node.anycast'));
     });
@@ -193,7 +223,10 @@ describe('grammar: edges', () => {
   it('scopes chains and &', async () => {
     await assertScope('A --> B & C --> D', '&', 'keyword.operator.and');
     const lines = await tokenizeLines('A-->B-->C');
-    assert.deepEqual(lines.flat().map((t) => t.text), ['A', '-->', 'B', '-->', 'C']);
+    assert.deepEqual(
+      lines.flat().map((t) => t.text),
+      ['A', '-->', 'B', '-->', 'C'],
+    );
   });
 
   it('reads relationship and policy words in |labels|', async () => {
@@ -210,7 +243,18 @@ describe('grammar: edges', () => {
   });
 
   it('knows every relationship word', async () => {
-    for (const word of ['transit', 'peer', 'customer', 'provider', 'upstream', 'downstream', 'peering', 'ix', 'pni', 'ibgp']) {
+    for (const word of [
+      'transit',
+      'peer',
+      'customer',
+      'provider',
+      'upstream',
+      'downstream',
+      'peering',
+      'ix',
+      'pni',
+      'ibgp',
+    ]) {
       await assertScope(`A ---|${word}| B`, word, 'keyword.other.relationship');
     }
     await assertScope('A -->|local-pref 200| B', 'local-pref', 'keyword.other.policy');
@@ -226,7 +270,13 @@ describe('grammar: edges', () => {
   it('reads the -- text --> form', async () => {
     const src = 'A -- peer --> B';
     const lines = await tokenizeLines(src);
-    assert.deepEqual(lines.flat().filter((t) => t.text.trim() !== '').map((t) => t.text), ['A', '--', 'peer', '-->', 'B']);
+    assert.deepEqual(
+      lines
+        .flat()
+        .filter((t) => t.text.trim() !== '')
+        .map((t) => t.text),
+      ['A', '--', 'peer', '-->', 'B'],
+    );
     await assertScope(src, 'peer', 'keyword.other.relationship');
     await assertScope(src, '-->', 'keyword.operator.arrow');
     await assertScope('A == lp 200 ==> B', '==>', 'keyword.operator.arrow');
@@ -295,8 +345,25 @@ describe('grammar: the seed diagram', () => {
 
   it('scopes every node id and arrow of the seed', async () => {
     const lines = await tokenizeLines(seed);
-    const ids = new Set(lines.flat().filter((t) => t.scopes.includes('variable.other.node.anycast')).map((t) => t.text));
-    for (const id of ['IP', 'BGP', 'PoPUS', 'PoPEU', 'PoPAP', 'ClientUS', 'ClientEU', 'ClientAP', 'Serve1', 'Withdraw', 'Reroute']) {
+    const ids = new Set(
+      lines
+        .flat()
+        .filter((t) => t.scopes.includes('variable.other.node.anycast'))
+        .map((t) => t.text),
+    );
+    for (const id of [
+      'IP',
+      'BGP',
+      'PoPUS',
+      'PoPEU',
+      'PoPAP',
+      'ClientUS',
+      'ClientEU',
+      'ClientAP',
+      'Serve1',
+      'Withdraw',
+      'Reroute',
+    ]) {
       assert.ok(ids.has(id), `${id} is not scoped as a node`);
     }
     const arrows = lines.flat().filter((t) => t.scopes.includes('keyword.operator.arrow.anycast'));
@@ -307,7 +374,9 @@ describe('grammar: the seed diagram', () => {
 
 describe('grammar: the examples', () => {
   const dir = new URL('../../../examples/', import.meta.url);
-  const files = readdirSync(dir).filter((f) => f.endsWith('.anycast.mmd')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.anycast.mmd'))
+    .sort();
 
   it('has examples to check', () => {
     assert.ok(files.length >= 1);
@@ -319,7 +388,10 @@ describe('grammar: the examples', () => {
       const lines = await tokenizeLines(`${text.replace(/\n$/, '')}\nProbe --> Other`);
       assert.ok(!all(lines).some((s) => s.startsWith('invalid')));
       const probe = lines.at(-1)!;
-      assert.deepEqual(probe.find((t) => t.text === 'Probe')?.scopes, ['source.anycast', 'variable.other.node.anycast']);
+      assert.deepEqual(probe.find((t) => t.text === 'Probe')?.scopes, [
+        'source.anycast',
+        'variable.other.node.anycast',
+      ]);
     });
   }
 });

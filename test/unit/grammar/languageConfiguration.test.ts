@@ -32,7 +32,11 @@ describe('language configuration', () => {
   });
 
   it('pairs and auto-closes brackets and quotes', () => {
-    assert.deepEqual(config.brackets, [['[', ']'], ['(', ')'], ['{', '}']]);
+    assert.deepEqual(config.brackets, [
+      ['[', ']'],
+      ['(', ')'],
+      ['{', '}'],
+    ]);
     const opens = config.autoClosingPairs.map((p) => p.open);
     for (const open of ['[', '(', '{', '"', '|']) assert.ok(opens.includes(open), open);
     assert.ok(config.autoClosingPairs.find((p) => p.open === '"')?.notIn?.includes('string'));
@@ -58,7 +62,15 @@ describe('language configuration', () => {
 
   it('keeps ASNs, prefixes, addresses, communities and region names whole as words', () => {
     const line = 'PoP[AS13335 203.0.113.0/24 2001:db8::/32 2001:db8::1 65000:100 us-east-1 no-export]';
-    for (const word of ['AS13335', '203.0.113.0/24', '2001:db8::/32', '2001:db8::1', '65000:100', 'us-east-1', 'no-export']) {
+    for (const word of [
+      'AS13335',
+      '203.0.113.0/24',
+      '2001:db8::/32',
+      '2001:db8::1',
+      '65000:100',
+      'us-east-1',
+      'no-export',
+    ]) {
       const column = line.indexOf(word) + 2;
       assert.equal(wordAt(line, column), word);
     }

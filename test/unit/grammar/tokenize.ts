@@ -26,7 +26,10 @@ async function load(): Promise<textmate.IGrammar> {
     }),
     loadGrammar: async (scopeName) =>
       scopeName === 'source.anycast'
-        ? textmate.parseRawGrammar(readFileSync(join(root, 'syntaxes', 'anycast.tmLanguage.json'), 'utf8'), 'anycast.tmLanguage.json')
+        ? textmate.parseRawGrammar(
+            readFileSync(join(root, 'syntaxes', 'anycast.tmLanguage.json'), 'utf8'),
+            'anycast.tmLanguage.json',
+          )
         : null,
   });
   const loaded = await registry.loadGrammar('source.anycast');

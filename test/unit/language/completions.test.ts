@@ -12,7 +12,12 @@ function complete(source: string) {
   return completionsAt(text, parseDocument(text).model, position);
 }
 
-const base = ['flowchart LR', '  P1[PoP: Frankfurt]@{ asn: 64600, announce: 192.0.2.0/24 }', '  T[AS174 Cogent]@{ loc: FRA }', '  C([User in Paris])'];
+const base = [
+  'flowchart LR',
+  '  P1[PoP: Frankfurt]@{ asn: 64600, announce: 192.0.2.0/24 }',
+  '  T[AS174 Cogent]@{ loc: FRA }',
+  '  C([User in Paris])',
+];
 const doc = (...more: string[]): string => [...base, ...more].join('\n');
 const labels = (items: { label: string }[]): string[] => items.map((i) => i.label);
 
@@ -39,7 +44,10 @@ describe('completion', () => {
     const items = labels(complete(doc('  P1 -->|tr|CURSOR|')));
     assert.deepEqual(items.slice(0, 5), ['transit', 'customer', 'peer', 'access', 'ibgp']);
     assert.ok(items.includes('prepend') && items.includes('no-export') && items.includes('lp'));
-    assert.ok(labels(complete(doc('  P1 -->|transit prepend 2| T --> |CURSOR|'))).includes('P1'), 'a closed label is not re-entered');
+    assert.ok(
+      labels(complete(doc('  P1 -->|transit prepend 2| T --> |CURSOR|'))).includes('P1'),
+      'a closed label is not re-entered',
+    );
   });
 
   it('offers metadata keys inside @{ }, edge keys for an edge id', () => {
@@ -53,7 +61,10 @@ describe('completion', () => {
   it('offers gazetteer places after loc:, airports and cities matching what is typed', () => {
     const items = complete(doc('  C@{ loc: Fran|CURSOR|'));
     assert.ok(items.length > 0);
-    assert.ok(labels(items).some((l) => /^Frankfurt/.test(l)), labels(items).join(', '));
+    assert.ok(
+      labels(items).some((l) => /^Frankfurt/.test(l)),
+      labels(items).join(', '),
+    );
     assert.equal(items[0]?.kind, 'location');
     assert.deepEqual(items[0]?.range.start, { line: 4, character: 11 });
     assert.ok(labels(complete(doc('  C@{ loc: IA|CURSOR|'))).includes('IAD'));
@@ -61,10 +72,16 @@ describe('completion', () => {
 
   it('offers places inside a label after "PoP:" or "User in", as the parser reads them there', () => {
     const pop = complete(doc('  P2[PoP: Ashb|CURSOR|'));
-    assert.ok(labels(pop).some((l) => /^Ashburn/.test(l)), labels(pop).join(', '));
+    assert.ok(
+      labels(pop).some((l) => /^Ashburn/.test(l)),
+      labels(pop).join(', '),
+    );
     assert.deepEqual(pop[0]?.range.start, { line: 4, character: 10 });
     assert.ok(labels(complete(doc('  U([User in Toky|CURSOR|'))).includes('Tokyo'));
-    assert.ok(!labels(complete(doc('  U([User in Tokyo]) --> |CURSOR|'))).includes('Tokyo'), 'not after the label closed');
+    assert.ok(
+      !labels(complete(doc('  U([User in Tokyo]) --> |CURSOR|'))).includes('Tokyo'),
+      'not after the label closed',
+    );
   });
 
   it('offers nothing while a node label is being written', () => {
@@ -82,23 +99,61 @@ describe('completion', () => {
   it('offers anycast settings and tie-break models in the front matter', () => {
     const front = (line: string): string => ['---', 'anycast:', line, '---', ...base].join('\n');
     assert.ok(labels(complete(front('  ti|CURSOR|'))).includes('tie-break'));
-    assert.deepEqual(labels(complete(front('  tie-break: |CURSOR|'))), ['lowest-neighbor-asn', 'router-id', 'oldest', 'random']);
+    assert.deepEqual(labels(complete(front('  tie-break: |CURSOR|'))), [
+      'lowest-neighbor-asn',
+      'router-id',
+      'oldest',
+      'random',
+    ]);
   });
 
   it('only offers metadata keys and values the parser understands', () => {
     const keys = labels(complete(doc('  C@{ |CURSOR|')));
     for (const key of keys) {
-      const value = key === 'in' ? 'T' : key === 'role' ? 'client' : key === 'state' ? 'up' : key === 'loc' ? 'Paris' : key === 'announce' ? '192.0.2.0/24' : key === 'communities' ? 'no-export' : key === 'asn' ? '64700' : key === 'address' ? '192.0.2.1' : key === 'name' ? 'Paris' : key === 'lat' ? '48.8' : key === 'lon' ? '2.3' : '1';
+      const value =
+        key === 'in'
+          ? 'T'
+          : key === 'role'
+            ? 'client'
+            : key === 'state'
+              ? 'up'
+              : key === 'loc'
+                ? 'Paris'
+                : key === 'announce'
+                  ? '192.0.2.0/24'
+                  : key === 'communities'
+                    ? 'no-export'
+                    : key === 'asn'
+                      ? '64700'
+                      : key === 'address'
+                        ? '192.0.2.1'
+                        : key === 'name'
+                          ? 'Paris'
+                          : key === 'lat'
+                            ? '48.8'
+                            : key === 'lon'
+                              ? '2.3'
+                              : '1';
       const extra = key === 'lat' ? ', lon: 2.3' : key === 'lon' ? ', lat: 48.8' : '';
       const text = doc(`  C@{ ${key}: ${value}${extra} }`);
       const unknown = parseDocument(text).diagnostics.filter((d) => d.code === 'unknown-key');
-      assert.deepEqual(unknown.map((d) => d.message), [], key);
+      assert.deepEqual(
+        unknown.map((d) => d.message),
+        [],
+        key,
+      );
     }
     const edgeKeys = labels(complete(doc('  P1 e1@--> T', '  e1@{ |CURSOR|')));
     for (const key of edgeKeys) {
       const value = key === 'rel' ? 'transit' : key === 'state' ? 'up' : key === 'communities' ? 'no-export' : '1';
-      const unknown = parseDocument(doc('  P1 e1@--> T', `  e1@{ ${key}: ${value} }`)).diagnostics.filter((d) => d.code === 'unknown-key');
-      assert.deepEqual(unknown.map((d) => d.message), [], key);
+      const unknown = parseDocument(doc('  P1 e1@--> T', `  e1@{ ${key}: ${value} }`)).diagnostics.filter(
+        (d) => d.code === 'unknown-key',
+      );
+      assert.deepEqual(
+        unknown.map((d) => d.message),
+        [],
+        key,
+      );
     }
   });
 });

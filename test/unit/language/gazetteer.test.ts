@@ -15,7 +15,12 @@ import {
   type Place,
 } from '../../../src/language/places/gazetteer';
 import { AIRPORTS, CITIES } from '../../../src/language/places/gazetteerData';
-import { characterMask, editDistance, editDistanceLowerBound, foldLocationKey } from '../../../src/language/places/gazetteerKeys';
+import {
+  characterMask,
+  editDistance,
+  editDistanceLowerBound,
+  foldLocationKey,
+} from '../../../src/language/places/gazetteerKeys';
 import { METRO_CODES, REGIONS } from '../../../src/language/places/gazetteerRegions';
 
 function found(name: string): Place {
@@ -62,7 +67,8 @@ describe('IATA airport codes', () => {
   });
 
   it('does not read networking words as airports unless a country says so', () => {
-    for (const word of ['NTT', 'POP', 'PoP', 'CDN', 'ISP', 'ASN', 'IXP', 'pop']) assert.equal(lookupLocation(word), undefined, word);
+    for (const word of ['NTT', 'POP', 'PoP', 'CDN', 'ISP', 'ASN', 'IXP', 'pop'])
+      assert.equal(lookupLocation(word), undefined, word);
     assert.equal(found('POP, Dominican Republic').code, 'POP');
     assert.equal(found('NTT, TO').code, 'NTT');
   });
@@ -184,7 +190,10 @@ describe('city names', () => {
     const populations = lines.map((line) => Number(line.split('|')[5]));
     assert.ok(lines.length > 3000, `${lines.length} cities`);
     assert.ok(populations.every((p, i) => i === 0 || p <= populations[i - 1]!));
-    assert.ok(lines.some((line) => line.startsWith('Funafuti|TV|')), 'a tiny capital is kept');
+    assert.ok(
+      lines.some((line) => line.startsWith('Funafuti|TV|')),
+      'a tiny capital is kept',
+    );
   });
 });
 
@@ -217,7 +226,8 @@ describe('regions', () => {
 
   it('are all listed in docs/locations.md', () => {
     const doc = readFileSync(new URL('../../../docs/locations.md', import.meta.url), 'utf8');
-    for (const region of REGIONS) assert.ok(doc.includes(`| \`${region.name}\` |`), `${region.name} is missing from docs/locations.md`);
+    for (const region of REGIONS)
+      assert.ok(doc.includes(`| \`${region.name}\` |`), `${region.name} is missing from docs/locations.md`);
   });
 
   it('anchors every region on a place the generated data has', () => {
@@ -256,11 +266,15 @@ describe('coordinates', () => {
       .map((line) => line.split('|'))
       .map(([name, , , lat, lon]) => ({ name, point: { lat: Number(lat) / 1000, lon: Number(lon) / 1000 } }));
     fc.assert(
-      fc.property(fc.double({ min: -90, max: 90, noNaN: true }), fc.double({ min: -180, max: 180, noNaN: true }), (lat, lon) => {
-        const near = nearestCity({ lat, lon });
-        const best = Math.min(...cities.map((c) => greatCircleKm({ lat, lon }, c.point)));
-        assert.ok(near && Math.abs(near.km - best) < 1e-6, `${lat},${lon}: ${near?.km} vs ${best}`);
-      }),
+      fc.property(
+        fc.double({ min: -90, max: 90, noNaN: true }),
+        fc.double({ min: -180, max: 180, noNaN: true }),
+        (lat, lon) => {
+          const near = nearestCity({ lat, lon });
+          const best = Math.min(...cities.map((c) => greatCircleKm({ lat, lon }, c.point)));
+          assert.ok(near && Math.abs(near.km - best) < 1e-6, `${lat},${lon}: ${near?.km} vs ${best}`);
+        },
+      ),
       { numRuns: 50, seed: 7 },
     );
   });
@@ -332,7 +346,8 @@ describe('did you mean', () => {
 
   it('only suggests names that resolve', () => {
     for (const typo of ['NTX', 'Londn', 'IADD', 'us-esat-1', 'Frankfrut', 'Sidney', 'POPP']) {
-      for (const suggestion of suggestLocations(typo)) assert.ok(lookupLocation(suggestion), `${typo} → ${suggestion} does not resolve`);
+      for (const suggestion of suggestLocations(typo))
+        assert.ok(lookupLocation(suggestion), `${typo} → ${suggestion} does not resolve`);
     }
   });
 
@@ -375,9 +390,13 @@ describe('keys and edit distance', () => {
 describe('any input', () => {
   const text = fc.oneof(
     fc.string({ unit: 'grapheme', maxLength: 30 }),
-    fc.constantFrom('IAD', 'London, UK', 'us-east-1', '40.7,-74', 'Frankfrut', 'NTT', 'São Paulo').chain((s) =>
-      fc.tuple(fc.nat({ max: s.length }), fc.string({ maxLength: 3 })).map(([at, insert]) => s.slice(0, at) + insert + s.slice(at)),
-    ),
+    fc
+      .constantFrom('IAD', 'London, UK', 'us-east-1', '40.7,-74', 'Frankfrut', 'NTT', 'São Paulo')
+      .chain((s) =>
+        fc
+          .tuple(fc.nat({ max: s.length }), fc.string({ maxLength: 3 }))
+          .map(([at, insert]) => s.slice(0, at) + insert + s.slice(at)),
+      ),
   );
 
   it('never throws, and every suggestion resolves', () => {
@@ -447,11 +466,17 @@ describe('paired labels (Frankfurt (FRA), IAD - Ashburn)', () => {
   };
 
   it('splits into the same halves (trimmed) as the regular expressions on any text without line breaks', () => {
-    const text = fc.array(fc.constantFrom('a', 'F', 'x', ' ', '\t', '(', ')', '-', '–', '—', '/', '|'), { maxLength: 14 }).map((cs) => cs.join(''));
+    const text = fc
+      .array(fc.constantFrom('a', 'F', 'x', ' ', '\t', '(', ')', '-', '–', '—', '/', '|'), { maxLength: 14 })
+      .map((cs) => cs.join(''));
     fc.assert(
       fc.property(text, (t) => {
         const ours = splitPairedName(t);
-        assert.deepEqual(ours?.map((p) => p.trim()), byRegex(t), JSON.stringify(t));
+        assert.deepEqual(
+          ours?.map((p) => p.trim()),
+          byRegex(t),
+          JSON.stringify(t),
+        );
       }),
       { numRuns: 3000 },
     );
@@ -462,6 +487,9 @@ describe('paired labels (Frankfurt (FRA), IAD - Ashburn)', () => {
     assert.equal(found(`Frankfurt${pad}(FRA)`).point.lat, found('FRA').point.lat);
     assert.equal(found(`IAD${pad}-${pad}Ashburn`).point.lon, found('IAD').point.lon);
     assert.equal(lookupLocation(`a${pad}b`), undefined);
-    assert.deepEqual(splitPairedName(`x${pad}|${pad}y`)?.map((p) => p.trim()), ['x', 'y']);
+    assert.deepEqual(
+      splitPairedName(`x${pad}|${pad}y`)?.map((p) => p.trim()),
+      ['x', 'y'],
+    );
   });
 });

@@ -18,7 +18,11 @@ function check(file: string, actual: unknown): void {
     writeFileSync(url, text);
     return;
   }
-  assert.deepEqual(JSON.parse(text), JSON.parse(readFileSync(url, 'utf8')), `${file} differs (UPDATE_GOLDEN=1 rewrites it)`);
+  assert.deepEqual(
+    JSON.parse(text),
+    JSON.parse(readFileSync(url, 'utf8')),
+    `${file} differs (UPDATE_GOLDEN=1 rewrites it)`,
+  );
 }
 
 describe('golden fixtures: model and diagnostics', () => {

@@ -20,7 +20,9 @@ const files = dirs.flatMap((dir) =>
 );
 
 /** The ```mermaid blocks of the user documentation, which must work as shown. */
-const docBlocks = [...readFileSync(new URL('docs/language.md', root), 'utf8').matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
+const docBlocks = [
+  ...readFileSync(new URL('docs/language.md', root), 'utf8').matchAll(/```mermaid\n([\s\S]*?)```/g),
+].map((m) => m[1] ?? '');
 
 describe("mermaid's own parser accepts every example and fixture", () => {
   it('accepts the examples in docs/language.md, which also check clean', async () => {
@@ -47,7 +49,10 @@ describe("mermaid's own parser accepts every example and fixture", () => {
     for (const shape of MERMAID_SHAPES) await mermaid.parse(`flowchart LR\n  A@{ shape: ${shape} }`);
     for (const shape of ['rounded-rect', 'Rect', 'lean_left', 'server']) {
       await assert.rejects(mermaid.parse(`flowchart LR\n  A@{ shape: ${shape} }`), shape);
-      assert.ok(parseDocument(`flowchart LR\n  A@{ shape: ${shape} }`).diagnostics.some((d) => d.code === 'invalid-shape'), shape);
+      assert.ok(
+        parseDocument(`flowchart LR\n  A@{ shape: ${shape} }`).diagnostics.some((d) => d.code === 'invalid-shape'),
+        shape,
+      );
     }
   });
   for (const file of files) {
@@ -63,11 +68,18 @@ describe("mermaid's own parser accepts every example and fixture", () => {
 
 describe('a bar inside a quoted pipe label', () => {
   it('belongs to the label, as mermaid reads it', async () => {
-    const text = 'flowchart LR\n  A[AS64500 Alpha] -->|"transit | backup"| B[AS64501 Beta]\n  A -->|"peer|x"| C[AS64502 Gamma]\n  B -->|transit| C\n';
+    const text =
+      'flowchart LR\n  A[AS64500 Alpha] -->|"transit | backup"| B[AS64501 Beta]\n  A -->|"peer|x"| C[AS64502 Gamma]\n  B -->|transit| C\n';
     const mermaid = await loaded;
     assert.ok(await mermaid.parse(text));
     const { model, diagnostics } = parseDocument(text);
-    assert.deepEqual(model.edges.map((e) => e.label), ['transit | backup', 'peer|x', 'transit']);
-    assert.deepEqual(diagnostics.filter((d) => d.severity === 'error').map((d) => d.message), []);
+    assert.deepEqual(
+      model.edges.map((e) => e.label),
+      ['transit | backup', 'peer|x', 'transit'],
+    );
+    assert.deepEqual(
+      diagnostics.filter((d) => d.severity === 'error').map((d) => d.message),
+      [],
+    );
   });
 });

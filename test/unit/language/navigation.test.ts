@@ -27,7 +27,6 @@ const at = (line: number, character: number) => ({ line, character });
 const cut = (r: Range): string => text.split('\n')[r.start.line]!.slice(r.start.character, r.end.character);
 const where = (r: Range): string => `${r.start.line}:${r.start.character}`;
 
-
 describe('go to definition and find references', () => {
   it('goes from a use of an id in an edge to the statement that labels it', () => {
     const def = definitionAt(model, at(5, 18));
@@ -60,7 +59,10 @@ describe('rename', () => {
     assert.match(renamed, /@\{ in: Cogent \}/);
     assert.doesNotMatch(renamed, /\bT\b/);
     const after = parseDocument(renamed);
-    assert.deepEqual(after.model.nodes.map((n) => [n.id, n.role]), model.nodes.map((n) => [n.id === 'T' ? 'Cogent' : n.id, n.role]));
+    assert.deepEqual(
+      after.model.nodes.map((n) => [n.id, n.role]),
+      model.nodes.map((n) => [n.id === 'T' ? 'Cogent' : n.id, n.role]),
+    );
     assert.equal(after.model.nodes.find((n) => n.id === 'C')?.inAs?.value, 'Cogent');
     assert.equal(after.diagnostics.filter((d) => d.severity === 'error').length, 0);
   });
@@ -107,7 +109,10 @@ describe('document symbols', () => {
       ],
     );
     const europe = symbols[4]!;
-    assert.deepEqual(europe.children.map((c) => [c.name, c.kind]), [['AS3320 DTAG', 'as']]);
+    assert.deepEqual(
+      europe.children.map((c) => [c.name, c.kind]),
+      [['AS3320 DTAG', 'as']],
+    );
     assert.match(symbols[0]!.detail, /PoP · AS64600 · Frankfurt · 192\.0\.2\.0\/24/);
   });
 
@@ -115,8 +120,12 @@ describe('document symbols', () => {
     const check = (list: readonly DocumentSymbol[]): void => {
       for (const s of list) {
         const inside =
-          (s.range.start.line < s.selectionRange.start.line || (s.range.start.line === s.selectionRange.start.line && s.range.start.character <= s.selectionRange.start.character)) &&
-          (s.range.end.line > s.selectionRange.end.line || (s.range.end.line === s.selectionRange.end.line && s.range.end.character >= s.selectionRange.end.character));
+          (s.range.start.line < s.selectionRange.start.line ||
+            (s.range.start.line === s.selectionRange.start.line &&
+              s.range.start.character <= s.selectionRange.start.character)) &&
+          (s.range.end.line > s.selectionRange.end.line ||
+            (s.range.end.line === s.selectionRange.end.line &&
+              s.range.end.character >= s.selectionRange.end.character));
         assert.ok(inside, `${s.name}: ${JSON.stringify(s.range)} does not contain ${JSON.stringify(s.selectionRange)}`);
         check(s.children);
       }

@@ -13,7 +13,9 @@ const examples = readdirSync(examplesDir)
 
 function isRange(v: unknown): v is Range {
   const r = v as Range;
-  return typeof r === 'object' && r !== null && typeof r.start?.line === 'number' && typeof r.end?.character === 'number';
+  return (
+    typeof r === 'object' && r !== null && typeof r.start?.line === 'number' && typeof r.end?.character === 'number'
+  );
 }
 
 /** Every range anywhere in the value (model or diagnostics). */
@@ -31,9 +33,15 @@ function assertRangesInside(text: string): void {
   for (const r of ranges) {
     for (const p of [r.start, r.end]) {
       assert.ok(p.line >= 0 && p.line < lines.length, `line ${p.line} outside 0..${lines.length - 1}`);
-      assert.ok(p.character >= 0 && p.character <= (lines[p.line] ?? '').length, `character ${p.character} outside line ${p.line}`);
+      assert.ok(
+        p.character >= 0 && p.character <= (lines[p.line] ?? '').length,
+        `character ${p.character} outside line ${p.line}`,
+      );
     }
-    assert.ok(r.start.line < r.end.line || (r.start.line === r.end.line && r.start.character <= r.end.character), 'range ends before it starts');
+    assert.ok(
+      r.start.line < r.end.line || (r.start.line === r.end.line && r.start.character <= r.end.character),
+      'range ends before it starts',
+    );
   }
   for (const d of diagnostics) {
     assert.ok(['error', 'warning', 'information', 'hint'].includes(d.severity));
@@ -43,29 +51,107 @@ function assertRangesInside(text: string): void {
 
 /** Pieces that exercise the grammar far more often than uniform characters would. */
 const tokens = [
-  'flowchart LR\n', 'graph TD\n', '---\n', 'anycast:\n', '  service: ', '203.0.113.1', '2001:db8::/32', '\n', ' ', ';', '%%', '%%{init: {}}%%',
-  'A', 'B', 'PoP', 'IAD', '[', ']', '(', ')', '{', '}', '((', '))', '>', '/', '\\', '"', '`', '|', '&', ':::', '@{', 'asn: ', '174', 'loc: ',
-  '-->', '---', '-.->', '==>', '<-->', '--o', '--x', '~~~', '-- ', ' -->', '-. ', ' .->', 'e1@', 'subgraph ', 'end', 'classDef ', 'class ',
-  'style ', 'linkStyle ', 'click ', 'transit', 'peer', 'prepend 2', 'lp', 'no-export', 'User in London', 'PoP: US-East', 'Advertises 203.0.113.0/24',
-  'Anycast IP: ', ',', '[', ':', '#', "'", '<br>', '\\n', 'é', '\t', '\r\n',
+  'flowchart LR\n',
+  'graph TD\n',
+  '---\n',
+  'anycast:\n',
+  '  service: ',
+  '203.0.113.1',
+  '2001:db8::/32',
+  '\n',
+  ' ',
+  ';',
+  '%%',
+  '%%{init: {}}%%',
+  'A',
+  'B',
+  'PoP',
+  'IAD',
+  '[',
+  ']',
+  '(',
+  ')',
+  '{',
+  '}',
+  '((',
+  '))',
+  '>',
+  '/',
+  '\\',
+  '"',
+  '`',
+  '|',
+  '&',
+  ':::',
+  '@{',
+  'asn: ',
+  '174',
+  'loc: ',
+  '-->',
+  '---',
+  '-.->',
+  '==>',
+  '<-->',
+  '--o',
+  '--x',
+  '~~~',
+  '-- ',
+  ' -->',
+  '-. ',
+  ' .->',
+  'e1@',
+  'subgraph ',
+  'end',
+  'classDef ',
+  'class ',
+  'style ',
+  'linkStyle ',
+  'click ',
+  'transit',
+  'peer',
+  'prepend 2',
+  'lp',
+  'no-export',
+  'User in London',
+  'PoP: US-East',
+  'Advertises 203.0.113.0/24',
+  'Anycast IP: ',
+  ',',
+  '[',
+  ':',
+  '#',
+  "'",
+  '<br>',
+  '\\n',
+  'é',
+  '\t',
+  '\r\n',
 ];
 
 describe('the parser on random and mutated input', () => {
   it('never throws and keeps every range inside the document (random token soup)', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...tokens), { maxLength: 120 }), (parts) => assertRangesInside(parts.join(''))),
+      fc.property(fc.array(fc.constantFrom(...tokens), { maxLength: 120 }), (parts) =>
+        assertRangesInside(parts.join('')),
+      ),
       { numRuns: 400, seed: 42 },
     );
   });
 
   it('never throws on arbitrary unicode text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (text) => assertRangesInside(text)), { numRuns: 300, seed: 7 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (text) => assertRangesInside(text)),
+      { numRuns: 300, seed: 7 },
+    );
   });
 
   it('never throws on mutated examples (insertions, deletions, replacements)', () => {
     const mutation = fc.record({
       example: fc.integer({ min: 0, max: examples.length - 1 }),
-      edits: fc.array(fc.record({ at: fc.nat(), cut: fc.integer({ min: 0, max: 12 }), insert: fc.constantFrom(...tokens, '') }), { minLength: 1, maxLength: 8 }),
+      edits: fc.array(
+        fc.record({ at: fc.nat(), cut: fc.integer({ min: 0, max: 12 }), insert: fc.constantFrom(...tokens, '') }),
+        { minLength: 1, maxLength: 8 },
+      ),
     });
     fc.assert(
       fc.property(mutation, ({ example, edits }) => {

@@ -54,7 +54,10 @@ describe('annotated mermaid text', () => {
       const golden = join(goldenDir, `${c.name}.annotated.mmd`);
       if (update || !existsSync(golden)) writeFileSync(golden, annotated);
       assert.equal(annotated, readFileSync(golden, 'utf8'), `${golden} differs (UPDATE_GOLDEN=1 to accept)`);
-      assert.ok(annotated.startsWith(text.endsWith('\n') ? text : `${text}\n`), 'the author’s lines come first, unchanged');
+      assert.ok(
+        annotated.startsWith(text.endsWith('\n') ? text : `${text}\n`),
+        'the author’s lines come first, unchanged',
+      );
       await mermaid.parse(annotated);
     });
   }
@@ -62,7 +65,10 @@ describe('annotated mermaid text', () => {
   it('is deterministic', () => {
     const a = diagram('examples/cdn.anycast.mmd', ['IAD']);
     const b = diagram('examples/cdn.anycast.mmd', ['IAD']);
-    assert.equal(annotatedMermaid(a.text, a.content.model, a.content.routing), annotatedMermaid(b.text, b.content.model, b.content.routing));
+    assert.equal(
+      annotatedMermaid(a.text, a.content.model, a.content.routing),
+      annotatedMermaid(b.text, b.content.model, b.content.routing),
+    );
   });
 
   it('never takes a class or node name the author already uses', async () => {
@@ -79,7 +85,8 @@ describe('annotated mermaid text', () => {
   });
 
   it('writes quotes and line breaks of names so that mermaid still parses the legend', async () => {
-    const text = 'flowchart LR\n  P["PoP: Main #quot;A#quot;\\nAdvertises 192.0.2.0/24"]\n  C([User in London]) --> P\n';
+    const text =
+      'flowchart LR\n  P["PoP: Main #quot;A#quot;\\nAdvertises 192.0.2.0/24"]\n  C([User in London]) --> P\n';
     const parsed = previewDocument(text);
     assert.equal(parsed.kind, 'diagram');
     const content = parsed as DiagramContent;
@@ -93,7 +100,10 @@ describe('routing annotation', () => {
     const { content } = diagram('examples/seed.anycast.mmd');
     const byId = new Map(content.routing.nodes.map((n) => [n.id, n]));
     const pops = ['PoPUS', 'PoPEU', 'PoPAP'];
-    assert.deepEqual(pops.map((p) => byId.get(p)?.color), [0, 1, 2]);
+    assert.deepEqual(
+      pops.map((p) => byId.get(p)?.color),
+      [0, 1, 2],
+    );
     assert.deepEqual(
       ['ClientUS', 'ClientEU', 'ClientAP'].map((c) => byId.get(c)?.pop),
       pops,
@@ -148,7 +158,10 @@ describe('routing annotation', () => {
   });
 
   it('reuses palette colours in order beyond the palette size', () => {
-    const pops = Array.from({ length: paletteSize + 2 }, (_, i) => `  P${i}[PoP: P${i}]@{ asn: ${65000 + i}, loc: "${i},${i}", announce: 192.0.2.0/24 }`);
+    const pops = Array.from(
+      { length: paletteSize + 2 },
+      (_, i) => `  P${i}[PoP: P${i}]@{ asn: ${65000 + i}, loc: "${i},${i}", announce: 192.0.2.0/24 }`,
+    );
     const { model } = parseDocument(`flowchart LR\n${pops.join('\n')}\n`);
     const resolution: Resolution = { clients: [], pops: [], routers: [], warnings: [] };
     const annotation = annotateRouting(model, { resolution, nodeOf: (id) => id });
@@ -160,7 +173,13 @@ describe('routing annotation', () => {
 
   it('reports an unstable routing as a problem, keeping the picture', () => {
     const { model } = parseDocument(readFileSync(join(root, 'examples/seed.anycast.mmd'), 'utf8'));
-    const resolution: Resolution = { clients: [], pops: [], routers: [], warnings: [], unstable: { routers: [], cycle: [], message: 'No stable routing: BAD GADGET' } };
+    const resolution: Resolution = {
+      clients: [],
+      pops: [],
+      routers: [],
+      warnings: [],
+      unstable: { routers: [], cycle: [], message: 'No stable routing: BAD GADGET' },
+    };
     assert.equal(annotateRouting(model, { resolution, nodeOf: (id) => id }).problem, 'No stable routing: BAD GADGET');
   });
 

@@ -14,7 +14,11 @@ const source = join(root, 'test/fixtures/annotate/grouped.anycast.mmd');
 const text = readFileSync(source, 'utf8');
 const update = process.env['UPDATE_GOLDEN'] === '1';
 
-function content(input: string, scenario: PreviewScenario = {}, layout: PreviewLayout = { groupClientsAbove: 2 }): DiagramContent {
+function content(
+  input: string,
+  scenario: PreviewScenario = {},
+  layout: PreviewLayout = { groupClientsAbove: 2 },
+): DiagramContent {
   const result = previewDocument(input, scenario, layout);
   assert.equal(result.kind, 'diagram', 'the fixture parses');
   return result as DiagramContent;
@@ -32,8 +36,16 @@ describe('client groups in the preview layout', () => {
   it('groups only clients alone on their line (with `in:` or their one access edge), per access AS', () => {
     const layout = content(text).mermaidText;
     assert.match(layout, /clients_Comcast\(\["3 clients in Comcast"\]\)/);
-    assert.match(layout, /clients_BT\(\["3 clients in BT"\]\) --> BT\n/, 'a group of clients drawn with edges keeps one edge');
-    assert.match(layout, /clients_Comcast\(\["3 clients in Comcast"\]\) ~~~ Comcast\n/, 'a group of `in:` clients sits beside its AS by an invisible link');
+    assert.match(
+      layout,
+      /clients_BT\(\["3 clients in BT"\]\) --> BT\n/,
+      'a group of clients drawn with edges keeps one edge',
+    );
+    assert.match(
+      layout,
+      /clients_Comcast\(\["3 clients in Comcast"\]\) ~~~ Comcast\n/,
+      'a group of `in:` clients sits beside its AS by an invisible link',
+    );
     for (const kept of ['C7([Users in Hull])', 'C8([Users in York])']) assert.ok(layout.includes(kept), kept);
     for (const gone of ['C1(', 'C2(', 'C3(', 'C4(', 'C5(', 'C6(']) assert.ok(!layout.includes(gone), gone);
   });
@@ -62,15 +74,24 @@ describe('client groups in the preview layout', () => {
     assert.equal(group?.pop, 'LHR');
     assert.equal(group?.moved, true);
     assert.equal(group?.summary[0], '3 clients · one PoP · 3 moved');
-    assert.deepEqual(group?.summary.slice(1), ['Users in Ashburn → LHR', 'Users in Boston → LHR', 'Users in Reston → LHR']);
-    const members = content(text, { failedPops: ['IAD'] }).routing.nodes.filter((n) => ['C1', 'C2', 'C3'].includes(n.id));
+    assert.deepEqual(group?.summary.slice(1), [
+      'Users in Ashburn → LHR',
+      'Users in Boston → LHR',
+      'Users in Reston → LHR',
+    ]);
+    const members = content(text, { failedPops: ['IAD'] }).routing.nodes.filter((n) =>
+      ['C1', 'C2', 'C3'].includes(n.id),
+    );
     assert.equal(members.length, 3, 'each member keeps its own routing');
   });
 
   it('counts repeated member lines in a big group', () => {
     const group = content(largeDiagram(50, 300).text, {}, {}).routing.nodes.find((n) => n.id === 'clients_E0');
     assert.match(group?.summary[0] ?? '', /^15 clients · /);
-    assert.ok(group?.summary.some((line) => /^\d+ × Users in IAD → /.test(line)), group?.summary.join('\n'));
+    assert.ok(
+      group?.summary.some((line) => /^\d+ × Users in IAD → /.test(line)),
+      group?.summary.join('\n'),
+    );
   });
 
   it('links a group to its first member in the source, and a member to its group', () => {

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { hoverAt } from '../../../src/routing/words/hoverText';
-import { analyzeRouting, failureChoices, noFailures, scenarioOfChoices, togglePop } from '../../../src/routing/scenario';
+import {
+  analyzeRouting,
+  failureChoices,
+  noFailures,
+  scenarioOfChoices,
+  togglePop,
+} from '../../../src/routing/scenario';
 import { popLenses, simulationHeadline, simulationSummary } from '../../../src/routing/words/simulationSummary';
 
 const seed = readFileSync(new URL('../../../examples/seed.anycast.mmd', import.meta.url), 'utf8');
@@ -27,19 +33,30 @@ describe('simulation analysis', () => {
   it('resolves the seed with nothing failed: each client at its nearest PoP, no diff', () => {
     const analysis = analyzeRouting(seed);
     assert.equal(analysis.diff, undefined);
-    assert.deepEqual(Object.fromEntries(analysis.resolution!.clients.map((c) => [c.id, c.pop])), { ClientUS: 'PoPUS', ClientEU: 'PoPEU', ClientAP: 'PoPAP' });
+    assert.deepEqual(Object.fromEntries(analysis.resolution!.clients.map((c) => [c.id, c.pop])), {
+      ClientUS: 'PoPUS',
+      ClientEU: 'PoPEU',
+      ClientAP: 'PoPAP',
+    });
     assert.equal(simulationHeadline(analysis), '');
   });
 
   it('moves New York to EU-West when US-East fails, and says so in one line', () => {
     const analysis = analyzeRouting(seed, usDown);
     assert.deepEqual(analysis.engineScenario, { failedPops: ['PoPUS'] });
-    assert.deepEqual(analysis.diff?.moved.map((m) => [m.id, m.from, m.to]), [['ClientUS', 'PoPUS', 'PoPEU']]);
+    assert.deepEqual(
+      analysis.diff?.moved.map((m) => [m.id, m.from, m.to]),
+      [['ClientUS', 'PoPUS', 'PoPEU']],
+    );
     assert.equal(simulationHeadline(analysis), 'US-East down · 1 client moved');
   });
 
   it('drops failed things the text no longer has', () => {
-    const analysis = analyzeRouting(seed, { failedPops: ['PoPUS', 'Gone'], failedLinks: [{ from: 'X', to: 'Y' }], failedAses: ['PoPEU'] });
+    const analysis = analyzeRouting(seed, {
+      failedPops: ['PoPUS', 'Gone'],
+      failedLinks: [{ from: 'X', to: 'Y' }],
+      failedAses: ['PoPEU'],
+    });
     assert.deepEqual(analysis.scenario, usDown);
   });
 
@@ -68,7 +85,11 @@ describe('simulation analysis', () => {
       ],
     );
     assert.equal(choices[0]!.description, 'PoP · up · 1 client · 100%');
-    assert.deepEqual(scenarioOfChoices([choices[1]!, choices[4]!, choices[6]!]), { failedPops: ['B'], failedLinks: [{ from: 'N', to: 'T' }], failedAses: ['N'] });
+    assert.deepEqual(scenarioOfChoices([choices[1]!, choices[4]!, choices[6]!]), {
+      failedPops: ['B'],
+      failedLinks: [{ from: 'N', to: 'T' }],
+      failedAses: ['N'],
+    });
     assert.deepEqual(togglePop(togglePop(noFailures, 'A'), 'A'), noFailures);
   });
 });
@@ -80,7 +101,10 @@ describe('hover', () => {
     const text = hover.markdown;
     assert.match(text, /Served by \*\*US-East\*\*/);
     assert.match(text, /AS path: 64496 \(Internet\) 64512/);
-    assert.match(text, /Decided by: \*\*lower IGP cost \(hot potato\)\*\* \(IGP cost [\d,]+ vs [\d,]+\) over the runner-up via \*\*EU-West\*\*/);
+    assert.match(
+      text,
+      /Decided by: \*\*lower IGP cost \(hot potato\)\*\* \(IGP cost [\d,]+ vs [\d,]+\) over the runner-up via \*\*EU-West\*\*/,
+    );
     assert.match(text, /Arbitrary: no/);
     assert.match(text, /Estimated RTT: ≈ \d+ ms/);
     assert.deepEqual(hover.range, { start: { line: 6, character: 4 }, end: { line: 6, character: 12 } });
@@ -94,14 +118,25 @@ describe('hover', () => {
   });
 
   it('says when only the final tie-break decided', () => {
-    const twin = ['flowchart LR', '  A[PoP: One]@{ asn: 64600, announce: 192.0.2.0/24 }', '  B[PoP: Two]@{ asn: 64601, announce: 192.0.2.0/24 }', '  T[AS174 Cogent]', '  C([User])@{ in: T, role: client }', '  A -->|transit| T', '  B -->|transit| T'].join('\n');
+    const twin = [
+      'flowchart LR',
+      '  A[PoP: One]@{ asn: 64600, announce: 192.0.2.0/24 }',
+      '  B[PoP: Two]@{ asn: 64601, announce: 192.0.2.0/24 }',
+      '  T[AS174 Cogent]',
+      '  C([User])@{ in: T, role: client }',
+      '  A -->|transit| T',
+      '  B -->|transit| T',
+    ].join('\n');
     const text = hoverAt(analyzeRouting(twin), { line: 4, character: 2 })?.markdown ?? '';
     assert.match(text, /Decided by: \*\*the final tie-break\*\*/);
     assert.match(text, /Arbitrary: \*\*yes\*\*/);
   });
 
   it('on a PoP: catchment and traffic share; failed, where its clients went', () => {
-    assert.match(hoverAt(analyzeRouting(seed), usEast)?.markdown ?? '', /Catchment: \*\*1 client\*\*, 33% of traffic: User in New York/);
+    assert.match(
+      hoverAt(analyzeRouting(seed), usEast)?.markdown ?? '',
+      /Catchment: \*\*1 client\*\*, 33% of traffic: User in New York/,
+    );
     const failed = hoverAt(analyzeRouting(seed, usDown), usEast)?.markdown ?? '';
     assert.match(failed, /Failed in this simulation/);
     assert.match(failed, /Its clients moved: User in New York → EU-West/);
@@ -110,11 +145,18 @@ describe('hover', () => {
   it('on an AS: its best route', () => {
     const text = hoverAt(analyzeRouting(tiered), { line: 4, character: 2 })?.markdown ?? '';
     assert.match(text, /\*\*AS2914 NTT\*\* · AS/);
-    assert.match(text, /Best route: → \*\*(Frankfurt|Ashburn)\*\*, AS path 2914 \(NTT\) 174 \(Cogent\) 6460[01], from AS174/);
+    assert.match(
+      text,
+      /Best route: → \*\*(Frankfurt|Ashburn)\*\*, AS path 2914 \(NTT\) 174 \(Cogent\) 6460[01], from AS174/,
+    );
   });
 
   it('shows user text as text, never as markdown or HTML', () => {
-    const evil = ['flowchart LR', '  P[PoP: <img src=x> *bold*]@{ asn: 64600, loc: IAD, announce: 192.0.2.0/24 }', '  C([User in New York])'].join('\n');
+    const evil = [
+      'flowchart LR',
+      '  P[PoP: <img src=x> *bold*]@{ asn: 64600, loc: IAD, announce: 192.0.2.0/24 }',
+      '  C([User in New York])',
+    ].join('\n');
     const text = hoverAt(analyzeRouting(evil), { line: 1, character: 2 })?.markdown ?? '';
     assert.match(text, /\\<img src=x\\> \\\*bold\\\*/);
   });
@@ -130,7 +172,11 @@ describe('hover', () => {
     const text = hoverAt(analyzeRouting(tiered), { line: 8, character: 10 })?.markdown ?? '';
     assert.match(text, /\*\*eBGP transit\*\* AS2914 NTT buys from AS174 Cogent/);
     assert.match(text, /Carries the traffic of User in Berlin/);
-    const failed = hoverAt(analyzeRouting(tiered, { failedPops: [], failedLinks: [{ from: 'N', to: 'T' }], failedAses: [] }), { line: 8, character: 4 })?.markdown ?? '';
+    const failed =
+      hoverAt(analyzeRouting(tiered, { failedPops: [], failedLinks: [{ from: 'N', to: 'T' }], failedAses: [] }), {
+        line: 8,
+        character: 4,
+      })?.markdown ?? '';
     assert.match(failed, /Failed in this simulation/);
     assert.match(failed, /Carries no client traffic/);
   });
@@ -156,7 +202,10 @@ describe('lenses and summary', () => {
   it('summarises who moved where, who lost service, catchments and RTT change', () => {
     const summary = simulationSummary(analyzeRouting(seed, usDown), 'seed.anycast.mmd');
     assert.match(summary, /^# Simulation: seed\.anycast\.mmd/);
-    assert.match(summary, /\| User in New York \| US-East \| EU-West \| lower IGP cost \(hot potato\) \| \d+ ms \| \d+ ms \| \+\d+ ms \|/);
+    assert.match(
+      summary,
+      /\| User in New York \| US-East \| EU-West \| lower IGP cost \(hot potato\) \| \d+ ms \| \d+ ms \| \+\d+ ms \|/,
+    );
     assert.match(summary, /## Clients that lost service \(0\)/);
     assert.match(summary, /\| EU-West \| 1 client · 33% \| 2 clients · 67% \|/);
     assert.match(summary, /\| US-East \| 1 client · 33% \| down \|/);

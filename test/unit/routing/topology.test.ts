@@ -66,7 +66,10 @@ describe('model to engine topology', () => {
   });
 
   it('makes the nodes of an AS subgraph routers of that AS, joined by their IGP links', () => {
-    const text = readFileSync(new URL('../../../test/fixtures/language/subgraph-as.anycast.mmd', import.meta.url), 'utf8');
+    const text = readFileSync(
+      new URL('../../../test/fixtures/language/subgraph-as.anycast.mmd', import.meta.url),
+      'utf8',
+    );
     const { topology } = toTopology(parseDocument(text).model);
     const asnOf = (id: string): number | undefined => topology.routers.find((r) => r.id === id)?.asn;
     assert.deepEqual(['IAD', 'LHR', 'C1', 'C2', 'E1'].map(asnOf), [64600, 64600, 174, 174, 7922]);

@@ -11,7 +11,14 @@ import { compareVsixFiles, forbiddenFiles, parseExpectedFiles, readZip } from '.
 
 test('suite progress takes the closing line as final and swallows the per-test markers', () => {
   const progress = new SuiteProgress();
-  const printed = ['suite-event: start Activation wakes up', 'suite-event: pass', '  ✔ wakes up', 'suite-event: start Commands fail', 'suite-event: fail', 'suite: 1 passed, 1 failed'].filter((l) => progress.accept(l));
+  const printed = [
+    'suite-event: start Activation wakes up',
+    'suite-event: pass',
+    '  ✔ wakes up',
+    'suite-event: start Commands fail',
+    'suite-event: fail',
+    'suite: 1 passed, 1 failed',
+  ].filter((l) => progress.accept(l));
   assert.deepEqual(printed, ['  ✔ wakes up', 'suite: 1 passed, 1 failed']);
   assert.deepEqual(progress.counts(), { passed: 1, failed: 1 });
   assert.equal(progress.unfinished(), undefined);
@@ -19,7 +26,14 @@ test('suite progress takes the closing line as final and swallows the per-test m
 
 test('a suite that never closes counts what finished plus the test it stopped in, and names it', () => {
   const progress = new SuiteProgress();
-  for (const line of ['suite-event: start A one', 'suite-event: pass', 'suite-event: start A two', 'suite-event: pass', 'suite-event: start B hangs']) progress.accept(line);
+  for (const line of [
+    'suite-event: start A one',
+    'suite-event: pass',
+    'suite-event: start A two',
+    'suite-event: pass',
+    'suite-event: start B hangs',
+  ])
+    progress.accept(line);
   assert.deepEqual(progress.counts(), { passed: 2, failed: 1 });
   assert.equal(progress.unfinished(), 'B hangs');
   const explained = progress.explain(new Error('Timed out'));
@@ -34,9 +48,19 @@ test('a suite that printed nothing has no counts, so the launcher reports one fa
 });
 
 test('the allowlist needs every exact path, allows patterns within one folder, and flags the rest', () => {
-  const expected = parseExpectedFiles('# comment\nextension/package.json\nextension/dist/extension.js\n\nextension/examples/*.anycast.mmd\n');
+  const expected = parseExpectedFiles(
+    '# comment\nextension/package.json\nextension/dist/extension.js\n\nextension/examples/*.anycast.mmd\n',
+  );
   assert.deepEqual(expected.required, ['extension/package.json', 'extension/dist/extension.js']);
-  const problems = compareVsixFiles(['extension/package.json', 'extension/examples/seed.anycast.mmd', 'extension/examples/deep/x.anycast.mmd', 'extension/src/a.ts'], expected);
+  const problems = compareVsixFiles(
+    [
+      'extension/package.json',
+      'extension/examples/seed.anycast.mmd',
+      'extension/examples/deep/x.anycast.mmd',
+      'extension/src/a.ts',
+    ],
+    expected,
+  );
   assert.deepEqual(problems, [
     'missing from the package: extension/dist/extension.js',
     'not on the list of files that ship: extension/examples/deep/x.anycast.mmd',
@@ -46,8 +70,20 @@ test('the allowlist needs every exact path, allows patterns within one folder, a
 });
 
 test('never ships node_modules, sources, tests or source maps', () => {
-  const files = ['extension/dist/extension.js', 'extension/dist/extension.js.map', 'extension/node_modules/a/index.js', 'extension/src/x.ts', 'extension/test/y.js', 'extension/media/preview.css'];
-  assert.deepEqual(forbiddenFiles(files), ['extension/dist/extension.js.map', 'extension/node_modules/a/index.js', 'extension/src/x.ts', 'extension/test/y.js']);
+  const files = [
+    'extension/dist/extension.js',
+    'extension/dist/extension.js.map',
+    'extension/node_modules/a/index.js',
+    'extension/src/x.ts',
+    'extension/test/y.js',
+    'extension/media/preview.css',
+  ];
+  assert.deepEqual(forbiddenFiles(files), [
+    'extension/dist/extension.js.map',
+    'extension/node_modules/a/index.js',
+    'extension/src/x.ts',
+    'extension/test/y.js',
+  ]);
 });
 
 /** A minimal zip writer (stored and deflated entries) to give the reader something real to read. */
@@ -90,12 +126,18 @@ test('reads the names and contents of stored and deflated zip entries', () => {
   try {
     const path = join(dir, 'x.vsix');
     const js = Buffer.from('console.log("hello");\n'.repeat(50));
-    writeFileSync(path, writeZip([
-      { name: 'extension/package.json', data: Buffer.from('{"name":"x"}'), deflate: false },
-      { name: 'extension/dist/extension.js', data: js, deflate: true },
-    ]));
+    writeFileSync(
+      path,
+      writeZip([
+        { name: 'extension/package.json', data: Buffer.from('{"name":"x"}'), deflate: false },
+        { name: 'extension/dist/extension.js', data: js, deflate: true },
+      ]),
+    );
     const entries = readZip(path);
-    assert.deepEqual(entries.map((e) => e.name), ['extension/package.json', 'extension/dist/extension.js']);
+    assert.deepEqual(
+      entries.map((e) => e.name),
+      ['extension/package.json', 'extension/dist/extension.js'],
+    );
     assert.equal(entries[0]!.content().toString(), '{"name":"x"}');
     assert.ok(entries[1]!.content().equals(js));
   } finally {
