@@ -1,5 +1,7 @@
 // The layering of HOUSE_STYLE.md, enforced: each folder may import only what lies below it.
 import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 const nodeBuiltins = [
   'fs',
@@ -31,6 +33,16 @@ function restrict(files, patterns, paths = [noVscode]) {
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', '.vscode-test*/**', '**/*.js', '**/*.mjs'] },
   ...tseslint.configs.recommended,
+  {
+    files: ['src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver()],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/extensions': ['.ts'],
+    },
+    rules: { 'import-x/no-cycle': 'error' },
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
