@@ -154,8 +154,8 @@ async function pickScenario(analysis: RoutingAnalysis): Promise<DiagramScenario 
     items.push({ label: choice.label, description: choice.description, picked: choice.failed, choice });
   }
   const pick = vscode.window.createQuickPick<ChoiceItem>();
-  pick.title = 'Simulate failure';
-  pick.placeholder = 'Tick the PoPs, links or ASes to take down, then press Enter (untick all to restore)';
+  pick.title = 'Simulate Failure';
+  pick.placeholder = 'Tick the PoPs, links or ASes to take down, then press Enter (untick all to end the simulation)';
   pick.canSelectMany = true;
   pick.matchOnDescription = true;
   pick.items = items;
@@ -259,14 +259,14 @@ export function registerSimulation(context: vscode.ExtensionContext): Simulation
       store.setScenario(document.uri, scenario);
       const headline = simulationHeadline(store.analysisOf(document));
       if (headline && !request) {
-        void vscode.window.showInformationMessage(headline, 'Show Summary', 'Restore All').then((answer) => {
+        void vscode.window.showInformationMessage(headline, 'Show Summary', 'End Simulation').then((answer) => {
           if (answer === 'Show Summary') void showSummary(document.uri);
-          else if (answer === 'Restore All') store.setScenario(document.uri, noFailures);
+          else if (answer === 'End Simulation') store.setScenario(document.uri, noFailures);
         });
       }
       return headline;
     }),
-    vscode.commands.registerCommand('anycast.restoreAll', async (arg?: unknown) => {
+    vscode.commands.registerCommand('anycast.endSimulation', async (arg?: unknown) => {
       const document = await diagramDocument(arg);
       if (document) store.setScenario(document.uri, noFailures);
     }),

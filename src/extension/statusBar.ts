@@ -22,7 +22,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, simulation: 
       return;
     }
     item.text = `$(debug-disconnect) ${headline}`;
-    item.tooltip = `Simulated failure: ${headline}. Click for the summary; "Anycast: Restore All PoPs" ends it.`;
+    item.tooltip = `Simulated failure: ${headline}. Click for the summary; "Anycast: End Simulation" ends it.`;
     item.show();
   };
   context.subscriptions.push(

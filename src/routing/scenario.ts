@@ -244,7 +244,7 @@ function linkLabel(edge: EdgeModel, nameOf: (id: string) => string): string {
   return `${nameOf(edge.from)} ↔ ${nameOf(edge.to)}${rel ? ` (${rel})` : ''}`;
 }
 
-/** Everything the "Simulate PoP Failure" picker offers, PoPs first, with their state and catchment. */
+/** Everything the "Simulate Failure..." picker offers, PoPs first, with their state and catchment. */
 export function failureChoices(analysis: RoutingAnalysis): FailureChoice[] {
   const model = analysis.parsed.model;
   const byId = new Map(model.nodes.map((n) => [n.id, n]));

@@ -206,11 +206,11 @@ step('"Anycast: Open Preview to the Side" from the palette draws the seed beside
 });
 
 step(
-  '"Anycast: Simulate PoP Failure" from the palette, picking US-East, moves New York to EU-West in the preview',
+  '"Anycast: Simulate Failure..." from the palette, picking US-East, moves New York to EU-West in the preview',
   async () => {
     await editor().locator('.view-lines').click();
-    await startCommand('Anycast: Simulate PoP Failure');
-    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Simulate failure' }).waitFor();
+    await startCommand('Anycast: Simulate Failure...');
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Simulate Failure' }).waitFor();
     const input = page.locator('.quick-input-widget input');
     await input.fill('US-East');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'US-East' }).first().waitFor();

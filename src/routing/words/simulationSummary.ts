@@ -128,7 +128,7 @@ export function simulationSummary(analysis: RoutingAnalysis, title: string): str
   };
   const out: string[] = [`# Simulation: ${cell(title)}`, ''];
   if (isEmptyScenario(analysis.scenario)) {
-    out.push('Nothing is failed. Run **Anycast: Simulate PoP Failure** to take PoPs, links or ASes down.');
+    out.push('Nothing is failed. Run **Anycast: Simulate Failure...** to take PoPs, links or ASes down.');
     return `${out.join('\n')}\n`;
   }
   out.push(`**Down:** ${failedThings(analysis).map(cell).join(', ')}`, '');

@@ -40,14 +40,14 @@ suite('Failure simulation', () => {
   setup(async () => {
     document = (await openWorkspaceFile('examples/seed.anycast.mmd')).document;
     await waitUntil(() => anycastExtension().isActive, 'the extension to activate');
-    await vscode.commands.executeCommand('anycast.restoreAll', document.uri);
+    await vscode.commands.executeCommand('anycast.endSimulation', document.uri);
   });
   teardown(async () => {
-    await vscode.commands.executeCommand('anycast.restoreAll', document.uri);
+    await vscode.commands.executeCommand('anycast.endSimulation', document.uri);
     await closeAllEditors();
   });
 
-  test('Simulate PoP Failure on US-East moves New York to EU-West, and Restore All brings it back', async () => {
+  test('Simulate Failure on US-East moves New York to EU-West, and End Simulation brings it back', async () => {
     const before = await state(document);
     assert.equal(before.clients['ClientUS'], 'PoPUS');
     assert.equal(before.headline, '');
@@ -59,7 +59,7 @@ suite('Failure simulation', () => {
     const during = await state(document);
     assert.equal(during.clients['ClientUS'], 'PoPEU');
     assert.equal(during.headline, 'US-East down · 1 client moved');
-    await vscode.commands.executeCommand('anycast.restoreAll', document.uri);
+    await vscode.commands.executeCommand('anycast.endSimulation', document.uri);
     assert.equal((await state(document)).clients['ClientUS'], 'PoPUS');
   });
 
@@ -117,7 +117,7 @@ suite('Failure simulation', () => {
     assert.match(text, /## Clients that lost service \(0\)/);
     assert.equal(summary.isUntitled, false, 'a read-only summary: closing it asks nothing');
     // An open summary follows the simulation.
-    await vscode.commands.executeCommand('anycast.restoreAll', document.uri);
+    await vscode.commands.executeCommand('anycast.endSimulation', document.uri);
     await waitUntil(() => /Nothing is failed/.test(summary.getText()), 'the open summary to show the restored state');
   });
 
@@ -164,7 +164,7 @@ suite('Failure simulation', () => {
       );
       return /\bac-unreachable\b/.test(nodeClasses(svg, 'C'));
     }, 'the Berlin client to be drawn without service');
-    await vscode.commands.executeCommand('anycast.restoreAll', linked.uri);
+    await vscode.commands.executeCommand('anycast.endSimulation', linked.uri);
   });
 
   test('the preview restyles: New York wears EU-West colour and is marked moved', async () => {
