@@ -24,6 +24,7 @@ import type {
   TieBreak,
   TieBreakModel,
 } from '../engine/index';
+import { percent } from '../routing/words/figures';
 import { UsageError, readAsRelFile } from './asRel';
 import type { CliIo } from './io';
 
@@ -186,7 +187,7 @@ export function parseAsRelArgs(args: readonly string[]): AsRelArgs {
 }
 
 const number = (n: number): string => n.toLocaleString('en-US');
-const percent = (part: number, whole: number): string => `${whole > 0 ? ((100 * part) / whole).toFixed(1) : '0.0'}%`;
+const percentOf = (part: number, whole: number): string => percent(whole > 0 ? part / whole : 0);
 
 interface Summary {
   readonly routed: number;
@@ -381,16 +382,16 @@ export async function runAsRel(args: AsRelArgs, io: CliIo): Promise<number> {
   for (const c of summary.catchments) {
     const withdrawn = args.fail.includes(c.originAsn) ? '  (withdrawn)' : '';
     lines.push(
-      `  AS${String(c.originAsn).padEnd(10)} ${number(c.ases).padStart(8)} ASes  ${percent(c.ases, graph.size).padStart(6)}${withdrawn}`,
+      `  AS${String(c.originAsn).padEnd(10)} ${number(c.ases).padStart(8)} ASes  ${percentOf(c.ases, graph.size).padStart(6)}${withdrawn}`,
     );
   }
   lines.push(
-    `  ${'no route'.padEnd(12)} ${number(summary.unreachable).padStart(8)} ASes  ${percent(summary.unreachable, graph.size).padStart(6)}`,
+    `  ${'no route'.padEnd(12)} ${number(summary.unreachable).padStart(8)} ASes  ${percentOf(summary.unreachable, graph.size).padStart(6)}`,
   );
   lines.push('', 'Decisions:');
   lines.push(`  ${number(summary.routed)} ASes routed; ${number(summary.contested)} had more than one candidate route`);
   lines.push(
-    `  ${number(summary.arbitrary)} (${percent(summary.arbitrary, summary.routed)} of routed ASes) were arbitrary: only the final tie-break (${args.tieBreak}) separated the best route from the runner-up`,
+    `  ${number(summary.arbitrary)} (${percentOf(summary.arbitrary, summary.routed)} of routed ASes) were arbitrary: only the final tie-break (${args.tieBreak}) separated the best route from the runner-up`,
   );
   lines.push(
     `  decided by: ${DECISION_CODES.filter((s) => summary.decidedBy[s])
@@ -398,7 +399,7 @@ export async function runAsRel(args: AsRelArgs, io: CliIo): Promise<number> {
       .join(', ')}`,
   );
   lines.push(
-    `  ${number(summary.reachedViaArbitrary)} ASes (${percent(summary.reachedViaArbitrary, summary.routed)} of routed) reach their PoP through at least one arbitrary decision`,
+    `  ${number(summary.reachedViaArbitrary)} ASes (${percentOf(summary.reachedViaArbitrary, summary.routed)} of routed) reach their PoP through at least one arbitrary decision`,
   );
   if (summary.weightiestArbitrary.length > 0) {
     lines.push('', 'Arbitrary decisions with the most ASes behind them:');

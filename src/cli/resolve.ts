@@ -15,6 +15,7 @@ import { parseDocument } from '../language/index';
 import type { DocumentModel } from '../language/index';
 import { toEngineScenario } from '../routing/scenario';
 import { toTopology } from '../routing/topology';
+import { percent } from '../routing/words/figures';
 import { CliError, UsageError } from './asRel';
 import { TIE_BREAKS, asRelHelp, optionValue, parseAsRelArgs, parseSeed, parseTieBreak, runAsRel } from './asRelResolve';
 import { diagramFailures, failureOptionsHelp } from './failures';
@@ -242,7 +243,7 @@ function toText(model: DocumentModel, resolution: Resolution, diff: ResolutionDi
         name(p.id),
         p.state,
         String(p.clients.length),
-        `${(100 * p.trafficShare).toFixed(0)}%`,
+        percent(p.trafficShare),
         ms(p.meanRttMs),
         p.clients.join(', '),
       ]),

@@ -1,9 +1,18 @@
-/** Figures in words, one way everywhere a catchment or a count is said: `33%`, `2.5%`, `1 client`, `3 clients`. */
+/** Figures in words, one way everywhere a catchment or a count is said: `33%`, `4.3%`, `1 client`, `3 clients`. */
 
-/** A traffic share as a percentage: 33%, 2.5%. */
+/**
+ * A share (0..1) as a percentage, the one rule for the code lens, legend, hover, summary, picker and CLI:
+ * whole numbers from 10% up ("33%"), one decimal below ("4.3%"), and a share that is neither none nor
+ * all never rounds to "0%" or "100%": it reads "<0.1%" or ">99%".
+ */
 export function percent(share: number): string {
-  const value = share * 100;
-  return `${value >= 10 || value === 0 ? value.toFixed(0) : value.toFixed(1)}%`;
+  if (share <= 0) return '0%';
+  if (share >= 1) return '100%';
+  const tenths = Math.round(share * 1000);
+  if (tenths === 0) return '<0.1%';
+  if (tenths < 100) return `${(tenths / 10).toFixed(1)}%`;
+  const whole = Math.round(share * 100);
+  return whole === 100 ? '>99%' : `${whole}%`;
 }
 
 export function plural(n: number, word: string): string {

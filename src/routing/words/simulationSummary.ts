@@ -7,7 +7,7 @@ import type { Range } from '../../language/types';
 import type { DocumentModel } from '../../language/meaning/model';
 import { decisionStepWords } from './decisionWords';
 import { escapeMarkdown } from './hoverText';
-import { plural } from './figures';
+import { percent, plural } from './figures';
 import { displayName, isEmptyScenario } from '../scenario';
 import type { DiagramScenario, RoutingAnalysis } from '../scenario';
 import type { PreviewScenario } from '../picture/previewContent';
@@ -97,8 +97,9 @@ export function popLenses(analysis: RoutingAnalysis): PopLens[] {
           actionTitle: 'Simulate failure',
         };
       const result = results.get(node.id);
-      const share = result ? Math.round(result.trafficShare * 100) : 0;
-      const catchment = result ? `${plural(result.clients.length, 'client')} · ${share}%` : 'not resolved';
+      const catchment = result
+        ? `${plural(result.clients.length, 'client')} · ${percent(result.trafficShare)}`
+        : 'not resolved';
       return { pop: node.id, range, title: catchment, action: 'fail', actionTitle: 'Simulate failure' };
     });
 }
@@ -170,9 +171,7 @@ export function simulationSummary(analysis: RoutingAnalysis, title: string): str
   for (const pop of resolution.pops) {
     const was = before.get(pop.id);
     const fmt = (p: typeof pop | undefined): string =>
-      !p || p.state === 'down'
-        ? 'down'
-        : `${plural(p.clients.length, 'client')} · ${Math.round(p.trafficShare * 100)}%`;
+      !p || p.state === 'down' ? 'down' : `${plural(p.clients.length, 'client')} · ${percent(p.trafficShare)}`;
     out.push(`| ${cell(name(pop.id))} | ${fmt(was)} | ${fmt(pop)} |`);
   }
   const rtts = moved

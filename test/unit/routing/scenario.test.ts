@@ -199,6 +199,15 @@ describe('lenses and summary', () => {
     );
   });
 
+  it('writes a share under 10% with one decimal, as the legend does (ATL: 4.3%, not 4%)', () => {
+    const cdn = readFileSync(new URL('../../../examples/cdn.anycast.mmd', import.meta.url), 'utf8');
+    const analysis = analyzeRouting(cdn, { failedPops: ['IAD'], failedLinks: [], failedAses: [] });
+    const titleOf = (pop: string): string | undefined => popLenses(analysis).find((l) => l.pop === pop)?.title;
+    assert.equal(titleOf('ATL'), '1 client · 4.3%');
+    assert.equal(titleOf('NRT'), '1 client · 11%');
+    assert.match(simulationSummary(analysis, 'cdn.anycast.mmd'), /\| ATL \| [^|]+ \| 1 client · 4\.3% \|/);
+  });
+
   it('summarises who moved where, who lost service, catchments and RTT change', () => {
     const summary = simulationSummary(analyzeRouting(seed, usDown), 'seed.anycast.mmd');
     assert.match(summary, /^# Simulation: seed\.anycast\.mmd/);
