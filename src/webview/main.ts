@@ -3,14 +3,6 @@ import type { HostToWebview, WebviewToHost } from '../protocol/messages';
 import { PreviewController } from './controller';
 import type { View } from './panZoom';
 
-interface VsCodeApi {
-  postMessage(message: WebviewToHost): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-
-declare function acquireVsCodeApi(): VsCodeApi;
-
 function restoredView(state: unknown): View | undefined {
   if (typeof state !== 'object' || state === null || !('view' in state)) return undefined;
   const view = (state as { view: unknown }).view;
@@ -19,15 +11,17 @@ function restoredView(state: unknown): View | undefined {
   return typeof x === 'number' && typeof y === 'number' && typeof scale === 'number' ? { x, y, scale } : undefined;
 }
 
-const vscode = acquireVsCodeApi();
+// The state is whatever an earlier version of this page saved: read it as unknown and check it.
+const vscode = acquireVsCodeApi<unknown>();
+const post = (message: WebviewToHost): void => vscode.postMessage(message);
 const controller = new PreviewController(
   document.body,
   {
-    post: (message) => vscode.postMessage(message),
+    post,
     saveState: (state) => vscode.setState(state),
   },
   restoredView(vscode.getState()),
 );
 
 window.addEventListener('message', (event: MessageEvent<HostToWebview>) => controller.handle(event.data));
-vscode.postMessage({ type: 'ready' });
+post({ type: 'ready' });

@@ -3,6 +3,7 @@
 /// <reference lib="dom.iterable" />
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { WebviewApi } from 'vscode-webview';
 import type {
   RenderFailedMessage,
   RenderedMessage,
@@ -234,7 +235,7 @@ describe('preview webview (headless Chromium, built bundle)', () => {
     assert.equal(rendered.layout, true);
     assert.equal(await transform(), zoomed, 'the view did not jump');
     const saved = await preview.page.evaluate(() =>
-      (window as unknown as { acquireVsCodeApi(): { getState(): unknown } }).acquireVsCodeApi().getState(),
+      (window as unknown as { acquireVsCodeApi(): WebviewApi<unknown> }).acquireVsCodeApi().getState(),
     );
     assert.deepEqual((saved as { uri: string; view: { scale: number } }).uri, seedUri);
     assert.ok(
