@@ -1,18 +1,15 @@
+// The caida layer: the engine against the object-per-route reference on real CAIDA snapshots.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseReference, propagateReference } from '../../../bench/reference';
-import { asPathOf, parseAsRelationships, propagate } from '../../../src/engine/index';
+import { parseReference, propagateReference } from '../../bench/reference';
+import { asPathOf, parseAsRelationships, propagate } from '../../src/engine/index';
+import { SNAPSHOTS, citation, readSnapshot } from './snapshots';
 
-const caidaDir = process.env.ANYCAST_CAIDA_DIR ?? join(import.meta.dirname, '../../../../shared/data/caida');
-
-for (const snapshot of ['19980101', '20050101', '20180101']) {
-  test(`CAIDA ${snapshot}: the typed-array sweep gives every AS the same AS path as the object-per-route reference`, () => {
-    const file = join(caidaDir, `${snapshot}.as-rel.txt`);
-    assert.ok(existsSync(file), `CAIDA data expected at ${caidaDir} (set ANYCAST_CAIDA_DIR)`);
-    const text = readFileSync(file, 'utf8');
-    const graph = parseAsRelationships(new TextEncoder().encode(text));
+for (const snapshot of SNAPSHOTS) {
+  test(`CAIDA ${snapshot}: the typed-array sweep gives every AS the same AS path as the object-per-route reference`, (t) => {
+    const bytes = readSnapshot(snapshot);
+    const text = bytes.toString('utf8');
+    const graph = parseAsRelationships(bytes);
     // The most-connected ASes of each snapshot's first links make a spread of origins.
     const origins = [
       ...new Set(
@@ -32,5 +29,7 @@ for (const snapshot of ['19980101', '20050101', '20180101']) {
     for (let x = 0; x < graph.size; x++) if ((table.nextHop[x] as number) >= 0) routed++;
     assert.equal(routed, reference.size);
     for (const [as, route] of reference) assert.deepEqual(asPathOf(table, as.asn), route.asPath, `AS${as.asn}`);
+    t.diagnostic(`${graph.size} ASes, ${graph.linkCount} links, ${routed} routed from AS${origins.join(', AS')}`);
+    t.diagnostic(citation(snapshot));
   });
 }
