@@ -1,11 +1,12 @@
-// Runs in Node: the engine on the CAIDA 2018 AS graph with eight anycast origins (see bench/harness.ts).
+// Runs in Node: the engine on the CAIDA 2018 AS graph, or a generated one of the same size when the
+// snapshot is absent, with eight anycast origins (see benchAsGraph in bench/harness.ts).
 import { readFileSync } from 'node:fs';
 import { diffRouteTables, explainAll, influenceOf, parseAsRelationships, propagate } from '../src/engine/index';
-import { CITATION, ORIGINS, caidaFile, peakRssMb, report, time } from './harness';
+import { benchAsGraph, peakRssMb, report, time } from './harness';
 
-const file = caidaFile();
-console.log(`Data: ${CITATION} (${file})`);
-const origins = ORIGINS.map((asn) => ({ asn }));
+const { file, origins: originAsns } = benchAsGraph();
+const origins = originAsns.map((asn) => ({ asn }));
+const withdrawn = originAsns[0] as number;
 
 const graph = time('load and index the file', 'engine', () => parseAsRelationships(readFileSync(file)), {
   runs: 9,
@@ -35,10 +36,12 @@ console.log(
 const diff = time(
   'withdraw one PoP and diff',
   'engine',
-  () => diffRouteTables(table, propagate(graph, origins, {}, { withdrawn: [13335] })),
+  () => diffRouteTables(table, propagate(graph, origins, {}, { withdrawn: [withdrawn] })),
   { runs: 41, warmup: 10, target: 10 },
 ).last;
-console.log(`          withdrawing AS13335 moves ${diff.moved.length} ASes, ${diff.lost.length} lose their route`);
+console.log(
+  `          withdrawing AS${withdrawn} moves ${diff.moved.length} ASes, ${diff.lost.length} lose their route`,
+);
 const general = time(
   'the general solver (path vector)',
   'engine',

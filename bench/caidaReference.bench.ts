@@ -1,21 +1,22 @@
 // Runs in Node: the object-per-route reference (bench/reference.ts) on the same input as caida.bench.ts.
 import { readFileSync } from 'node:fs';
 import { diffReference, explainReference, parseReference, pathVectorReference, propagateReference } from './reference';
-import { ORIGINS, caidaFile, peakRssMb, report, time } from './harness';
+import { benchAsGraph, peakRssMb, report, time } from './harness';
 
-const file = caidaFile();
+const { file, origins } = benchAsGraph();
+const withdrawn = origins[0] as number;
 const graph = time('load and index the file', 'reference', () => parseReference(readFileSync(file, 'utf8')), {
   runs: 5,
   warmup: 1,
 }).last;
-const table = time('one full propagation (warm)', 'reference', () => propagateReference(graph, ORIGINS), {
+const table = time('one full propagation (warm)', 'reference', () => propagateReference(graph, origins), {
   runs: 9,
   warmup: 2,
 }).last;
 time(
   'propagation with the explanation for every AS',
   'reference',
-  () => explainReference(graph, propagateReference(graph, ORIGINS)),
+  () => explainReference(graph, propagateReference(graph, origins)),
   { runs: 5, warmup: 1 },
 );
 time(
@@ -26,12 +27,12 @@ time(
       table,
       propagateReference(
         graph,
-        ORIGINS.filter((a) => a !== 13335),
+        origins.filter((a) => a !== withdrawn),
       ),
     ),
   { runs: 9, warmup: 2 },
 );
-const general = time('the general solver (path vector)', 'reference', () => pathVectorReference(graph, ORIGINS), {
+const general = time('the general solver (path vector)', 'reference', () => pathVectorReference(graph, origins), {
   runs: 1,
 }).last;
 let disagree = 0;

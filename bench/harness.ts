@@ -1,5 +1,9 @@
 // Runs in Node, inside one benchmark process: times a function, prints the figure, and emits a
 // `##bench {json}` line that bench/run.mjs gathers into the summary.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { caidaFolder, citation, snapshotFile } from '../test/caida/snapshots';
+import { internetLikeGraph } from '../test/unit/engine/internetLike';
 
 export interface Figure {
   /** Same name in the engine and the reference file: the runner prints their ratio. */
@@ -59,14 +63,39 @@ export function peakRssMb(): number {
   return process.resourceUsage().maxRSS / 1024;
 }
 
-/** The CAIDA snapshot the benchmarks use; CI keeps ../shared/data/caida beside the clone. */
-export function caidaFile(name = '20180101.as-rel.txt'): string {
-  const dir = process.env.ANYCAST_CAIDA_DIR ?? '../shared/data/caida';
-  return `${dir}/${name}`;
+/** An AS graph file to measure on, the anycast origins to announce from it, and what it is. */
+export interface BenchAsGraph {
+  readonly file: string;
+  readonly origins: readonly number[];
+  /** Printed with the figures: the CAIDA citation, or what was generated instead and why. */
+  readonly source: string;
 }
 
-/** Eight well-known anycast origins present in the 2018 snapshot. */
-export const ORIGINS = [13335, 15169, 16509, 20940, 54113, 8075, 32934, 714] as const;
+/** Eight well-known anycast networks present in the 2018 snapshot. */
+const CAIDA_ORIGINS = [13335, 15169, 16509, 20940, 54113, 8075, 32934, 714];
 
-export const CITATION =
-  'The CAIDA AS Relationships Dataset, 2018-01-01, https://www.caida.org/catalog/datasets/as-relationships/';
+/**
+ * CAIDA 2018 from `$ANYCAST_CAIDA_DIR` or `../shared/data/caida` (CI keeps it beside the clone);
+ * without it, a generated Internet-like graph of the same number of ASes, so the figures still mean
+ * something on a fresh clone. Prints which one it is.
+ */
+export function benchAsGraph(): BenchAsGraph {
+  const folder = caidaFolder();
+  const snapshot = snapshotFile(folder, '20180101');
+  if (existsSync(snapshot)) return announce({ file: snapshot, origins: CAIDA_ORIGINS, source: citation('20180101') });
+  const generated = internetLikeGraph({ seed: 2018, ases: 60_006 });
+  const file = join('.cache', 'bench', 'internet-like-2018-60006.as-rel.txt');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, generated.text);
+  console.log(`No CAIDA snapshot at ${snapshot} (${folder.from}; set ANYCAST_CAIDA_DIR to use one).`);
+  return announce({
+    file,
+    origins: generated.origins,
+    source: `a generated Internet-like AS graph (test/unit/engine/internetLike.ts, seed 2018, 60006 ASes), not CAIDA data`,
+  });
+}
+
+function announce(graph: BenchAsGraph): BenchAsGraph {
+  console.log(`Data: ${graph.source} (${graph.file})`);
+  return graph;
+}

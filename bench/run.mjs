@@ -35,6 +35,8 @@ function run(file) {
 }
 
 const results = [];
+/** The `Data: ...` lines (which AS graph, with its citation) repeated under the summary. */
+const sources = new Set();
 let failedFiles = 0;
 for (const file of files) {
   const outfile = join(outDir, file.replace(/\.ts$/, '.mjs'));
@@ -54,8 +56,10 @@ for (const file of files) {
     failedFiles++;
     console.log(`${file} exited with code ${code}`);
   }
-  for (const line of output.split('\n'))
+  for (const line of output.split('\n')) {
     if (line.startsWith('##bench ')) results.push({ file, ...JSON.parse(line.slice(8)) });
+    if (line.startsWith('Data: ')) sources.add(line);
+  }
 }
 
 // Join each figure with the reference figure of the same name (from any file).
@@ -75,6 +79,7 @@ for (const r of ours) {
     ) + ` ${verdict.padEnd(4)}  ${ratio}`,
   );
 }
+for (const source of sources) console.log(source);
 console.log(
   `\n${ours.length - misses} of ${ours.length} figures within target${failedFiles ? `; ${failedFiles} benchmark file(s) failed` : ''}`,
 );
