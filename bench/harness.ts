@@ -87,7 +87,9 @@ export function benchAsGraph(): BenchAsGraph {
   const file = join('.cache', 'bench', 'internet-like-2018-60006.as-rel.txt');
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, generated.text);
-  console.log(`No CAIDA snapshot at ${snapshot} (${folder.from}; set ANYCAST_CAIDA_DIR to use one).`);
+  console.log(
+    `No CAIDA snapshot at ${snapshot} (${folder.from}); to measure on CAIDA data, point ANYCAST_CAIDA_DIR at a folder holding it.`,
+  );
   return announce({
     file,
     origins: generated.origins,
