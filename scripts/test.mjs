@@ -19,7 +19,8 @@ try {
 const only = parsed.values.only === undefined ? undefined : new Set(parsed.values.only.split(','));
 const caidaArgument = parsed.positionals[0];
 if (parsed.positionals.length > 1 || (caidaArgument !== undefined && !only?.has('caida'))) {
-  console.error(`only one folder argument, the CAIDA data of the caida layer\n${usage}`);
+  const extra = parsed.positionals.slice(only?.has('caida') ? 1 : 0).join(' ');
+  console.error(`unexpected '${extra}': the one argument is the CAIDA folder, for the caida layer\n${usage}`);
   process.exit(2);
 }
 mkdirSync('test-results', { recursive: true });
