@@ -1,0 +1,113 @@
+/**
+ * The front matter's `anycast:` block: the service address, default prefixes, tie-break model and
+ * seed, and the default client weight. YAML outside that block is mermaid's, and only its syntax
+ * errors before the first key are ours to report.
+ */
+import type { TieBreakModel } from '../../engine/types';
+import type { AnalysisContext } from './context';
+import { readAddress, readInteger, readPrefix, readWeight } from './facts';
+import type { DocumentSettings, Fact } from './model';
+import { scalarSpans, splitCommas } from '../syntax/metadata';
+import type { YamlEntry, YamlError, YamlMap } from '../syntax/yaml';
+import { entryOf, parseBlock } from '../syntax/yaml';
+
+const anycastKeys = ['service', 'address', 'prefixes', 'prefix', 'tieBreak', 'tie-break', 'seed', 'weight'];
+const tieBreakModels: readonly TieBreakModel[] = ['lowest-neighbor-asn', 'router-id', 'oldest', 'random'];
+
+type SettingsDraft = { -readonly [K in keyof DocumentSettings]: DocumentSettings[K] } & { prefixes: Fact<string>[] };
+
+/** Reads the document settings from the front matter; no front matter gives no settings. */
+export function readFrontMatter(cx: AnalysisContext): DocumentSettings {
+  const fm = cx.syntax.frontMatter;
+  const empty: DocumentSettings = { prefixes: [] };
+  if (!fm) return empty;
+  const { value, errors } = parseBlock(cx.text, fm.start, fm.end);
+  const settings: SettingsDraft = { prefixes: [] };
+  if (!value) return empty;
+  if (value.kind !== 'map') {
+    cx.report(value, 'error', 'front-matter', 'Front matter must be key: value pairs (title:, anycast:, config:)');
+    return empty;
+  }
+  const anycast = entryOf(value, 'anycast');
+  reportOwnYamlErrors(cx, value, anycast, errors);
+  const title = entryOf(value, 'title');
+  const titleSpan = scalarSpans(title?.value)[0];
+  if (titleSpan) settings.title = cx.fact(titleSpan.text, titleSpan, 'front-matter');
+  if (!anycast) return settings;
+  if (!anycast.value || anycast.value.kind !== 'map') {
+    cx.report(anycast.key, 'error', 'front-matter', "'anycast:' must hold settings such as service: and prefixes:");
+    return settings;
+  }
+  for (const entry of anycast.value.entries) readAnycastSetting(cx, entry, settings);
+  return settings;
+}
+
+/** Only the anycast block is ours to judge; YAML elsewhere is mermaid's (and ours reads a subset). */
+function reportOwnYamlErrors(
+  cx: AnalysisContext,
+  value: YamlMap,
+  anycast: YamlEntry | undefined,
+  errors: readonly YamlError[],
+): void {
+  const nextKey = anycast ? value.entries.find((x) => x.key.start > anycast.key.start) : undefined;
+  for (const e of errors) {
+    const inside = anycast && e.start >= anycast.key.start && (!nextKey || e.start < nextKey.key.start);
+    if (inside || e.start < (value.entries[0]?.key.start ?? 0)) cx.report(e, 'error', 'front-matter', e.message);
+  }
+}
+
+function readAnycastSetting(cx: AnalysisContext, entry: YamlEntry, settings: SettingsDraft): void {
+  const spans = scalarSpans(entry.value);
+  const first = spans[0];
+  switch (entry.key.text) {
+    case 'service':
+    case 'address': {
+      if (!first) break;
+      const address = cx.take(readAddress(first.text), first);
+      if (address !== undefined) settings.serviceAddress = cx.fact(address, first, 'front-matter');
+      break;
+    }
+    case 'prefixes':
+    case 'prefix':
+      for (const s of spans.flatMap(splitCommas)) {
+        const p = cx.take(readPrefix(s.text), s);
+        if (p !== undefined) settings.prefixes.push(cx.fact(p, s, 'front-matter'));
+      }
+      break;
+    case 'tieBreak':
+    case 'tie-break': {
+      if (!first) break;
+      const model = tieBreakModels.find((m) => m === first.text);
+      if (model) settings.tieBreak = cx.fact(model, first, 'front-matter');
+      else
+        cx.report(
+          first,
+          'error',
+          'invalid-setting',
+          `Unknown tie-break model '${first.text}': use ${tieBreakModels.join(', ')}`,
+          cx.suggest(first.text, tieBreakModels),
+        );
+      break;
+    }
+    case 'seed': {
+      if (!first) break;
+      const seed = cx.take(readInteger(first.text, 'The tie-break seed', 0, 2 ** 32 - 1), first);
+      if (seed !== undefined) settings.tieBreakSeed = cx.fact(seed, first, 'front-matter');
+      break;
+    }
+    case 'weight': {
+      if (!first) break;
+      const w = cx.take(readWeight(first.text), first);
+      if (w !== undefined) settings.defaultWeight = cx.fact(w, first, 'front-matter');
+      break;
+    }
+    default:
+      cx.report(
+        entry.key,
+        'warning',
+        'unknown-key',
+        `Unknown anycast setting '${entry.key.text}' (known: ${anycastKeys.join(', ')})`,
+        cx.suggest(entry.key.text, anycastKeys),
+      );
+  }
+}
