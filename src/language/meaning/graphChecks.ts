@@ -89,37 +89,16 @@ export function checkProviderCycles(
 const blocksExport = (communities: readonly Community[]): boolean =>
   communities.some((c) => c === 'no-export' || c === 'no-advertise');
 
-/**
- * Warns about clients whose AS can get no route to any PoP that is up. Returns the ids of the
- * clients it warned about.
- */
-export function checkReachability(
-  reporter: Reporter,
-  nodes: readonly NodeModel[],
-  edges: readonly EdgeModel[],
-  implicitTransit: boolean,
-): Set<string> {
-  const flagged = new Set<string>();
-  const clients = nodes.filter((n) => n.role === 'client');
-  if (clients.length === 0) return flagged;
-  const livePops = nodes.filter((n) => n.role === 'pop' && n.state?.value !== 'down' && n.announces.length > 0);
-  if (livePops.length === 0) {
-    if (nodes.some((n) => n.role === 'pop')) {
-      for (const c of clients) {
-        reporter.diagnostics.push({
-          range: c.idRange,
-          severity: 'warning',
-          code: 'unreachable-client',
-          message: `Client '${c.id}' reaches no PoP: no PoP is up and announcing a prefix`,
-        });
-        flagged.add(c.id);
-      }
-    }
-    return flagged;
-  }
-  if (implicitTransit) return flagged;
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  type Hop = { to: number; toIsCustomer: boolean; fromIsCustomer: boolean; communities: readonly Community[] };
+/** One direction of a live eBGP session between two ASes. */
+interface Hop {
+  readonly to: number;
+  readonly toIsCustomer: boolean;
+  readonly fromIsCustomer: boolean;
+  readonly communities: readonly Community[];
+}
+
+/** Each AS's live sessions to other ASes, both ways, with the communities each end attaches. */
+function asAdjacency(byId: ReadonlyMap<string, NodeModel>, edges: readonly EdgeModel[]): Map<number, Hop[]> {
   const adjacency = new Map<number, Hop[]>();
   const add = (from: number, hop: Hop): void => {
     const list = adjacency.get(from) ?? [];
@@ -147,8 +126,18 @@ export function checkReachability(
       communities: session.head.communities.map((f) => f.value),
     });
   }
-  // State per AS: bit 1 = holds a route it may export to everyone (learned from a customer or
-  // originated), bit 2 = holds one it may export to customers only; a NO_EXPORT route sets bit 4.
+  return adjacency;
+}
+
+/**
+ * The ASes a route from the live PoPs reaches under valley-free export and NO_EXPORT, breadth
+ * first. State per AS: bit 1 = holds a route it may export to everyone (learned from a customer or
+ * originated), bit 2 = holds one it may export to customers only; a NO_EXPORT route sets bit 4.
+ */
+function valleyFreeReach(
+  adjacency: ReadonlyMap<number, readonly Hop[]>,
+  livePops: readonly NodeModel[],
+): Map<number, number> {
   const state = new Map<number, number>();
   const queue: { asn: number; all: boolean; origin: boolean; communities: readonly Community[] }[] = [];
   const visit = (asn: number, all: boolean, origin: boolean, communities: readonly Community[]): void => {
@@ -176,6 +165,47 @@ export function checkReachability(
       visit(hop.to, hop.fromIsCustomer, false, [...item.communities, ...hop.communities]);
     }
   }
+  return state;
+}
+
+/** With PoPs drawn but none up and announcing, every client is unreachable. */
+function flagAllWithoutLivePop(
+  reporter: Reporter,
+  nodes: readonly NodeModel[],
+  clients: readonly NodeModel[],
+): Set<string> {
+  const flagged = new Set<string>();
+  if (!nodes.some((n) => n.role === 'pop')) return flagged;
+  for (const c of clients) {
+    reporter.diagnostics.push({
+      range: c.idRange,
+      severity: 'warning',
+      code: 'unreachable-client',
+      message: `Client '${c.id}' reaches no PoP: no PoP is up and announcing a prefix`,
+    });
+    flagged.add(c.id);
+  }
+  return flagged;
+}
+
+/**
+ * Warns about clients whose AS can get no route to any PoP that is up. Returns the ids of the
+ * clients it warned about.
+ */
+export function checkReachability(
+  reporter: Reporter,
+  nodes: readonly NodeModel[],
+  edges: readonly EdgeModel[],
+  implicitTransit: boolean,
+): Set<string> {
+  const flagged = new Set<string>();
+  const clients = nodes.filter((n) => n.role === 'client');
+  if (clients.length === 0) return flagged;
+  const livePops = nodes.filter((n) => n.role === 'pop' && n.state?.value !== 'down' && n.announces.length > 0);
+  if (livePops.length === 0) return flagAllWithoutLivePop(reporter, nodes, clients);
+  if (implicitTransit) return flagged;
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const state = valleyFreeReach(asAdjacency(byId, edges), livePops);
   for (const c of clients) {
     if (!c.inAs) continue;
     const as = byId.get(c.inAs.value);
