@@ -1,0 +1,142 @@
+/**
+ * The decision process of RFC 4271 section 9.1.2.2 at one router: elimination step by step, the
+ * configured tie-break, and the explanation of a choice (which step separated the best route from
+ * the runner-up).
+ */
+import type { Held, Net } from './routerNet';
+import { toRoute } from './routerNet';
+import { mix32 } from './policy';
+import type { Asn, DecisionStep, Explanation, Origin, Route } from './types';
+import { DECISION_STEPS } from './types';
+
+const ORIGIN_RANK: Readonly<Record<Origin, number>> = { igp: 0, egp: 1, incomplete: 2 };
+
+/** Tie-break keys, compared in order, lower wins; the sender's index (its "peer address") and session end every key. */
+function tieKey(net: Net, r: number, h: Held): number[] {
+  const id = net.routerId[h.sender] as number;
+  const tail = [h.sender, h.session];
+  switch (net.tieBreak.model) {
+    case 'lowest-neighbor-asn':
+      return [h.neighborAsn, id, ...tail];
+    case 'router-id':
+      return [id, ...tail];
+    case 'oldest':
+      // The first PoP announced is the oldest; among its copies, fewer hops arrived first.
+      return [h.pop, h.routerPath.length, id, ...tail];
+    case 'random':
+      return [mix32(net.tieBreak.seed ?? 0, r, h.sender * 65536 + h.session + 1), ...tail];
+  }
+}
+
+function lexLess(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if ((a[i] as number) !== (b[i] as number)) return (a[i] as number) < (b[i] as number);
+  }
+  return a.length < b.length;
+}
+
+/** The elimination of RFC 4271 9.1.2.2 over the given candidate indexes: survivors after each step. */
+function eliminate(
+  net: Net,
+  r: number,
+  cands: readonly Held[],
+  start: readonly number[],
+): { step: DecisionStep; remaining: number[] }[] {
+  let remaining = [...start];
+  const keep = (pred: (h: Held) => boolean): void => {
+    remaining = remaining.filter((i) => pred(cands[i] as Held));
+  };
+  const at = (i: number): Held => cands[i] as Held;
+  return DECISION_STEPS.map((step) => {
+    switch (step) {
+      case 'local-pref': {
+        const top = Math.max(...remaining.map((i) => at(i).localPref));
+        keep((h) => h.localPref === top);
+        break;
+      }
+      case 'as-path-length': {
+        const shortest = Math.min(...remaining.map((i) => at(i).asPath.length));
+        keep((h) => h.asPath.length === shortest);
+        break;
+      }
+      case 'origin': {
+        const lowest = Math.min(...remaining.map((i) => ORIGIN_RANK[at(i).origin]));
+        keep((h) => ORIGIN_RANK[h.origin] === lowest);
+        break;
+      }
+      case 'med': {
+        // MED compares only routes from the same neighbour AS (no always-compare-med).
+        const lowest = new Map<Asn, number>();
+        for (const i of remaining)
+          lowest.set(at(i).neighborAsn, Math.min(lowest.get(at(i).neighborAsn) ?? Infinity, at(i).med));
+        keep((h) => h.med === lowest.get(h.neighborAsn));
+        break;
+      }
+      case 'ebgp-over-ibgp':
+        if (remaining.some((i) => at(i).learnedFrom !== 'ibgp')) keep((h) => h.learnedFrom !== 'ibgp');
+        break;
+      case 'igp-cost': {
+        const lowest = Math.min(...remaining.map((i) => at(i).igpCost));
+        keep((h) => h.igpCost === lowest);
+        break;
+      }
+      case 'tie-break': {
+        let winner = remaining[0] as number;
+        let winnerKey = tieKey(net, r, at(winner));
+        for (const i of remaining.slice(1)) {
+          const key = tieKey(net, r, at(i));
+          if (lexLess(key, winnerKey)) {
+            winner = i;
+            winnerKey = key;
+          }
+        }
+        remaining = [winner];
+        break;
+      }
+      default:
+        break;
+    }
+    return { step, remaining };
+  });
+}
+
+export function selectBest(net: Net, r: number, cands: readonly Held[], from: readonly number[]): number {
+  const rounds = eliminate(net, r, cands, from);
+  return rounds[rounds.length - 1]?.remaining[0] as number;
+}
+
+/** The first step at which `b` loses to `a`, comparing the two routes alone. */
+function separatingStep(a: Held, b: Held): DecisionStep {
+  if (a.localPref !== b.localPref) return 'local-pref';
+  if (a.asPath.length !== b.asPath.length) return 'as-path-length';
+  if (a.origin !== b.origin) return 'origin';
+  if (a.neighborAsn === b.neighborAsn && a.med !== b.med) return 'med';
+  if ((a.learnedFrom === 'ibgp') !== (b.learnedFrom === 'ibgp')) return 'ebgp-over-ibgp';
+  if (a.igpCost !== b.igpCost) return 'igp-cost';
+  return 'tie-break';
+}
+
+/** Explains a router's choice among its candidates: the elimination, the runner-up and the step that separated them. */
+export function explainChoice(
+  net: Net,
+  r: number,
+  cands: readonly Held[],
+  prefix: string,
+): { explanation: Explanation; route: Route } {
+  const all = cands.map((_, i) => i);
+  const survivors = eliminate(net, r, cands, all);
+  const best = survivors[survivors.length - 1]?.remaining[0] as number;
+  const rest = all.filter((i) => i !== best);
+  const runnerUp = rest.length > 0 ? selectBest(net, r, cands, rest) : undefined;
+  const decidedBy =
+    runnerUp === undefined ? 'only-route' : separatingStep(cands[best] as Held, cands[runnerUp] as Held);
+  const explanation: Explanation = {
+    candidates: cands.map((h) => toRoute(net, h, prefix)),
+    survivors,
+    best,
+    ...(runnerUp !== undefined ? { runnerUp } : {}),
+    decidedBy,
+    arbitrary: decidedBy === 'tie-break',
+  };
+  return { explanation, route: explanation.candidates[best] as Route };
+}

@@ -1,0 +1,228 @@
+/**
+ * Path-vector propagation of one prefix: each router's candidates (its own PoPs, what eBGP
+ * neighbours export to it under Gao-Rexford and communities, what iBGP siblings pass on), and a
+ * work queue run to a fixed point, or to a report of the routers that never settle.
+ */
+import { selectBest } from './decision';
+import type { Held, Net } from './routerNet';
+import { MAX_PREPEND, toRoute } from './routerNet';
+import type { Asn, Community, Instability, OriginSpec } from './types';
+
+function withCommunities(
+  base: readonly Community[],
+  ...extra: (readonly Community[] | undefined)[]
+): readonly Community[] {
+  const all = [...base];
+  for (const list of extra) for (const c of list ?? []) if (!all.includes(c)) all.push(c);
+  return all;
+}
+
+/** Everything router r can choose from for the prefix: its own PoPs and what its neighbours export to it. */
+export function candidatesAt(
+  net: Net,
+  r: number,
+  best: readonly (Held | undefined)[],
+  localPops: readonly number[],
+): Held[] {
+  if (net.down[r]) return [];
+  const out: Held[] = [];
+  const myAsn = net.asn[r] as Asn;
+  const origins = net.topology.origins;
+  for (const k of localPops) {
+    out.push({
+      pop: k,
+      asPath: [myAsn],
+      routerPath: [r],
+      localPref: net.originPref,
+      origin: origins[k]?.origin ?? 'igp',
+      med: 0,
+      neighborAsn: myAsn,
+      learnedFrom: 'local',
+      igpCost: 0,
+      communities: [],
+      learned: 'local',
+      sender: r,
+      session: -1,
+    });
+  }
+  for (const adj of net.adjacencies[r] ?? []) {
+    const m = adj.neighbor;
+    const offered = best[m];
+    if (!offered || net.down[m]) continue;
+    if (offered.communities.includes('no-export') || offered.communities.includes('no-advertise')) continue;
+    // Gao-Rexford: routes from peers and providers are exported to customers only.
+    if ((offered.learned === 'peer' || offered.learned === 'provider') && adj.learned !== 'provider') continue;
+    if (offered.asPath.includes(myAsn)) continue;
+    const originated = offered.learned === 'local';
+    const pop = origins[offered.pop] as OriginSpec;
+    const senderAsn = net.asn[m] as Asn;
+    const originPrepend =
+      originated && pop.prepend !== undefined && Number.isFinite(pop.prepend)
+        ? Math.min(MAX_PREPEND, Math.max(0, Math.floor(pop.prepend)))
+        : 0;
+    const copies = Math.min(MAX_PREPEND, adj.prepend + originPrepend);
+    out.push({
+      pop: offered.pop,
+      asPath: [myAsn, ...Array<Asn>(copies).fill(senderAsn), ...offered.asPath],
+      routerPath: [r, ...offered.routerPath],
+      localPref: adj.localPref,
+      origin: offered.origin,
+      med: adj.med,
+      neighborAsn: senderAsn,
+      learnedFrom: 'ebgp',
+      igpCost: adj.exitCost,
+      communities: withCommunities(offered.communities, originated ? pop.communities : undefined, adj.communities),
+      learned: adj.learned,
+      sender: m,
+      session: adj.session,
+    });
+  }
+  for (const q of net.siblings[r] ?? []) {
+    const offered = best[q];
+    // Full-mesh iBGP: routes learned over iBGP are not passed on over iBGP again.
+    if (!offered || net.down[q] || !sharedOverIbgp(offered)) continue;
+    out.push({
+      ...offered,
+      routerPath: [r, ...offered.routerPath],
+      learnedFrom: 'ibgp',
+      igpCost: net.igpCost(r, q) + offered.igpCost,
+      sender: q,
+      session: -1,
+    });
+  }
+  return out;
+}
+
+function sharedOverIbgp(h: Held | undefined): boolean {
+  return h !== undefined && h.learnedFrom !== 'ibgp' && !h.communities.includes('no-advertise');
+}
+
+function signature(h: Held | undefined): string {
+  if (!h) return '';
+  return `${h.pop}|${h.routerPath.join(',')}|${h.asPath.join(',')}|${h.localPref}|${h.med}|${h.igpCost}|${h.communities.join(',')}|${h.learned}`;
+}
+
+export interface PrefixSolution {
+  readonly prefix: string;
+  readonly best: (Held | undefined)[];
+  readonly localPops: readonly number[][];
+  readonly unstable?: Instability;
+}
+
+/** The routers whose choice may have changed, each queued at most once, in the order they were woken. */
+class RouterQueue {
+  private items: number[] = [];
+  private head = 0;
+  private readonly queued: Uint8Array;
+
+  constructor(n: number) {
+    this.queued = new Uint8Array(n);
+  }
+
+  get empty(): boolean {
+    return this.head >= this.items.length;
+  }
+
+  push(r: number): void {
+    if (!this.queued[r]) {
+      this.queued[r] = 1;
+      this.items.push(r);
+    }
+  }
+
+  shift(): number {
+    const r = this.items[this.head++] as number;
+    this.queued[r] = 0;
+    // Keep the array from growing without bound on long runs.
+    if (this.head > 4096 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return r;
+  }
+}
+
+/** The state of one prefix's propagation. */
+interface Propagation {
+  readonly net: Net;
+  readonly best: (Held | undefined)[];
+  readonly localPops: readonly number[][];
+  readonly queue: RouterQueue;
+}
+
+/** Recomputes the next queued router's choice; returns it if the choice changed (waking its neighbours), else -1. */
+function activateNext({ net, best, localPops, queue }: Propagation): number {
+  const r = queue.shift();
+  const cands = candidatesAt(net, r, best, localPops[r] ?? []);
+  const chosen =
+    cands.length === 0
+      ? undefined
+      : cands[
+          selectBest(
+            net,
+            r,
+            cands,
+            cands.map((_, i) => i),
+          )
+        ];
+  const previous = best[r];
+  if (signature(chosen) === signature(previous)) return -1;
+  best[r] = chosen;
+  for (const l of net.ebgpNeighbors[r] ?? []) queue.push(l);
+  // Siblings hear only routes not learned over iBGP: a change between two iBGP routes is news
+  // to no one inside the AS (and waking every sibling made large ASes quadratic).
+  if (sharedOverIbgp(previous) || sharedOverIbgp(chosen)) for (const q of net.siblings[r] ?? []) queue.push(q);
+  return r;
+}
+
+/** Runs one prefix to a fixed point, or reports the routers that keep changing (a dispute wheel). */
+export function solvePrefix(net: Net, prefix: string, pops: readonly number[], maxActivations: number): PrefixSolution {
+  const n = net.asn.length;
+  const localPops: number[][] = Array.from({ length: n }, () => []);
+  for (const k of pops) {
+    const r = net.indexOf.get((net.topology.origins[k] as OriginSpec).router);
+    if (r !== undefined) localPops[r]?.push(k);
+  }
+  const best: (Held | undefined)[] = Array.from({ length: n }, () => undefined);
+  const state: Propagation = { net, best, localPops, queue: new RouterQueue(n) };
+  for (let r = 0; r < n; r++) if ((localPops[r]?.length ?? 0) > 0) state.queue.push(r);
+  let activations = 0;
+  while (!state.queue.empty && activations < maxActivations) {
+    activateNext(state);
+    activations++;
+  }
+  if (state.queue.empty) return { prefix, best, localPops };
+  // No fixed point within the budget: watch a further window and report who keeps changing.
+  const seen = new Map<number, Map<string, Held>>();
+  for (let w = 0; w < 20 * n + 100 && !state.queue.empty; w++) {
+    const changed = activateNext(state);
+    const h = changed >= 0 ? best[changed] : undefined;
+    if (changed < 0) continue;
+    let routes = seen.get(changed);
+    if (!routes) seen.set(changed, (routes = new Map()));
+    if (h && routes.size < 8) routes.set(signature(h), h);
+  }
+  // A slow convergence that settled inside the window is not a dispute wheel.
+  if (state.queue.empty) return { prefix, best, localPops };
+  return { prefix, best, localPops, unstable: instability(net, prefix, seen, activations) };
+}
+
+function instability(
+  net: Net,
+  prefix: string,
+  seen: ReadonlyMap<number, ReadonlyMap<string, Held>>,
+  activations: number,
+): Instability {
+  const cycling = [...seen.keys()].sort((a, b) => a - b);
+  const ids = cycling.map((r) => (net.topology.routers[r] as { id: string }).id);
+  return {
+    routers: ids,
+    cycle: cycling.map((r, i) => ({
+      router: ids[i] as string,
+      routes: [...(seen.get(r) as ReadonlyMap<string, Held>).values()].map((h) => toRoute(net, h, prefix)),
+    })),
+    message:
+      `no stable routing for ${prefix}: after ${activations} route recomputations, ${ids.join(', ')} keep changing their choice ` +
+      `(a dispute wheel: each prefers a route through the next, e.g. by LOCAL_PREF overrides that break customer > peer > provider)`,
+  };
+}

@@ -1,0 +1,266 @@
+/**
+ * The resolver's view of a topology: routers by index, eBGP adjacencies with each end's policy,
+ * iBGP siblings inside each AS, and IGP costs. Numbers from the topology are checked here, so the
+ * solver never loops or throws on a bad one.
+ */
+import { greatCircleKm, isValidGeoPoint } from './geo';
+import { LOCAL_PREF_CUSTOMER, LOCAL_PREF_PEER, LOCAL_PREF_PROVIDER } from './policy';
+import { LOCAL_PREF_ORIGIN } from './sweep';
+import type { Asn, Community, GeoPoint, OriginSpec, Route, Scenario, SessionSpec, TieBreak, Topology } from './types';
+
+export type Learned = 'local' | 'customer' | 'peer' | 'provider';
+
+/** A route held by one router, by index rather than id, with the internal fields the export rules need. */
+export interface Held extends Omit<Route, 'pop' | 'prefix' | 'routerPath'> {
+  readonly pop: number;
+  readonly routerPath: readonly number[];
+  /** The relationship over which the AS learned it ('local' for its own PoPs), for Gao-Rexford export. */
+  readonly learned: Learned;
+  /** The router that advertised it to the holder (the holder itself for a local route). */
+  readonly sender: number;
+  readonly session: number;
+}
+
+export interface Adjacency {
+  readonly session: number;
+  readonly neighbor: number;
+  /** How the receiver classifies routes from this neighbour. */
+  readonly learned: Exclude<Learned, 'local'>;
+  readonly localPref: number;
+  readonly med: number;
+  readonly prepend: number;
+  readonly communities: readonly Community[];
+  readonly exitCost: number;
+}
+
+export interface Net {
+  readonly topology: Topology;
+  /** Router id to index; the first definition of a repeated id wins. */
+  readonly indexOf: ReadonlyMap<string, number>;
+  readonly asn: readonly Asn[];
+  readonly point: readonly (GeoPoint | undefined)[];
+  readonly routerId: readonly number[];
+  readonly down: readonly boolean[];
+  readonly adjacencies: readonly Adjacency[][];
+  /** The routers across a router's eBGP sessions, each once, in index order. */
+  readonly ebgpNeighbors: readonly number[][];
+  readonly siblings: readonly number[][];
+  /** IGP cost between two routers of one AS. */
+  readonly igpCost: (a: number, b: number) => number;
+  readonly originPref: number;
+  readonly tieBreak: TieBreak;
+  readonly warnings: string[];
+}
+
+/** A location that is not a valid latitude/longitude counts as unknown. */
+export function placed(point: GeoPoint | undefined): GeoPoint | undefined {
+  return point && isValidGeoPoint(point) ? point : undefined;
+}
+
+/** An AS_PATH segment holds at most 255 ASNs; more prepends than that cannot be sent. */
+export const MAX_PREPEND = 255;
+
+/**
+ * A number from the topology, checked: the language layer validates ranges with positions, but
+ * the engine must not loop or throw on NaN, Infinity or a negative value that slips through.
+ */
+export function sane(
+  value: number | undefined,
+  fallback: number,
+  what: string,
+  warnings: string[],
+  max = Number.MAX_SAFE_INTEGER,
+): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value < 0 || value > max) {
+    warnings.push(`${what} ${value} is not a number from 0 to ${max}; ${fallback} is used`);
+    return fallback;
+  }
+  return value;
+}
+
+/** The network a resolution runs on: the topology with the scenario's failures applied. */
+export function buildNet(topology: Topology, scenario: Scenario): Net {
+  const warnings: string[] = [];
+  const routers = topology.routers;
+  const indexOf = new Map<string, number>();
+  routers.forEach((r, i) => {
+    if (indexOf.has(r.id)) warnings.push(`router '${r.id}' is defined twice; the first definition is used`);
+    else indexOf.set(r.id, i);
+  });
+  const failedAses = new Set(scenario.failedAses ?? []);
+  const failedRouters = new Set(scenario.failedRouters ?? []);
+  const down = routers.map((r) => failedAses.has(r.asn) || failedRouters.has(r.id));
+  const { adjacencies, ebgpNeighbors, maxPref } = ebgpSessions(topology, indexOf, scenario, warnings);
+  const igpCost = igpCostModel(topology, indexOf, warnings);
+  return {
+    topology,
+    indexOf,
+    asn: routers.map((r) => r.asn),
+    point: routers.map((r) => placed(r.point)),
+    routerId: routers.map((r, i) => r.routerId ?? i + 1),
+    down,
+    adjacencies,
+    ebgpNeighbors,
+    siblings: ibgpSiblings(topology, indexOf),
+    igpCost,
+    // A router prefers its own announcement over anything learned, as Cisco's weight does.
+    originPref: Math.max(LOCAL_PREF_ORIGIN, maxPref + 1),
+    tieBreak: topology.tieBreak ?? { model: 'lowest-neighbor-asn' },
+    warnings,
+  };
+}
+
+/** Each router's eBGP adjacencies and neighbours, from the sessions that are up; the highest LOCAL_PREF seen. */
+function ebgpSessions(
+  topology: Topology,
+  indexOf: ReadonlyMap<string, number>,
+  scenario: Scenario,
+  warnings: string[],
+): { adjacencies: Adjacency[][]; ebgpNeighbors: number[][]; maxPref: number } {
+  const routers = topology.routers;
+  const failedSessions = new Set(scenario.failedSessions ?? []);
+  const adjacencies: Adjacency[][] = routers.map(() => []);
+  const ebgpNeighbors: Set<number>[] = routers.map(() => new Set());
+  let maxPref = LOCAL_PREF_CUSTOMER;
+  topology.sessions.forEach((s, k) => {
+    const a = indexOf.get(s.a);
+    const b = indexOf.get(s.b);
+    if (a === undefined || b === undefined) {
+      warnings.push(`session '${s.id}' names unknown router '${a === undefined ? s.a : s.b}'; ignored`);
+      return;
+    }
+    if (routers[a]?.asn === routers[b]?.asn) {
+      warnings.push(
+        `session '${s.id}' joins two routers of AS${routers[a]?.asn}; routers of one AS already speak iBGP, so it is ignored`,
+      );
+      return;
+    }
+    if (s.state === 'down' || failedSessions.has(s.id)) return;
+    const atA = sessionEnd(s, k, 'a', b, warnings);
+    maxPref = Math.max(maxPref, atA.localPref);
+    const atB = sessionEnd(s, k, 'b', a, warnings);
+    maxPref = Math.max(maxPref, atB.localPref);
+    adjacencies[a]?.push(atA);
+    adjacencies[b]?.push(atB);
+    ebgpNeighbors[a]?.add(b);
+    ebgpNeighbors[b]?.add(a);
+  });
+  return { adjacencies, ebgpNeighbors: ebgpNeighbors.map((s) => [...s].sort((x, y) => x - y)), maxPref };
+}
+
+/** The session as its `receiver` end sees it: how it classifies and prefers routes from `neighbor`. */
+function sessionEnd(s: SessionSpec, k: number, receiver: 'a' | 'b', neighbor: number, warnings: string[]): Adjacency {
+  const sender = receiver === 'a' ? 'b' : 'a';
+  const learned: Adjacency['learned'] =
+    s.relationship === 'peer-peer' ? 'peer' : receiver === 'a' ? 'provider' : 'customer';
+  const defaultPref =
+    learned === 'customer' ? LOCAL_PREF_CUSTOMER : learned === 'peer' ? LOCAL_PREF_PEER : LOCAL_PREF_PROVIDER;
+  return {
+    session: k,
+    neighbor,
+    learned,
+    localPref: sane(s.localPref?.[receiver], defaultPref, `session '${s.id}' LOCAL_PREF`, warnings, 4294967295),
+    med: sane(s.med?.[sender], 0, `session '${s.id}' MED`, warnings, 4294967295),
+    prepend: Math.floor(sane(s.prepend?.[sender], 0, `session '${s.id}' prepend`, warnings, MAX_PREPEND)),
+    communities: s.communities?.[sender] ?? [],
+    exitCost: sane(s.exitCost?.[receiver], 0, `session '${s.id}' exit cost`, warnings),
+  };
+}
+
+/** The other routers of each router's AS that it speaks iBGP with. */
+function ibgpSiblings(topology: Topology, indexOf: ReadonlyMap<string, number>): number[][] {
+  const routers = topology.routers;
+  const byAs = new Map<Asn, number[]>();
+  routers.forEach((r, i) => {
+    if (indexOf.get(r.id) !== i) return;
+    const list = byAs.get(r.asn);
+    if (list) list.push(i);
+    else byAs.set(r.asn, [i]);
+  });
+  // Anycast sites of one ASN are islands: PoP routers do not speak iBGP with each other (no
+  // backbone between sites), so a withdrawn site does not re-announce its siblings' routes, and
+  // a route from another site comes back only through other ASes (and is loop-rejected there).
+  const site = new Set(topology.origins.map((o) => indexOf.get(o.router)));
+  return routers.map((r, i) => (byAs.get(r.asn) ?? []).filter((j) => j !== i && !(site.has(i) && site.has(j))));
+}
+
+/**
+ * IGP cost between two routers of one AS. Without drawn IGP links an AS is a full mesh whose
+ * costs are great-circle km (0 when a location is unknown): the direct distance is already the
+ * shortest, so nothing is precomputed. Once an AS has IGP links, they are its IGP: a link costs
+ * what it says (else its great-circle length) and routers pay the shortest path over the links,
+ * found by Dijkstra from each router on first use; a pair the links do not join falls back to
+ * the direct distance.
+ */
+function igpCostModel(
+  topology: Topology,
+  indexOf: ReadonlyMap<string, number>,
+  warnings: string[],
+): (a: number, b: number) => number {
+  const points = topology.routers.map((r) => placed(r.point));
+  const direct = (a: number, b: number): number => {
+    const pa = points[a];
+    const pb = points[b];
+    return pa && pb ? greatCircleKm(pa, pb) : 0;
+  };
+  const links = new Map<number, [number, number][]>();
+  for (const link of topology.igpLinks ?? []) {
+    const a = indexOf.get(link.a);
+    const b = indexOf.get(link.b);
+    if (a === undefined || b === undefined || a === b || topology.routers[a]?.asn !== topology.routers[b]?.asn) {
+      warnings.push(`IGP link ${link.a}-${link.b} must join two known routers of one AS; ignored`);
+      continue;
+    }
+    const cost = sane(link.cost, direct(a, b), `IGP link ${link.a}-${link.b} cost`, warnings);
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const list = links.get(x);
+      if (list) list.push([y, cost]);
+      else links.set(x, [[y, cost]]);
+    }
+  }
+  const linkedAs = new Set([...links.keys()].map((i) => topology.routers[i]?.asn));
+  const distances = new Map<number, Map<number, number>>();
+  const shortestFrom = (source: number): Map<number, number> => {
+    const known = distances.get(source);
+    if (known) return known;
+    const dist = new Map<number, number>([[source, 0]]);
+    const done = new Set<number>();
+    for (;;) {
+      let at = -1;
+      let atDist = Infinity;
+      for (const [r, d] of dist) if (!done.has(r) && (d < atDist || (d === atDist && r < at))) [at, atDist] = [r, d];
+      if (at < 0) break;
+      done.add(at);
+      for (const [next, cost] of links.get(at) ?? [])
+        if (atDist + cost < (dist.get(next) ?? Infinity)) dist.set(next, atDist + cost);
+    }
+    distances.set(source, dist);
+    return dist;
+  };
+  return (a, b) => {
+    if (a === b) return 0;
+    if (!linkedAs.has(topology.routers[a]?.asn)) return direct(a, b);
+    return shortestFrom(a).get(b) ?? direct(a, b);
+  };
+}
+
+export function toRoute(net: Net, h: Held, prefix: string): Route {
+  const routers = net.topology.routers;
+  return {
+    pop: (net.topology.origins[h.pop] as OriginSpec).id,
+    prefix,
+    asPath: h.asPath,
+    routerPath: h.routerPath.map((i) => (routers[i] as { id: string }).id),
+    localPref: h.localPref,
+    origin: h.origin,
+    med: h.med,
+    neighborAsn: h.neighborAsn,
+    learnedFrom: h.learnedFrom,
+    igpCost: h.igpCost,
+    communities: h.communities,
+  };
+}
