@@ -41,6 +41,178 @@ class PathPool {
   }
 }
 
+/** The worklist of ASes whose neighbours changed: a ring buffer holding each AS at most once. */
+class AsQueue {
+  private readonly items: Int32Array;
+  private readonly queued: Uint8Array;
+  private head = 0;
+  private tail = 0;
+  size = 0;
+
+  constructor(private readonly n: number) {
+    this.items = new Int32Array(n + 1);
+    this.queued = new Uint8Array(n);
+  }
+
+  push(x: number): void {
+    if (this.queued[x]) return;
+    this.queued[x] = 1;
+    this.items[this.tail] = x;
+    this.tail = this.tail === this.n ? 0 : this.tail + 1;
+    this.size++;
+  }
+
+  shift(): number {
+    const x = this.items[this.head] as number;
+    this.head = this.head === this.n ? 0 : this.head + 1;
+    this.size--;
+    this.queued[x] = 0;
+    return x;
+  }
+}
+
+/**
+ * One run of the solver: every AS's current route (in the route table's arrays, its AS path in the
+ * pool), the worklist, and the best candidate found so far while one AS is recomputed.
+ */
+class PathVectorRun {
+  readonly n: number;
+  readonly routes: ReturnType<typeof seededRoutes>;
+  /** Each AS's AS path as a node of the pool, -1 for none. */
+  readonly head: Int32Array;
+  readonly pool = new PathPool();
+  readonly queue: AsQueue;
+  private readonly tie: number;
+  private readonly seed: number;
+  private best = -1;
+  private bestPref = 0;
+  private bestLength = 0;
+  private bestKey = 0;
+  private bestLearned = 0;
+
+  constructor(
+    readonly graph: AsGraph,
+    origins: readonly AsOrigin[],
+    tieBreak: TieBreak,
+    readonly prepared: AsMasks,
+    readonly overrides: LocalPrefOverrides | undefined,
+  ) {
+    this.n = graph.size;
+    this.routes = seededRoutes(this.n, origins, prepared);
+    this.head = new Int32Array(this.n).fill(-1);
+    this.queue = new AsQueue(this.n);
+    this.tie = tieBreakCode(tieBreak);
+    this.seed = tieBreak.seed ?? 0;
+    const { learnedFrom } = this.routes;
+    for (let x = 0; x < this.n; x++) if (learnedFrom[x] === LEARNED_ORIGIN) this.head[x] = this.pool.push(x, -1);
+    for (let x = 0; x < this.n; x++) if (learnedFrom[x] === LEARNED_ORIGIN) this.enqueueNeighbours(x);
+  }
+
+  private enqueue(x: number): void {
+    if (this.prepared.asDown[x] || this.routes.learnedFrom[x] === LEARNED_ORIGIN) return;
+    this.queue.push(x);
+  }
+
+  private enqueueNeighbours(x: number): void {
+    const graph = this.graph;
+    for (let p = graph.customerStart[x] as number; p < (graph.customerStart[x + 1] as number); p++)
+      this.enqueue(graph.customers[p] as number);
+    for (let p = graph.peerStart[x] as number; p < (graph.peerStart[x + 1] as number); p++)
+      this.enqueue(graph.peers[p] as number);
+    for (let p = graph.providerStart[x] as number; p < (graph.providerStart[x + 1] as number); p++)
+      this.enqueue(graph.providers[p] as number);
+  }
+
+  /** Recomputes the next queued AS's route; returns it if the route changed (waking its neighbours), else -1. */
+  step(): number {
+    const x = this.queue.shift();
+    if (!this.activate(x)) return -1;
+    this.enqueueNeighbours(x);
+    return x;
+  }
+
+  /** Weighs the route of `from` as a candidate at `x`, learned over relationship `learned` at adjacency `p`. */
+  private consider(x: number, from: number, learned: number, down: Uint8Array | undefined, p: number): void {
+    const { learnedFrom, pathLength, originIndex } = this.routes;
+    const fromLearned = learnedFrom[from] as number;
+    if (fromLearned === LEARNED_NONE || (down !== undefined && down[p])) return;
+    // Valley-free export: only a provider passes on routes learned from its peers or providers.
+    if (learned !== LEARNED_PROVIDER && fromLearned > LEARNED_CUSTOMER) return;
+    const pref =
+      this.overrides?.get(x * this.n + from) ??
+      (learned === LEARNED_CUSTOMER
+        ? LOCAL_PREF_CUSTOMER
+        : learned === LEARNED_PEER
+          ? LOCAL_PREF_PEER
+          : LOCAL_PREF_PROVIDER);
+    if (this.best >= 0 && pref < this.bestPref) return;
+    const length = (pathLength[from] as number) + 1;
+    if (this.best >= 0 && pref === this.bestPref && length > this.bestLength) return;
+    const pool = this.pool;
+    for (let node = this.head[from] as number; node >= 0; node = pool.next[node] as number)
+      if (pool.as[node] === x) return;
+    const asns = this.graph.asns;
+    const key =
+      this.tie === TIE_OLDEST
+        ? (originIndex[from] as number)
+        : this.tie === TIE_RANDOM
+          ? mix32(this.seed, asns[x] as number, asns[from] as number)
+          : 0;
+    if (
+      this.best < 0 ||
+      pref > this.bestPref ||
+      length < this.bestLength ||
+      key < this.bestKey ||
+      (key === this.bestKey && from < this.best)
+    ) {
+      this.best = from;
+      this.bestPref = pref;
+      this.bestLength = length;
+      this.bestKey = key;
+      this.bestLearned = learned;
+    }
+  }
+
+  /** Recomputes x's route; true when it changed. */
+  private activate(x: number): boolean {
+    const { graph, prepared } = this;
+    this.best = -1;
+    for (let p = graph.customerStart[x] as number; p < (graph.customerStart[x + 1] as number); p++)
+      this.consider(x, graph.customers[p] as number, LEARNED_CUSTOMER, prepared.customerDown, p);
+    for (let p = graph.peerStart[x] as number; p < (graph.peerStart[x + 1] as number); p++)
+      this.consider(x, graph.peers[p] as number, LEARNED_PEER, prepared.peerDown, p);
+    for (let p = graph.providerStart[x] as number; p < (graph.providerStart[x + 1] as number); p++)
+      this.consider(x, graph.providers[p] as number, LEARNED_PROVIDER, prepared.providerDown, p);
+    const { nextHop, pathLength, originIndex, learnedFrom, localPref } = this.routes;
+    const current = this.head[x] as number;
+    const best = this.best;
+    if (best < 0) {
+      if (current < 0) return false;
+      this.head[x] = -1;
+      nextHop[x] = -1;
+      pathLength[x] = 0;
+      originIndex[x] = -1;
+      learnedFrom[x] = LEARNED_NONE;
+      localPref[x] = 0;
+      return true;
+    }
+    if (
+      current >= 0 &&
+      nextHop[x] === best &&
+      this.pool.next[current] === this.head[best] &&
+      localPref[x] === this.bestPref
+    )
+      return false;
+    this.head[x] = this.pool.push(x, this.head[best] as number);
+    nextHop[x] = best;
+    pathLength[x] = this.bestLength;
+    originIndex[x] = originIndex[best] as number;
+    learnedFrom[x] = this.bestLearned;
+    localPref[x] = this.bestPref;
+    return true;
+  }
+}
+
 export function pathVector(
   graph: AsGraph,
   origins: readonly AsOrigin[],
@@ -49,170 +221,70 @@ export function pathVector(
   overrides: LocalPrefOverrides | undefined,
   maxActivations = 64 * graph.size + 1024,
 ): RouteTable {
-  const n = graph.size;
-  const { asns } = graph;
-  const { nextHop, pathLength, originIndex, learnedFrom, localPref } = seededRoutes(n, origins, prepared);
-  const head = new Int32Array(n).fill(-1);
-  const pool = new PathPool();
-  const { asDown } = prepared;
-  const tie = tieBreakCode(tieBreak);
-  const seed = tieBreak.seed ?? 0;
-
-  const queue = new Int32Array(n + 1);
-  const queued = new Uint8Array(n);
-  let qHead = 0;
-  let qTail = 0;
-  let qSize = 0;
-  const enqueue = (x: number): void => {
-    if (queued[x] || asDown[x] || learnedFrom[x] === LEARNED_ORIGIN) return;
-    queued[x] = 1;
-    queue[qTail] = x;
-    qTail = qTail === n ? 0 : qTail + 1;
-    qSize++;
-  };
-  const enqueueNeighbours = (x: number): void => {
-    for (let p = graph.customerStart[x] as number; p < (graph.customerStart[x + 1] as number); p++)
-      enqueue(graph.customers[p] as number);
-    for (let p = graph.peerStart[x] as number; p < (graph.peerStart[x + 1] as number); p++)
-      enqueue(graph.peers[p] as number);
-    for (let p = graph.providerStart[x] as number; p < (graph.providerStart[x + 1] as number); p++)
-      enqueue(graph.providers[p] as number);
-  };
-
-  for (let x = 0; x < n; x++) if (learnedFrom[x] === LEARNED_ORIGIN) head[x] = pool.push(x, -1);
-  for (let x = 0; x < n; x++) if (learnedFrom[x] === LEARNED_ORIGIN) enqueueNeighbours(x);
-
-  let best = -1;
-  let bestPref = 0;
-  let bestLength = 0;
-  let bestKey = 0;
-  let bestLearned = 0;
-  const consider = (x: number, from: number, learned: number, down: Uint8Array | undefined, p: number): void => {
-    const fromLearned = learnedFrom[from] as number;
-    if (fromLearned === LEARNED_NONE || (down !== undefined && down[p])) return;
-    // Valley-free export: only a provider passes on routes learned from its peers or providers.
-    if (learned !== LEARNED_PROVIDER && fromLearned > LEARNED_CUSTOMER) return;
-    const pref =
-      overrides?.get(x * n + from) ??
-      (learned === LEARNED_CUSTOMER
-        ? LOCAL_PREF_CUSTOMER
-        : learned === LEARNED_PEER
-          ? LOCAL_PREF_PEER
-          : LOCAL_PREF_PROVIDER);
-    if (best >= 0 && pref < bestPref) return;
-    const length = (pathLength[from] as number) + 1;
-    if (best >= 0 && pref === bestPref && length > bestLength) return;
-    for (let node = head[from] as number; node >= 0; node = pool.next[node] as number) if (pool.as[node] === x) return;
-    const key =
-      tie === TIE_OLDEST
-        ? (originIndex[from] as number)
-        : tie === TIE_RANDOM
-          ? mix32(seed, asns[x] as number, asns[from] as number)
-          : 0;
-    if (best < 0 || pref > bestPref || length < bestLength || key < bestKey || (key === bestKey && from < best)) {
-      best = from;
-      bestPref = pref;
-      bestLength = length;
-      bestKey = key;
-      bestLearned = learned;
-    }
-  };
-
-  /** Recomputes x's route; true when it changed. */
-  const activate = (x: number): boolean => {
-    best = -1;
-    for (let p = graph.customerStart[x] as number; p < (graph.customerStart[x + 1] as number); p++)
-      consider(x, graph.customers[p] as number, LEARNED_CUSTOMER, prepared.customerDown, p);
-    for (let p = graph.peerStart[x] as number; p < (graph.peerStart[x + 1] as number); p++)
-      consider(x, graph.peers[p] as number, LEARNED_PEER, prepared.peerDown, p);
-    for (let p = graph.providerStart[x] as number; p < (graph.providerStart[x + 1] as number); p++)
-      consider(x, graph.providers[p] as number, LEARNED_PROVIDER, prepared.providerDown, p);
-    const current = head[x] as number;
-    if (best < 0) {
-      if (current < 0) return false;
-      head[x] = -1;
-      nextHop[x] = -1;
-      pathLength[x] = 0;
-      originIndex[x] = -1;
-      learnedFrom[x] = LEARNED_NONE;
-      localPref[x] = 0;
-      return true;
-    }
-    if (current >= 0 && nextHop[x] === best && pool.next[current] === head[best] && localPref[x] === bestPref)
-      return false;
-    head[x] = pool.push(x, head[best] as number);
-    nextHop[x] = best;
-    pathLength[x] = bestLength;
-    originIndex[x] = originIndex[best] as number;
-    learnedFrom[x] = bestLearned;
-    localPref[x] = bestPref;
-    return true;
-  };
-
-  const step = (): number => {
-    const x = queue[qHead] as number;
-    qHead = qHead === n ? 0 : qHead + 1;
-    qSize--;
-    queued[x] = 0;
-    if (activate(x)) {
-      enqueueNeighbours(x);
-      return x;
-    }
-    return -1;
-  };
-
+  const run = new PathVectorRun(graph, origins, tieBreak, prepared, overrides);
   let activations = 0;
-  while (qSize > 0 && activations < maxActivations) {
-    step();
+  while (run.queue.size > 0 && activations < maxActivations) {
+    run.step();
     activations++;
   }
   let unstable: AsInstability | undefined;
-  // Watch a further window: whatever keeps changing in it is on (or fed by) the dispute wheel.
-  const seen = new Map<number, Map<string, Asn[]>>();
-  if (qSize > 0) {
-    const window = Math.min(maxActivations, 16 * n + 256);
-    for (let w = 0; w < window && qSize > 0; w++, activations++) {
-      const changed = step();
-      if (changed < 0) continue;
-      let paths = seen.get(changed);
-      if (!paths) seen.set(changed, (paths = new Map()));
-      if (paths.size < 8) {
-        const path = pathOfNode(head[changed] as number, pool, asns, origins, originIndex[changed] as number);
-        paths.set(path.join(' '), path);
-      }
-    }
-  }
-  // A slow convergence that settled inside the window is not a dispute wheel.
-  if (qSize > 0) {
-    const cycling = [...seen.keys()].sort((a, b) => a - b);
-    const shown = cycling.slice(0, 50);
-    unstable = {
-      asns: cycling.map((x) => asns[x] as number),
-      cycle: shown.map((x) => ({ asn: asns[x] as number, paths: [...(seen.get(x) as Map<string, Asn[]>).values()] })),
-      message:
-        `no stable routing: after ${activations} route recomputations ${cycling.length} AS(es) still change their choice ` +
-        `(a dispute wheel, e.g. LOCAL_PREF overrides that prefer routes through a neighbour over direct ones): ` +
-        shown
-          .slice(0, 10)
-          .map((x) => `AS${asns[x]}`)
-          .join(', '),
-    };
+  if (run.queue.size > 0) {
+    const watched = watchForDisputeWheel(run, origins, Math.min(maxActivations, 16 * graph.size + 256), activations);
+    activations = watched.activations;
+    unstable = watched.unstable;
   }
   return {
     graph,
     origins,
     solver: 'path-vector',
     tieBreak,
-    nextHop,
-    pathLength,
-    originIndex,
-    learnedFrom,
-    localPref,
+    ...run.routes,
     activations,
     masks: prepared,
     ...(overrides ? { localPrefOverrides: overrides } : {}),
     ...(unstable ? { unstable } : {}),
   };
+}
+
+/**
+ * Watches a further window once the budget ran out: whatever keeps changing in it is on (or fed
+ * by) the dispute wheel. A slow convergence that settles inside the window is not a dispute wheel.
+ */
+function watchForDisputeWheel(
+  run: PathVectorRun,
+  origins: readonly AsOrigin[],
+  window: number,
+  activationsSoFar: number,
+): { activations: number; unstable?: AsInstability } {
+  const asns = run.graph.asns;
+  const seen = new Map<number, Map<string, Asn[]>>();
+  let activations = activationsSoFar;
+  for (let w = 0; w < window && run.queue.size > 0; w++, activations++) {
+    const changed = run.step();
+    if (changed < 0) continue;
+    let paths = seen.get(changed);
+    if (!paths) seen.set(changed, (paths = new Map()));
+    if (paths.size < 8) {
+      const origin = run.routes.originIndex[changed] as number;
+      const path = pathOfNode(run.head[changed] as number, run.pool, asns, origins, origin);
+      paths.set(path.join(' '), path);
+    }
+  }
+  if (run.queue.size === 0) return { activations };
+  const cycling = [...seen.keys()].sort((a, b) => a - b);
+  const shown = cycling.slice(0, 50);
+  const unstable: AsInstability = {
+    asns: cycling.map((x) => asns[x] as number),
+    cycle: shown.map((x) => ({ asn: asns[x] as number, paths: [...(seen.get(x) as Map<string, Asn[]>).values()] })),
+    message:
+      `no stable routing: after ${activations} route recomputations ${cycling.length} AS(es) still change their choice ` +
+      `(a dispute wheel, e.g. LOCAL_PREF overrides that prefer routes through a neighbour over direct ones): ` +
+      shown
+        .slice(0, 10)
+        .map((x) => `AS${asns[x]}`)
+        .join(', '),
+  };
+  return { activations, unstable };
 }
 
 function pathOfNode(
