@@ -43,6 +43,64 @@ export function seededRoutes(
   return { nextHop, pathLength, originIndex, learnedFrom, localPref };
 }
 
+type Routes = ReturnType<typeof seededRoutes>;
+
+/** What choosing a neighbour needs: the routes so far and the tie-break. */
+interface SweepState {
+  readonly routes: Routes;
+  readonly asns: Uint32Array;
+  readonly tie: number;
+  readonly seed: number;
+}
+
+/**
+ * The best neighbour of `x` in one adjacency list (`start`/`list`) whose route it may take: learned
+ * no worse than `accept`, shortest AS path, then the lower tie-break key, then the lower index
+ * (= lower ASN). -1 when none.
+ */
+function pullBest(
+  { routes, asns, tie, seed }: SweepState,
+  x: number,
+  start: Int32Array,
+  list: Int32Array,
+  down: Uint8Array | undefined,
+  accept: number,
+): number {
+  const { learnedFrom, pathLength, originIndex } = routes;
+  let best = -1;
+  let bestLength = 0;
+  let bestKey = 0;
+  for (let p = start[x] as number, end = start[x + 1] as number; p < end; p++) {
+    const from = list[p] as number;
+    const learned = learnedFrom[from] as number;
+    if (learned === LEARNED_NONE || learned > accept || (down !== undefined && down[p])) continue;
+    const length = (pathLength[from] as number) + 1;
+    if (best >= 0 && length > bestLength) continue;
+    const key =
+      tie === 0
+        ? 0
+        : tie === TIE_OLDEST
+          ? (originIndex[from] as number)
+          : tie === TIE_RANDOM
+            ? mix32(seed, asns[x] as number, asns[from] as number)
+            : 0;
+    if (best < 0 || length < bestLength || key < bestKey || (key === bestKey && from < best)) {
+      best = from;
+      bestLength = length;
+      bestKey = key;
+    }
+  }
+  return best;
+}
+
+function adopt(routes: Routes, x: number, from: number, learned: number, pref: number): void {
+  routes.nextHop[x] = from;
+  routes.pathLength[x] = (routes.pathLength[from] as number) + 1;
+  routes.originIndex[x] = routes.originIndex[from] as number;
+  routes.learnedFrom[x] = learned;
+  routes.localPref[x] = pref;
+}
+
 export function sweep(graph: AsGraph, origins: readonly AsOrigin[], tieBreak: TieBreak, prepared: AsMasks): RouteTable {
   if (graph.providerCycle.length > 0) {
     throw new RequestError(
@@ -50,87 +108,33 @@ export function sweep(graph: AsGraph, origins: readonly AsOrigin[], tieBreak: Ti
     );
   }
   const n = graph.size;
-  const { asns, rankOrder } = graph;
-  const { nextHop, pathLength, originIndex, learnedFrom, localPref } = seededRoutes(n, origins, prepared);
+  const { rankOrder } = graph;
+  const routes = seededRoutes(n, origins, prepared);
+  const { learnedFrom } = routes;
   const { asDown } = prepared;
-  const tie = tieBreakCode(tieBreak);
-  const seed = tieBreak.seed ?? 0;
-
-  // Lower key wins; then lower index (= lower ASN).
-  const keyOf = (x: number, from: number): number =>
-    tie === TIE_OLDEST
-      ? (originIndex[from] as number)
-      : tie === TIE_RANDOM
-        ? mix32(seed, asns[x] as number, asns[from] as number)
-        : 0;
-
-  const pull = (
-    x: number,
-    start: Int32Array,
-    list: Int32Array,
-    down: Uint8Array | undefined,
-    accept: number,
-  ): number => {
-    let best = -1;
-    let bestLength = 0;
-    let bestKey = 0;
-    for (let p = start[x] as number, end = start[x + 1] as number; p < end; p++) {
-      const from = list[p] as number;
-      const learned = learnedFrom[from] as number;
-      if (learned === LEARNED_NONE || learned > accept || (down !== undefined && down[p])) continue;
-      const length = (pathLength[from] as number) + 1;
-      if (best >= 0 && length > bestLength) continue;
-      const key = tie === 0 ? 0 : keyOf(x, from);
-      if (best < 0 || length < bestLength || key < bestKey || (key === bestKey && from < best)) {
-        best = from;
-        bestLength = length;
-        bestKey = key;
-      }
-    }
-    return best;
-  };
-  const adopt = (x: number, from: number, learned: number, pref: number): void => {
-    nextHop[x] = from;
-    pathLength[x] = (pathLength[from] as number) + 1;
-    originIndex[x] = originIndex[from] as number;
-    learnedFrom[x] = learned;
-    localPref[x] = pref;
-  };
-
+  const state: SweepState = { routes, asns: graph.asns, tie: tieBreakCode(tieBreak), seed: tieBreak.seed ?? 0 };
   const ranked = n - countUnranked(graph);
   // Up: every route an AS holds now came from a customer or is its own, so all are exportable.
   for (let i = 0; i < ranked; i++) {
     const x = rankOrder[i] as number;
     if (learnedFrom[x] !== LEARNED_NONE || asDown[x]) continue;
-    const from = pull(x, graph.customerStart, graph.customers, prepared.customerDown, LEARNED_CUSTOMER);
-    if (from >= 0) adopt(x, from, LEARNED_CUSTOMER, LOCAL_PREF_CUSTOMER);
+    const from = pullBest(state, x, graph.customerStart, graph.customers, prepared.customerDown, LEARNED_CUSTOMER);
+    if (from >= 0) adopt(routes, x, from, LEARNED_CUSTOMER, LOCAL_PREF_CUSTOMER);
   }
   // Across: a peer exports only its own and its customers' routes, so peer routes never chain.
   for (let x = 0; x < n; x++) {
     if (learnedFrom[x] !== LEARNED_NONE || asDown[x]) continue;
-    const from = pull(x, graph.peerStart, graph.peers, prepared.peerDown, LEARNED_CUSTOMER);
-    if (from >= 0) adopt(x, from, LEARNED_PEER, LOCAL_PREF_PEER);
+    const from = pullBest(state, x, graph.peerStart, graph.peers, prepared.peerDown, LEARNED_CUSTOMER);
+    if (from >= 0) adopt(routes, x, from, LEARNED_PEER, LOCAL_PREF_PEER);
   }
   // Down: providers export everything to customers; providers (higher rank) are final already.
   for (let i = ranked - 1; i >= 0; i--) {
     const x = rankOrder[i] as number;
     if (learnedFrom[x] !== LEARNED_NONE || asDown[x]) continue;
-    const from = pull(x, graph.providerStart, graph.providers, prepared.providerDown, LEARNED_PROVIDER);
-    if (from >= 0) adopt(x, from, LEARNED_PROVIDER, LOCAL_PREF_PROVIDER);
+    const from = pullBest(state, x, graph.providerStart, graph.providers, prepared.providerDown, LEARNED_PROVIDER);
+    if (from >= 0) adopt(routes, x, from, LEARNED_PROVIDER, LOCAL_PREF_PROVIDER);
   }
-  return {
-    graph,
-    origins,
-    solver: 'sweep',
-    tieBreak,
-    nextHop,
-    pathLength,
-    originIndex,
-    learnedFrom,
-    localPref,
-    activations: 0,
-    masks: prepared,
-  };
+  return { graph, origins, solver: 'sweep', tieBreak, ...routes, activations: 0, masks: prepared };
 }
 
 function countUnranked(graph: AsGraph): number {
