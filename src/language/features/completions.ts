@@ -148,121 +148,142 @@ function nodeDetail(node: NodeModel): string {
   return node.name === node.id ? role : `${role} · ${node.name}`;
 }
 
+/** Where completion was asked: the text of the line before the cursor, and the range a word of a given length replaces. */
+interface Request {
+  readonly text: string;
+  readonly model: DocumentModel;
+  readonly position: Position;
+  /** Offset of the start of the cursor's line. */
+  readonly start: number;
+  /** The line up to the cursor. */
+  readonly before: string;
+}
+
+function rangeBack(req: Request, length: number): Range {
+  return { start: { line: req.position.line, character: req.position.character - length }, end: req.position };
+}
+
+function items(req: Request, words: readonly Word[], kind: CompletionKind, length: number): CompletionItem[] {
+  return words.map((w, i) => ({
+    label: w.label,
+    kind,
+    detail: w.detail,
+    ...(w.insertText ? { insertText: w.insertText } : {}),
+    range: rangeBack(req, length),
+    sortText: String(i).padStart(4, '0'),
+  }));
+}
+
+function locationItems(req: Request, typed: string): CompletionItem[] {
+  return completeLocations(typed, maxLocations).map((c, i) => ({
+    label: c.label,
+    kind: 'location' as const,
+    detail: c.detail,
+    range: rangeBack(req, typed.length),
+    sortText: String(i).padStart(4, '0'),
+  }));
+}
+
 /** Completion items at `position` of `text` (whose model is `model`). */
 export function completionsAt(text: string, model: DocumentModel, position: Position): CompletionItem[] {
   const offset = offsetOf(text, position);
   const start = lineStart(text, offset);
-  const before = text.slice(start, offset);
-  const wordMatch = /[\p{L}\p{N}_.:-]*$/u.exec(before);
-  let word = wordMatch ? wordMatch[0] : '';
-  const rangeOf = (length: number): Range => ({
-    start: { line: position.line, character: position.character - length },
-    end: position,
-  });
-  const items = (words: readonly Word[], kind: CompletionKind, length = word.length): CompletionItem[] =>
-    words.map((w, i) => ({
-      label: w.label,
-      kind,
-      detail: w.detail,
-      ...(w.insertText ? { insertText: w.insertText } : {}),
-      range: rangeOf(length),
-      sortText: String(i).padStart(4, '0'),
-    }));
-
-  if (inFrontMatter(text, offset)) {
-    const keyValue = /^\s*([\w-]+):\s*(\S*)$/.exec(before);
-    if (keyValue && valueWords[keyValue[1] ?? ''])
-      return items(valueWords[keyValue[1] ?? ''] ?? [], 'value', keyValue[2]?.length ?? 0);
-    if (/^\s+[\w-]*$/.test(before)) return items(settingKeys, 'key');
-    return [];
-  }
-
+  const req: Request = { text, model, position, start, before: text.slice(start, offset) };
+  if (inFrontMatter(text, offset)) return frontMatterCompletions(req);
   // Inside `@{ ... }` not yet closed on this line: keys, or the value of the key before the cursor.
-  const metaOpen = before.lastIndexOf('@{');
-  if (metaOpen >= 0 && !before.slice(metaOpen).includes('}')) {
-    const inside = before.slice(metaOpen + 2);
-    const value = /([\w-]+)\s*:\s*(?:["'])?([^,:"']*)$/.exec(inside);
-    if (value) {
-      const key = value[1] ?? '';
-      const typed = (value[2] ?? '').replace(/^\s+/, '');
-      if (locationKeys.has(key)) {
-        return completeLocations(typed, maxLocations).map((c, i) => ({
-          label: c.label,
-          kind: 'location' as const,
-          detail: c.detail,
-          range: rangeOf(typed.length),
-          sortText: String(i).padStart(4, '0'),
-        }));
-      }
-      if (key === 'in') {
-        return model.nodes
-          .filter((n) => n.role === 'as')
-          .map((n) => ({ label: n.id, kind: 'node' as const, detail: nodeDetail(n), range: rangeOf(typed.length) }));
-      }
-      const values = valueWords[key];
-      return values ? items(values, 'value', typed.length) : [];
-    }
-    const owner = /([\p{L}\p{N}_]+)\s*$/u.exec(before.slice(0, metaOpen))?.[1];
-    const isEdge = owner !== undefined && model.edges.some((e) => e.id === owner);
-    word = /[\w-]*$/.exec(inside)?.[0] ?? '';
-    return items(isEdge ? edgeKeys : nodeKeys, 'key');
-  }
+  const metaOpen = req.before.lastIndexOf('@{');
+  if (metaOpen >= 0 && !req.before.slice(metaOpen).includes('}')) return metadataCompletions(req, metaOpen);
+  return labelCompletions(req) ?? outsideLabelCompletions(req);
+}
 
-  // Inside a node label, after `PoP:` or `User in`: the place the label names (the parser reads it there).
+function frontMatterCompletions(req: Request): CompletionItem[] {
+  const { before } = req;
+  const keyValue = /^\s*([\w-]+):\s*(\S*)$/.exec(before);
+  if (keyValue && valueWords[keyValue[1] ?? ''])
+    return items(req, valueWords[keyValue[1] ?? ''] ?? [], 'value', keyValue[2]?.length ?? 0);
+  const word = /[\p{L}\p{N}_.:-]*$/u.exec(before)?.[0] ?? '';
+  if (/^\s+[\w-]*$/.test(before)) return items(req, settingKeys, 'key', word.length);
+  return [];
+}
+
+function metadataCompletions(req: Request, metaOpen: number): CompletionItem[] {
+  const { before, model } = req;
+  const inside = before.slice(metaOpen + 2);
+  const value = /([\w-]+)\s*:\s*(?:["'])?([^,:"']*)$/.exec(inside);
+  if (value) {
+    const key = value[1] ?? '';
+    const typed = (value[2] ?? '').replace(/^\s+/, '');
+    if (locationKeys.has(key)) return locationItems(req, typed);
+    if (key === 'in') {
+      return model.nodes
+        .filter((n) => n.role === 'as')
+        .map((n) => ({
+          label: n.id,
+          kind: 'node' as const,
+          detail: nodeDetail(n),
+          range: rangeBack(req, typed.length),
+        }));
+    }
+    const values = valueWords[key];
+    return values ? items(req, values, 'value', typed.length) : [];
+  }
+  const owner = /([\p{L}\p{N}_]+)\s*$/u.exec(before.slice(0, metaOpen))?.[1];
+  const isEdge = owner !== undefined && model.edges.some((e) => e.id === owner);
+  const word = /[\w-]*$/.exec(inside)?.[0] ?? '';
+  return items(req, isEdge ? edgeKeys : nodeKeys, 'key', word.length);
+}
+
+/** Inside a node label: the place after `PoP:` or `User in` (the parser reads it there), else nothing; undefined outside labels. */
+function labelCompletions(req: Request): CompletionItem[] | undefined {
+  const { before } = req;
   const labelPlace = /[[(]"?(?:[^\]\)"]*?\b(?:PoP|Site|POP):\s*|[^\]\)"]*?\b(?:in|at)\s+)([\p{L}\p{N} .,'-]*)$/u.exec(
     before,
   );
   if (labelPlace && !/[\])]/.test(before.slice(before.lastIndexOf(labelPlace[0])))) {
     const typed = labelPlace[1] ?? '';
-    if (typed.length > 0) {
-      return completeLocations(typed, maxLocations).map((c, i) => ({
-        label: c.label,
-        kind: 'location' as const,
-        detail: c.detail,
-        range: rangeOf(typed.length),
-        sortText: String(i).padStart(4, '0'),
-      }));
-    }
+    if (typed.length > 0) return locationItems(req, typed);
   }
-
   // Anywhere else inside a node label the user is writing prose: offer nothing rather than ids.
   if ((before.split('"').length - 1) % 2 === 1 || /[[({][^\])}]*$/.test(before.replace(/"[^"]*"/g, '""'))) return [];
+  return undefined;
+}
 
+/** Edge-label words, class names, statement keywords and node ids. */
+function outsideLabelCompletions(req: Request): CompletionItem[] {
+  const { before, model } = req;
   // Inside an edge label `-->|...`: relationship and policy words.
   const bar = before.lastIndexOf('|');
   const pipes = before.split('|').length - 1;
   if (pipes % 2 === 1 && /(?:--|==|-\.)[-.=]*[>ox]?\s*$/.test(before.slice(0, bar))) {
-    word = /[\w-]*$/.exec(before)?.[0] ?? '';
+    const length = (/[\w-]*$/.exec(before)?.[0] ?? '').length;
     return [
-      ...items(relationshipWords, 'relationship'),
-      ...items(policyWords, 'policy').map((i) => ({ ...i, sortText: `1${i.sortText ?? ''}` })),
+      ...items(req, relationshipWords, 'relationship', length),
+      ...items(req, policyWords, 'policy', length).map((i) => ({ ...i, sortText: `1${i.sortText ?? ''}` })),
     ];
   }
-
   const classMatch = /:::([\w-]*)$/.exec(before);
   if (classMatch) {
     return model.classDefs.map((c, i) => ({
       label: c.name,
       kind: 'class' as const,
-      range: rangeOf(classMatch[1]?.length ?? 0),
+      range: rangeBack(req, classMatch[1]?.length ?? 0),
       sortText: String(i).padStart(4, '0'),
     }));
   }
-
-  word = /[\p{L}\p{N}_]*$/u.exec(before)?.[0] ?? '';
+  const word = /[\p{L}\p{N}_]*$/u.exec(before)?.[0] ?? '';
   const nodeItems = model.nodes.map((n, i) => ({
     label: n.id,
     kind: 'node' as const,
     detail: nodeDetail(n),
-    range: rangeOf(word.length),
+    range: rangeBack(req, word.length),
     sortText: `1${String(i).padStart(4, '0')}`,
   }));
   const atStatementStart = /^\s*[\p{L}\p{N}_]*$/u.test(before);
-  if (model.headerRange === undefined && atStatementStart && !/\S/.test(text.slice(0, start)))
-    return items(headers, 'keyword');
+  if (model.headerRange === undefined && atStatementStart && !/\S/.test(req.text.slice(0, req.start)))
+    return items(req, headers, 'keyword', word.length);
   if (atStatementStart)
     return [
-      ...items(statementKeywords, 'keyword').map((i) => ({ ...i, sortText: `2${i.sortText ?? ''}` })),
+      ...items(req, statementKeywords, 'keyword', word.length).map((i) => ({ ...i, sortText: `2${i.sortText ?? ''}` })),
       ...nodeItems,
     ];
   // After an arrow, or in a class/style statement's id list: node ids.
