@@ -61,6 +61,8 @@ function nodeWithIdAt(model: DocumentModel, diagnostic: Diagnostic): NodeModel |
   );
 }
 
+type Fixer = (text: string, model: DocumentModel, diagnostic: Diagnostic) => QuickFix[];
+
 /** The fixes offered for `diagnostic` in `text`. */
 export function quickFixesFor(text: string, model: DocumentModel, diagnostic: Diagnostic): QuickFix[] {
   const fixes: QuickFix[] = (diagnostic.suggestions ?? []).slice(0, maxChoices).map((suggestion, i) => ({
@@ -68,94 +70,106 @@ export function quickFixesFor(text: string, model: DocumentModel, diagnostic: Di
     edits: [{ range: diagnostic.range, newText: suggestion }],
     preferred: i === 0,
   }));
-
-  switch (diagnostic.code) {
-    case 'client-without-as': {
-      const client = nodeWithIdAt(model, diagnostic);
-      if (!client) break;
-      for (const as of model.nodes.filter((n) => n.role === 'as').slice(0, maxChoices)) {
-        fixes.push({
-          title: `Put '${client.name}' in ${as.asn ? `AS${as.asn.value} ` : ''}${as.name} (in: ${as.id})`,
-          edits: [addMetadata(text, client, 'in', as.id)],
-          preferred: false,
-        });
-      }
-      break;
-    }
-    case 'pop-without-prefix': {
-      const pop = nodeWithIdAt(model, diagnostic);
-      if (!pop) break;
-      const announced = [
-        ...new Set(model.nodes.flatMap((n) => (n.role === 'pop' ? n.announces.map((p) => p.value) : []))),
-      ];
-      for (const prefix of announced.slice(0, maxChoices)) {
-        fixes.push({
-          title: `Announce ${prefix}, as the other PoPs do`,
-          edits: [addMetadata(text, pop, 'announce', prefix)],
-          preferred: announced.length === 1,
-        });
-      }
-      break;
-    }
-    case 'pop-not-connected': {
-      const pop = nodeWithIdAt(model, diagnostic);
-      if (!pop) break;
-      const line = Math.max(pop.idRange.start.line, pop.labelRange?.end.line ?? 0, pop.metadataRange?.end.line ?? 0);
-      const at = endOfLine(text, line);
-      for (const as of model.nodes.filter((n) => n.role === 'as').slice(0, maxChoices)) {
-        fixes.push({
-          title: `Buy transit from ${as.asn ? `AS${as.asn.value} ` : ''}${as.name} (${pop.id} -->|transit| ${as.id})`,
-          edits: [
-            {
-              range: { start: at, end: at },
-              newText: `\n${indentOf(text, pop.idRange.start.line)}${pop.id} -->|transit| ${as.id}`,
-            },
-          ],
-          preferred: false,
-        });
-      }
-      break;
-    }
-    case 'missing-header':
-      fixes.push({
-        title: "Start the diagram with 'flowchart TD'",
-        edits: [
-          { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'flowchart TD\n' },
-        ],
-        preferred: true,
-      });
-      break;
-    case 'unclosed-subgraph': {
-      const lines = text.split('\n');
-      const last = lines.length - 1;
-      const end = { line: last, character: (lines[last] ?? '').replace(/\r$/, '').length };
-      const needsNewline = (lines[last] ?? '').trim() !== '';
-      fixes.push({
-        title: "Close the subgraph with 'end' at the end of the file",
-        edits: [{ range: { start: end, end }, newText: `${needsNewline ? '\n' : ''}end\n` }],
-        preferred: true,
-      });
-      break;
-    }
-    case 'unmatched-end': {
-      const line = diagnostic.range.start.line;
-      fixes.push({
-        title: "Remove this 'end'",
-        edits: [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' }],
-        preferred: true,
-      });
-      break;
-    }
-    case 'label-needs-quotes': {
-      const fix = quoteLabel(text, diagnostic);
-      if (fix) fixes.push(fix);
-      break;
-    }
-    default:
-      break;
-  }
-  return fixes;
+  const fixer = fixers.get(diagnostic.code);
+  return fixer ? [...fixes, ...fixer(text, model, diagnostic)] : fixes;
 }
+
+/** Put a client without an AS into one of the diagram's ASes. */
+const placeClient: Fixer = (text, model, diagnostic) => {
+  const client = nodeWithIdAt(model, diagnostic);
+  if (!client) return [];
+  return model.nodes
+    .filter((n) => n.role === 'as')
+    .slice(0, maxChoices)
+    .map((as) => ({
+      title: `Put '${client.name}' in ${as.asn ? `AS${as.asn.value} ` : ''}${as.name} (in: ${as.id})`,
+      edits: [addMetadata(text, client, 'in', as.id)],
+      preferred: false,
+    }));
+};
+
+/** Announce a prefix the other PoPs announce. */
+const announcePrefix: Fixer = (text, model, diagnostic) => {
+  const pop = nodeWithIdAt(model, diagnostic);
+  if (!pop) return [];
+  const announced = [...new Set(model.nodes.flatMap((n) => (n.role === 'pop' ? n.announces.map((p) => p.value) : [])))];
+  return announced.slice(0, maxChoices).map((prefix) => ({
+    title: `Announce ${prefix}, as the other PoPs do`,
+    edits: [addMetadata(text, pop, 'announce', prefix)],
+    preferred: announced.length === 1,
+  }));
+};
+
+/** Draw a transit session from an unconnected PoP to one of the diagram's ASes. */
+const connectPop: Fixer = (text, model, diagnostic) => {
+  const pop = nodeWithIdAt(model, diagnostic);
+  if (!pop) return [];
+  const line = Math.max(pop.idRange.start.line, pop.labelRange?.end.line ?? 0, pop.metadataRange?.end.line ?? 0);
+  const at = endOfLine(text, line);
+  return model.nodes
+    .filter((n) => n.role === 'as')
+    .slice(0, maxChoices)
+    .map((as) => ({
+      title: `Buy transit from ${as.asn ? `AS${as.asn.value} ` : ''}${as.name} (${pop.id} -->|transit| ${as.id})`,
+      edits: [
+        {
+          range: { start: at, end: at },
+          newText: `\n${indentOf(text, pop.idRange.start.line)}${pop.id} -->|transit| ${as.id}`,
+        },
+      ],
+      preferred: false,
+    }));
+};
+
+const addHeader: Fixer = () => [
+  {
+    title: "Start the diagram with 'flowchart TD'",
+    edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'flowchart TD\n' }],
+    preferred: true,
+  },
+];
+
+const closeSubgraph: Fixer = (text) => {
+  const lines = text.split('\n');
+  const last = lines.length - 1;
+  const end = { line: last, character: (lines[last] ?? '').replace(/\r$/, '').length };
+  const needsNewline = (lines[last] ?? '').trim() !== '';
+  return [
+    {
+      title: "Close the subgraph with 'end' at the end of the file",
+      edits: [{ range: { start: end, end }, newText: `${needsNewline ? '\n' : ''}end\n` }],
+      preferred: true,
+    },
+  ];
+};
+
+const removeEnd: Fixer = (_text, _model, diagnostic) => {
+  const line = diagnostic.range.start.line;
+  return [
+    {
+      title: "Remove this 'end'",
+      edits: [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' }],
+      preferred: true,
+    },
+  ];
+};
+
+/** The fixes each diagnostic code offers besides its "did you mean" suggestions. */
+const fixers: ReadonlyMap<string, Fixer> = new Map<string, Fixer>([
+  ['client-without-as', placeClient],
+  ['pop-without-prefix', announcePrefix],
+  ['pop-not-connected', connectPop],
+  ['missing-header', addHeader],
+  ['unclosed-subgraph', closeSubgraph],
+  ['unmatched-end', removeEnd],
+  [
+    'label-needs-quotes',
+    (text, _model, diagnostic) => {
+      const fix = quoteLabel(text, diagnostic);
+      return fix ? [fix] : [];
+    },
+  ],
+]);
 
 const closers: Readonly<Record<string, string>> = { '[': ']', '(': ')', '{': '}', '>': ']' };
 
