@@ -119,10 +119,10 @@ export interface Placed {
   readonly resolvedName: string;
 }
 
-/** A location name or `lat,lon` through the gazetteer, with "did you mean" when unknown. */
 /** Longer than any place name or coordinate pair; longer text is not looked up at all. */
 const maxLocationLength = 100;
 
+/** A location name or `lat,lon` through the gazetteer, with "did you mean" when unknown. */
 export function readLocation(text: string): Read<Placed> {
   const t = text.trim();
   if (t.length > maxLocationLength)
