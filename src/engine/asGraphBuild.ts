@@ -253,7 +253,12 @@ function rankByDepth(
       if (!peeled[x]) providerCycle.push(asns[x] as number);
     } else if ((rank[x] as number) > maxRank) maxRank = rank[x] as number;
   }
-  // Counting sort by rank, stable by index; unranked ASes (on or above a cycle) last.
+  return { rank, rankOrder: orderByRank(rank, maxRank), providerCycle };
+}
+
+/** Counting sort by rank, stable by index; unranked ASes (on or above a cycle) last. */
+function orderByRank(rank: Int32Array, maxRank: number): Int32Array {
+  const size = rank.length;
   const next = new Int32Array(maxRank + 2);
   for (let x = 0; x < size; x++) {
     const r = rank[x] as number;
@@ -267,5 +272,5 @@ function rankByDepth(
     if (r >= 0) rankOrder[bump(next, r)] = x;
     else rankOrder[unranked++] = x;
   }
-  return { rank, rankOrder, providerCycle };
+  return rankOrder;
 }

@@ -4,7 +4,7 @@
  * work queue run to a fixed point, or to a report of the routers that never settle.
  */
 import { selectBest } from './decision';
-import type { Held, Net } from './routerNet';
+import type { Adjacency, Held, Net } from './routerNet';
 import { MAX_PREPEND, toRoute } from './routerNet';
 import type { Asn, Community, Instability, OriginSpec } from './types';
 
@@ -46,36 +46,8 @@ export function candidatesAt(
     });
   }
   for (const adj of net.adjacencies[r] ?? []) {
-    const m = adj.neighbor;
-    const offered = best[m];
-    if (!offered || net.down[m]) continue;
-    if (offered.communities.includes('no-export') || offered.communities.includes('no-advertise')) continue;
-    // Gao-Rexford: routes from peers and providers are exported to customers only.
-    if ((offered.learned === 'peer' || offered.learned === 'provider') && adj.learned !== 'provider') continue;
-    if (offered.asPath.includes(myAsn)) continue;
-    const originated = offered.learned === 'local';
-    const pop = origins[offered.pop] as OriginSpec;
-    const senderAsn = net.asn[m] as Asn;
-    const originPrepend =
-      originated && pop.prepend !== undefined && Number.isFinite(pop.prepend)
-        ? Math.min(MAX_PREPEND, Math.max(0, Math.floor(pop.prepend)))
-        : 0;
-    const copies = Math.min(MAX_PREPEND, adj.prepend + originPrepend);
-    out.push({
-      pop: offered.pop,
-      asPath: [myAsn, ...Array<Asn>(copies).fill(senderAsn), ...offered.asPath],
-      routerPath: [r, ...offered.routerPath],
-      localPref: adj.localPref,
-      origin: offered.origin,
-      med: adj.med,
-      neighborAsn: senderAsn,
-      learnedFrom: 'ebgp',
-      igpCost: adj.exitCost,
-      communities: withCommunities(offered.communities, originated ? pop.communities : undefined, adj.communities),
-      learned: adj.learned,
-      sender: m,
-      session: adj.session,
-    });
+    const heard = overEbgp(net, r, adj, best[adj.neighbor]);
+    if (heard) out.push(heard);
   }
   for (const q of net.siblings[r] ?? []) {
     const offered = best[q];
@@ -91,6 +63,43 @@ export function candidatesAt(
     });
   }
   return out;
+}
+
+/**
+ * The route router r hears over one eBGP adjacency, given what the neighbour holds: none if the
+ * neighbour is down or may not export it (communities, Gao-Rexford) or r's AS is already on its path.
+ */
+function overEbgp(net: Net, r: number, adj: Adjacency, offered: Held | undefined): Held | undefined {
+  const m = adj.neighbor;
+  const myAsn = net.asn[r] as Asn;
+  if (!offered || net.down[m]) return undefined;
+  if (offered.communities.includes('no-export') || offered.communities.includes('no-advertise')) return undefined;
+  // Gao-Rexford: routes from peers and providers are exported to customers only.
+  if ((offered.learned === 'peer' || offered.learned === 'provider') && adj.learned !== 'provider') return undefined;
+  if (offered.asPath.includes(myAsn)) return undefined;
+  const originated = offered.learned === 'local';
+  const pop = net.topology.origins[offered.pop] as OriginSpec;
+  const senderAsn = net.asn[m] as Asn;
+  const originPrepend =
+    originated && pop.prepend !== undefined && Number.isFinite(pop.prepend)
+      ? Math.min(MAX_PREPEND, Math.max(0, Math.floor(pop.prepend)))
+      : 0;
+  const copies = Math.min(MAX_PREPEND, adj.prepend + originPrepend);
+  return {
+    pop: offered.pop,
+    asPath: [myAsn, ...Array<Asn>(copies).fill(senderAsn), ...offered.asPath],
+    routerPath: [r, ...offered.routerPath],
+    localPref: adj.localPref,
+    origin: offered.origin,
+    med: adj.med,
+    neighborAsn: senderAsn,
+    learnedFrom: 'ebgp',
+    igpCost: adj.exitCost,
+    communities: withCommunities(offered.communities, originated ? pop.communities : undefined, adj.communities),
+    learned: adj.learned,
+    sender: m,
+    session: adj.session,
+  };
 }
 
 function sharedOverIbgp(h: Held | undefined): boolean {

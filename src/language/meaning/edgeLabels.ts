@@ -85,74 +85,79 @@ function words(label: Span): Span[] {
   return out;
 }
 
+type Problem = { span: Span; message: string };
+
+/** Reads the policy phrase that starts at `list[i]` into `policy` or `problems`; returns how many words it used (0: not policy). */
+function readPolicyPhrase(list: readonly Span[], i: number, policy: PolicyWord[], problems: Problem[]): number {
+  const w = list[i] as Span;
+  const lower = w.text.toLowerCase().replace(/:$/, '');
+  // `prepend x2`, `prepend×2`, `prepend=2`, `lp:150`, `med 10`
+  const glued = /^([a-z_-]+)[=:×x]?(\d+)$/i.exec(w.text);
+  const gluedKey = glued ? numberKeys[(glued[1] ?? '').toLowerCase()] : undefined;
+  if (glued && gluedKey) {
+    const digits = glued[2] ?? '';
+    policy.push({ key: gluedKey, value: { text: digits, start: w.end - digits.length, end: w.end }, phrase: w });
+    return 1;
+  }
+  const next = list[i + 1];
+  const key = numberKeys[lower];
+  if (key) {
+    const m = next ? /^[x×=]?(-?\d+)$/.exec(next.text) : null;
+    if (next && m) {
+      const digits = m[1] ?? '';
+      policy.push({
+        key,
+        value: { text: digits, start: next.end - digits.length, end: next.end },
+        phrase: { text: `${w.text} ${next.text}`, start: w.start, end: next.end },
+      });
+      return 2;
+    }
+    const example = key === 'localPref' ? 150 : key === 'prepend' ? 2 : 10;
+    problems.push({ span: w, message: `'${w.text}' needs a number after it, e.g. '${w.text} ${example}'` });
+    return 1;
+  }
+  if (lower === 'community' || lower === 'communities') {
+    if (!next) {
+      problems.push({ span: w, message: `'${w.text}' needs a value, e.g. 'community 65000:100'` });
+      return 1;
+    }
+    policy.push({
+      key: 'community',
+      value: next,
+      phrase: { text: `${w.text} ${next.text}`, start: w.start, end: next.end },
+    });
+    return 2;
+  }
+  const wordKey = wordValues[lower];
+  if (wordKey) {
+    policy.push({ key: wordKey, value: w, phrase: w });
+    return 1;
+  }
+  if (/^\d+:\d+$/.test(w.text)) {
+    policy.push({ key: 'community', value: w, phrase: w });
+    return 1;
+  }
+  return 0;
+}
+
 export function readEdgeLabel(label: Span | undefined): EdgeLabelReading {
   const policy: PolicyWord[] = [];
   const prose: Span[] = [];
-  const problems: { span: Span; message: string }[] = [];
+  const problems: Problem[] = [];
   let relationship: EdgeLabelReading['relationship'];
   if (!label) return { policy, prose, problems };
   const list = words(label);
   for (let i = 0; i < list.length; i++) {
     const w = list[i];
     if (!w) continue;
-    const lower = w.text.toLowerCase().replace(/:$/, '');
-    const rel = relationshipWords[lower];
+    const rel = relationshipWords[w.text.toLowerCase().replace(/:$/, '')];
     if (rel && !relationship) {
       relationship = { word: rel, span: w };
       continue;
     }
-    // `prepend x2`, `prepend×2`, `prepend=2`, `lp:150`, `med 10`
-    const glued = /^([a-z_-]+)[=:×x]?(\d+)$/i.exec(w.text);
-    const gluedKey = glued ? numberKeys[(glued[1] ?? '').toLowerCase()] : undefined;
-    if (glued && gluedKey) {
-      const digits = glued[2] ?? '';
-      policy.push({ key: gluedKey, value: { text: digits, start: w.end - digits.length, end: w.end }, phrase: w });
-      continue;
-    }
-    const key = numberKeys[lower];
-    if (key) {
-      const next = list[i + 1];
-      const m = next ? /^[x×=]?(-?\d+)$/.exec(next.text) : null;
-      if (next && m) {
-        const digits = m[1] ?? '';
-        policy.push({
-          key,
-          value: { text: digits, start: next.end - digits.length, end: next.end },
-          phrase: { text: `${w.text} ${next.text}`, start: w.start, end: next.end },
-        });
-        i++;
-      } else {
-        problems.push({
-          span: w,
-          message: `'${w.text}' needs a number after it, e.g. '${w.text} ${key === 'localPref' ? 150 : key === 'prepend' ? 2 : 10}'`,
-        });
-      }
-      continue;
-    }
-    if (lower === 'community' || lower === 'communities') {
-      const next = list[i + 1];
-      if (next) {
-        policy.push({
-          key: 'community',
-          value: next,
-          phrase: { text: `${w.text} ${next.text}`, start: w.start, end: next.end },
-        });
-        i++;
-      } else {
-        problems.push({ span: w, message: `'${w.text}' needs a value, e.g. 'community 65000:100'` });
-      }
-      continue;
-    }
-    const wordKey = wordValues[lower];
-    if (wordKey) {
-      policy.push({ key: wordKey, value: w, phrase: w });
-      continue;
-    }
-    if (/^\d+:\d+$/.test(w.text)) {
-      policy.push({ key: 'community', value: w, phrase: w });
-      continue;
-    }
-    prose.push(w);
+    const used = readPolicyPhrase(list, i, policy, problems);
+    if (used === 0) prose.push(w);
+    else i += used - 1;
   }
   // In prose ("routes to the nearest provider") a relationship word counts only when it leads.
   if (relationship && prose.length > 0 && relationship.span.start !== list[0]?.start) {
