@@ -53,7 +53,7 @@ export default tseslint.config(
     ['src/engine/**/*.ts'],
     [...noNode, ...adapters('language', 'routing', 'extension', 'webview', 'cli', 'protocol')],
   ),
-  restrict(['src/language/**/*.ts'], [...noNode, ...adapters('extension', 'webview', 'cli', 'protocol')]),
+  restrict(['src/language/**/*.ts'], [...noNode, ...adapters('routing', 'extension', 'webview', 'cli', 'protocol')]),
   restrict(['src/routing/**/*.ts'], [...noNode, ...adapters('extension', 'webview', 'cli', 'protocol')]),
   restrict(['src/protocol/**/*.ts'], [...noNode, ...adapters('extension', 'webview', 'cli')]),
   restrict(['src/webview/**/*.ts'], [...noNode, ...adapters('extension', 'cli')]),

@@ -1,12 +1,15 @@
 // Runs in Node: what the editor computes on the extension host per document version or request —
 // the routing analysis behind hovers, code lenses and the status bar (with and without a failure),
-// a hover, completion and the outline — on the shipped examples and a 50-PoP, 300-client diagram.
+// a hover, completion and the outline — on the shipped examples and a 50-PoP, 300-client diagram;
+// and one keystroke under a simulation with the preview open, through the editor's analysis cache.
 import { readFileSync } from 'node:fs';
 import { completionsAt } from '../src/language/features/completions';
 import { hoverAt } from '../src/routing/words/hoverText';
-import { parseDocument } from '../src/language/index';
-import { analyzeRouting, noFailures } from '../src/routing/scenario';
-import { popLenses } from '../src/routing/words/simulationSummary';
+import { DiagramAnalysis } from '../src/routing/analysis';
+import { AnalysisCache } from '../src/routing/analysisCache';
+import { diagramContent } from '../src/routing/picture/previewContent';
+import { failingPops, noFailures } from '../src/routing/scenario';
+import { popLenses, simulationHeadline } from '../src/routing/words/simulationSummary';
 import { documentSymbols } from '../src/language/features/symbols';
 import { time } from './harness';
 
@@ -62,22 +65,22 @@ const inputs: [string, string][] = [
 ];
 
 for (const [name, text] of inputs) {
-  const parsed = parseDocument(text);
-  const model = parsed.model;
+  const fresh = (): DiagramAnalysis => new DiagramAnalysis(text);
+  const model = fresh().model;
   const pops = model.nodes.filter((n) => n.role === 'pop');
   const client = model.nodes.find((n) => n.role === 'client');
-  const failed = { ...noFailures, failedPops: pops.slice(0, 1).map((p) => p.id) };
+  const failed = failingPops(pops.slice(0, 1).map((p) => p.id));
   console.log(`          ${name}: ${model.nodes.length} nodes, ${model.edges.length} edges, ${pops.length} PoPs`);
   time(
     `${name}: routing analysis per version (parse, topology, resolve)`,
     'engine',
-    () => analyzeRouting(text, noFailures, parsed),
+    () => fresh().underScenario(noFailures),
     { runs: 15, warmup: 2, target: 100 },
   );
   const underFailure = time(
     `${name}: analysis with one PoP failed (two resolves, diff)`,
     'engine',
-    () => analyzeRouting(text, failed, parsed),
+    () => fresh().underScenario(failed),
     { runs: 15, warmup: 2, target: 200 },
   ).last;
   if (client)
@@ -96,3 +99,42 @@ for (const [name, text] of inputs) {
   );
   time(`${name}: outline`, 'engine', () => documentSymbols(model), { runs: 50, warmup: 5, target: 5 });
 }
+
+/**
+ * One keystroke in the cdn example with the preview open and one PoP failed, as the extension host
+ * handles it: a new version enters the analysis cache, then diagnostics, the preview, the code
+ * lenses and the status bar each read it. Texts alternate so every run is a new version.
+ */
+function keystrokeUnderSimulation(): void {
+  const cdn = readFileSync('examples/cdn.anycast.mmd', 'utf8');
+  const cache = new AnalysisCache();
+  const firstPop = new DiagramAnalysis(cdn).model.nodes.find((n) => n.role === 'pop');
+  const scenario = failingPops(firstPop ? [firstPop.id] : []);
+  let version = 0;
+  let resolves = 0;
+  const keystroke = (): number => {
+    version++;
+    const text = version % 2 === 0 ? cdn : `${cdn} `;
+    const before = cache.resolutions;
+    const analysis = cache.analysisOf({ key: 'file:///cdn.anycast.mmd', version, getText: () => text });
+    const diagnostics = analysis.diagnostics.length;
+    const picture = diagramContent(analysis, scenario).routing;
+    const routing = analysis.underScenario(scenario);
+    const lenses = popLenses(
+      cache.analysisOf({ key: 'file:///cdn.anycast.mmd', version, getText: () => text }).underScenario(scenario),
+    );
+    const headline = simulationHeadline(routing);
+    resolves = cache.resolutions - before;
+    return diagnostics + picture.nodes.length + lenses.length + headline.length;
+  };
+  time('cdn: keystroke under a simulation, host work (diagnostics, preview, lenses, status bar)', 'engine', keystroke, {
+    runs: 30,
+    warmup: 3,
+    target: 60,
+  });
+  console.log(
+    `          cdn: one keystroke under a one-PoP simulation runs the resolver ${resolves} times (one baseline, one per active what-if)`,
+  );
+}
+
+keystrokeUnderSimulation();

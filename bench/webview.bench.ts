@@ -5,8 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { DocumentAnalysis, PreviewLayout } from '../src/routing/picture/previewContent';
-import { analyzeDocument, diagramContent } from '../src/routing/picture/previewContent';
+import { DiagramAnalysis } from '../src/routing/analysis';
+import type { PreviewLayout } from '../src/routing/picture/previewContent';
+import { diagramContent } from '../src/routing/picture/previewContent';
+import { failingPops } from '../src/routing/scenario';
 import type { RenderMessage } from '../src/protocol/messages';
 import { closeBrowser, openPreview } from '../test/webview/harness';
 import type { PreviewPage } from '../test/webview/harness';
@@ -23,21 +25,22 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-function analyze(text: string): DocumentAnalysis {
-  const analysis = analyzeDocument(text);
-  if ('kind' in analysis) throw new Error(`benchmark diagram does not parse: ${analysis.message}`);
+function analyze(text: string): DiagramAnalysis {
+  const analysis = new DiagramAnalysis(text);
+  const broken = analysis.syntaxError;
+  if (broken) throw new Error(`benchmark diagram does not parse: ${broken.message}`);
   return analysis;
 }
 
 /** Each part of the benchmark shows its own document: versions count per document, and an older one is dropped. */
 function renderMessage(
   uri: string,
-  analysis: DocumentAnalysis,
+  analysis: DiagramAnalysis,
   version: number,
   failedPops: readonly string[] = [],
   layout: PreviewLayout = {},
 ): RenderMessage {
-  const content = diagramContent(analysis, { failedPops }, layout);
+  const content = diagramContent(analysis, failingPops(failedPops), layout);
   return {
     type: 'render',
     uri,
@@ -135,7 +138,7 @@ async function large(preview: PreviewPage): Promise<void> {
   const pops = diagram.pops.filter((_, i) => i % 5 === 0);
   for (const pop of pops) {
     const started = performance.now();
-    const routing = diagramContent(analysis, { failedPops: [pop] }).routing;
+    const routing = diagramContent(analysis, failingPops([pop])).routing;
     host.push(performance.now() - started);
     version++;
     webview.push(

@@ -1,5 +1,5 @@
 // Runs in Node: `anycast check FILE...`, the diagnostics of each diagram as compiler-style lines or JSON.
-import { parseDocument } from '../language/index';
+import { DiagramAnalysis } from '../routing/analysis';
 import type { Diagnostic } from '../language/index';
 import type { CliIo } from './io';
 
@@ -89,7 +89,7 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
       });
       continue;
     }
-    reports.push({ file, diagnostics: parseDocument(text).diagnostics });
+    reports.push({ file, diagnostics: new DiagramAnalysis(text).diagnostics });
   }
   let errors = 0;
   let warnings = 0;

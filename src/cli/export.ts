@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ExportBackground, HostToWebview, SvgMessage, WebviewToHost } from '../protocol/messages';
+import type { ExportBackground, HostToWebview, PictureMessage, WebviewToHost } from '../protocol/messages';
 import type { Browser } from 'playwright-core';
 import type * as PlaywrightCore from 'playwright-core';
 import { failureOptionsHelp, noFailureFlags, previewFile, readFailureFlag } from './failures';
@@ -168,7 +168,7 @@ interface Drawing {
 }
 
 /** Lays the drawing out in headless Chromium and asks the webview for the portable picture. */
-async function draw(chromium: string, drawing: Drawing, args: ExportArgs): Promise<SvgMessage> {
+async function draw(chromium: string, drawing: Drawing, args: ExportArgs): Promise<PictureMessage> {
   const assets = previewAssets();
   if (!assets)
     throw new ExportError('the preview bundle is missing: run `npm run build` (it makes dist/webview.js)', 1);
@@ -241,14 +241,14 @@ async function draw(chromium: string, drawing: Drawing, args: ExportArgs): Promi
     if (rendered.type === 'renderFailed')
       throw new ExportError(`mermaid could not draw ${args.file}: ${rendered.message}`, 1);
     await post({
-      type: 'requestSvg',
+      type: 'requestPicture',
       requestId: 1,
       background: args.background,
       format: args.format,
       scale: args.scale,
     });
-    const answer = await waitFor((m): m is SvgMessage => m.type === 'svg' && m.requestId === 1, 'the picture');
-    if (answer.type !== 'svg') throw new ExportError('the preview failed while exporting', 1);
+    const answer = await waitFor((m): m is PictureMessage => m.type === 'picture' && m.requestId === 1, 'the picture');
+    if (answer.type !== 'picture') throw new ExportError('the preview failed while exporting', 1);
     if (answer.error !== undefined || answer.svg === undefined)
       throw new ExportError(`the export failed: ${answer.error ?? 'no picture'}`, 1);
     return answer;

@@ -1,9 +1,9 @@
 // Runs in Node: the what-if flags every diagram command takes (--fail, --fail-as, --fail-link), read into the simulation's diagram scenario.
-import { previewDocument } from '../routing/picture/previewContent';
+import { DiagramAnalysis } from '../routing/analysis';
+import { diagramContent } from '../routing/picture/previewContent';
 import type { DiagramContent } from '../routing/picture/previewContent';
 import type { DocumentModel } from '../language/meaning/model';
-import { analyzeRouting, asList, findAs, findLink, findPop, linkList, popList } from '../routing/scenario';
-import { previewScenarioOf } from '../routing/words/simulationSummary';
+import { asList, findAs, findLink, findPop, linkList, popList } from '../routing/scenario';
 import type { CliIo } from './io';
 import type { DiagramScenario, EdgeKey } from '../routing/scenario';
 
@@ -42,10 +42,6 @@ export function readFailureFlag(args: readonly string[], i: number, flags: Failu
   if (value === undefined || value === '') return `${name} needs a value`;
   flags[list].push(value);
   return eq > 0 ? 1 : 2;
-}
-
-export function hasFailures(flags: FailureFlags): boolean {
-  return flags.fail.length + flags.failAs.length + flags.failLink.length > 0;
 }
 
 /** The flags in the diagram's terms (node ids and edges), or what names nothing, with what exists. */
@@ -90,20 +86,17 @@ export async function previewFile(
     io.err(`anycast ${command}: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
-  const plain = previewDocument(text);
-  if (plain.kind === 'error') {
-    io.err(`${file}:${plain.range.start.line + 1}:${plain.range.start.character + 1}: error: ${plain.message}`);
+  // One parse, one baseline resolve and one under the flags: the picture and the legend share them.
+  const analysis = new DiagramAnalysis(text);
+  const broken = analysis.syntaxError;
+  if (broken) {
+    io.err(`${file}:${broken.range.start.line + 1}:${broken.range.start.character + 1}: error: ${broken.message}`);
     return 1;
   }
-  const scenario = diagramFailures(plain.model, flags);
+  const scenario = diagramFailures(analysis.model, flags);
   if (typeof scenario === 'string') {
     io.err(`anycast ${command}: ${file}: ${scenario}`);
     return 2;
   }
-  if (!hasFailures(flags)) return { text, content: plain };
-  const content = previewDocument(
-    text,
-    previewScenarioOf(scenario, () => analyzeRouting(text, scenario)),
-  );
-  return content.kind === 'error' ? 1 : { text, content };
+  return { text, content: diagramContent(analysis, scenario) };
 }

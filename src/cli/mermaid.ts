@@ -1,5 +1,5 @@
 // Runs in Node: `anycast mermaid FILE [--fail POP|--fail-as AS|--fail-link A--B]...`, the annotated diagram as mermaid text for any renderer.
-import { annotatedMermaid } from '../routing/picture/annotate';
+import { annotatedMermaid } from '../routing/picture/annotatedMermaid';
 import { failureOptionsHelp, noFailureFlags, previewFile, readFailureFlag } from './failures';
 import type { FailureFlags } from './failures';
 import type { CliIo } from './io';

@@ -11,10 +11,11 @@ import type {
   Topology,
   TieBreakModel,
 } from '../engine/index';
-import { parseDocument } from '../language/index';
 import type { DocumentModel } from '../language/index';
-import { toEngineScenario } from '../routing/scenario';
-import { toTopology } from '../routing/topology';
+import { DiagramAnalysis } from '../routing/analysis';
+import type { ScenarioRouting } from '../routing/analysis';
+import { isEmptyScenario, toEngineScenario } from '../routing/scenario';
+import type { DiagramScenario } from '../routing/scenario';
 import { percent } from '../routing/words/figures';
 import { CliError, UsageError } from './asRel';
 import { TIE_BREAKS, asRelHelp, optionValue, parseAsRelArgs, parseSeed, parseTieBreak, runAsRel } from './asRelResolve';
@@ -293,6 +294,38 @@ function impactText(model: DocumentModel, resolution: Resolution, impact: readon
   return lines;
 }
 
+interface Resolved {
+  readonly topology: Topology;
+  readonly scenario: Scenario;
+  readonly after: Resolution;
+  readonly diff?: ResolutionDiff;
+}
+
+/** The analysis' own answer (the diagram's tie-break). */
+function resolved(routing: ScenarioRouting): Resolved {
+  if (!routing.baseline || !routing.resolution)
+    throw new CliError(routing.problem ?? 'the routing could not be computed');
+  const { topology } = routing.build;
+  const { engineScenario: scenario, resolution: after, diff } = routing;
+  return { topology, scenario, after, ...(diff ? { diff } : {}) };
+}
+
+/** With a tie-break other than the diagram's: the same what-if on a topology that breaks ties that way. */
+function withTieBreak(
+  analysis: DiagramAnalysis,
+  failures: DiagramScenario,
+  model: TieBreakModel,
+  seed: number,
+): Resolved {
+  const built = analysis.build.topology;
+  const topology: Topology = { ...built, tieBreak: { model, ...(model === 'random' ? { seed } : {}) } };
+  const scenario = toEngineScenario(failures, analysis.model, analysis.build);
+  const failing = !isEmptyScenario(failures);
+  const before = resolve(topology);
+  const after = failing ? resolve(topology, scenario) : before;
+  return { topology, scenario, after, ...(failing ? { diff: diffResolutions(before, after) } : {}) };
+}
+
 async function runDiagram(args: DiagramArgs, io: CliIo): Promise<number> {
   let text: string;
   try {
@@ -302,25 +335,20 @@ async function runDiagram(args: DiagramArgs, io: CliIo): Promise<number> {
       `cannot read ${args.file}: ${(error as { code?: string }).code === 'ENOENT' ? 'no such file' : String(error)}`,
     );
   }
-  const { model, diagnostics } = parseDocument(text);
+  // One parse and one resolve per scenario: the routing checks read the same baseline as the answer.
+  const analysis = new DiagramAnalysis(text);
+  const { model, diagnostics } = analysis;
   const errors = diagnostics.filter((d) => d.severity === 'error');
   for (const d of diagnostics.filter((x) => x.severity === 'error' || x.severity === 'warning')) {
     io.err(`${args.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity}: ${d.message}`);
   }
   if (errors.length > 0)
     throw new CliError(`${args.file}: ${errors.length} error(s); fix them (see \`anycast check\`) before resolving`);
-  const build = toTopology(model);
-  const built = build.topology;
-  const topology: Topology = args.tieBreak
-    ? { ...built, tieBreak: { model: args.tieBreak, ...(args.tieBreak === 'random' ? { seed: args.seed } : {}) } }
-    : built;
   const failures = diagramFailures(model, args);
   if (typeof failures === 'string') throw new RequestError(failures);
-  const scenario: Scenario = toEngineScenario(failures, model, build);
-  const failing = args.fail.length + args.failAs.length + args.failLink.length > 0;
-  const before = resolve(topology);
-  const after = failing ? resolve(topology, scenario) : before;
-  const diff = failing ? diffResolutions(before, after) : undefined;
+  const { topology, scenario, after, diff } = args.tieBreak
+    ? withTieBreak(analysis, failures, args.tieBreak, args.seed)
+    : resolved(analysis.underScenario(failures));
   const impact = args.failEach ? popFailureImpact(topology, scenario, {}, after) : undefined;
   const why = args.why.map((id) => {
     const client = after.clients.find((c) => c.id === id);

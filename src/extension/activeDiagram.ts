@@ -3,19 +3,24 @@
  * document, else the one last in an editor (so commands still work with the preview focused).
  */
 import * as vscode from 'vscode';
+import type { DocumentAnalyses } from './analyses';
 
-const languageId = 'anycast';
+/** The language id of `.anycast.mmd` documents (package.json `contributes.languages`). */
+export const anycastLanguageId = 'anycast';
+/** The document selector every provider registers with. */
+export const anycastSelector = { language: anycastLanguageId } as const;
+const languageId = anycastLanguageId;
 let last: vscode.TextDocument | undefined;
 
-export function trackActiveDiagram(context: vscode.ExtensionContext): void {
+export function trackActiveDiagram(context: vscode.ExtensionContext, analyses: DocumentAnalyses): void {
   const note = (editor: vscode.TextEditor | undefined): void => {
     if (editor?.document.languageId === languageId) last = editor.document;
   };
   note(vscode.window.activeTextEditor);
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor(note),
-    vscode.workspace.onDidCloseTextDocument((document) => {
-      if (document === last) last = undefined;
+    analyses.onDidClose((uri) => {
+      if (last?.uri.toString() === uri.toString()) last = undefined;
     }),
   );
 }

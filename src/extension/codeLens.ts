@@ -3,31 +3,29 @@ import * as vscode from 'vscode';
 import { popLenses } from '../routing/words/simulationSummary';
 import { toVsRange } from './convert';
 import type { SimulationStore } from './simulation';
+import { anycastSelector } from './activeDiagram';
 
 export function registerCodeLens(context: vscode.ExtensionContext, simulation: SimulationStore): void {
   const changed = new vscode.EventEmitter<void>();
   context.subscriptions.push(
     changed,
     simulation.onDidChange(() => changed.fire()),
-    vscode.languages.registerCodeLensProvider(
-      { language: 'anycast' },
-      {
-        onDidChangeCodeLenses: changed.event,
-        provideCodeLenses(document) {
-          return popLenses(simulation.analysisOf(document)).map(
-            (lens) =>
-              new vscode.CodeLens(toVsRange(lens.range), {
-                title: `${lens.title} · ${lens.actionTitle}`,
-                tooltip:
-                  lens.action === 'fail'
-                    ? 'Withdraw this PoP in a simulation and see where its clients go'
-                    : 'Announce this PoP again',
-                command: 'anycast.togglePopFailure',
-                arguments: [document.uri, lens.pop],
-              }),
-          );
-        },
+    vscode.languages.registerCodeLensProvider(anycastSelector, {
+      onDidChangeCodeLenses: changed.event,
+      provideCodeLenses(document) {
+        return popLenses(simulation.routingOf(document)).map(
+          (lens) =>
+            new vscode.CodeLens(toVsRange(lens.range), {
+              title: `${lens.title} · ${lens.actionTitle}`,
+              tooltip:
+                lens.action === 'fail'
+                  ? 'Withdraw this PoP in a simulation and see where its clients go'
+                  : 'Announce this PoP again',
+              command: 'anycast.togglePopFailure',
+              arguments: [document.uri, lens.pop],
+            }),
+        );
       },
-    ),
+    }),
   );
 }

@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import type { CompletionKind } from '../language/features/completions';
 import { completionsAt } from '../language/features/completions';
 import { fromVsPosition, toVsRange } from './convert';
-import { parsedOf } from './parsedDocuments';
+import type { DocumentAnalyses } from './analyses';
+import { anycastSelector } from './activeDiagram';
 
 const kinds: Readonly<Record<CompletionKind, vscode.CompletionItemKind>> = {
   node: vscode.CompletionItemKind.Variable,
@@ -16,13 +17,13 @@ const kinds: Readonly<Record<CompletionKind, vscode.CompletionItemKind>> = {
   class: vscode.CompletionItemKind.Class,
 };
 
-export function registerCompletion(context: vscode.ExtensionContext): void {
+export function registerCompletion(context: vscode.ExtensionContext, analyses: DocumentAnalyses): void {
   context.subscriptions.push(
     vscode.languages.registerCompletionItemProvider(
-      { language: 'anycast' },
+      anycastSelector,
       {
         provideCompletionItems(document, position) {
-          return completionsAt(document.getText(), parsedOf(document).model, fromVsPosition(position)).map((c) => {
+          return completionsAt(document.getText(), analyses.of(document).model, fromVsPosition(position)).map((c) => {
             const item = new vscode.CompletionItem(c.label, kinds[c.kind]);
             if (c.detail !== undefined) item.detail = c.detail;
             if (c.insertText !== undefined) item.insertText = c.insertText;

@@ -2,20 +2,21 @@
 import * as vscode from 'vscode';
 import { definitionAt, referencesAt } from '../language/features/references';
 import { fromVsPosition, toVsRange } from './convert';
-import { parsedOf } from './parsedDocuments';
+import type { DocumentAnalyses } from './analyses';
+import { anycastSelector } from './activeDiagram';
 
-export function registerDefinition(context: vscode.ExtensionContext): void {
-  const selector = { language: 'anycast' };
+export function registerDefinition(context: vscode.ExtensionContext, analyses: DocumentAnalyses): void {
+  const selector = anycastSelector;
   context.subscriptions.push(
     vscode.languages.registerDefinitionProvider(selector, {
       provideDefinition(document, position) {
-        const range = definitionAt(parsedOf(document).model, fromVsPosition(position));
+        const range = definitionAt(analyses.of(document).model, fromVsPosition(position));
         return range ? new vscode.Location(document.uri, toVsRange(range)) : undefined;
       },
     }),
     vscode.languages.registerReferenceProvider(selector, {
       provideReferences(document, position, context) {
-        return referencesAt(parsedOf(document).model, fromVsPosition(position), context.includeDeclaration).map(
+        return referencesAt(analyses.of(document).model, fromVsPosition(position), context.includeDeclaration).map(
           (r) => new vscode.Location(document.uri, toVsRange(r)),
         );
       },

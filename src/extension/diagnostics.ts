@@ -4,14 +4,13 @@
  */
 import * as vscode from 'vscode';
 import { toVsDiagnostic } from './convert';
-import { parsedOf } from './parsedDocuments';
-
-export const anycastLanguageId = 'anycast';
+import type { DocumentAnalyses } from './analyses';
+import { anycastLanguageId } from './activeDiagram';
 
 /** Long enough to coalesce a burst of keystrokes, short enough to feel immediate. */
 const changeDebounceMs = 150;
 
-export function registerDiagnostics(context: vscode.ExtensionContext): void {
+export function registerDiagnostics(context: vscode.ExtensionContext, analyses: DocumentAnalyses): void {
   const collection = vscode.languages.createDiagnosticCollection(anycastLanguageId);
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
 
@@ -25,8 +24,8 @@ export function registerDiagnostics(context: vscode.ExtensionContext): void {
   const refresh = (document: vscode.TextDocument): void => {
     cancel(document.uri);
     if (document.languageId !== anycastLanguageId || document.isClosed) return;
-    // The shared parse: hovers, lenses and the simulation then reuse this version's result.
-    collection.set(document.uri, parsedOf(document).diagnostics.map(toVsDiagnostic));
+    // The shared analysis: hovers, lenses, the preview and the simulation then reuse this version's result.
+    collection.set(document.uri, analyses.of(document).diagnostics.map(toVsDiagnostic));
   };
 
   const schedule = (document: vscode.TextDocument): void => {
@@ -43,9 +42,9 @@ export function registerDiagnostics(context: vscode.ExtensionContext): void {
     vscode.workspace.onDidOpenTextDocument(refresh),
     vscode.workspace.onDidChangeTextDocument((event) => schedule(event.document)),
     // A language change arrives as close + open, so this also clears a document that stops being ours.
-    vscode.workspace.onDidCloseTextDocument((document) => {
-      cancel(document.uri);
-      collection.delete(document.uri);
+    analyses.onDidClose((uri) => {
+      cancel(uri);
+      collection.delete(uri);
     }),
     { dispose: () => [...pending.values()].forEach(clearTimeout) },
   );

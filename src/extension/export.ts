@@ -5,13 +5,10 @@
  * optional target URI (no dialog) and source document URI, for scripts and tests.
  */
 import * as vscode from 'vscode';
-import type { ExportBackground, SvgMessage } from '../protocol/messages';
-import { isSyntaxError } from '../routing/picture/previewContent';
+import type { ExportBackground, PictureMessage } from '../protocol/messages';
 import { asUri, diagramDocument } from './activeDiagram';
-import { parsedOf } from './parsedDocuments';
+import type { PreviewManager } from './preview';
 
-/** Long enough for a first mermaid layout of a large diagram on a slow machine. */
-const renderTimeoutMs = 30_000;
 const backgrounds: readonly ExportBackground[] = ['auto', 'light', 'dark', 'transparent'];
 
 function background(): ExportBackground {
@@ -47,27 +44,11 @@ function base64Bytes(base64: string): Uint8Array {
 }
 
 class Exporter {
-  /** The picture of `document` as the preview draws it, opening the preview when it is closed. */
-  async picture(document: vscode.TextDocument, format: 'svg' | 'png'): Promise<SvgMessage> {
-    // A diagram that does not parse never renders: say where, instead of waiting for the preview.
-    const broken = parsedOf(document).diagnostics.find(isSyntaxError);
-    if (broken) throw new Error(`the diagram does not parse (line ${broken.range.start.line + 1}: ${broken.message})`);
-    await vscode.commands.executeCommand('anycast.openPreviewToSide', document.uri);
-    await vscode.commands.executeCommand(
-      'anycast.internal.waitForPreviewRender',
-      document.uri.toString(),
-      document.version,
-      renderTimeoutMs,
-    );
-    const answer = await vscode.commands.executeCommand<SvgMessage | undefined>('anycast.internal.previewPicture', {
-      background: background(),
-      format,
-      scale: 2,
-    });
-    if (!answer) throw new Error('The preview closed before the picture was ready');
-    if (answer.error !== undefined) throw new Error(answer.error);
-    if (answer.svg === undefined) throw new Error('The preview shows no picture yet (does the diagram parse?)');
-    return answer;
+  constructor(private readonly preview: PreviewManager) {}
+
+  /** The picture of `document` as the preview draws it (the preview opens when it is closed). */
+  picture(document: vscode.TextDocument, format: 'svg' | 'png'): Promise<PictureMessage> {
+    return this.preview.picture(document, { background: background(), format, scale: 2 });
   }
 
   async save(format: 'svg' | 'png', targetArg: unknown, sourceArg: unknown): Promise<string | undefined> {
@@ -119,8 +100,8 @@ async function reporting<T>(what: string, run: () => Promise<T>): Promise<T | un
   }
 }
 
-export function registerExport(context: vscode.ExtensionContext): void {
-  const exporter = new Exporter();
+export function registerExport(context: vscode.ExtensionContext, preview: PreviewManager): void {
+  const exporter = new Exporter(preview);
   context.subscriptions.push(
     vscode.commands.registerCommand('anycast.exportSvg', (target?: unknown, source?: unknown) =>
       reporting('Export SVG', () => exporter.save('svg', target, source)),

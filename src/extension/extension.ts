@@ -2,6 +2,9 @@
 // Activation is a flat list of register*(context) calls, one line per feature.
 import type * as vscode from 'vscode';
 import { trackActiveDiagram } from './activeDiagram';
+import { DocumentAnalyses } from './analyses';
+import { createApi } from './api';
+import type { AnycastApi } from './api';
 import { registerCodeLens } from './codeLens';
 import { registerCompletion } from './completion';
 import { registerDefinition } from './definition';
@@ -15,21 +18,25 @@ import { registerSimulation } from './simulation';
 import { registerStatusBar } from './statusBar';
 import { registerSymbols } from './symbols';
 
-export function activate(context: vscode.ExtensionContext): void {
-  registerDiagnostics(context);
-  trackActiveDiagram(context);
+export function activate(context: vscode.ExtensionContext): AnycastApi {
+  // The one owner of each document version's analysis; every feature below reads it.
+  const analyses = new DocumentAnalyses();
+  context.subscriptions.push(analyses);
+  registerDiagnostics(context, analyses);
+  trackActiveDiagram(context, analyses);
   // The one owner of simulated failures; the preview, hovers, lenses and status bar read it.
-  const simulation = registerSimulation(context);
-  registerPreview(context, simulation);
+  const simulation = registerSimulation(context, analyses);
+  const preview = registerPreview(context, analyses, simulation);
   registerHover(context, simulation);
   registerCodeLens(context, simulation);
   registerStatusBar(context, simulation);
-  registerExport(context);
-  registerCompletion(context);
-  registerDefinition(context);
-  registerRename(context);
-  registerSymbols(context);
-  registerQuickFix(context);
+  registerExport(context, preview);
+  registerCompletion(context, analyses);
+  registerDefinition(context, analyses);
+  registerRename(context, analyses);
+  registerSymbols(context, analyses);
+  registerQuickFix(context, analyses);
+  return createApi(analyses, preview, simulation);
 }
 
 export function deactivate(): void {

@@ -4,23 +4,26 @@
  * routing state changed, links clicks and the cursor both ways, and survives a window reload.
  */
 import * as vscode from 'vscode';
-import { analyzeDocument, diagramContent } from '../routing/picture/previewContent';
+import { previewContent } from '../routing/picture/previewContent';
 import { defaultGroupClientsAbove } from '../routing/picture/clientGroups';
-import type { DiagramContent, DocumentAnalysis, SyntaxErrorContent } from '../routing/picture/previewContent';
+import type { DiagramContent } from '../routing/picture/previewContent';
 import type {
   HostToWebview,
   PreviewPersistedState,
   PreviewTheme,
-  RequestSvgMessage,
-  SvgMessage,
+  PictureRequestMessage,
+  PictureMessage,
   WebviewToHost,
 } from '../protocol/messages';
+import { anycastLanguageId } from './activeDiagram';
+import type { DocumentAnalyses } from './analyses';
 import { toVsRange } from './convert';
-import { parsedOf } from './parsedDocuments';
-import type { PreviewScenarioSource } from './previewScenario';
+import { previewHtml } from './previewHtml';
+import { RenderWaits } from './renderWaits';
+import type { RenderedEvent } from './renderWaits';
+import type { SimulationStore } from './simulation';
 
 const viewType = 'anycast.preview';
-const languageId = 'anycast';
 
 interface PreviewSettings {
   readonly theme: PreviewTheme;
@@ -40,26 +43,17 @@ function readSettings(): PreviewSettings {
   };
 }
 
-function nonce(): string {
-  const bytes = new Uint8Array(18);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 function isAnycast(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
-  return document !== undefined && document.languageId === languageId;
+  return document !== undefined && document.languageId === anycastLanguageId;
 }
 
 /** What an export asks of the webview: background, format and scale. */
-type ExportRequest = Partial<Pick<RequestSvgMessage, 'background' | 'format' | 'scale'>>;
+export type PictureOptions = Partial<Pick<PictureRequestMessage, 'background' | 'format' | 'scale'>>;
 
-/** A render message the webview confirmed, for tests and scripts that must wait for the picture. */
-interface RenderedEvent {
-  readonly uri: string;
-  readonly version: number;
-}
+/** Long enough for a first mermaid layout of a large diagram on a slow machine. */
+const renderTimeoutMs = 30_000;
 
-class PreviewManager implements vscode.Disposable {
+export class PreviewManager implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private document: vscode.TextDocument | undefined;
   private ready = false;
@@ -69,23 +63,19 @@ class PreviewManager implements vscode.Disposable {
   private dirty = false;
   /** The last diagram sent: what clicks and the cursor are matched against. */
   private content: DiagramContent | undefined;
-  /** Parsing and the nothing-failed resolution depend on the text only: once per document version. */
-  private analysis:
-    | { readonly uri: string; readonly version: number; readonly result: DocumentAnalysis | SyntaxErrorContent }
-    | undefined;
   private highlighted: string | undefined;
-  private lastRendered: RenderedEvent | undefined;
-  private readonly rendered = new vscode.EventEmitter<RenderedEvent>();
-  private readonly svgRequests = new Map<number, (answer: SvgMessage | undefined) => void>();
+  private readonly renders = new RenderWaits();
+  private readonly svgRequests = new Map<number, (answer: PictureMessage | undefined) => void>();
   private nextRequestId = 1;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly failures: PreviewScenarioSource,
+    private readonly analyses: DocumentAnalyses,
+    private readonly simulation: SimulationStore,
   ) {
     this.disposables.push(
-      this.rendered,
+      this.renders,
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (this.panel && isAnycast(editor?.document)) this.show(editor.document);
       }),
@@ -101,7 +91,7 @@ class PreviewManager implements vscode.Disposable {
         this.post({ type: 'setTheme', theme: this.settings.theme });
         this.update();
       }),
-      failures.onDidChange((uri) => this.scenarioChanged(uri)),
+      simulation.onDidChange((uri) => this.scenarioChanged(uri)),
     );
   }
 
@@ -144,27 +134,9 @@ class PreviewManager implements vscode.Disposable {
     }
   }
 
-  /** Resolves once the webview has shown `uri` at `version` or later. */
+  /** Resolves once the webview has shown `uri` at `version` or later; rejects at once if mermaid refused it. */
   waitForRender(uri: string, version: number, timeoutMs: number): Promise<RenderedEvent> {
-    const done = (e: RenderedEvent | undefined): e is RenderedEvent =>
-      e !== undefined && e.uri === uri && e.version >= version;
-    if (done(this.lastRendered)) return Promise.resolve(this.lastRendered);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        listener.dispose();
-        reject(
-          new Error(
-            `The preview did not render ${uri} version ${version} within ${timeoutMs} ms (last: ${JSON.stringify(this.lastRendered)})`,
-          ),
-        );
-      }, timeoutMs);
-      const listener = this.rendered.event((e) => {
-        if (!done(e)) return;
-        clearTimeout(timer);
-        listener.dispose();
-        resolve(e);
-      });
-    });
+    return this.renders.wait(uri, version, timeoutMs);
   }
 
   /** The SVG on screen (undefined when there is none), asked of the webview by request id. */
@@ -172,13 +144,27 @@ class PreviewManager implements vscode.Disposable {
     return (await this.requestPicture({}))?.svg;
   }
 
-  /** The picture on screen as a portable file (see RequestSvgMessage); undefined when no preview is open. */
-  requestPicture(options: ExportRequest): Promise<SvgMessage | undefined> {
+  /** The picture of `document` as the preview draws it, opening the preview when it is closed. */
+  async picture(document: vscode.TextDocument, options: PictureOptions): Promise<PictureMessage> {
+    // A diagram that does not parse never renders: say where, instead of waiting for the preview.
+    const broken = this.analyses.of(document).syntaxError;
+    if (broken) throw new Error(`the diagram does not parse (line ${broken.range.start.line + 1}: ${broken.message})`);
+    await this.open(document.uri);
+    await this.waitForRender(document.uri.toString(), document.version, renderTimeoutMs);
+    const answer = await this.requestPicture(options);
+    if (!answer) throw new Error('The preview closed before the picture was ready');
+    if (answer.error !== undefined) throw new Error(answer.error);
+    if (answer.svg === undefined) throw new Error('The preview shows no picture yet (does the diagram parse?)');
+    return answer;
+  }
+
+  /** The picture on screen as a portable file (see PictureRequestMessage); undefined when no preview is open. */
+  private requestPicture(options: PictureOptions): Promise<PictureMessage | undefined> {
     if (!this.panel || !this.ready) return Promise.resolve(undefined);
     const requestId = this.nextRequestId++;
     return new Promise((resolve) => {
       this.svgRequests.set(requestId, resolve);
-      this.post({ type: 'requestSvg', requestId, ...options });
+      this.post({ type: 'requestPicture', requestId, ...options });
     });
   }
 
@@ -197,9 +183,9 @@ class PreviewManager implements vscode.Disposable {
     this.ready = false;
     this.content = undefined;
     // A new panel has drawn nothing yet: a render the old one confirmed must not satisfy a waiter.
-    this.lastRendered = undefined;
+    this.renders.reset();
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'preview.svg');
-    panel.webview.html = this.html(panel.webview);
+    panel.webview.html = previewHtml(panel.webview, this.extensionUri);
     panel.webview.onDidReceiveMessage((message: WebviewToHost) => this.receive(message), undefined, this.disposables);
     panel.onDidDispose(
       () => {
@@ -213,33 +199,6 @@ class PreviewManager implements vscode.Disposable {
       undefined,
       this.disposables,
     );
-  }
-
-  private html(webview: vscode.Webview): string {
-    const n = nonce();
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js'));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'preview.css'));
-    const csp = [
-      "default-src 'none'",
-      `script-src 'nonce-${n}'`,
-      // Mermaid writes <style> into its SVG: inline styles are needed, inline scripts are not.
-      `style-src ${webview.cspSource} 'unsafe-inline'`,
-      `img-src ${webview.cspSource} data:`,
-      `font-src ${webview.cspSource}`,
-    ].join('; ');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}">
-<title>Anycast Preview</title>
-</head>
-<body>
-<script nonce="${n}" src="${script.toString()}"></script>
-</body>
-</html>`;
   }
 
   private show(document: vscode.TextDocument): void {
@@ -284,24 +243,22 @@ class PreviewManager implements vscode.Disposable {
     if (!this.panel || !this.ready || !document) return;
     const uri = document.uri.toString();
     const version = document.version;
-    if (this.analysis?.uri !== uri || this.analysis.version !== version) {
-      this.analysis = { uri, version, result: analyzeDocument(document.getText(), parsedOf(document)) };
-    }
-    const analysis = this.analysis.result;
-    if ('kind' in analysis) {
+    const shown = previewContent(this.analyses.of(document), this.simulation.scenarioOf(document.uri), {
+      groupClientsAbove: this.settings.groupClientsAbove,
+    });
+    if (shown.kind === 'error') {
       this.post({
         type: 'error',
         uri,
         version,
-        message: analysis.message,
-        line: analysis.range.start.line + 1,
-        column: analysis.range.start.character + 1,
+        message: shown.message,
+        line: shown.range.start.line + 1,
+        column: shown.range.start.character + 1,
       });
       return;
     }
     const previous = this.content;
-    const scenario = this.failures.previewScenario(document.uri);
-    const content = diagramContent(analysis, scenario, { groupClientsAbove: this.settings.groupClientsAbove });
+    const content = shown;
     this.content = content;
     if (previous?.mermaidText === content.mermaidText) {
       this.post({ type: 'routingState', uri, version, routing: content.routing });
@@ -337,18 +294,18 @@ class PreviewManager implements vscode.Disposable {
         this.update();
         break;
       case 'rendered':
-        this.lastRendered = { uri: message.uri, version: message.version };
-        this.rendered.fire(this.lastRendered);
+        this.renders.rendered(message);
         break;
       case 'renderFailed':
+        this.renders.failed(message);
         break;
       case 'reveal':
         void this.reveal(message);
         break;
       case 'togglePop':
-        if (this.document?.uri.toString() === message.uri) this.failures.togglePop(this.document.uri, message.pop);
+        if (this.document?.uri.toString() === message.uri) this.simulation.togglePop(this.document.uri, message.pop);
         break;
-      case 'svg':
+      case 'picture':
         this.svgRequests.get(message.requestId)?.(message);
         this.svgRequests.delete(message.requestId);
         break;
@@ -386,8 +343,13 @@ class PreviewManager implements vscode.Disposable {
   }
 }
 
-export function registerPreview(context: vscode.ExtensionContext, failures: PreviewScenarioSource): void {
-  const manager = new PreviewManager(context.extensionUri, failures);
+/** Creates the preview and its command; export and the test API reach it through the object returned. */
+export function registerPreview(
+  context: vscode.ExtensionContext,
+  analyses: DocumentAnalyses,
+  simulation: SimulationStore,
+): PreviewManager {
+  const manager = new PreviewManager(context.extensionUri, analyses, simulation);
   context.subscriptions.push(
     manager,
     vscode.commands.registerCommand('anycast.openPreviewToSide', (uri?: vscode.Uri) =>
@@ -396,15 +358,6 @@ export function registerPreview(context: vscode.ExtensionContext, failures: Prev
     vscode.window.registerWebviewPanelSerializer(viewType, {
       deserializeWebviewPanel: (panel, state) => manager.restore(panel, state),
     }),
-    // Not contributed: lets integration tests and scripts wait for the picture instead of sleeping.
-    vscode.commands.registerCommand(
-      'anycast.internal.waitForPreviewRender',
-      (uri: string, version: number, timeoutMs = 20_000) => manager.waitForRender(uri, version, timeoutMs),
-    ),
-    vscode.commands.registerCommand('anycast.internal.previewSvg', () => manager.requestSvg()),
-    // Not contributed: the export commands ask the preview for a portable SVG or PNG through it.
-    vscode.commands.registerCommand('anycast.internal.previewPicture', (options: ExportRequest = {}) =>
-      manager.requestPicture(options),
-    ),
   );
+  return manager;
 }

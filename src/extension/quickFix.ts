@@ -3,24 +3,25 @@ import * as vscode from 'vscode';
 import { quickFixesFor } from '../language/features/quickFixes';
 import type { Diagnostic } from '../language/types';
 import { diagnosticSource, fromVsRange, toVsRange } from './convert';
-import { parsedOf } from './parsedDocuments';
+import type { DocumentAnalyses } from './analyses';
+import { anycastSelector } from './activeDiagram';
 
-export function registerQuickFix(context: vscode.ExtensionContext): void {
+export function registerQuickFix(context: vscode.ExtensionContext, analyses: DocumentAnalyses): void {
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider(
-      { language: 'anycast' },
+      anycastSelector,
       {
         provideCodeActions(document, _range, context) {
           const ours = context.diagnostics.filter((d) => d.source === diagnosticSource);
           if (ours.length === 0) return [];
-          const parsed = parsedOf(document);
+          const analysis = analyses.of(document);
           const actions: vscode.CodeAction[] = [];
           for (const vsDiagnostic of ours) {
             const range = fromVsRange(vsDiagnostic.range);
             const code =
               typeof vsDiagnostic.code === 'object' ? String(vsDiagnostic.code.value) : String(vsDiagnostic.code ?? '');
             // Our own diagnostic, with its suggestions (VS Code's copy does not carry them).
-            const diagnostic: Diagnostic | undefined = parsed.diagnostics.find(
+            const diagnostic: Diagnostic | undefined = analysis.diagnostics.find(
               (d) =>
                 d.code === code &&
                 d.range.start.line === range.start.line &&
@@ -29,7 +30,7 @@ export function registerQuickFix(context: vscode.ExtensionContext): void {
                 d.range.end.character === range.end.character,
             );
             if (!diagnostic) continue;
-            for (const fix of quickFixesFor(document.getText(), parsed.model, diagnostic)) {
+            for (const fix of quickFixesFor(document.getText(), analysis.model, diagnostic)) {
               const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
               action.diagnostics = [vsDiagnostic];
               action.isPreferred = fix.preferred;

@@ -5,19 +5,14 @@
  * open. Also the commands that start, end and summarise it.
  */
 import * as vscode from 'vscode';
-import type { DiagramScenario, EdgeKey, FailureChoice, RoutingAnalysis } from '../routing/scenario';
-import {
-  analyzeRouting,
-  failureChoices,
-  isEmptyScenario,
-  noFailures,
-  scenarioOfChoices,
-  togglePop,
-} from '../routing/scenario';
-import { previewScenarioOf, simulationHeadline, simulationSummary } from '../routing/words/simulationSummary';
-import { diagramDocument } from './activeDiagram';
-import { forgetParsed, parsedOf } from './parsedDocuments';
-import type { PreviewScenarioSource, SimulatedFailures } from './previewScenario';
+import type { ScenarioRouting } from '../routing/analysis';
+import { failureChoices, scenarioOfChoices } from '../routing/failureChoices';
+import type { FailureChoice } from '../routing/failureChoices';
+import { isEmptyScenario, noFailures, togglePop } from '../routing/scenario';
+import type { DiagramScenario, EdgeKey } from '../routing/scenario';
+import { simulationHeadline, simulationSummary } from '../routing/words/simulationSummary';
+import { anycastLanguageId, diagramDocument } from './activeDiagram';
+import type { DocumentAnalyses } from './analyses';
 
 /** What scripts and tests may pass instead of picking: PoPs by id or name, links by their ends, ASes by id. */
 export interface SimulateRequest {
@@ -27,21 +22,26 @@ export interface SimulateRequest {
   readonly ases?: readonly string[];
 }
 
-export class SimulationStore implements PreviewScenarioSource, vscode.Disposable {
+export interface SimulationState {
+  readonly scenario: DiagramScenario;
+  readonly headline: string;
+  /** Client id → the PoP that serves it, null when none does. */
+  readonly clients: Readonly<Record<string, string | null>>;
+}
+
+/** Each document's what-if; the routing under it is read from the analyses' owner. */
+export class SimulationStore implements vscode.Disposable {
   private readonly scenarios = new Map<string, DiagramScenario>();
-  private readonly analyses = new Map<
-    string,
-    { readonly version: number; readonly scenario: DiagramScenario; readonly analysis: RoutingAnalysis }
-  >();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires with the document whose simulation changed. */
   readonly onDidChange = this.changed.event;
-  private readonly closing = vscode.workspace.onDidCloseTextDocument((document) => {
-    const key = document.uri.toString();
-    this.analyses.delete(key);
-    forgetParsed(document.uri);
-    if (this.scenarios.delete(key)) this.changed.fire(document.uri);
-  });
+  private readonly closing: vscode.Disposable;
+
+  constructor(private readonly analyses: DocumentAnalyses) {
+    this.closing = analyses.onDidClose((uri) => {
+      if (this.scenarios.delete(uri.toString())) this.changed.fire(uri);
+    });
+  }
 
   scenarioOf(uri: vscode.Uri): DiagramScenario {
     return this.scenarios.get(uri.toString()) ?? noFailures;
@@ -53,27 +53,23 @@ export class SimulationStore implements PreviewScenarioSource, vscode.Disposable
     this.changed.fire(uri);
   }
 
-  /** The preview's view of the simulation: PoPs, and the links and ASes as engine ids of this version of the text. */
-  previewScenario(uri: vscode.Uri): SimulatedFailures {
-    const scenario = this.scenarioOf(uri);
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (!document) return { failedPops: scenario.failedPops };
-    return previewScenarioOf(scenario, () => this.analysisOf(document));
-  }
-
   togglePop(uri: vscode.Uri, pop: string): void {
     this.setScenario(uri, togglePop(this.scenarioOf(uri), pop));
   }
 
-  /** The routing of `document` under its simulation; cached until the text or the simulation changes. */
-  analysisOf(document: vscode.TextDocument): RoutingAnalysis {
-    const key = document.uri.toString();
-    const scenario = this.scenarioOf(document.uri);
-    const hit = this.analyses.get(key);
-    if (hit && hit.version === document.version && hit.scenario === scenario) return hit.analysis;
-    const analysis = analyzeRouting(document.getText(), scenario, parsedOf(document));
-    this.analyses.set(key, { version: document.version, scenario, analysis });
-    return analysis;
+  /** What every view shows of the simulation of `document`: its what-if, headline and each client's PoP. */
+  stateOf(document: vscode.TextDocument): SimulationState {
+    const routing = this.routingOf(document);
+    return {
+      scenario: routing.scenario,
+      headline: simulationHeadline(routing),
+      clients: Object.fromEntries((routing.resolution?.clients ?? []).map((c) => [c.id, c.pop ?? null])),
+    };
+  }
+
+  /** The routing of `document` under its simulation. */
+  routingOf(document: vscode.TextDocument): ScenarioRouting {
+    return this.analyses.of(document).underScenario(this.scenarioOf(document.uri));
   }
 
   dispose(): void {
@@ -96,7 +92,7 @@ function isRequest(arg: unknown): arg is SimulateRequest {
 }
 
 /** The scenario a script asked for; PoPs may be named by id or display name. */
-function requestedScenario(analysis: RoutingAnalysis, request: SimulateRequest): DiagramScenario | string {
+function requestedScenario(analysis: ScenarioRouting, request: SimulateRequest): DiagramScenario | string {
   const choices = failureChoices(analysis);
   const chosen: FailureChoice[] = [];
   for (const pop of request.pops ?? []) {
@@ -138,7 +134,7 @@ function typedChoice(items: readonly ChoiceItem[], typed: string, active: readon
 }
 
 /** The multi-select picker: PoPs (state, catchment), then links, then ASes; the current failures ticked. */
-async function pickScenario(analysis: RoutingAnalysis): Promise<DiagramScenario | undefined> {
+async function pickScenario(analysis: ScenarioRouting): Promise<DiagramScenario | undefined> {
   const choices = failureChoices(analysis);
   if (choices.length === 0) {
     void vscode.window.showInformationMessage('This diagram has no PoP, link or AS to fail.');
@@ -204,7 +200,7 @@ class SummaryProvider implements vscode.TextDocumentContentProvider {
     const document =
       vscode.workspace.textDocuments.find((d) => d.uri.toString() === source.toString()) ??
       (await vscode.workspace.openTextDocument(source));
-    return simulationSummary(this.store.analysisOf(document), fileName(source));
+    return simulationSummary(this.store.routingOf(document), fileName(source));
   }
 
   dispose(): void {
@@ -226,8 +222,8 @@ async function showSummary(arg: unknown): Promise<vscode.TextDocument | undefine
 }
 
 /** Creates the store (the preview's source of failures too) and registers the simulation commands. */
-export function registerSimulation(context: vscode.ExtensionContext): SimulationStore {
-  const store = new SimulationStore();
+export function registerSimulation(context: vscode.ExtensionContext, analyses: DocumentAnalyses): SimulationStore {
+  const store = new SimulationStore(analyses);
   const summaries = new SummaryProvider(store);
   context.subscriptions.push(
     store,
@@ -237,7 +233,7 @@ export function registerSimulation(context: vscode.ExtensionContext): Simulation
     vscode.workspace.onDidChangeTextDocument((event) => {
       const open = summaryUri(event.document.uri).toString();
       if (
-        event.document.languageId === 'anycast' &&
+        event.document.languageId === anycastLanguageId &&
         vscode.workspace.textDocuments.some((d) => d.uri.toString() === open)
       )
         summaries.refresh(event.document.uri);
@@ -246,7 +242,7 @@ export function registerSimulation(context: vscode.ExtensionContext): Simulation
       const request = isRequest(arg) ? arg : undefined;
       const document = await diagramDocument(request ? request.uri : arg);
       if (!document) return undefined;
-      const analysis = store.analysisOf(document);
+      const analysis = store.routingOf(document);
       let scenario: DiagramScenario | undefined;
       if (request && (request.pops || request.links || request.ases)) {
         const asked = requestedScenario(analysis, request);
@@ -257,7 +253,7 @@ export function registerSimulation(context: vscode.ExtensionContext): Simulation
       }
       if (!scenario) return undefined;
       store.setScenario(document.uri, scenario);
-      const headline = simulationHeadline(store.analysisOf(document));
+      const headline = simulationHeadline(store.routingOf(document));
       if (headline && !request) {
         void vscode.window.showInformationMessage(headline, 'Show Summary', 'End Simulation').then((answer) => {
           if (answer === 'Show Summary') void showSummary(document.uri);
@@ -275,17 +271,6 @@ export function registerSimulation(context: vscode.ExtensionContext): Simulation
     vscode.commands.registerCommand('anycast.togglePopFailure', async (uri: vscode.Uri | string, pop: string) => {
       const document = await diagramDocument(uri);
       if (document) store.togglePop(document.uri, pop);
-    }),
-    // Not contributed: lets tests and scripts read what every view shows.
-    vscode.commands.registerCommand('anycast.internal.simulationState', async (uri?: vscode.Uri | string) => {
-      const document = await diagramDocument(uri);
-      if (!document) return undefined;
-      const analysis = store.analysisOf(document);
-      return {
-        scenario: analysis.scenario,
-        headline: simulationHeadline(analysis),
-        clients: Object.fromEntries((analysis.resolution?.clients ?? []).map((c) => [c.id, c.pop ?? null])),
-      };
     }),
   );
   return store;

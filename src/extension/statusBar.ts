@@ -16,7 +16,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, simulation: 
     timer = undefined;
     // With the preview focused there is no active editor: keep showing the diagram last edited.
     const document = currentDiagram();
-    const headline = document && !document.isClosed ? simulationHeadline(simulation.analysisOf(document)) : '';
+    const headline = document && !document.isClosed ? simulationHeadline(simulation.routingOf(document)) : '';
     if (!headline) {
       item.hide();
       return;

@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import type { DocumentSymbol, SymbolKind } from '../language/features/symbols';
 import { documentSymbols } from '../language/features/symbols';
 import { toVsRange } from './convert';
-import { parsedOf } from './parsedDocuments';
+import type { DocumentAnalyses } from './analyses';
+import { anycastSelector } from './activeDiagram';
 
 const kinds: Readonly<Record<SymbolKind, vscode.SymbolKind>> = {
   pop: vscode.SymbolKind.Event,
@@ -26,11 +27,11 @@ function toVsSymbol(symbol: DocumentSymbol): vscode.DocumentSymbol {
   return result;
 }
 
-export function registerSymbols(context: vscode.ExtensionContext): void {
+export function registerSymbols(context: vscode.ExtensionContext, analyses: DocumentAnalyses): void {
   context.subscriptions.push(
     vscode.languages.registerDocumentSymbolProvider(
-      { language: 'anycast' },
-      { provideDocumentSymbols: (document) => documentSymbols(parsedOf(document).model).map(toVsSymbol) },
+      anycastSelector,
+      { provideDocumentSymbols: (document) => documentSymbols(analyses.of(document).model).map(toVsSymbol) },
       { label: 'Anycast topology' },
     ),
   );

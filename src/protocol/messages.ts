@@ -5,7 +5,9 @@
  * A `render` lays the diagram out (mermaid); a `routingState` only restyles the SVG already on
  * screen, so failure toggles never move a node.
  */
-import type { RoutingAnnotation } from '../routing/picture/annotate';
+import type { RoutingAnnotation } from '../routing/picture/routingAnnotation';
+
+export type { LegendAnnotation, NodeAnnotation, RoutingAnnotation } from '../routing/picture/routingAnnotation';
 
 /** An edge as written: its endpoints and, when the author gave one, its id (`a e1@--> b`). */
 export interface DiagramEdge {
@@ -17,13 +19,6 @@ export interface DiagramEdge {
 /** `auto` follows the VS Code theme; the others force a light or dark picture. */
 export type PreviewTheme = 'auto' | 'light' | 'dark';
 
-/**
- * The routing facts the webview paints: computed by the pure annotator in src/language, sent as
- * they are.
- */
-export type { LegendAnnotation as LegendEntry, NodeAnnotation as NodeRouting } from '../routing/picture/annotate';
-export type RoutingState = RoutingAnnotation;
-
 /** Which diagram document a message is about, and which edit of it. */
 export interface DocumentRef {
   readonly uri: string;
@@ -34,7 +29,7 @@ export interface RenderMessage extends DocumentRef {
   readonly type: 'render';
   /** Mermaid text to lay out. Identical text means identical layout: the webview only restyles. */
   readonly mermaidText: string;
-  readonly routing: RoutingState;
+  readonly routing: RoutingAnnotation;
   /** The diagram's edges in document order (the index `reveal` refers to). */
   readonly edges: readonly DiagramEdge[];
   /** Beyond this many edges the webview shows a message instead of laying out. */
@@ -44,7 +39,7 @@ export interface RenderMessage extends DocumentRef {
 
 export interface RoutingStateMessage extends DocumentRef {
   readonly type: 'routingState';
-  readonly routing: RoutingState;
+  readonly routing: RoutingAnnotation;
 }
 
 /** The text does not parse: keep the last good picture and show this beside it. */
@@ -71,12 +66,12 @@ export interface SetThemeMessage {
 export type ExportBackground = 'auto' | 'light' | 'dark' | 'transparent';
 
 /**
- * Asks for the SVG on screen; answered by `svg` with the same requestId. With `background` the
+ * Asks for the picture on screen; answered by `picture` with the same requestId. With `background` the
  * answer is a standalone, portable file (styles inlined, explicit size, that background); with
  * `format: 'png'` it is also rasterised at `scale` (default 2).
  */
-export interface RequestSvgMessage {
-  readonly type: 'requestSvg';
+export interface PictureRequestMessage {
+  readonly type: 'requestPicture';
   readonly requestId: number;
   readonly background?: ExportBackground;
   readonly format?: 'svg' | 'png';
@@ -84,7 +79,7 @@ export interface RequestSvgMessage {
 }
 
 export type HostToWebview =
-  RenderMessage | RoutingStateMessage | ErrorMessage | HighlightMessage | SetThemeMessage | RequestSvgMessage;
+  RenderMessage | RoutingStateMessage | ErrorMessage | HighlightMessage | SetThemeMessage | PictureRequestMessage;
 
 /** The webview is listening; the host sends nothing before this. */
 export interface ReadyMessage {
@@ -119,8 +114,8 @@ export interface TogglePopMessage {
   readonly pop: string;
 }
 
-export interface SvgMessage {
-  readonly type: 'svg';
+export interface PictureMessage {
+  readonly type: 'picture';
   readonly requestId: number;
   /** Undefined when nothing is on screen. */
   readonly svg: string | undefined;
@@ -136,4 +131,4 @@ export interface PreviewPersistedState {
 }
 
 export type WebviewToHost =
-  ReadyMessage | RenderedMessage | RenderFailedMessage | RevealMessage | TogglePopMessage | SvgMessage;
+  ReadyMessage | RenderedMessage | RenderFailedMessage | RevealMessage | TogglePopMessage | PictureMessage;

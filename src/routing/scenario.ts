@@ -1,16 +1,11 @@
 /**
  * A what-if on a diagram, in the diagram's own terms (PoP node ids, edges by their two ends, AS
- * node ids) so it survives edits that renumber edges, and the routing analysis under it: the
- * topology, the resolution with nothing failed, the resolution under the what-if, and what moved.
- * The editor computes one analysis per (document version, what-if) and every view reads it. Pure.
+ * node ids) so it survives edits that renumber edges: the one scenario type from the language to
+ * the protocol, converted to the engine's `Scenario` here only. Also how a user names the things
+ * to fail (the CLI's flags, the simulation's requests). Pure.
  */
-import { diffResolutions, resolve } from '../engine/index';
-import type { Resolution, ResolutionDiff, Scenario } from '../engine/types';
-import { parseDocument } from '../language/index';
-import type { ParsedDocument } from '../language/index';
-import type { DocumentModel, EdgeModel, NodeModel } from '../language/meaning/model';
-import { percent, plural } from './words/figures';
-import { toTopology } from './topology';
+import type { Scenario } from '../engine/types';
+import type { DocumentModel, NodeModel } from '../language/meaning/model';
 import type { TopologyBuild } from './topology';
 
 /** An edge named by its ends as written (`A --> B` is `{ from: 'A', to: 'B' }`). */
@@ -30,33 +25,27 @@ export interface DiagramScenario {
 
 export const noFailures: DiagramScenario = { failedPops: [], failedLinks: [], failedAses: [] };
 
+/** Only these PoPs failed. */
+export function failingPops(pops: readonly string[]): DiagramScenario {
+  return { ...noFailures, failedPops: pops };
+}
+
 export function isEmptyScenario(s: DiagramScenario): boolean {
   return s.failedPops.length === 0 && s.failedLinks.length === 0 && s.failedAses.length === 0;
 }
 
-export function sameEdge(a: EdgeKey, b: EdgeKey): boolean {
-  return a.from === b.from && a.to === b.to;
+/** One string per distinct scenario, whatever the order things were failed in: the analysis' memo key. */
+export function scenarioKey(s: DiagramScenario): string {
+  const sorted = (xs: readonly string[]): string[] => [...xs].sort();
+  return JSON.stringify([
+    sorted(s.failedPops),
+    sorted(s.failedLinks.map((k) => `${k.from}\u0000${k.to}`)),
+    sorted(s.failedAses),
+  ]);
 }
 
-/** Beyond this many routers plus sessions the editor does not resolve on every keystroke (the CLI does). */
-export const maxEditorTopologySize = 20_000;
-
-export interface RoutingAnalysis {
-  readonly parsed: ParsedDocument;
-  readonly scenario: DiagramScenario;
-  /** The engine's scenario for `scenario` (session ids and ASNs of this version of the text). */
-  readonly engineScenario: Scenario;
-  readonly build: TopologyBuild;
-  /** With nothing failed in the simulation (PoPs written down in the text stay down). */
-  readonly baseline?: Resolution;
-  /** Under the simulation; the baseline itself when nothing is failed. */
-  readonly resolution?: Resolution;
-  /** Present when something is failed. */
-  readonly diff?: ResolutionDiff;
-  /** Why there is no resolution (too large), or that routing is unstable. */
-  readonly problem?: string;
-  /** The diagram node an engine id (router, origin, client) stands for. */
-  nodeOf(engineId: string): string | undefined;
+export function sameEdge(a: EdgeKey, b: EdgeKey): boolean {
+  return a.from === b.from && a.to === b.to;
 }
 
 /** The part of `scenario` that still names things in `model` (the text may have changed under it). */
@@ -83,59 +72,13 @@ export function toEngineScenario(scenario: DiagramScenario, model: DocumentModel
   const failedAses = [
     ...new Set(scenario.failedAses.map((id) => asnOf.get(id)).filter((asn): asn is number => asn !== undefined)),
   ];
+  const origins = new Set(build.topology.origins.map((o) => o.id));
+  const failedPops = scenario.failedPops.filter((id) => origins.has(id));
   return {
-    ...(scenario.failedPops.length > 0 ? { failedPops: [...scenario.failedPops] } : {}),
+    ...(failedPops.length > 0 ? { failedPops } : {}),
     ...(failedSessions.length > 0 ? { failedSessions } : {}),
     ...(failedAses.length > 0 ? { failedAses } : {}),
   };
-}
-
-/** Parses `text` and resolves it with nothing failed and under `scenario`. Never throws. */
-export function analyzeRouting(
-  text: string,
-  scenario: DiagramScenario = noFailures,
-  parsed: ParsedDocument = parseDocument(text),
-): RoutingAnalysis {
-  const model = parsed.model;
-  const build = toTopology(model);
-  const kept = pruneScenario(scenario, model);
-  const engineScenario = toEngineScenario(kept, model, build);
-  const nodeIds = new Set(model.nodes.map((n) => n.id));
-  const routerNode = build.mapping.routerNode;
-  const nodeOf = (engineId: string): string | undefined =>
-    engineId in routerNode ? routerNode[engineId] : nodeIds.has(engineId) ? engineId : undefined;
-  const base = { parsed, scenario: kept, engineScenario, build, nodeOf };
-  const size = build.topology.routers.length + build.topology.sessions.length;
-  if (size > maxEditorTopologySize) {
-    return {
-      ...base,
-      problem: `This diagram has ${size} routers and sessions; the editor resolves at most ${maxEditorTopologySize} (use \`anycast resolve\` in a terminal).`,
-    };
-  }
-  try {
-    const baseline = resolve(build.topology);
-    if (isEmptyScenario(kept))
-      return {
-        ...base,
-        baseline,
-        resolution: baseline,
-        ...(baseline.unstable ? { problem: baseline.unstable.message } : {}),
-      };
-    const resolution = resolve(build.topology, engineScenario);
-    const diff = diffResolutions(baseline, resolution);
-    return {
-      ...base,
-      baseline,
-      resolution,
-      diff,
-      ...(resolution.unstable ? { problem: resolution.unstable.message } : {}),
-    };
-  } catch (error) {
-    return {
-      ...base,
-      problem: `The routing could not be computed: ${error instanceof Error ? error.message : String(error)}`,
-    };
-  }
 }
 
 /** Fails a PoP that is up, restores one that is failed. */
@@ -144,21 +87,6 @@ export function togglePop(scenario: DiagramScenario, pop: string): DiagramScenar
     ? scenario.failedPops.filter((p) => p !== pop)
     : [...scenario.failedPops, pop];
   return { ...scenario, failedPops };
-}
-
-/** What can fail in a diagram: its PoPs, its BGP session edges and its ASes. */
-export interface FailureChoice {
-  readonly kind: 'pop' | 'link' | 'as';
-  /** Node id (pop, as) or `from → to` (link). */
-  readonly key: string;
-  readonly label: string;
-  /** State and, for a PoP, its catchment: "up · 12 clients · 40%". */
-  readonly description: string;
-  /** Failed in the current simulation. */
-  readonly failed: boolean;
-  readonly pop?: string;
-  readonly link?: EdgeKey;
-  readonly as?: string;
 }
 
 /** The PoP a user named, by node id or (case-insensitive) display name, as the CLI's `--fail` takes it. */
@@ -236,75 +164,4 @@ export function linkList(model: DocumentModel): string {
 /** The node's display name: `US-East`, `AS174 Cogent`. */
 export function displayName(node: NodeModel): string {
   return node.role === 'as' && node.asn ? `AS${node.asn.value} ${node.name}` : node.name;
-}
-
-function linkLabel(edge: EdgeModel, nameOf: (id: string) => string): string {
-  const m = edge.meaning;
-  const rel = m.kind === 'session' ? (m.relationship === 'peer-peer' ? 'peer' : 'transit') : '';
-  return `${nameOf(edge.from)} ↔ ${nameOf(edge.to)}${rel ? ` (${rel})` : ''}`;
-}
-
-/** Everything the "Simulate Failure..." picker offers, PoPs first, with their state and catchment. */
-export function failureChoices(analysis: RoutingAnalysis): FailureChoice[] {
-  const model = analysis.parsed.model;
-  const byId = new Map(model.nodes.map((n) => [n.id, n]));
-  const nameOf = (id: string): string => {
-    const n = byId.get(id);
-    return n ? displayName(n) : id;
-  };
-  const baselinePops = new Map((analysis.baseline?.pops ?? []).map((p) => [p.id, p]));
-  const choices: FailureChoice[] = [];
-  for (const node of model.nodes) {
-    if (node.role !== 'pop') continue;
-    const failed = analysis.scenario.failedPops.includes(node.id);
-    const result = baselinePops.get(node.id);
-    const writtenDown = node.state?.value === 'down';
-    const state = writtenDown ? 'withdrawn in the diagram' : failed ? 'failed' : 'up';
-    const catchment =
-      result && !writtenDown ? ` · ${plural(result.clients.length, 'client')} · ${percent(result.trafficShare)}` : '';
-    choices.push({
-      kind: 'pop',
-      key: node.id,
-      label: node.name,
-      description: `PoP · ${state}${catchment}`,
-      failed,
-      pop: node.id,
-    });
-  }
-  for (const edge of model.edges) {
-    if (edge.meaning.kind !== 'session') continue;
-    const link = { from: edge.from, to: edge.to };
-    const failed = analysis.scenario.failedLinks.some((k) => sameEdge(k, link));
-    const writtenDown = edge.meaning.state?.value === 'down';
-    choices.push({
-      kind: 'link',
-      key: `${edge.from} → ${edge.to}`,
-      label: linkLabel(edge, nameOf),
-      description: `link · ${writtenDown ? 'down in the diagram' : failed ? 'failed' : 'up'}`,
-      failed,
-      link,
-    });
-  }
-  for (const node of model.nodes) {
-    if (node.role !== 'as') continue;
-    const failed = analysis.scenario.failedAses.includes(node.id);
-    choices.push({
-      kind: 'as',
-      key: node.id,
-      label: displayName(node),
-      description: `AS · ${node.state?.value === 'down' ? 'down in the diagram' : failed ? 'failed' : 'up'}`,
-      failed,
-      as: node.id,
-    });
-  }
-  return choices;
-}
-
-/** The scenario made of the chosen items. */
-export function scenarioOfChoices(chosen: readonly FailureChoice[]): DiagramScenario {
-  return {
-    failedPops: chosen.flatMap((c) => (c.pop !== undefined ? [c.pop] : [])),
-    failedLinks: chosen.flatMap((c) => (c.link !== undefined ? [c.link] : [])),
-    failedAses: chosen.flatMap((c) => (c.as !== undefined ? [c.as] : [])),
-  };
 }

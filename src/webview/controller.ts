@@ -10,8 +10,8 @@ import type {
   HostToWebview,
   PreviewTheme,
   RenderMessage,
-  RequestSvgMessage,
-  RoutingState,
+  PictureRequestMessage,
+  RoutingAnnotation,
   RoutingStateMessage,
   WebviewToHost,
 } from '../protocol/messages';
@@ -92,7 +92,7 @@ export class PreviewController {
   private latestVersion = -1;
   /** The newest render asked for; the one that reaches the screen when mermaid finishes. */
   private wanted: RenderMessage | undefined;
-  private routing: RoutingState | undefined;
+  private routing: RoutingAnnotation | undefined;
   private shown: Shown | undefined;
   private cursorNode: string | undefined;
   private hoverNode: string | undefined;
@@ -141,7 +141,7 @@ export class PreviewController {
         this.themeSetting = message.theme;
         this.onThemeChanged();
         break;
-      case 'requestSvg':
+      case 'requestPicture':
         void this.answerSvg(message);
         break;
       default: {
@@ -152,20 +152,20 @@ export class PreviewController {
   }
 
   /** The picture on screen as asked: as drawn, or portable (and rasterised) for export. */
-  private async answerSvg(message: RequestSvgMessage): Promise<void> {
+  private async answerSvg(message: PictureRequestMessage): Promise<void> {
     const { requestId } = message;
     const svg = this.shown?.svg;
     if (!svg || message.background === undefined) {
-      this.host.post({ type: 'svg', requestId, svg: svg?.outerHTML });
+      this.host.post({ type: 'picture', requestId, svg: svg?.outerHTML });
       return;
     }
     try {
       const portable = await this.exportableSvg(svg, message.background);
       const png = message.format === 'png' ? await rasterise(portable, message.scale ?? 2) : undefined;
-      this.host.post({ type: 'svg', requestId, svg: portable, ...(png !== undefined ? { png } : {}) });
+      this.host.post({ type: 'picture', requestId, svg: portable, ...(png !== undefined ? { png } : {}) });
     } catch (error) {
       this.host.post({
-        type: 'svg',
+        type: 'picture',
         requestId,
         svg: undefined,
         error: error instanceof Error ? error.message : String(error),

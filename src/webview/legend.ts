@@ -3,9 +3,9 @@
  * button to fail or restore it. Plain DOM (not part of the mermaid layout), so it can change
  * without moving a node.
  */
-import type { LegendEntry } from '../protocol/messages';
+import type { LegendAnnotation } from '../protocol/messages';
 import { percent, plural } from '../routing/words/figures';
-import { paletteSize } from './routingStyle';
+import { paletteSize } from '../routing/picture/routingAnnotation';
 
 export interface LegendHandlers {
   togglePop(pop: string): void;
@@ -13,7 +13,11 @@ export interface LegendHandlers {
   revealPop(pop: string): void;
 }
 
-export function renderLegend(container: HTMLElement, entries: readonly LegendEntry[], handlers: LegendHandlers): void {
+export function renderLegend(
+  container: HTMLElement,
+  entries: readonly LegendAnnotation[],
+  handlers: LegendHandlers,
+): void {
   container.replaceChildren();
   container.hidden = entries.length === 0;
   if (entries.length === 0) return;

@@ -6,11 +6,12 @@
  * <foreignObject>. Transient highlights (cursor, hovered path) are left out. Also rasterises to PNG.
  */
 import type { ExportBackground } from '../protocol/messages';
+import { diagramFont } from './mermaidRenderer';
 
 const svgNs = 'http://www.w3.org/2000/svg';
 
-/** The font the file names: generic, so no renderer needs to fetch or embed one. */
-export const exportFont = 'Arial, Helvetica, sans-serif';
+/** The file names the font mermaid measured with: generic, so no renderer needs to fetch or embed one. */
+const exportFont = diagramFont;
 
 /** Fixed colours for an explicit background; 'auto' takes the preview's own. */
 export const backgroundColors: Readonly<Record<'light' | 'dark', string>> = { light: '#ffffff', dark: '#1e1e1e' };

@@ -2,12 +2,11 @@
  * Paints the resolver's answer onto the SVG mermaid drew: classes and small badges on existing
  * elements, never a new layout, so a failure toggle leaves every node where it was.
  */
-import type { DiagramEdge, NodeRouting, RoutingState } from '../protocol/messages';
+import type { DiagramEdge, NodeAnnotation, RoutingAnnotation } from '../protocol/messages';
+import { paletteSize } from '../routing/picture/routingAnnotation';
 import type { DiagramIndex } from './diagramIndex';
 
 const svgNs = 'http://www.w3.org/2000/svg';
-/** The palette in media/preview.css has this many PoP colours; more PoPs reuse them in order. */
-export const paletteSize = 12;
 
 const routingClasses = ['ac-pop', 'ac-client', 'ac-as', 'ac-withdrawn', 'ac-moved', 'ac-unreachable'];
 
@@ -34,7 +33,7 @@ function addBadge(g: SVGGElement, text: string, kind: string): void {
   g.appendChild(badge);
 }
 
-function styleNode(g: SVGGElement, node: NodeRouting): void {
+function styleNode(g: SVGGElement, node: NodeAnnotation): void {
   if (node.role === 'pop' || node.role === 'client' || node.role === 'as') g.classList.add(`ac-${node.role}`);
   if (node.color !== undefined) g.classList.add(colorClass(node.color));
   if (node.withdrawn) {
@@ -61,7 +60,7 @@ function pathSteps(path: readonly string[]): Set<string> {
 }
 
 /** Replaces whatever routing styles the picture had with those of `routing`. */
-export function applyRouting(index: DiagramIndex, edges: readonly DiagramEdge[], routing: RoutingState): void {
+export function applyRouting(index: DiagramIndex, edges: readonly DiagramEdge[], routing: RoutingAnnotation): void {
   const byId = new Map(routing.nodes.map((n) => [n.id, n]));
   for (const [id, g] of index.nodes) {
     clearRouting(g);
@@ -122,7 +121,7 @@ export function showCursor(index: DiagramIndex, nodeId: string | undefined): SVG
 /** Emphasises one PoP's catchment (legend hover); `undefined` clears it. */
 export function showCatchment(
   index: DiagramIndex,
-  routing: RoutingState,
+  routing: RoutingAnnotation,
   svg: SVGSVGElement,
   pop: string | undefined,
 ): void {

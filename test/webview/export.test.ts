@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Resvg } from '@resvg/resvg-js';
-import type { ExportBackground, RenderedMessage, SvgMessage, WebviewToHost } from '../../src/protocol/messages';
+import type { ExportBackground, RenderedMessage, PictureMessage, WebviewToHost } from '../../src/protocol/messages';
 import type { PreviewPage } from './harness';
 import { closeBrowser, openPreview, resultsDir } from './harness';
 import { seedRender } from './seedMessages';
@@ -18,18 +18,18 @@ const isRendered =
     m.type === 'rendered' && m.version === version;
 const isSvg =
   (requestId: number) =>
-  (m: WebviewToHost): m is SvgMessage =>
-    m.type === 'svg' && m.requestId === requestId;
+  (m: WebviewToHost): m is PictureMessage =>
+    m.type === 'picture' && m.requestId === requestId;
 
 let nextRequest = 100;
 async function exportSvg(
   preview: PreviewPage,
   background: ExportBackground,
   format: 'svg' | 'png' = 'svg',
-): Promise<SvgMessage> {
+): Promise<PictureMessage> {
   const requestId = nextRequest++;
   const from = (await preview.posted()).length;
-  await preview.post({ type: 'requestSvg', requestId, background, format });
+  await preview.post({ type: 'requestPicture', requestId, background, format });
   return preview.waitForPosted(isSvg(requestId), from);
 }
 
@@ -127,7 +127,7 @@ describe('export from the preview (headless Chromium, then resvg outside the bro
   it('answers with no SVG when nothing is on screen', async () => {
     const empty = await openPreview();
     try {
-      await empty.post({ type: 'requestSvg', requestId: 1, background: 'light' });
+      await empty.post({ type: 'requestPicture', requestId: 1, background: 'light' });
       const answer = await empty.waitForPosted(isSvg(1));
       assert.equal(answer.svg, undefined);
     } finally {

@@ -5,8 +5,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { largeDiagram } from '../../bench/webviewDiagram';
-import type { DiagramContent, DocumentAnalysis } from '../../src/routing/picture/previewContent';
-import { analyzeDocument, diagramContent } from '../../src/routing/picture/previewContent';
+import { DiagramAnalysis } from '../../src/routing/analysis';
+import type { DiagramContent } from '../../src/routing/picture/previewContent';
+import { diagramContent } from '../../src/routing/picture/previewContent';
+import { failingPops } from '../../src/routing/scenario';
 import type { RenderedMessage, RevealMessage, WebviewToHost } from '../../src/protocol/messages';
 import type { PreviewPage } from './harness';
 import { closeBrowser, openPreview } from './harness';
@@ -40,15 +42,14 @@ function nodeBoxes(preview: PreviewPage): Promise<Record<string, { box: string; 
 
 describe('client groups on a 300-client diagram (headless Chromium, built bundle)', () => {
   let preview: PreviewPage;
-  let analysis: DocumentAnalysis;
+  let analysis: DiagramAnalysis;
   const diagram = largeDiagram(50, 300);
 
-  const content = (failedPops: readonly string[]): DiagramContent => diagramContent(analysis, { failedPops });
+  const content = (failedPops: readonly string[]): DiagramContent => diagramContent(analysis, failingPops(failedPops));
 
   before(async () => {
-    const analyzed = analyzeDocument(diagram.text);
-    assert.ok(!('kind' in analyzed), 'the benchmark diagram parses');
-    analysis = analyzed;
+    analysis = new DiagramAnalysis(diagram.text);
+    assert.equal(analysis.syntaxError, undefined, 'the benchmark diagram parses');
     preview = await openPreview({ width: 1400, height: 900 });
     const first = content([]);
     await preview.post({

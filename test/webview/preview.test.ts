@@ -8,7 +8,7 @@ import type {
   RenderFailedMessage,
   RenderedMessage,
   RevealMessage,
-  SvgMessage,
+  PictureMessage,
   WebviewToHost,
 } from '../../src/protocol/messages';
 import type { PreviewPage } from './harness';
@@ -246,8 +246,8 @@ describe('preview webview (headless Chromium, built bundle)', () => {
 
   it('answers an SVG request with the picture on screen', async () => {
     const from = (await preview.posted()).length;
-    await preview.post({ type: 'requestSvg', requestId: 7 });
-    const answer = await preview.waitForPosted((m): m is SvgMessage => m.type === 'svg', from);
+    await preview.post({ type: 'requestPicture', requestId: 7 });
+    const answer = await preview.waitForPosted((m): m is PictureMessage => m.type === 'picture', from);
     assert.equal(answer.requestId, 7);
     assert.match(answer.svg ?? '', /^<svg[^>]*>/);
     assert.doesNotMatch(answer.svg ?? '', /foreignObject/);

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { DiagramEdge, NodeRouting, RenderMessage, RoutingState } from '../../src/protocol/messages';
+import type { DiagramEdge, NodeAnnotation, RenderMessage, RoutingAnnotation } from '../../src/protocol/messages';
 
 export const seedUri = 'file:///work/examples/seed.anycast.mmd';
 export const seedText = readFileSync(resolve(import.meta.dirname, '../../examples/seed.anycast.mmd'), 'utf8');
@@ -31,12 +31,12 @@ const pops = [
 ];
 
 /** The seed's routing: each user at its nearest PoP, or with US-East failed, New York at EU-West. */
-export function seedRouting(usEastFailed: boolean): RoutingState {
+export function seedRouting(usEastFailed: boolean): RoutingAnnotation {
   const servedBy: Record<string, number> = { ClientUS: usEastFailed ? 1 : 0, ClientEU: 1, ClientAP: 2 };
-  const nodes: NodeRouting[] = [
+  const nodes: NodeAnnotation[] = [
     { id: 'IP', role: 'service', summary: ['Anycast address 203.0.113.1'] },
     { id: 'BGP', role: 'other', summary: [] },
-    ...pops.map((p, i): NodeRouting => {
+    ...pops.map((p, i): NodeAnnotation => {
       const withdrawn = usEastFailed && i === 0;
       const clients = Object.values(servedBy).filter((c) => c === i).length;
       return {
@@ -47,7 +47,7 @@ export function seedRouting(usEastFailed: boolean): RoutingState {
         summary: [withdrawn ? `${p.name}: withdrawn` : `${p.name}: ${clients} clients`],
       };
     }),
-    ...Object.entries(servedBy).map(([client, i]): NodeRouting => {
+    ...Object.entries(servedBy).map(([client, i]): NodeAnnotation => {
       const pop = pops[i]!;
       const moved = usEastFailed && client === 'ClientUS';
       return {

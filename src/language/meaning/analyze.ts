@@ -10,7 +10,7 @@ import { AnalysisContext } from './context';
 import { fillDefaults } from './defaults';
 import { buildEdge } from './edges';
 import { readFrontMatter } from './frontMatter';
-import { checkProviderCycles, checkReachability, checkResolution } from './graphChecks';
+import { checkProviderCycles, checkReachability } from './graphChecks';
 import { checkReferences } from './idChecks';
 import type { Direction, DocumentModel, DocumentSettings, EdgeModel, NodeModel, SubgraphModel } from './model';
 import { buildNode } from './nodes';
@@ -36,11 +36,10 @@ export function analyzeDocument(text: string): { model: DocumentModel; diagnosti
   const finalSettings = inferService(cx, nodes, settings);
   checkPrefixes(cx, nodes, finalSettings);
   checkProviderCycles(cx, nodes, edges);
-  const unreachable = checkReachability(cx, nodes, edges, implicitTransit);
+  checkReachability(cx, nodes, edges, implicitTransit);
   for (const i of cx.inferred)
     cx.diagnostics.push({ range: i.range, severity: 'hint', code: 'inferred', message: i.message });
   const model = assembleModel(cx, finalSettings, nodes, edges, implicitTransit);
-  checkResolution(cx, model, unreachable);
   cx.diagnostics.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );

@@ -3,10 +3,8 @@
  * under valley-free export (Gao-Rexford) and NO_EXPORT. Both run at AS level (nodes sharing an
  * ASN are one AS) in time linear in nodes plus sessions.
  */
-import { resolve } from '../../engine/resolve';
 import type { Community } from '../../engine/types';
-import type { DocumentModel, EdgeModel, EdgeSession, NodeModel } from './model';
-import { toTopology } from '../../routing/topology';
+import type { EdgeModel, EdgeSession, NodeModel } from './model';
 import type { Range, Severity } from '../types';
 
 /** What a check needs from the analyser: a way to report. */
@@ -220,65 +218,4 @@ export function checkReachability(
     });
   }
   return flagged;
-}
-
-/**
- * The router-level resolver costs more than linear time (about 0.1 s at 400 routers, seconds at
- * 1,500), so the live check runs it only on diagrams of a size people draw; bigger documents keep
- * the linear graph check above and a hint says so (`anycast resolve` still answers for them).
- */
-export const MAX_ROUTERS_FOR_RESOLVER_CHECK = 400;
-
-/**
- * Runs the resolver on the document as written and reports what only it can see: clients left
- * without a route because every neighbour that could serve them prefers a route it may not pass on
- * (BGP advertises only its best route), and routing that never settles (a dispute wheel).
- */
-export function checkResolution(reporter: Reporter, model: DocumentModel, alreadyFlagged: ReadonlySet<string>): void {
-  if (!model.nodes.some((n) => n.role === 'pop') || !model.nodes.some((n) => n.role === 'client')) return;
-  const { topology } = toTopology(model);
-  if (topology.routers.length > MAX_ROUTERS_FOR_RESOLVER_CHECK) {
-    const at = model.headerRange ?? model.nodes[0]?.idRange;
-    const message = `${topology.routers.length} routers: above ${MAX_ROUTERS_FOR_RESOLVER_CHECK} the live check skips the full BGP resolution (only the graph check of reachability runs); 'anycast resolve' gives the full answer`;
-    if (at) reporter.diagnostics.push({ range: at, severity: 'hint', code: 'resolver-check-skipped', message });
-    return;
-  }
-  const resolution = resolve(topology);
-  const byId = new Map(model.nodes.map((n) => [n.id, n]));
-  if (resolution.unstable) {
-    const first = model.headerRange ?? model.nodes[0]?.idRange;
-    if (first)
-      reporter.diagnostics.push({
-        range: first,
-        severity: 'warning',
-        code: 'unstable-routing',
-        message: `Routing never settles: ${resolution.unstable.message}`,
-      });
-    return;
-  }
-  const reached = new Map(resolution.clients.map((c) => [c.id, c]));
-  for (const edge of model.edges) {
-    const m = edge.meaning;
-    if (m.kind !== 'expectation') continue;
-    const result = reached.get(m.client);
-    if (!result?.pop || result.pop === m.pop) continue;
-    const why = result.explanation ? ` (decided by ${result.explanation.decidedBy})` : '';
-    reporter.diagnostics.push({
-      range: edge.range,
-      severity: 'warning',
-      code: 'expectation-mismatch',
-      message: `The diagram shows '${m.client}' reaching '${m.pop}', but BGP sends it to '${result.pop}'${why}`,
-    });
-  }
-  for (const c of resolution.clients) {
-    if (c.pop !== undefined || alreadyFlagged.has(c.id)) continue;
-    const node = byId.get(c.id);
-    if (!node) continue;
-    reporter.diagnostics.push({
-      range: node.idRange,
-      severity: 'warning',
-      code: 'unreachable-client',
-      message: `Client '${c.id}' reaches no PoP: a route exists in the graph, but the neighbours that could pass it on each prefer a route they may not export (such as a NO_EXPORT or peer route), and BGP advertises only its best`,
-    });
-  }
 }

@@ -5,7 +5,7 @@
  * failure toggle restyles the same picture and moves no node; the routing keeps every client.
  */
 import type { DocumentModel, EdgeModel, NodeModel } from '../../language/meaning/model';
-import type { NodeAnnotation, RoutingAnnotation } from './annotate';
+import type { NodeAnnotation, RoutingAnnotation } from './routingAnnotation';
 
 /** Clients drawn one by one up to this many; above it the preview groups them (`anycast.preview.groupClientsAbove`). */
 export const defaultGroupClientsAbove = 100;

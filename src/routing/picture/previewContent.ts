@@ -1,29 +1,18 @@
 /**
- * A document's text and a what-if scenario in, everything the preview and `anycast mermaid` show
- * out: parse, build the engine topology and resolve once per edit (`analyzeDocument`), then per
- * what-if resolve again and annotate (`diagramContent`). Pure and deterministic.
+ * A document's analysis and a what-if in, everything the preview and `anycast mermaid` show out:
+ * the text mermaid lays out (clients grouped when there are many), the routing annotation painted
+ * on it, and the ranges behind clicks and the cursor. Pure and deterministic.
  */
 import type { Resolution } from '../../engine/index';
-import { resolve } from '../../engine/index';
-import type { RoutingAnnotation } from './annotate';
-import { annotateRouting } from './annotate';
+import type { RoutingAnnotation } from './routingAnnotation';
+import { annotateRouting } from './routingAnnotation';
 import { defaultGroupClientsAbove, groupClients, routingWithGroups } from './clientGroups';
-import { parseDocument } from '../../language/index';
-import type { ParsedDocument } from '../../language/index';
 import type { DocumentModel } from '../../language/meaning/model';
-import type { TopologyBuild } from '../topology';
-import { toTopology } from '../topology';
-import type { Diagnostic, Position, Range } from '../../language/types';
-
-export interface PreviewScenario {
-  /** PoP node ids to fail. */
-  readonly failedPops?: readonly string[];
-  /** Engine session ids and ASNs to fail too (the editor's simulation of links and ASes). */
-  readonly failedSessions?: readonly string[];
-  readonly failedAses?: readonly number[];
-  /** The simulation's own one-line summary, when it says more than the failed PoPs (links, ASes). */
-  readonly headline?: string;
-}
+import type { Position, Range } from '../../language/types';
+import type { DiagramAnalysis } from '../analysis';
+import { isEmptyScenario, noFailures } from '../scenario';
+import type { DiagramScenario } from '../scenario';
+import { simulationHeadline } from '../words/simulationSummary';
 
 export interface DiagramContent {
   readonly kind: 'diagram';
@@ -47,55 +36,11 @@ export interface SyntaxErrorContent {
 
 export type PreviewContent = DiagramContent | SyntaxErrorContent;
 
-/** Diagnostics that mean the text is not a diagram yet (as opposed to a diagram with a problem). */
-export function isSyntaxError(diagnostic: Diagnostic): boolean {
-  if (diagnostic.severity !== 'error') return false;
-  const code = diagnostic.code;
-  return (
-    code === 'syntax' ||
-    code === 'missing-header' ||
-    code === 'label-needs-quotes' ||
-    code === 'unmatched-end' ||
-    code.startsWith('unclosed-') ||
-    code.startsWith('yaml')
-  );
-}
-
 function contains(range: Range | undefined, p: Position): boolean {
   if (!range) return false;
   const afterStart = p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character);
   const beforeEnd = p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character);
   return afterStart && beforeEnd;
-}
-
-/**
- * A parsed document with its engine topology and its resolution with nothing failed: everything
- * that depends on the text alone, computed once per edit. A what-if then costs one resolve.
- */
-export interface DocumentAnalysis {
-  readonly text: string;
-  readonly model: DocumentModel;
-  readonly diagnostics: readonly Diagnostic[];
-  readonly topology: TopologyBuild['topology'];
-  readonly nodeOf: (engineId: string) => string | undefined;
-  readonly baseline: Resolution;
-}
-
-/** Parses (or takes the shared parse of) `text` and resolves it, or says where it stops being a diagram. */
-export function analyzeDocument(
-  text: string,
-  parsed: ParsedDocument = parseDocument(text),
-): DocumentAnalysis | SyntaxErrorContent {
-  const { model, diagnostics } = parsed;
-  const syntax = diagnostics.find(isSyntaxError);
-  if (syntax) return { kind: 'error', message: syntax.message, range: syntax.range };
-  const { topology, mapping } = toTopology(model);
-  const nodeIds = new Set(model.nodes.map((n) => n.id));
-  const nodeOf = (engineId: string): string | undefined => {
-    if (Object.prototype.hasOwnProperty.call(mapping.routerNode, engineId)) return mapping.routerNode[engineId];
-    return nodeIds.has(engineId) ? engineId : undefined;
-  };
-  return { text, model, diagnostics, topology, nodeOf, baseline: resolve(topology, {}) };
 }
 
 /** How the preview lays a diagram out, from the user's settings. */
@@ -104,37 +49,34 @@ export interface PreviewLayout {
   readonly groupClientsAbove?: number;
 }
 
+/** No routing: what the preview paints when the diagram cannot be resolved (the problem says why). */
+const unresolved: Resolution = { clients: [], pops: [], routers: [], warnings: [] };
+
 /** What the preview paints for `analysis` under `scenario`: the resolver's answer on the diagram. */
-export function routingFor(analysis: DocumentAnalysis, scenario: PreviewScenario = {}): RoutingAnnotation {
-  const origins = new Set(analysis.topology.origins.map((o) => o.id));
-  const failedPops = (scenario.failedPops ?? []).filter((p) => origins.has(p));
-  const { model, nodeOf, baseline } = analysis;
-  const failedSessions = scenario.failedSessions ?? [];
-  const failedAses = scenario.failedAses ?? [];
-  const annotated =
-    failedPops.length === 0 && failedSessions.length === 0 && failedAses.length === 0
-      ? annotateRouting(model, { resolution: baseline, nodeOf })
-      : annotateRouting(model, {
-          resolution: resolve(analysis.topology, { failedPops, failedSessions, failedAses }),
-          baseline,
-          failedPops,
-          nodeOf,
-        });
-  const routing = scenario.headline ? { ...annotated, headline: scenario.headline } : annotated;
-  const firstError = analysis.diagnostics.find((d) => d.severity === 'error');
+export function routingFor(analysis: DiagramAnalysis, scenario: DiagramScenario = noFailures): RoutingAnnotation {
+  const routing = analysis.underScenario(scenario);
+  const failed = !isEmptyScenario(routing.scenario);
+  const annotated = annotateRouting(analysis.model, {
+    resolution: routing.resolution ?? unresolved,
+    ...(failed && routing.baseline ? { baseline: routing.baseline } : {}),
+    failedPops: routing.engineScenario.failedPops ?? [],
+    headline: simulationHeadline(routing),
+    nodeOf: routing.nodeOf,
+  });
+  const firstError = analysis.parsed.diagnostics.find((d) => d.severity === 'error');
   const problem = [
     routing.problem,
     firstError ? `${firstError.message} (line ${firstError.range.start.line + 1})` : undefined,
   ]
     .filter((p) => p !== undefined)
     .join('\n');
-  return problem ? { ...routing, problem } : routing;
+  return problem ? { ...annotated, problem } : annotated;
 }
 
 /** The preview's view of an analysed document under `scenario`. */
 export function diagramContent(
-  analysis: DocumentAnalysis,
-  scenario: PreviewScenario = {},
+  analysis: DiagramAnalysis,
+  scenario: DiagramScenario,
   layout: PreviewLayout = {},
 ): DiagramContent {
   const { model } = analysis;
@@ -173,12 +115,13 @@ export function diagramContent(
   };
 }
 
-/** Everything the preview needs to show `text` under `scenario`. */
-export function previewDocument(
-  text: string,
-  scenario: PreviewScenario = {},
+/** Everything the preview needs to show `analysis` under `scenario`, or where the text stops being a diagram. */
+export function previewContent(
+  analysis: DiagramAnalysis,
+  scenario: DiagramScenario = noFailures,
   layout: PreviewLayout = {},
 ): PreviewContent {
-  const analysis = analyzeDocument(text);
-  return 'kind' in analysis ? analysis : diagramContent(analysis, scenario, layout);
+  const syntax = analysis.syntaxError;
+  if (syntax) return { kind: 'error', message: syntax.message, range: syntax.range };
+  return diagramContent(analysis, scenario, layout);
 }

@@ -10,7 +10,7 @@ import type { EdgeModel, NodeModel, SessionPolicy } from '../../language/meaning
 import { nodeAt, rangeContains } from '../../language/features/references';
 import { percent, plural } from './figures';
 import { displayName } from '../scenario';
-import type { RoutingAnalysis } from '../scenario';
+import type { ScenarioRouting } from '../analysis';
 import type { Position, Range } from '../../language/types';
 
 export interface HoverText {
@@ -24,7 +24,7 @@ export function escapeMarkdown(text: string): string {
 }
 
 interface Context {
-  readonly analysis: RoutingAnalysis;
+  readonly analysis: ScenarioRouting;
   readonly byId: ReadonlyMap<string, NodeModel>;
   readonly asNames: Readonly<Record<number, string>>;
 }
@@ -229,8 +229,8 @@ function edgeHover(ctx: Context, edge: EdgeModel): string[] | undefined {
 }
 
 /** The hover for the node id under `position`, or undefined when the cursor is on none. */
-export function hoverAt(analysis: RoutingAnalysis, position: Position): HoverText | undefined {
-  const model = analysis.parsed.model;
+export function hoverAt(analysis: ScenarioRouting, position: Position): HoverText | undefined {
+  const model = analysis.model;
   // On the id anywhere it is written, or on the label people read.
   const labelled = model.nodes.find((n) => n.labelRange !== undefined && rangeContains(n.labelRange, position));
   const found =

@@ -8,46 +8,33 @@ import type { DocumentModel } from '../../language/meaning/model';
 import { decisionStepWords } from './decisionWords';
 import { escapeMarkdown } from './hoverText';
 import { percent, plural } from './figures';
-import { displayName, isEmptyScenario } from '../scenario';
-import type { DiagramScenario, RoutingAnalysis } from '../scenario';
-import type { PreviewScenario } from '../picture/previewContent';
+import { displayName, isEmptyScenario, sameEdge } from '../scenario';
+import type { ScenarioRouting } from '../analysis';
+import type { EdgeKey } from '../scenario';
 
 function names(model: DocumentModel): Map<string, string> {
   return new Map(model.nodes.map((n) => [n.id, displayName(n)]));
 }
 
-/** What is failed, by name: "US-East, Cogent ↔ NTT". */
-export function failedThings(analysis: RoutingAnalysis): string[] {
-  const nameOf = names(analysis.parsed.model);
+/** What is failed, by name, in diagram order: "US-East, Cogent ↔ NTT". */
+export function failedThings(analysis: ScenarioRouting): string[] {
+  const { model, scenario } = analysis;
+  const nameOf = names(model);
   const name = (id: string): string => nameOf.get(id) ?? id;
-  const { scenario } = analysis;
+  const edgeIndex = (k: EdgeKey): number => model.edges.findIndex((e) => sameEdge(e, k));
+  const failedNodes = (ids: readonly string[]): string[] =>
+    model.nodes.filter((n) => ids.includes(n.id)).map((n) => name(n.id));
   return [
-    ...scenario.failedPops.map(name),
-    ...scenario.failedLinks.map((k) => `${name(k.from)} ↔ ${name(k.to)}`),
-    ...scenario.failedAses.map(name),
+    ...failedNodes(scenario.failedPops),
+    ...[...scenario.failedLinks]
+      .sort((a, b) => edgeIndex(a) - edgeIndex(b))
+      .map((k) => `${name(k.from)} ↔ ${name(k.to)}`),
+    ...failedNodes(scenario.failedAses),
   ];
 }
 
-/**
- * What the preview draws for `scenario`: failed PoPs as written; failed links and ASes as the engine
- * ids of this text, with the headline. `analysis` runs only when links or ASes are failed.
- */
-export function previewScenarioOf(
-  scenario: DiagramScenario,
-  analysis: () => RoutingAnalysis,
-): PreviewScenario & { readonly failedPops: readonly string[] } {
-  if (scenario.failedLinks.length === 0 && scenario.failedAses.length === 0) return { failedPops: scenario.failedPops };
-  const routing = analysis();
-  return {
-    failedPops: routing.engineScenario.failedPops ?? [],
-    failedSessions: routing.engineScenario.failedSessions ?? [],
-    failedAses: routing.engineScenario.failedAses ?? [],
-    headline: simulationHeadline(routing),
-  };
-}
-
 /** "US-East down · 1 client moved · 1 lost service"; empty when nothing is failed. */
-export function simulationHeadline(analysis: RoutingAnalysis): string {
+export function simulationHeadline(analysis: ScenarioRouting): string {
   if (isEmptyScenario(analysis.scenario)) return '';
   const parts = [`${failedThings(analysis).join(', ')} down`];
   const diff = analysis.diff;
@@ -70,8 +57,8 @@ export interface PopLens {
 }
 
 /** One lens per PoP, above its definition. */
-export function popLenses(analysis: RoutingAnalysis): PopLens[] {
-  const model = analysis.parsed.model;
+export function popLenses(analysis: ScenarioRouting): PopLens[] {
+  const model = analysis.model;
   const results = new Map((analysis.resolution?.pops ?? []).map((p) => [p.id, p]));
   return model.nodes
     .filter((n) => n.role === 'pop')
@@ -120,8 +107,8 @@ function cell(text: string): string {
 }
 
 /** The summary of the simulation as a Markdown document (opens in the editor's Markdown preview). */
-export function simulationSummary(analysis: RoutingAnalysis, title: string): string {
-  const nameOf = names(analysis.parsed.model);
+export function simulationSummary(analysis: ScenarioRouting, title: string): string {
+  const nameOf = names(analysis.model);
   const name = (engineId: string | undefined): string => {
     if (engineId === undefined) return 'no PoP';
     const node = analysis.nodeOf(engineId) ?? engineId;

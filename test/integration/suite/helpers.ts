@@ -1,6 +1,7 @@
 // Runs in the extension host (web worker or Node): what integration tests share. Every wait is on an
 // event or a condition, with a timeout whose message says what never happened.
 import * as vscode from 'vscode';
+import type { AnycastApi } from '../../../src/extension/api';
 
 export const extensionId = 'anycast-topology.anycast-topology';
 export const languageId = 'anycast';
@@ -12,6 +13,11 @@ export function anycastExtension(): vscode.Extension<unknown> {
   const extension = vscode.extensions.getExtension(extensionId);
   if (!extension) throw new Error(`Extension ${extensionId} is not installed in this host`);
   return extension;
+}
+
+/** The hooks `activate()` returns (activating the extension if it is not yet). */
+export async function anycastApi(): Promise<AnycastApi> {
+  return (await anycastExtension().activate()) as AnycastApi;
 }
 
 /** The manifest as the host loaded it, so tests keep up as contributions are added. */

@@ -2,16 +2,22 @@
 // keeps up as the document changes.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { anycastExtension, closeAllEditors, openWorkspaceFile, replaceText, waitTimeoutMs, waitUntil } from './helpers';
+import {
+  anycastApi,
+  anycastExtension,
+  closeAllEditors,
+  openWorkspaceFile,
+  replaceText,
+  waitTimeoutMs,
+  waitUntil,
+} from './helpers';
 
 /** Resolves once the preview webview reported `rendered` for this document at `version` or later. */
-function waitForRender(document: vscode.TextDocument, version: number): Thenable<{ uri: string; version: number }> {
-  return vscode.commands.executeCommand(
-    'anycast.internal.waitForPreviewRender',
-    document.uri.toString(),
-    version,
-    waitTimeoutMs,
-  );
+async function waitForRender(
+  document: vscode.TextDocument,
+  version: number,
+): Promise<{ uri: string; version: number }> {
+  return (await anycastApi()).waitForPreviewRender(document.uri.toString(), version, waitTimeoutMs);
 }
 
 function previewTabs(): vscode.Tab[] {
@@ -35,7 +41,7 @@ suite('Preview', () => {
     assert.notEqual(column, editor.viewColumn, 'the preview sits beside the editor');
 
     // The SVG on screen, asked of the webview; assertions name what they look for, not the whole SVG.
-    const svg = (await vscode.commands.executeCommand<string | undefined>('anycast.internal.previewSvg')) ?? '';
+    const svg = (await (await anycastApi()).previewSvg()) ?? '';
     assert.ok(svg.startsWith('<svg'), `an SVG is on screen (got ${svg.slice(0, 80)})`);
     const nodeClasses = (id: string): string | undefined =>
       new RegExp(`<g class="([^"]*)" id="[^"]*-flowchart-${id}-\\d+"`).exec(svg)?.[1];
@@ -60,7 +66,7 @@ suite('Preview', () => {
     await replaceText(editor.document, seed.replace('User in Tokyo', 'User in Osaka'));
     const rendered = await waitForRender(editor.document, editor.document.version);
     assert.equal(rendered.version, editor.document.version);
-    const svg = (await vscode.commands.executeCommand<string | undefined>('anycast.internal.previewSvg')) ?? '';
+    const svg = (await (await anycastApi()).previewSvg()) ?? '';
     // SVG text puts each word in its own <tspan>: compare the text alone.
     const text = svg
       .replace(/<style[\s\S]*?<\/style>/g, '')

@@ -2,15 +2,15 @@
 // command, the hover, the code lenses, the status headline, the summary and the preview.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { anycastExtension, closeAllEditors, openWorkspaceFile, waitTimeoutMs, waitUntil } from './helpers';
-
-interface SimulationState {
-  readonly headline: string;
-  readonly clients: Record<string, string | null>;
-}
+import type { SimulationState } from '../../../src/extension/simulation';
+import { anycastApi, anycastExtension, closeAllEditors, openWorkspaceFile, waitTimeoutMs, waitUntil } from './helpers';
 
 function state(document: vscode.TextDocument): Thenable<SimulationState> {
-  return vscode.commands.executeCommand<SimulationState>('anycast.internal.simulationState', document.uri);
+  return anycastApi().then((api) => {
+    const now = api.simulationState(document.uri);
+    if (!now) throw new Error(`${document.uri.toString()} is not open`);
+    return now;
+  });
 }
 
 /** The hover text at the first occurrence of `word` in the document. */
@@ -144,12 +144,7 @@ suite('Failure simulation', () => {
     ].join('\n');
     const linked = (await openWorkspaceFile('link-failure.anycast.mmd', tiered)).document;
     await vscode.commands.executeCommand('anycast.openPreviewToSide', linked.uri);
-    await vscode.commands.executeCommand(
-      'anycast.internal.waitForPreviewRender',
-      linked.uri.toString(),
-      linked.version,
-      waitTimeoutMs,
-    );
+    await (await anycastApi()).waitForPreviewRender(linked.uri.toString(), linked.version, waitTimeoutMs);
     const headline = await vscode.commands.executeCommand<string>('anycast.simulateFailure', {
       uri: linked.uri.toString(),
       links: [{ from: 'N', to: 'T' }],
@@ -159,9 +154,9 @@ suite('Failure simulation', () => {
       new RegExp(`<g class="([^"]*)" id="[^"]*-flowchart-${id}-\\d+"`).exec(svg)?.[1] ?? 'missing';
     let svg = '';
     await waitUntil(() => {
-      void Promise.resolve(vscode.commands.executeCommand<string | undefined>('anycast.internal.previewSvg')).then(
-        (s) => (svg = s ?? ''),
-      );
+      void anycastApi()
+        .then((api) => api.previewSvg())
+        .then((s) => (svg = s ?? ''));
       return /\bac-unreachable\b/.test(nodeClasses(svg, 'C'));
     }, 'the Berlin client to be drawn without service');
     await vscode.commands.executeCommand('anycast.endSimulation', linked.uri);
@@ -169,12 +164,7 @@ suite('Failure simulation', () => {
 
   test('the preview restyles: New York wears EU-West colour and is marked moved', async () => {
     await vscode.commands.executeCommand('anycast.openPreviewToSide', document.uri);
-    await vscode.commands.executeCommand(
-      'anycast.internal.waitForPreviewRender',
-      document.uri.toString(),
-      document.version,
-      waitTimeoutMs,
-    );
+    await (await anycastApi()).waitForPreviewRender(document.uri.toString(), document.version, waitTimeoutMs);
     await vscode.commands.executeCommand('anycast.simulateFailure', {
       uri: document.uri.toString(),
       pops: ['US-East'],
@@ -183,9 +173,9 @@ suite('Failure simulation', () => {
       new RegExp(`<g class="([^"]*)" id="[^"]*-flowchart-${id}-\\d+"`).exec(svg)?.[1] ?? 'missing';
     let svg = '';
     await waitUntil(() => {
-      void Promise.resolve(vscode.commands.executeCommand<string | undefined>('anycast.internal.previewSvg')).then(
-        (s) => (svg = s ?? ''),
-      );
+      void anycastApi()
+        .then((api) => api.previewSvg())
+        .then((s) => (svg = s ?? ''));
       return /\bac-moved\b/.test(nodeClasses(svg, 'ClientUS'));
     }, 'New York to be marked moved in the preview');
     assert.match(nodeClasses(svg, 'ClientUS'), /\bac-c1\b/, 'New York wears EU-West colour');

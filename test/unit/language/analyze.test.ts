@@ -5,7 +5,6 @@ import { parseDocument } from '../../../src/language/index';
 import type { Diagnostic } from '../../../src/language/index';
 
 const seed = readFileSync(new URL('../../../examples/seed.anycast.mmd', import.meta.url), 'utf8');
-const dns = readFileSync(new URL('../../../examples/dns.anycast.mmd', import.meta.url), 'utf8');
 
 const doc = (...lines: string[]): string => lines.join('\n');
 const codes = (text: string): string[] =>
@@ -194,27 +193,6 @@ describe('graph checks', () => {
     );
     assert.equal(only(text, 'unreachable-client').range.start.line, 8);
   });
-  it("sees that NO_EXPORT plus best-path-only leaves a peer's customer without a route", () => {
-    const cut = dns.replace(/^ {2}Regional -->\|transit\| Telia\n/m, '');
-    assert.notEqual(cut, dns);
-    assert.deepEqual(codes(dns), []);
-    const d = only(cut, 'unreachable-client');
-    assert.match(d.message, /best/);
-    assert.equal(covered(cut, d), 'R2');
-  });
-  it("checks the diagram's claim that a client reaches a PoP against BGP", () => {
-    const text = doc(
-      'flowchart LR',
-      '  P1[PoP: London]@{ announce: 192.0.2.0/24 }',
-      '  P2[PoP: Tokyo]@{ announce: 192.0.2.0/24 }',
-      '  C([Users in Paris]) -->|nearest| P2',
-      '  C --> P1',
-    );
-    const d = only(text, 'expectation-mismatch');
-    assert.equal(covered(text, d), 'C([Users in Paris]) -->|nearest| P2');
-    assert.match(d.message, /sends it to 'P1' \(decided by igp-cost\)/);
-  });
-
   it('warns about a PoP nobody hears, unless another router of its AS has a session', () => {
     const lonely = doc(
       'flowchart LR',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { parseDocument } from '../../../src/language/index';
+import { DiagramAnalysis } from '../../../src/routing/analysis';
 
 /** Run with UPDATE_GOLDEN=1 to rewrite the expected files after an intended change; review the diff. */
 const update = process.env['UPDATE_GOLDEN'] === '1';
@@ -29,8 +29,8 @@ describe('golden fixtures: model and diagnostics', () => {
   it('has fixtures', () => assert.ok(fixtures.length >= 5));
   for (const fixture of fixtures) {
     const base = fixture.replace(/\.anycast\.mmd$/, '');
-    it(`${fixture} gives the expected model and diagnostics`, () => {
-      const { model, diagnostics } = parseDocument(readFileSync(new URL(fixture, dir), 'utf8'));
+    it(`${fixture} gives the expected model and diagnostics (the parse's and the routing's)`, () => {
+      const { model, diagnostics } = new DiagramAnalysis(readFileSync(new URL(fixture, dir), 'utf8'));
       check(`${base}.model.json`, model);
       check(`${base}.diagnostics.json`, diagnostics);
     });

@@ -5,9 +5,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { JSDOM } from 'jsdom';
-import { annotatedMermaid, annotateRouting, paletteSize } from '../../../src/routing/picture/annotate';
+import { annotatedMermaid } from '../../../src/routing/picture/annotatedMermaid';
+import { annotateRouting, paletteSize } from '../../../src/routing/picture/routingAnnotation';
 import type { DiagramContent } from '../../../src/routing/picture/previewContent';
-import { previewDocument } from '../../../src/routing/picture/previewContent';
+import { DiagramAnalysis } from '../../../src/routing/analysis';
+import { previewContent } from '../../../src/routing/picture/previewContent';
+import { failingPops } from '../../../src/routing/scenario';
 import type { Resolution } from '../../../src/engine/types';
 import { parseDocument } from '../../../src/language/index';
 
@@ -31,7 +34,7 @@ const cases: readonly Case[] = [
 
 function diagram(source: string, fail: readonly string[] = []): { text: string; content: DiagramContent } {
   const text = readFileSync(join(root, source), 'utf8');
-  const content = previewDocument(text, { failedPops: fail });
+  const content = previewContent(new DiagramAnalysis(text), failingPops(fail));
   assert.equal(content.kind, 'diagram', `${source} parses`);
   return { text, content: content as DiagramContent };
 }
@@ -87,7 +90,7 @@ describe('annotated mermaid text', () => {
   it('writes quotes and line breaks of names so that mermaid still parses the legend', async () => {
     const text =
       'flowchart LR\n  P["PoP: Main #quot;A#quot;\\nAdvertises 192.0.2.0/24"]\n  C([User in London]) --> P\n';
-    const parsed = previewDocument(text);
+    const parsed = previewContent(new DiagramAnalysis(text));
     assert.equal(parsed.kind, 'diagram');
     const content = parsed as DiagramContent;
     const annotated = annotatedMermaid(text, content.model, content.routing);
@@ -164,7 +167,7 @@ describe('routing annotation', () => {
     );
     const { model } = parseDocument(`flowchart LR\n${pops.join('\n')}\n`);
     const resolution: Resolution = { clients: [], pops: [], routers: [], warnings: [] };
-    const annotation = annotateRouting(model, { resolution, nodeOf: (id) => id });
+    const annotation = annotateRouting(model, { resolution, headline: '', nodeOf: (id) => id });
     assert.deepEqual(
       annotation.legend.map((l) => l.color),
       Array.from({ length: paletteSize + 2 }, (_, i) => i % paletteSize),
@@ -180,7 +183,10 @@ describe('routing annotation', () => {
       warnings: [],
       unstable: { routers: [], cycle: [], message: 'No stable routing: BAD GADGET' },
     };
-    assert.equal(annotateRouting(model, { resolution, nodeOf: (id) => id }).problem, 'No stable routing: BAD GADGET');
+    assert.equal(
+      annotateRouting(model, { resolution, headline: '', nodeOf: (id) => id }).problem,
+      'No stable routing: BAD GADGET',
+    );
   });
 
   it('finds the node under the cursor and the source of nodes and edges', () => {
@@ -195,7 +201,7 @@ describe('routing annotation', () => {
   });
 
   it('reports a syntax error with its position instead of a picture', () => {
-    const content = previewDocument('flowchart LR\n  A -->\n');
+    const content = previewContent(new DiagramAnalysis('flowchart LR\n  A -->\n'));
     assert.equal(content.kind, 'error');
     if (content.kind === 'error') assert.equal(content.range.start.line, 1);
   });

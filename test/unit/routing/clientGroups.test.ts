@@ -4,9 +4,12 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { annotatedMermaid } from '../../../src/routing/picture/annotate';
-import type { DiagramContent, PreviewLayout, PreviewScenario } from '../../../src/routing/picture/previewContent';
-import { previewDocument } from '../../../src/routing/picture/previewContent';
+import { annotatedMermaid } from '../../../src/routing/picture/annotatedMermaid';
+import { DiagramAnalysis } from '../../../src/routing/analysis';
+import type { DiagramContent, PreviewLayout } from '../../../src/routing/picture/previewContent';
+import { previewContent } from '../../../src/routing/picture/previewContent';
+import { failingPops, noFailures } from '../../../src/routing/scenario';
+import type { DiagramScenario } from '../../../src/routing/scenario';
 import { largeDiagram } from '../../../bench/webviewDiagram';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -16,10 +19,10 @@ const update = process.env['UPDATE_GOLDEN'] === '1';
 
 function content(
   input: string,
-  scenario: PreviewScenario = {},
+  scenario: DiagramScenario = noFailures,
   layout: PreviewLayout = { groupClientsAbove: 2 },
 ): DiagramContent {
-  const result = previewDocument(input, scenario, layout);
+  const result = previewContent(new DiagramAnalysis(input), scenario, layout);
   assert.equal(result.kind, 'diagram', 'the fixture parses');
   return result as DiagramContent;
 }
@@ -51,18 +54,18 @@ describe('client groups in the preview layout', () => {
   });
 
   it('draws the text as written at or below the threshold', () => {
-    assert.equal(content(text, {}, { groupClientsAbove: 6 }).mermaidText, text);
-    assert.equal(content(text, {}, {}).mermaidText, text, 'the default threshold is above this small diagram');
+    assert.equal(content(text, noFailures, { groupClientsAbove: 6 }).mermaidText, text);
+    assert.equal(content(text, noFailures, {}).mermaidText, text, 'the default threshold is above this small diagram');
   });
 
   it('keeps the layout text when a PoP fails, so a toggle moves no node', () => {
     const plain = content(text);
-    const failed = content(text, { failedPops: ['IAD'] });
+    const failed = content(text, failingPops(['IAD']));
     assert.equal(failed.mermaidText, plain.mermaidText);
     const big = largeDiagram(50, 300).text;
-    const bigPlain = content(big, {}, {});
+    const bigPlain = content(big, noFailures, {});
     assert.notEqual(bigPlain.mermaidText, big, 'the 300-client diagram is grouped by default');
-    assert.equal(content(big, { failedPops: ['P0', 'P5'] }, {}).mermaidText, bigPlain.mermaidText);
+    assert.equal(content(big, failingPops(['P0', 'P5']), {}).mermaidText, bigPlain.mermaidText);
   });
 
   it('colours a group by its members and says in its hover who moved', () => {
@@ -70,7 +73,7 @@ describe('client groups in the preview layout', () => {
     assert.equal(plainGroup?.pop, 'IAD');
     assert.equal(plainGroup?.moved, undefined);
     assert.deepEqual(plainGroup?.path, ['clients_Comcast', 'Comcast', 'Cogent', 'IAD']);
-    const group = content(text, { failedPops: ['IAD'] }).routing.nodes.find((n) => n.id === 'clients_Comcast');
+    const group = content(text, failingPops(['IAD'])).routing.nodes.find((n) => n.id === 'clients_Comcast');
     assert.equal(group?.pop, 'LHR');
     assert.equal(group?.moved, true);
     assert.equal(group?.summary[0], '3 clients · one PoP · 3 moved');
@@ -79,14 +82,12 @@ describe('client groups in the preview layout', () => {
       'Users in Boston → LHR',
       'Users in Reston → LHR',
     ]);
-    const members = content(text, { failedPops: ['IAD'] }).routing.nodes.filter((n) =>
-      ['C1', 'C2', 'C3'].includes(n.id),
-    );
+    const members = content(text, failingPops(['IAD'])).routing.nodes.filter((n) => ['C1', 'C2', 'C3'].includes(n.id));
     assert.equal(members.length, 3, 'each member keeps its own routing');
   });
 
   it('counts repeated member lines in a big group', () => {
-    const group = content(largeDiagram(50, 300).text, {}, {}).routing.nodes.find((n) => n.id === 'clients_E0');
+    const group = content(largeDiagram(50, 300).text, noFailures, {}).routing.nodes.find((n) => n.id === 'clients_E0');
     assert.match(group?.summary[0] ?? '', /^15 clients · /);
     assert.ok(
       group?.summary.some((line) => /^\d+ × Users in IAD → /.test(line)),
@@ -106,7 +107,7 @@ describe('client groups in the preview layout', () => {
   });
 
   it('leaves the groups out of anycast mermaid output, which keeps the user text as written', () => {
-    const c = content(text, { failedPops: ['IAD'] });
+    const c = content(text, failingPops(['IAD']));
     const annotated = annotatedMermaid(text, c.model, c.routing);
     assert.ok(annotated.startsWith(text));
     assert.ok(!annotated.includes('clients_'), annotated);

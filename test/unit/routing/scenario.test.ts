@@ -2,16 +2,16 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { hoverAt } from '../../../src/routing/words/hoverText';
-import {
-  analyzeRouting,
-  failureChoices,
-  noFailures,
-  scenarioOfChoices,
-  togglePop,
-} from '../../../src/routing/scenario';
+import { DiagramAnalysis } from '../../../src/routing/analysis';
+import { failureChoices, scenarioOfChoices } from '../../../src/routing/failureChoices';
+import { noFailures, togglePop } from '../../../src/routing/scenario';
+import type { DiagramScenario } from '../../../src/routing/scenario';
 import { popLenses, simulationHeadline, simulationSummary } from '../../../src/routing/words/simulationSummary';
 
 const seed = readFileSync(new URL('../../../examples/seed.anycast.mmd', import.meta.url), 'utf8');
+/** The routing of `text` under `scenario`, as every view reads it. */
+const analyzeRouting = (text: string, scenario: DiagramScenario = noFailures) =>
+  new DiagramAnalysis(text).underScenario(scenario);
 const usDown = { failedPops: ['PoPUS'], failedLinks: [], failedAses: [] };
 /** Line 6 of the seed starts with the New York client's id; line 3 defines PoPUS. */
 const newYork = { line: 6, character: 6 };

@@ -1,0 +1,174 @@
+/**
+ * The routing annotation as mermaid text: the user's diagram followed by classDef/class/linkStyle
+ * lines and a legend, for any stock mermaid (GitHub, GitLab, Notion). Pure and deterministic.
+ */
+import type { DocumentModel } from '../../language/meaning/model';
+import { percent, plural } from '../words/figures';
+import { paletteSize } from './routingAnnotation';
+import type { RoutingAnnotation } from './routingAnnotation';
+
+/**
+ * Light-background colours for stock mermaid (GitHub and friends draw our classDefs as written).
+ * Each PoP gets a strong stroke and a pale fill; text stays dark on the pale fill in any theme.
+ */
+export const mermaidPalette: readonly {
+  readonly stroke: string;
+  readonly fill: string;
+  readonly clientFill: string;
+}[] = [
+  { stroke: '#1f77b4', fill: '#b9d7ee', clientFill: '#e3eff8' },
+  { stroke: '#e6550d', fill: '#fbcdb3', clientFill: '#fde9dd' },
+  { stroke: '#2ca02c', fill: '#bfe5bf', clientFill: '#e4f4e4' },
+  { stroke: '#d62728', fill: '#f4bcbc', clientFill: '#fae2e2' },
+  { stroke: '#9467bd', fill: '#dccbeb', clientFill: '#efe8f6' },
+  { stroke: '#8c564b', fill: '#dcc7c3', clientFill: '#efe5e3' },
+  { stroke: '#d6419f', fill: '#f3c3e1', clientFill: '#f9e3f1' },
+  { stroke: '#0f9fb0', fill: '#b3e3e9', clientFill: '#def3f6' },
+  { stroke: '#9a9b12', fill: '#e2e2b3', clientFill: '#f1f1dc' },
+  { stroke: '#393b79', fill: '#c3c4dd', clientFill: '#e3e3ef' },
+  { stroke: '#637939', fill: '#d3dac5', clientFill: '#eaede3' },
+  { stroke: '#ad494a', fill: '#e8c3c3', clientFill: '#f4e2e2' },
+];
+
+/** Options of the annotated text. */
+export interface MermaidAnnotationOptions {
+  /** Add the legend subgraph (PoP → catchment size and share). Default true. */
+  readonly legend?: boolean;
+}
+
+/** Mermaid label text: quotes become the entity mermaid understands; newlines stay visible breaks. */
+function quoteLabel(text: string): string {
+  return `"${text.replace(/"/g, '#quot;').replace(/\r?\n/g, '<br>')}"`;
+}
+
+/** An id no node of the model uses, so the legend never captures a user's node. */
+function freshId(base: string, taken: ReadonlySet<string>): string {
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}_${n}`;
+  return id;
+}
+
+/**
+ * The user's diagram text followed by styling lines and a legend that show `annotation` in any
+ * stock mermaid renderer. The user's own lines are kept byte for byte.
+ */
+export function annotatedMermaid(
+  text: string,
+  model: DocumentModel,
+  annotation: RoutingAnnotation,
+  options: MermaidAnnotationOptions = {},
+): string {
+  const taken = new Set<string>([
+    ...model.nodes.map((n) => n.id),
+    ...model.subgraphs.map((s) => s.id),
+    ...model.classDefs.map((c) => c.name),
+  ]);
+  const cls = (name: string): string => freshId(`anycast${name}`, taken);
+  const popClass = Array.from({ length: paletteSize }, (_, i) => cls(`Pop${i}`));
+  const clientClass = Array.from({ length: paletteSize }, (_, i) => cls(`Client${i}`));
+  const movedClass = Array.from({ length: paletteSize }, (_, i) => cls(`Moved${i}`));
+  const withdrawnClass = cls('Withdrawn');
+  const unreachableClass = cls('Unreachable');
+
+  const lines: string[] = ['%% Annotated by Anycast Topology: PoP colours, catchments and the legend below.'];
+  const used = new Set<string>();
+  const assignments = new Map<string, string[]>();
+  const assign = (className: string, nodeId: string): void => {
+    used.add(className);
+    const list = assignments.get(className) ?? [];
+    list.push(nodeId);
+    assignments.set(className, list);
+  };
+  // The preview's client groups (annotateGroup.ts) are not in the user's text, which this keeps as written.
+  const drawn = new Set(model.nodes.map((n) => n.id));
+  const nodes = annotation.nodes.filter((n) => drawn.has(n.id));
+  for (const node of nodes) {
+    const slot = node.color === undefined ? undefined : node.color % paletteSize;
+    if (node.role === 'pop') assign(node.withdrawn ? withdrawnClass : popClass[slot ?? 0]!, node.id);
+    else if (node.role === 'client') {
+      if (node.unreachable) assign(unreachableClass, node.id);
+      else if (slot !== undefined) assign((node.moved ? movedClass : clientClass)[slot]!, node.id);
+    }
+  }
+
+  const defs: string[] = [];
+  for (let i = 0; i < paletteSize; i++) {
+    const { stroke, fill, clientFill } = mermaidPalette[i]!;
+    if (used.has(popClass[i]!))
+      defs.push(`classDef ${popClass[i]} fill:${fill},stroke:${stroke},stroke-width:3px,color:#111`);
+    if (used.has(clientClass[i]!))
+      defs.push(`classDef ${clientClass[i]} fill:${clientFill},stroke:${stroke},stroke-width:2px,color:#111`);
+    if (used.has(movedClass[i]!))
+      defs.push(
+        `classDef ${movedClass[i]} fill:${clientFill},stroke:${stroke},stroke-width:2px,stroke-dasharray:6 3,color:#111`,
+      );
+  }
+  if (used.has(withdrawnClass))
+    defs.push(
+      `classDef ${withdrawnClass} fill:#eeeeee,stroke:#8a8a8a,stroke-width:2px,stroke-dasharray:6 4,color:#6b6b6b`,
+    );
+  if (used.has(unreachableClass))
+    defs.push(
+      `classDef ${unreachableClass} fill:#ffffff,stroke:#c50f1f,stroke-width:2px,stroke-dasharray:3 3,color:#111`,
+    );
+  lines.push(...defs);
+  for (const [className, ids] of assignments) lines.push(`class ${ids.join(',')} ${className}`);
+
+  // Edges a client's traffic takes wear its PoP's colour (linkStyle counts edges in document order).
+  const edgesByPair = new Map<string, number[]>();
+  for (const edge of model.edges) {
+    for (const key of [`${edge.from}\u0000${edge.to}`, `${edge.to}\u0000${edge.from}`]) {
+      const list = edgesByPair.get(key) ?? [];
+      list.push(edge.index);
+      edgesByPair.set(key, list);
+    }
+  }
+  const routeColor = new Map<number, number>();
+  for (const node of nodes) {
+    if (node.role !== 'client' || node.color === undefined || !node.path) continue;
+    for (let i = 0; i + 1 < node.path.length; i++) {
+      for (const index of edgesByPair.get(`${node.path[i]}\u0000${node.path[i + 1]}`) ?? [])
+        routeColor.set(index, node.color % paletteSize);
+    }
+  }
+  for (const [index, slot] of [...routeColor].sort((x, y) => x[0] - y[0])) {
+    lines.push(`linkStyle ${index} stroke:${mermaidPalette[slot]!.stroke},stroke-width:3px`);
+  }
+
+  if ((options.legend ?? true) && annotation.legend.length > 0) {
+    const legendId = freshId('anycastLegend', taken);
+    const title = annotation.headline ? `Catchments · ${annotation.headline}` : 'Catchments';
+    lines.push(`subgraph ${legendId}[${quoteLabel(title)}]`);
+    const legendIds: string[] = [];
+    annotation.legend.forEach((entry, i) => {
+      const id = freshId(`${legendId}_${i}`, taken);
+      legendIds.push(id);
+      const figures = entry.withdrawn ? 'withdrawn' : `${plural(entry.clients, 'client')} · ${percent(entry.share)}`;
+      // Every legend PoP is also a diagram node, so its class is already defined above.
+      const className = entry.withdrawn ? withdrawnClass : popClass[entry.color % paletteSize]!;
+      lines.push(`  ${id}[${quoteLabel(`${entry.label}: ${figures}`)}]:::${className}`);
+    });
+    const names = new Map(model.nodes.map((n) => [n.id, n.name]));
+    const movedNodes = nodes.filter((n) => n.moved);
+    if (movedNodes.length > 0) {
+      const text = movedNodes
+        .map((n) => `${names.get(n.id) ?? n.id} → ${(n.pop && names.get(n.pop)) ?? n.pop ?? '?'}`)
+        .join('\n');
+      const id = freshId(`${legendId}_moved`, taken);
+      legendIds.push(id);
+      lines.push(`  ${id}[${quoteLabel(`Moved:\n${text}`)}]`);
+    }
+    const unreachable = nodes.filter((n) => n.unreachable);
+    if (unreachable.length > 0) {
+      const text = unreachable.map((n) => names.get(n.id) ?? n.id).join('\n');
+      const id = freshId(`${legendId}_unreachable`, taken);
+      legendIds.push(id);
+      lines.push(`  ${id}[${quoteLabel(`No PoP reachable:\n${text}`)}]:::${unreachableClass}`);
+    }
+    // Invisible links keep the entries in legend order (mermaid places unlinked nodes as it likes).
+    if (legendIds.length > 1) lines.push(`  ${legendIds.join(' ~~~ ')}`);
+    lines.push('end');
+  }
+  const base = text.endsWith('\n') ? text : `${text}\n`;
+  return `${base}${lines.join('\n')}\n`;
+}

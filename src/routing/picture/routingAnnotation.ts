@@ -1,0 +1,204 @@
+/**
+ * The resolver's answer, said about the user's own diagram: which colour each PoP wears, which PoP
+ * serves each client, the path its traffic takes, catchment sizes, what a failure moved. Plain
+ * data the preview paints onto its SVG without laying out again, and that annotatedMermaid.ts
+ * writes as mermaid text. Pure and deterministic.
+ */
+import type { ClientResult, Resolution, Route } from '../../engine/types';
+import { decisionStepWords } from '../words/decisionWords';
+import { percent, plural } from '../words/figures';
+import type { DocumentModel, NodeModel, NodeRole } from '../../language/meaning/model';
+
+/** Palette slots; PoPs beyond this many reuse colours in order. */
+export const paletteSize = 12;
+
+/** The routing facts of one diagram node, keyed by its mermaid node id. */
+export interface NodeAnnotation {
+  readonly id: string;
+  readonly role: 'pop' | 'as' | 'client' | 'service' | 'other';
+  /** Palette slot: a PoP's own colour, or for a client the colour of the PoP that serves it. */
+  readonly color?: number;
+  /** For a client: the node id of the PoP that serves it; absent when no PoP is reachable. */
+  readonly pop?: string;
+  /** A PoP that does not announce (failed in the scenario or written down). */
+  readonly withdrawn?: boolean;
+  /** A client served by a different PoP than with nothing failed. */
+  readonly moved?: boolean;
+  /** A client that no PoP reaches. */
+  readonly unreachable?: boolean;
+  /** For a client: node ids its traffic crosses, from the client to the PoP. */
+  readonly path?: readonly string[];
+  /** Route summary shown when hovering the node, one line each. */
+  readonly summary: readonly string[];
+}
+
+/** One line of the legend: a PoP, its catchment and traffic share. */
+export interface LegendAnnotation {
+  readonly pop: string;
+  readonly label: string;
+  readonly color: number;
+  readonly clients: number;
+  /** Share of total client weight, 0..1. */
+  readonly share: number;
+  readonly withdrawn: boolean;
+}
+
+/** What the preview paints and the annotated text shows. */
+export interface RoutingAnnotation {
+  readonly nodes: readonly NodeAnnotation[];
+  readonly legend: readonly LegendAnnotation[];
+  /** A one-line headline, e.g. "US-East down · 1 client moved"; empty when nothing failed. */
+  readonly headline: string;
+  /** Set when the engine could not resolve (e.g. no stable routing): shown, picture kept. */
+  readonly problem?: string;
+}
+
+export interface RoutingInput {
+  readonly resolution: Resolution;
+  /** The resolution with nothing failed, to tell which clients moved; omit when nothing failed. */
+  readonly baseline?: Resolution;
+  /** PoP node ids failed in the scenario (written-down PoPs come from the resolution itself). */
+  readonly failedPops?: readonly string[];
+  /** The what-if in one line (see simulationHeadline); empty when nothing failed. */
+  readonly headline: string;
+  /** Maps an engine id (router, origin, client) back to the diagram node it came from. */
+  readonly nodeOf: (engineId: string) => string | undefined;
+}
+
+function roleOf(role: NodeRole): NodeAnnotation['role'] {
+  return role === 'narrative' ? 'other' : role;
+}
+
+/** Node ids the route's traffic crosses, from `start`, with repeats (routers of one node) folded. */
+function pathNodes(start: string, route: Route | undefined, nodeOf: RoutingInput['nodeOf']): string[] {
+  const path = [start];
+  for (const router of route?.routerPath ?? []) {
+    const node = nodeOf(router);
+    if (node !== undefined && node !== path[path.length - 1]) path.push(node);
+  }
+  return path;
+}
+
+function asPathText(route: Route): string {
+  return route.asPath.length === 0 ? '(local)' : route.asPath.join(' ');
+}
+
+function clientSummary(
+  node: NodeModel,
+  result: ClientResult | undefined,
+  popName: (engineId: string | undefined) => string | undefined,
+  movedFrom: string | undefined,
+): string[] {
+  const served = popName(result?.pop);
+  if (!result?.route || served === undefined) return [`${node.name}: no PoP reachable`];
+  const lines = [`${node.name} → ${served}`, `AS path ${asPathText(result.route)}`];
+  const explanation = result.explanation;
+  if (explanation) {
+    const runnerUp = explanation.runnerUp === undefined ? undefined : explanation.candidates[explanation.runnerUp];
+    const why = decisionStepWords[explanation.decidedBy];
+    if (runnerUp) {
+      lines.push(
+        `Chosen by ${why} over ${popName(runnerUp.pop) ?? runnerUp.pop}${explanation.arbitrary ? ' (arbitrary)' : ''}`,
+      );
+    } else {
+      lines.push(`Chosen as ${why}`);
+    }
+  }
+  if (result.rttMs !== undefined) lines.push(`RTT ≈ ${Math.round(result.rttMs)} ms`);
+  if (movedFrom !== undefined) lines.push(`Moved from ${movedFrom}`);
+  return lines;
+}
+
+/** Computes what to show for `model` under `input`'s resolution. */
+export function annotateRouting(model: DocumentModel, input: RoutingInput): RoutingAnnotation {
+  const { resolution, baseline, nodeOf } = input;
+  const pops = model.nodes.filter((n) => n.role === 'pop');
+  const colorOf = new Map(pops.map((pop, i) => [pop.id, i % paletteSize]));
+  const nameOf = new Map(model.nodes.map((n) => [n.id, n.name]));
+  const popNode = (engineId: string | undefined): string | undefined =>
+    engineId === undefined ? undefined : (nodeOf(engineId) ?? engineId);
+  const popName = (engineId: string | undefined): string | undefined => {
+    const node = popNode(engineId);
+    return node === undefined ? undefined : (nameOf.get(node) ?? node);
+  };
+
+  const popResults = new Map<string, Resolution['pops'][number]>();
+  for (const pop of resolution.pops) {
+    const node = popNode(pop.id);
+    if (node !== undefined) popResults.set(node, pop);
+  }
+  const clientResults = new Map<string, ClientResult>();
+  for (const client of resolution.clients) {
+    const node = nodeOf(client.id) ?? client.id;
+    clientResults.set(node, client);
+  }
+  const baselinePop = new Map<string, string | undefined>();
+  for (const client of baseline?.clients ?? []) baselinePop.set(nodeOf(client.id) ?? client.id, popNode(client.pop));
+  const routerResults = new Map<string, Resolution['routers'][number]>();
+  for (const router of resolution.routers) {
+    const node = nodeOf(router.id);
+    if (node !== undefined && !routerResults.has(node)) routerResults.set(node, router);
+  }
+  const failed = new Set(input.failedPops ?? []);
+
+  const nodes: NodeAnnotation[] = model.nodes.map((node): NodeAnnotation => {
+    const role = roleOf(node.role);
+    if (node.role === 'pop') {
+      const result = popResults.get(node.id);
+      const withdrawn = failed.has(node.id) || result?.state === 'down';
+      const clients = result?.clients.length ?? 0;
+      const summary = withdrawn
+        ? [`${node.name}: withdrawn`, failed.has(node.id) ? 'Failed in this simulation' : 'Written down in the diagram']
+        : [`${node.name}: ${plural(clients, 'client')} · ${percent(result?.trafficShare ?? 0)} of traffic`];
+      if (node.asn) summary.push(`Origin AS${node.asn.value}`);
+      return { id: node.id, role, color: colorOf.get(node.id) ?? 0, withdrawn, summary };
+    }
+    if (node.role === 'client') {
+      const result = clientResults.get(node.id);
+      const pop = popNode(result?.pop);
+      const before = baselinePop.get(node.id);
+      const didMove = baseline !== undefined && before !== undefined && before !== pop;
+      const summary = clientSummary(node, result, popName, didMove ? (nameOf.get(before) ?? before) : undefined);
+      if (pop === undefined) return { id: node.id, role, unreachable: true, summary };
+      const color = colorOf.get(pop);
+      return {
+        id: node.id,
+        role,
+        ...(color === undefined ? {} : { color }),
+        pop,
+        ...(didMove ? { moved: true } : {}),
+        path: pathNodes(node.id, result?.route, nodeOf),
+        summary,
+      };
+    }
+    if (node.role === 'as') {
+      const best = routerResults.get(node.id)?.best;
+      const head = node.asn ? `AS${node.asn.value} ${node.name}` : node.name;
+      const summary = best
+        ? [head, `Best route → ${popName(best.pop) ?? best.pop}`, `AS path ${asPathText(best)}`]
+        : [head, 'No route to the anycast prefix'];
+      return { id: node.id, role, summary };
+    }
+    if (node.role === 'service') {
+      return { id: node.id, role, summary: [node.address ? `Anycast address ${node.address.value}` : node.name] };
+    }
+    return { id: node.id, role, summary: [] };
+  });
+
+  const legend: LegendAnnotation[] = pops.map((pop) => {
+    const result = popResults.get(pop.id);
+    return {
+      pop: pop.id,
+      label: pop.name,
+      color: colorOf.get(pop.id) ?? 0,
+      clients: result?.clients.length ?? 0,
+      share: result?.trafficShare ?? 0,
+      withdrawn: failed.has(pop.id) || result?.state === 'down',
+    };
+  });
+
+  const headline = input.headline;
+  return resolution.unstable
+    ? { nodes, legend, headline, problem: resolution.unstable.message }
+    : { nodes, legend, headline };
+}
