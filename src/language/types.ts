@@ -1,4 +1,4 @@
-/** Positions and diagnostics shared by the parser, the CLI and the editor adapters. */
+/** Positions, ranges and diagnostics shared by the parser, the CLI and the editor adapters. */
 
 /** Zero-based line and UTF-16 character, as in LSP; the CLI prints them one-based. */
 export interface Position {
@@ -21,4 +21,28 @@ export interface Diagnostic {
   readonly code: string;
   /** Replacement texts a quick fix may offer (e.g. "did you mean" suggestions) for `range`. */
   readonly suggestions?: readonly string[];
+}
+
+/** Whether `position` lies in `range`, both ends included (a cursor just after a word is still on it). */
+export function rangeContains(range: Range, position: Position): boolean {
+  const afterStart =
+    position.line > range.start.line ||
+    (position.line === range.start.line && position.character >= range.start.character);
+  const beforeEnd =
+    position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
+  return afterStart && beforeEnd;
+}
+
+export function sameRange(a: Range, b: Range): boolean {
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
+}
+
+/** Document order: by start. */
+export function compareRanges(a: Range, b: Range): number {
+  return a.start.line - b.start.line || a.start.character - b.start.character;
 }

@@ -6,6 +6,7 @@
  * resolution, so checking costs no resolve of its own. Pure.
  */
 import type { Resolution } from '../engine/types';
+import { compareRanges } from '../language/types';
 import type { Diagnostic } from '../language/types';
 import type { DocumentModel } from '../language/meaning/model';
 
@@ -92,7 +93,5 @@ export function routingDiagnostics(
 /** The parse's diagnostics and the routing's in one list, in document order (the parse's first on a tie). */
 export function mergeDiagnostics(parse: readonly Diagnostic[], routing: readonly Diagnostic[]): readonly Diagnostic[] {
   if (routing.length === 0) return parse;
-  return [...parse, ...routing].sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
-  );
+  return [...parse, ...routing].sort((a, b) => compareRanges(a.range, b.range));
 }

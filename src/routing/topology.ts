@@ -19,7 +19,7 @@ import type {
   SessionSpec,
   Topology,
 } from '../engine/types';
-import type { DocumentModel, Fact, NodeModel, SessionPolicy } from '../language/meaning/model';
+import type { DocumentModel, EdgeModel, EdgeSession, Fact, NodeModel, SessionPolicy } from '../language/meaning/model';
 
 /** The implicit transit AS of plain diagrams; from the documentation range (RFC 5398) so it never clashes with a real one. */
 export const IMPLICIT_TRANSIT_ASN = 64496;
@@ -77,17 +77,14 @@ export function toTopology(model: DocumentModel): TopologyBuild {
   const routers: RouterSpec[] = [];
   const sessions: SessionSpec[] = [];
   const igpLinks: IgpLinkSpec[] = [];
-  const origins: OriginSpec[] = [];
   const clients: ClientSpec[] = [];
   const routerNode: Record<string, string | undefined> = {};
   const nodeRouters: Record<string, string[]> = {};
   const sessionEdge: Record<string, number | undefined> = {};
-  const asNames: Record<number, string> = {};
   const taken = new Set(model.nodes.map((n) => n.id));
-  const sitesOf = new Map<string, Site[]>();
 
   const used = new Set<string>();
-  const addRouter = (id: string, asn: number, point: GeoPoint | undefined, node: string | undefined): Site => {
+  const addRouter: AddRouter = (id, asn, point, node) => {
     let unique = id;
     for (let k = 2; used.has(unique) || (taken.has(unique) && unique !== node); k++) unique = `${id}#${k}`;
     used.add(unique);
@@ -97,6 +94,79 @@ export function toTopology(model: DocumentModel): TopologyBuild {
     return point ? { id: unique, point } : { id: unique };
   };
 
+  const { sitesOf, origins, asNames } = placeNodes(model, addRouter);
+  const byId = new Map(model.nodes.map((n) => [n.id, n]));
+  const isDown = (id: string): boolean => byId.get(id)?.role === 'as' && byId.get(id)?.state?.value === 'down';
+
+  if (model.implicitTransit) {
+    asNames[IMPLICIT_TRANSIT_ASN] = IMPLICIT_TRANSIT_NAME;
+    const transit = implicitTransit(model, sitesOf, addRouter);
+    for (const spec of transit.sessions) {
+      sessions.push(spec);
+      sessionEdge[spec.id] = undefined;
+    }
+    clients.push(...transit.clients);
+  } else {
+    for (const e of model.edges) {
+      const m = e.meaning;
+      if (m.kind === 'session') {
+        const tailSites = sitesOf.get(e.from);
+        const headSites = sitesOf.get(e.to);
+        if (!tailSites || !headSites) continue;
+        const down = m.state?.value === 'down' || isDown(e.from) || isDown(e.to);
+        for (const spec of edgeSessions(e, m, tailSites, headSites, down)) {
+          sessionEdge[spec.id] = e.index;
+          sessions.push(spec);
+        }
+      } else if (m.kind === 'igp' && m.cost) {
+        const cost = m.cost.value;
+        for (const [a, b] of sessionSites(sitesOf.get(e.from) ?? [], sitesOf.get(e.to) ?? []))
+          igpLinks.push({ a: a.id, b: b.id, cost });
+      }
+    }
+    for (const n of model.nodes) {
+      if (n.role !== 'client' || !n.inAs) continue;
+      const site = nearest(sitesOf.get(n.inAs.value) ?? [], pointOf(n));
+      if (site) clients.push(clientSpec(n, site.id));
+    }
+  }
+
+  const topology: Topology = {
+    routers,
+    sessions,
+    ...(igpLinks.length > 0 ? { igpLinks } : {}),
+    origins,
+    clients,
+    ...documentSettings(model),
+    asNames,
+  };
+  return { topology, mapping: { routerNode, nodeRouters, sessionEdge, implicitTransit: model.implicitTransit } };
+}
+
+/** The service address and tie-break the front matter sets. */
+function documentSettings(model: DocumentModel): Pick<Topology, 'serviceAddress' | 'tieBreak'> {
+  const settings = model.settings;
+  return {
+    ...(settings.serviceAddress ? { serviceAddress: settings.serviceAddress.value } : {}),
+    ...(settings.tieBreak
+      ? {
+          tieBreak: {
+            model: settings.tieBreak.value,
+            ...(settings.tieBreakSeed ? { seed: settings.tieBreakSeed.value } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+/** Each PoP's and AS's routers (an AS has one per location), and each PoP's origin. */
+function placeNodes(
+  model: DocumentModel,
+  addRouter: AddRouter,
+): { sitesOf: Map<string, Site[]>; origins: OriginSpec[]; asNames: Record<number, string> } {
+  const sitesOf = new Map<string, Site[]>();
+  const origins: OriginSpec[] = [];
+  const asNames: Record<number, string> = {};
   for (const n of model.nodes) {
     if ((n.role !== 'pop' && n.role !== 'as') || !n.asn) continue;
     const asn = n.asn.value;
@@ -118,109 +188,78 @@ export function toTopology(model: DocumentModel): TopologyBuild {
       });
     }
   }
-  const byId = new Map(model.nodes.map((n) => [n.id, n]));
-  const isDown = (id: string): boolean => byId.get(id)?.role === 'as' && byId.get(id)?.state?.value === 'down';
+  return { sitesOf, origins, asNames };
+}
 
-  if (model.implicitTransit) {
-    asNames[IMPLICIT_TRANSIT_ASN] = IMPLICIT_TRANSIT_NAME;
-    // One transit router per distinct place (to 0.01°, about 1 km), named after the first name written there.
-    const internet = new Map<string, Site>();
-    const transitAt = (node: NodeModel): Site => {
-      const loc = node.locations.find((l) => l.point);
-      const key = loc?.point ? `${loc.point.lat.toFixed(2)},${loc.point.lon.toFixed(2)}` : '';
-      let site = internet.get(key);
-      if (!site) {
-        site = addRouter(
-          loc ? `${IMPLICIT_TRANSIT_NAME}@${loc.text}` : IMPLICIT_TRANSIT_NAME,
-          IMPLICIT_TRANSIT_ASN,
-          loc?.point,
-          undefined,
-        );
-        internet.set(key, site);
-      }
-      return site;
-    };
-    for (const n of model.nodes) {
-      if (n.role !== 'pop') continue;
-      const pop = sitesOf.get(n.id)?.[0];
-      if (!pop) continue;
-      const upstream = transitAt(n);
-      const id = `transit:${n.id}`;
-      sessions.push({ id, a: pop.id, b: upstream.id, relationship: 'customer-provider' });
-      sessionEdge[id] = undefined;
-    }
-    for (const n of model.nodes) {
-      if (n.role !== 'client') continue;
-      const site = transitAt(n);
-      clients.push(clientSpec(n, site.id));
-    }
-  } else {
-    for (const e of model.edges) {
-      const m = e.meaning;
-      if (m.kind === 'session') {
-        const tailSites = sitesOf.get(e.from);
-        const headSites = sitesOf.get(e.to);
-        if (!tailSites || !headSites) continue;
-        const tailIsA = m.relationship === 'peer-peer' || m.customer === e.from;
-        const aDoes: SessionPolicy = tailIsA ? m.tail : m.head;
-        const bDoes: SessionPolicy = tailIsA ? m.head : m.tail;
-        const down = m.state?.value === 'down' || isDown(e.from) || isDown(e.to);
-        const prepend = perSide(value(aDoes.prepend), value(bDoes.prepend));
-        const med = perSide(value(aDoes.med), value(bDoes.med));
-        const localPref = perSide(value(aDoes.localPref), value(bDoes.localPref));
-        const exitCost = perSide(value(aDoes.exitCost), value(bDoes.exitCost));
-        const communitiesOf = (p: SessionPolicy): readonly Community[] | undefined =>
-          p.communities.length > 0 ? p.communities.map((c) => c.value) : undefined;
-        const communities = perSide(communitiesOf(aDoes), communitiesOf(bDoes));
-        const base = e.id ?? `e${e.index}`;
-        sessionSites(tailSites, headSites).forEach(([tail, head], k) => {
-          const id = k === 0 ? base : `${base}#${k + 1}`;
-          sessionEdge[id] = e.index;
-          sessions.push({
-            id,
-            a: (tailIsA ? tail : head).id,
-            b: (tailIsA ? head : tail).id,
-            relationship: m.relationship,
-            ...(localPref ? { localPref } : {}),
-            ...(med ? { med } : {}),
-            ...(prepend ? { prepend } : {}),
-            ...(communities ? { communities } : {}),
-            ...(exitCost ? { exitCost } : {}),
-            ...(down ? { state: 'down' as const } : {}),
-          });
-        });
-      } else if (m.kind === 'igp' && m.cost) {
-        const cost = m.cost.value;
-        for (const [a, b] of sessionSites(sitesOf.get(e.from) ?? [], sitesOf.get(e.to) ?? []))
-          igpLinks.push({ a: a.id, b: b.id, cost });
-      }
-    }
-    for (const n of model.nodes) {
-      if (n.role !== 'client' || !n.inAs) continue;
-      const site = nearest(sitesOf.get(n.inAs.value) ?? [], pointOf(n));
-      if (site) clients.push(clientSpec(n, site.id));
-    }
-  }
+type AddRouter = (id: string, asn: number, point: GeoPoint | undefined, node: string | undefined) => Site;
 
-  const settings = model.settings;
-  const topology: Topology = {
-    routers,
-    sessions,
-    ...(igpLinks.length > 0 ? { igpLinks } : {}),
-    origins,
-    clients,
-    ...(settings.serviceAddress ? { serviceAddress: settings.serviceAddress.value } : {}),
-    ...(settings.tieBreak
-      ? {
-          tieBreak: {
-            model: settings.tieBreak.value,
-            ...(settings.tieBreakSeed ? { seed: settings.tieBreakSeed.value } : {}),
-          },
-        }
-      : {}),
-    asNames,
+/**
+ * The implicit transit of a plain diagram: one 'Internet' router per distinct place (to 0.01°,
+ * about 1 km, named after the first name written there), each PoP its customer, each client on it.
+ */
+function implicitTransit(
+  model: DocumentModel,
+  sitesOf: ReadonlyMap<string, readonly Site[]>,
+  addRouter: AddRouter,
+): { readonly sessions: SessionSpec[]; readonly clients: ClientSpec[] } {
+  const internet = new Map<string, Site>();
+  const transitAt = (node: NodeModel): Site => {
+    const loc = node.locations.find((l) => l.point);
+    const key = loc?.point ? `${loc.point.lat.toFixed(2)},${loc.point.lon.toFixed(2)}` : '';
+    let site = internet.get(key);
+    if (!site) {
+      site = addRouter(
+        loc ? `${IMPLICIT_TRANSIT_NAME}@${loc.text}` : IMPLICIT_TRANSIT_NAME,
+        IMPLICIT_TRANSIT_ASN,
+        loc?.point,
+        undefined,
+      );
+      internet.set(key, site);
+    }
+    return site;
   };
-  return { topology, mapping: { routerNode, nodeRouters, sessionEdge, implicitTransit: model.implicitTransit } };
+  const sessions: SessionSpec[] = [];
+  for (const n of model.nodes) {
+    if (n.role !== 'pop') continue;
+    const pop = sitesOf.get(n.id)?.[0];
+    if (!pop) continue;
+    sessions.push({ id: `transit:${n.id}`, a: pop.id, b: transitAt(n).id, relationship: 'customer-provider' });
+  }
+  const clients = model.nodes.filter((n) => n.role === 'client').map((n) => clientSpec(n, transitAt(n).id));
+  return { sessions, clients };
+}
+
+/** The sessions one BGP edge becomes (one per metro the two ends share), with each side's policy. */
+function edgeSessions(
+  e: EdgeModel,
+  m: EdgeSession,
+  tailSites: readonly Site[],
+  headSites: readonly Site[],
+  down: boolean,
+): SessionSpec[] {
+  const tailIsA = m.relationship === 'peer-peer' || m.customer === e.from;
+  const aDoes: SessionPolicy = tailIsA ? m.tail : m.head;
+  const bDoes: SessionPolicy = tailIsA ? m.head : m.tail;
+  const prepend = perSide(value(aDoes.prepend), value(bDoes.prepend));
+  const med = perSide(value(aDoes.med), value(bDoes.med));
+  const localPref = perSide(value(aDoes.localPref), value(bDoes.localPref));
+  const exitCost = perSide(value(aDoes.exitCost), value(bDoes.exitCost));
+  const communitiesOf = (p: SessionPolicy): readonly Community[] | undefined =>
+    p.communities.length > 0 ? p.communities.map((c) => c.value) : undefined;
+  const communities = perSide(communitiesOf(aDoes), communitiesOf(bDoes));
+  const base = e.id ?? `e${e.index}`;
+  return sessionSites(tailSites, headSites).map(([tail, head], k) => ({
+    id: k === 0 ? base : `${base}#${k + 1}`,
+    a: (tailIsA ? tail : head).id,
+    b: (tailIsA ? head : tail).id,
+    relationship: m.relationship,
+    ...(localPref ? { localPref } : {}),
+    ...(med ? { med } : {}),
+    ...(prepend ? { prepend } : {}),
+    ...(communities ? { communities } : {}),
+    ...(exitCost ? { exitCost } : {}),
+    ...(down ? { state: 'down' as const } : {}),
+  }));
 }
 
 function clientSpec(n: NodeModel, router: string): ClientSpec {

@@ -16,12 +16,15 @@ import type {
   WebviewToHost,
 } from '../protocol/messages';
 import type { DiagramIndex } from './diagramIndex';
-import { indexDiagram } from './diagramIndex';
+import { indexDiagram, targetOf } from './diagramIndex';
 import { renderLegend } from './legend';
 import type { MermaidTheme } from './mermaidRenderer';
 import { MermaidRenderer } from './mermaidRenderer';
 import type { View } from './panZoom';
 import { PanZoom } from './panZoom';
+import { addZoomButtons, buildPage, showTooltip, sizeSvg } from './page';
+import type { Elements } from './page';
+import { paintOffscreen } from './offscreen';
 import { portableSvg, rasterise } from './portableSvg';
 import { applyRouting, showCatchment, showCursor, showPath } from './routingStyle';
 import type { EffectiveTheme } from './theme';
@@ -40,47 +43,6 @@ interface Shown {
   readonly edges: readonly DiagramEdge[];
   readonly svg: SVGSVGElement;
   readonly index: DiagramIndex;
-}
-
-interface Elements {
-  readonly toolbar: HTMLElement;
-  readonly headline: HTMLElement;
-  readonly problem: HTMLElement;
-  readonly viewport: HTMLElement;
-  readonly canvas: HTMLElement;
-  readonly placeholder: HTMLElement;
-  readonly legend: HTMLElement;
-  readonly tooltip: HTMLElement;
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  id: string,
-  parent: HTMLElement,
-): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  el.id = id;
-  parent.appendChild(el);
-  return el;
-}
-
-function buildPage(body: HTMLElement): Elements {
-  const toolbar = element('div', 'ac-toolbar', body);
-  const headline = element('span', 'ac-headline', toolbar);
-  const problem = element('div', 'ac-problem', body);
-  problem.setAttribute('role', 'alert');
-  problem.hidden = true;
-  const main = element('div', 'ac-main', body);
-  const viewport = element('div', 'ac-viewport', main);
-  const canvas = element('div', 'ac-canvas', viewport);
-  const placeholder = element('div', 'ac-placeholder', viewport);
-  placeholder.textContent = 'Waiting for a diagram…';
-  const legend = element('aside', 'ac-legend', main);
-  legend.hidden = true;
-  const tooltip = element('div', 'ac-tooltip', body);
-  tooltip.setAttribute('role', 'tooltip');
-  tooltip.hidden = true;
-  return { toolbar, headline, problem, viewport, canvas, placeholder, legend, tooltip };
 }
 
 export class PreviewController {
@@ -104,8 +66,8 @@ export class PreviewController {
     restoredView?: View,
   ) {
     this.el = buildPage(body);
-    this.addButtons();
     this.panZoom = new PanZoom(this.el.viewport, this.el.canvas);
+    addZoomButtons(this.el.toolbar, this.panZoom);
     if (restoredView) {
       this.panZoom.set(restoredView);
       this.fitPending = false;
@@ -192,26 +154,14 @@ export class PreviewController {
       void this.layout(this.wanted, mermaidThemeFor(this.theme));
     if (outcome.kind !== 'done')
       throw new Error(outcome.kind === 'failed' ? outcome.message : 'The picture changed during the export; try again');
-    const scratch = document.createElement('div');
-    scratch.style.position = 'absolute';
-    scratch.style.visibility = 'hidden';
-    scratch.setAttribute('aria-hidden', 'true');
-    // Inside the canvas, so the preview's stylesheet paints it exactly as it paints the picture on screen.
-    this.el.canvas.appendChild(scratch);
-    const previousTheme = this.body.dataset['acTheme'];
-    try {
-      scratch.innerHTML = outcome.svg;
-      const offscreen = scratch.querySelector('svg');
-      if (!offscreen) throw new Error('Mermaid drew no SVG');
-      this.sizeSvg(offscreen);
-      this.body.dataset['acTheme'] = background;
-      if (this.routing) applyRouting(indexDiagram(offscreen, shown.edges), shown.edges, this.routing);
-      return portableSvg(offscreen, { background });
-    } finally {
-      if (previousTheme === undefined) delete this.body.dataset['acTheme'];
-      else this.body.dataset['acTheme'] = previousTheme;
-      scratch.remove();
-    }
+    return paintOffscreen(outcome.svg, {
+      canvas: this.el.canvas,
+      body: this.body,
+      background,
+      edges: shown.edges,
+      routing: this.routing,
+      size: sizeSvg,
+    });
   }
 
   get theme(): EffectiveTheme {
@@ -284,7 +234,7 @@ export class PreviewController {
     this.el.canvas.innerHTML = outcome.svg;
     const svg = this.el.canvas.querySelector('svg');
     if (!svg) return;
-    this.sizeSvg(svg);
+    sizeSvg(svg);
     this.shown = {
       uri: message.uri,
       text: message.mermaidText,
@@ -309,14 +259,6 @@ export class PreviewController {
       layout: true,
       durationMs: outcome.durationMs + performance.now() - started,
     });
-  }
-
-  /** Mermaid's SVG sizes itself to its container; the pan/zoom transform needs its natural size. */
-  private sizeSvg(svg: SVGSVGElement): void {
-    const box = svg.viewBox.baseVal;
-    svg.removeAttribute('style');
-    svg.setAttribute('width', String(Math.ceil(box.width)));
-    svg.setAttribute('height', String(Math.ceil(box.height)));
   }
 
   private onRoutingState(message: RoutingStateMessage): void {
@@ -400,21 +342,9 @@ export class PreviewController {
     showPath(shown.index, shown.edges, shown.svg, node?.path);
   }
 
-  private targetOf(event: Event): { kind: 'node'; id: string } | { kind: 'edge'; index: number } | undefined {
-    const shown = this.shown;
-    if (!shown || !(event.target instanceof Element)) return undefined;
-    const node = event.target.closest('g.node');
-    const nodeId = node ? shown.index.nodeOfElement.get(node) : undefined;
-    if (nodeId !== undefined) return { kind: 'node', id: nodeId };
-    const edge = event.target.closest('path[data-edge="true"], g.edgeLabel g.label');
-    const edgeIndex = edge ? shown.index.edgeOfElement.get(edge) : undefined;
-    if (edgeIndex !== undefined) return { kind: 'edge', index: edgeIndex };
-    return undefined;
-  }
-
   private onClick(event: MouseEvent): void {
     if (this.panZoom.dragged || this.uri === undefined) return;
-    const target = this.targetOf(event);
+    const target = this.shown ? targetOf(this.shown.index, event) : undefined;
     if (!target) return;
     // Alt+click on a PoP fails or restores it, as its legend button does; a plain click shows its source.
     const pop =
@@ -426,7 +356,7 @@ export class PreviewController {
   }
 
   private onHover(event: PointerEvent): void {
-    const target = this.targetOf(event);
+    const target = this.shown ? targetOf(this.shown.index, event) : undefined;
     this.setHover(target?.kind === 'node' ? target.id : undefined, event);
   }
 
@@ -441,42 +371,7 @@ export class PreviewController {
       tooltip.hidden = true;
       return;
     }
-    tooltip.replaceChildren(
-      ...summary.map((line) => {
-        const div = document.createElement('div');
-        div.textContent = line;
-        return div;
-      }),
-    );
-    tooltip.hidden = false;
-    const margin = 12;
-    const width = tooltip.offsetWidth;
-    const height = tooltip.offsetHeight;
-    const x = Math.min(event.clientX + margin, window.innerWidth - width - 4);
-    const y =
-      event.clientY + margin + height > window.innerHeight ? event.clientY - height - margin : event.clientY + margin;
-    tooltip.style.left = `${Math.max(4, x)}px`;
-    tooltip.style.top = `${Math.max(4, y)}px`;
-  }
-
-  private addButtons(): void {
-    const buttons: [string, string, () => void][] = [
-      ['Fit', 'Fit the diagram to the window', () => this.panZoom.fit()],
-      ['−', 'Zoom out', () => this.panZoom.zoomOut()],
-      ['+', 'Zoom in', () => this.panZoom.zoomIn()],
-      ['1:1', 'Reset zoom', () => this.panZoom.reset()],
-    ];
-    const group = document.createElement('span');
-    group.className = 'ac-buttons';
-    for (const [label, title, action] of buttons) {
-      const button = document.createElement('button');
-      button.textContent = label;
-      button.title = title;
-      button.setAttribute('aria-label', title);
-      button.addEventListener('click', action);
-      group.appendChild(button);
-    }
-    this.el.toolbar.prepend(group);
+    showTooltip(tooltip, summary, event);
   }
 
   private applyThemeAttribute(): EffectiveTheme {

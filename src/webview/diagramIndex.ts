@@ -66,3 +66,18 @@ export function indexDiagram(svg: SVGSVGElement, edges: readonly DiagramEdge[]):
   });
   return { nodes, edges: result, edgeOfElement, nodeOfElement };
 }
+
+/** What a pointer event is on: a node (by mermaid id) or an edge (by document index). */
+export function targetOf(
+  index: DiagramIndex,
+  event: Event,
+): { kind: 'node'; id: string } | { kind: 'edge'; index: number } | undefined {
+  if (!(event.target instanceof Element)) return undefined;
+  const node = event.target.closest('g.node');
+  const nodeId = node ? index.nodeOfElement.get(node) : undefined;
+  if (nodeId !== undefined) return { kind: 'node', id: nodeId };
+  const edge = event.target.closest('path[data-edge="true"], g.edgeLabel g.label');
+  const edgeIndex = edge ? index.edgeOfElement.get(edge) : undefined;
+  if (edgeIndex !== undefined) return { kind: 'edge', index: edgeIndex };
+  return undefined;
+}

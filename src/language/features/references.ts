@@ -3,17 +3,8 @@
  * Go to definition, find references and rename all start here. Pure.
  */
 import type { DocumentModel, NodeModel } from '../meaning/model';
+import { compareRanges, rangeContains, sameRange } from '../types';
 import type { Position, Range } from '../types';
-
-/** True when `position` lies inside `range` (both ends included, so a cursor just after an id counts). */
-export function rangeContains(range: Range, position: Position): boolean {
-  const afterStart =
-    position.line > range.start.line ||
-    (position.line === range.start.line && position.character >= range.start.character);
-  const beforeEnd =
-    position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
-  return afterStart && beforeEnd;
-}
 
 /** An occurrence of a node id under the cursor. */
 export interface NodeOccurrence {
@@ -58,17 +49,4 @@ export function referencesAt(model: DocumentModel, position: Position, includeDe
   if (!found) return [];
   const all = occurrencesOf(model, found.node);
   return includeDefinition ? all : all.filter((r) => !sameRange(r, found.node.idRange));
-}
-
-export function sameRange(a: Range, b: Range): boolean {
-  return (
-    a.start.line === b.start.line &&
-    a.start.character === b.start.character &&
-    a.end.line === b.end.line &&
-    a.end.character === b.end.character
-  );
-}
-
-export function compareRanges(a: Range, b: Range): number {
-  return a.start.line - b.start.line || a.start.character - b.start.character;
 }

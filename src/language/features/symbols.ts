@@ -3,7 +3,7 @@
  * (`US-East`, `AS174 Cogent`, `User in London`) with what it is. Pure.
  */
 import type { DocumentModel, NodeModel, NodeRole } from '../meaning/model';
-import { compareRanges } from './references';
+import { compareRanges } from '../types';
 import type { Range } from '../types';
 
 export type SymbolKind = NodeRole | 'subgraph';

@@ -5,7 +5,7 @@
 import type { DocumentModel } from '../../language/meaning/model';
 import { percent, plural } from '../words/figures';
 import { paletteSize } from './routingAnnotation';
-import type { RoutingAnnotation } from './routingAnnotation';
+import type { NodeAnnotation, RoutingAnnotation } from './routingAnnotation';
 
 /**
  * Light-background colours for stock mermaid (GitHub and friends draw our classDefs as written).
@@ -48,29 +48,28 @@ function freshId(base: string, taken: ReadonlySet<string>): string {
   return id;
 }
 
-/**
- * The user's diagram text followed by styling lines and a legend that show `annotation` in any
- * stock mermaid renderer. The user's own lines are kept byte for byte.
- */
-export function annotatedMermaid(
-  text: string,
-  model: DocumentModel,
-  annotation: RoutingAnnotation,
-  options: MermaidAnnotationOptions = {},
-): string {
-  const taken = new Set<string>([
-    ...model.nodes.map((n) => n.id),
-    ...model.subgraphs.map((s) => s.id),
-    ...model.classDefs.map((c) => c.name),
-  ]);
-  const cls = (name: string): string => freshId(`anycast${name}`, taken);
-  const popClass = Array.from({ length: paletteSize }, (_, i) => cls(`Pop${i}`));
-  const clientClass = Array.from({ length: paletteSize }, (_, i) => cls(`Client${i}`));
-  const movedClass = Array.from({ length: paletteSize }, (_, i) => cls(`Moved${i}`));
-  const withdrawnClass = cls('Withdrawn');
-  const unreachableClass = cls('Unreachable');
+/** Our class names, each chosen so that no node, subgraph or class of the user's is captured. */
+interface ClassNames {
+  readonly pop: readonly string[];
+  readonly client: readonly string[];
+  readonly moved: readonly string[];
+  readonly withdrawn: string;
+  readonly unreachable: string;
+}
 
-  const lines: string[] = ['%% Annotated by Anycast Topology: PoP colours, catchments and the legend below.'];
+function classNames(taken: ReadonlySet<string>): ClassNames {
+  const cls = (name: string): string => freshId(`anycast${name}`, taken);
+  return {
+    pop: Array.from({ length: paletteSize }, (_, i) => cls(`Pop${i}`)),
+    client: Array.from({ length: paletteSize }, (_, i) => cls(`Client${i}`)),
+    moved: Array.from({ length: paletteSize }, (_, i) => cls(`Moved${i}`)),
+    withdrawn: cls('Withdrawn'),
+    unreachable: cls('Unreachable'),
+  };
+}
+
+/** classDef lines for the classes used, then one `class` line per class. */
+function classLines(nodes: readonly NodeAnnotation[], classes: ClassNames): string[] {
   const used = new Set<string>();
   const assignments = new Map<string, string[]>();
   const assign = (className: string, nodeId: string): void => {
@@ -79,42 +78,39 @@ export function annotatedMermaid(
     list.push(nodeId);
     assignments.set(className, list);
   };
-  // The preview's client groups (annotateGroup.ts) are not in the user's text, which this keeps as written.
-  const drawn = new Set(model.nodes.map((n) => n.id));
-  const nodes = annotation.nodes.filter((n) => drawn.has(n.id));
   for (const node of nodes) {
     const slot = node.color === undefined ? undefined : node.color % paletteSize;
-    if (node.role === 'pop') assign(node.withdrawn ? withdrawnClass : popClass[slot ?? 0]!, node.id);
+    if (node.role === 'pop') assign(node.withdrawn ? classes.withdrawn : classes.pop[slot ?? 0]!, node.id);
     else if (node.role === 'client') {
-      if (node.unreachable) assign(unreachableClass, node.id);
-      else if (slot !== undefined) assign((node.moved ? movedClass : clientClass)[slot]!, node.id);
+      if (node.unreachable) assign(classes.unreachable, node.id);
+      else if (slot !== undefined) assign((node.moved ? classes.moved : classes.client)[slot]!, node.id);
     }
   }
-
   const defs: string[] = [];
   for (let i = 0; i < paletteSize; i++) {
     const { stroke, fill, clientFill } = mermaidPalette[i]!;
-    if (used.has(popClass[i]!))
-      defs.push(`classDef ${popClass[i]} fill:${fill},stroke:${stroke},stroke-width:3px,color:#111`);
-    if (used.has(clientClass[i]!))
-      defs.push(`classDef ${clientClass[i]} fill:${clientFill},stroke:${stroke},stroke-width:2px,color:#111`);
-    if (used.has(movedClass[i]!))
+    if (used.has(classes.pop[i]!))
+      defs.push(`classDef ${classes.pop[i]} fill:${fill},stroke:${stroke},stroke-width:3px,color:#111`);
+    if (used.has(classes.client[i]!))
+      defs.push(`classDef ${classes.client[i]} fill:${clientFill},stroke:${stroke},stroke-width:2px,color:#111`);
+    if (used.has(classes.moved[i]!))
       defs.push(
-        `classDef ${movedClass[i]} fill:${clientFill},stroke:${stroke},stroke-width:2px,stroke-dasharray:6 3,color:#111`,
+        `classDef ${classes.moved[i]} fill:${clientFill},stroke:${stroke},stroke-width:2px,stroke-dasharray:6 3,color:#111`,
       );
   }
-  if (used.has(withdrawnClass))
+  if (used.has(classes.withdrawn))
     defs.push(
-      `classDef ${withdrawnClass} fill:#eeeeee,stroke:#8a8a8a,stroke-width:2px,stroke-dasharray:6 4,color:#6b6b6b`,
+      `classDef ${classes.withdrawn} fill:#eeeeee,stroke:#8a8a8a,stroke-width:2px,stroke-dasharray:6 4,color:#6b6b6b`,
     );
-  if (used.has(unreachableClass))
+  if (used.has(classes.unreachable))
     defs.push(
-      `classDef ${unreachableClass} fill:#ffffff,stroke:#c50f1f,stroke-width:2px,stroke-dasharray:3 3,color:#111`,
+      `classDef ${classes.unreachable} fill:#ffffff,stroke:#c50f1f,stroke-width:2px,stroke-dasharray:3 3,color:#111`,
     );
-  lines.push(...defs);
-  for (const [className, ids] of assignments) lines.push(`class ${ids.join(',')} ${className}`);
+  return [...defs, ...[...assignments].map(([className, ids]) => `class ${ids.join(',')} ${className}`)];
+}
 
-  // Edges a client's traffic takes wear its PoP's colour (linkStyle counts edges in document order).
+/** Edges a client's traffic takes wear its PoP's colour (linkStyle counts edges in document order). */
+function linkStyleLines(model: DocumentModel, nodes: readonly NodeAnnotation[]): string[] {
   const edgesByPair = new Map<string, number[]>();
   for (const edge of model.edges) {
     for (const key of [`${edge.from}\u0000${edge.to}`, `${edge.to}\u0000${edge.from}`]) {
@@ -131,44 +127,81 @@ export function annotatedMermaid(
         routeColor.set(index, node.color % paletteSize);
     }
   }
-  for (const [index, slot] of [...routeColor].sort((x, y) => x[0] - y[0])) {
-    lines.push(`linkStyle ${index} stroke:${mermaidPalette[slot]!.stroke},stroke-width:3px`);
-  }
+  return [...routeColor]
+    .sort((x, y) => x[0] - y[0])
+    .map(([index, slot]) => `linkStyle ${index} stroke:${mermaidPalette[slot]!.stroke},stroke-width:3px`);
+}
 
-  if ((options.legend ?? true) && annotation.legend.length > 0) {
-    const legendId = freshId('anycastLegend', taken);
-    const title = annotation.headline ? `Catchments · ${annotation.headline}` : 'Catchments';
-    lines.push(`subgraph ${legendId}[${quoteLabel(title)}]`);
-    const legendIds: string[] = [];
-    annotation.legend.forEach((entry, i) => {
-      const id = freshId(`${legendId}_${i}`, taken);
-      legendIds.push(id);
-      const figures = entry.withdrawn ? 'withdrawn' : `${plural(entry.clients, 'client')} · ${percent(entry.share)}`;
-      // Every legend PoP is also a diagram node, so its class is already defined above.
-      const className = entry.withdrawn ? withdrawnClass : popClass[entry.color % paletteSize]!;
-      lines.push(`  ${id}[${quoteLabel(`${entry.label}: ${figures}`)}]:::${className}`);
-    });
-    const names = new Map(model.nodes.map((n) => [n.id, n.name]));
-    const movedNodes = nodes.filter((n) => n.moved);
-    if (movedNodes.length > 0) {
-      const text = movedNodes
-        .map((n) => `${names.get(n.id) ?? n.id} → ${(n.pop && names.get(n.pop)) ?? n.pop ?? '?'}`)
-        .join('\n');
-      const id = freshId(`${legendId}_moved`, taken);
-      legendIds.push(id);
-      lines.push(`  ${id}[${quoteLabel(`Moved:\n${text}`)}]`);
-    }
-    const unreachable = nodes.filter((n) => n.unreachable);
-    if (unreachable.length > 0) {
-      const text = unreachable.map((n) => names.get(n.id) ?? n.id).join('\n');
-      const id = freshId(`${legendId}_unreachable`, taken);
-      legendIds.push(id);
-      lines.push(`  ${id}[${quoteLabel(`No PoP reachable:\n${text}`)}]:::${unreachableClass}`);
-    }
-    // Invisible links keep the entries in legend order (mermaid places unlinked nodes as it likes).
-    if (legendIds.length > 1) lines.push(`  ${legendIds.join(' ~~~ ')}`);
-    lines.push('end');
+/** The legend subgraph: each PoP's catchment, who moved, who has no PoP. */
+function legendLines(
+  model: DocumentModel,
+  annotation: RoutingAnnotation,
+  nodes: readonly NodeAnnotation[],
+  classes: ClassNames,
+  taken: ReadonlySet<string>,
+): string[] {
+  const legendId = freshId('anycastLegend', taken);
+  const title = annotation.headline ? `Catchments · ${annotation.headline}` : 'Catchments';
+  const lines = [`subgraph ${legendId}[${quoteLabel(title)}]`];
+  const legendIds: string[] = [];
+  annotation.legend.forEach((entry, i) => {
+    const id = freshId(`${legendId}_${i}`, taken);
+    legendIds.push(id);
+    const figures = entry.withdrawn ? 'withdrawn' : `${plural(entry.clients, 'client')} · ${percent(entry.share)}`;
+    // Every legend PoP is also a diagram node, so its class is already defined above.
+    const className = entry.withdrawn ? classes.withdrawn : classes.pop[entry.color % paletteSize]!;
+    lines.push(`  ${id}[${quoteLabel(`${entry.label}: ${figures}`)}]:::${className}`);
+  });
+  const names = new Map(model.nodes.map((n) => [n.id, n.name]));
+  const movedNodes = nodes.filter((n) => n.moved);
+  if (movedNodes.length > 0) {
+    const text = movedNodes
+      .map((n) => `${names.get(n.id) ?? n.id} → ${(n.pop && names.get(n.pop)) ?? n.pop ?? '?'}`)
+      .join('\n');
+    const id = freshId(`${legendId}_moved`, taken);
+    legendIds.push(id);
+    lines.push(`  ${id}[${quoteLabel(`Moved:\n${text}`)}]`);
   }
+  const unreachable = nodes.filter((n) => n.unreachable);
+  if (unreachable.length > 0) {
+    const text = unreachable.map((n) => names.get(n.id) ?? n.id).join('\n');
+    const id = freshId(`${legendId}_unreachable`, taken);
+    legendIds.push(id);
+    lines.push(`  ${id}[${quoteLabel(`No PoP reachable:\n${text}`)}]:::${classes.unreachable}`);
+  }
+  // Invisible links keep the entries in legend order (mermaid places unlinked nodes as it likes).
+  if (legendIds.length > 1) lines.push(`  ${legendIds.join(' ~~~ ')}`);
+  lines.push('end');
+  return lines;
+}
+
+/**
+ * The user's diagram text followed by styling lines and a legend that show `annotation` in any
+ * stock mermaid renderer. The user's own lines are kept byte for byte.
+ */
+export function annotatedMermaid(
+  text: string,
+  model: DocumentModel,
+  annotation: RoutingAnnotation,
+  options: MermaidAnnotationOptions = {},
+): string {
+  const taken = new Set<string>([
+    ...model.nodes.map((n) => n.id),
+    ...model.subgraphs.map((s) => s.id),
+    ...model.classDefs.map((c) => c.name),
+  ]);
+  const classes = classNames(taken);
+  // The preview's client groups (clientGroups.ts) are not in the user's text, which this keeps as written.
+  const drawn = new Set(model.nodes.map((n) => n.id));
+  const nodes = annotation.nodes.filter((n) => drawn.has(n.id));
+  const lines = [
+    '%% Annotated by Anycast Topology: PoP colours, catchments and the legend below.',
+    ...classLines(nodes, classes),
+    ...linkStyleLines(model, nodes),
+    ...((options.legend ?? true) && annotation.legend.length > 0
+      ? legendLines(model, annotation, nodes, classes, taken)
+      : []),
+  ];
   const base = text.endsWith('\n') ? text : `${text}\n`;
   return `${base}${lines.join('\n')}\n`;
 }

@@ -8,6 +8,7 @@ import type { RoutingAnnotation } from './routingAnnotation';
 import { annotateRouting } from './routingAnnotation';
 import { defaultGroupClientsAbove, groupClients, routingWithGroups } from './clientGroups';
 import type { DocumentModel } from '../../language/meaning/model';
+import { rangeContains } from '../../language/types';
 import type { Position, Range } from '../../language/types';
 import type { DiagramAnalysis } from '../analysis';
 import { isEmptyScenario, noFailures } from '../scenario';
@@ -35,13 +36,6 @@ export interface SyntaxErrorContent {
 }
 
 export type PreviewContent = DiagramContent | SyntaxErrorContent;
-
-function contains(range: Range | undefined, p: Position): boolean {
-  if (!range) return false;
-  const afterStart = p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character);
-  const beforeEnd = p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character);
-  return afterStart && beforeEnd;
-}
 
 /** How the preview lays a diagram out, from the user's settings. */
 export interface PreviewLayout {
@@ -95,9 +89,9 @@ export function diagramContent(
     nodeAt(position) {
       for (const node of model.nodes) {
         if (
-          contains(node.labelRange, position) ||
-          contains(node.metadataRange, position) ||
-          node.references.some((r) => contains(r, position))
+          (node.labelRange !== undefined && rangeContains(node.labelRange, position)) ||
+          (node.metadataRange !== undefined && rangeContains(node.metadataRange, position)) ||
+          node.references.some((r) => rangeContains(r, position))
         ) {
           return grouping?.groupOf.get(node.id)?.id ?? node.id;
         }

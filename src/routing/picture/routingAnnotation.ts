@@ -5,6 +5,8 @@
  * writes as mermaid text. Pure and deterministic.
  */
 import type { ClientResult, Resolution, Route } from '../../engine/types';
+import { clientRoutes } from '../words/clientRoute';
+import type { ClientRoute } from '../words/clientRoute';
 import { decisionStepWords } from '../words/decisionWords';
 import { percent, plural } from '../words/figures';
 import type { DocumentModel, NodeModel, NodeRole } from '../../language/meaning/model';
@@ -83,30 +85,40 @@ function asPathText(route: Route): string {
   return route.asPath.length === 0 ? '(local)' : route.asPath.join(' ');
 }
 
-function clientSummary(
-  node: NodeModel,
-  result: ClientResult | undefined,
-  popName: (engineId: string | undefined) => string | undefined,
-  movedFrom: string | undefined,
-): string[] {
-  const served = popName(result?.pop);
-  if (!result?.route || served === undefined) return [`${node.name}: no PoP reachable`];
-  const lines = [`${node.name} → ${served}`, `AS path ${asPathText(result.route)}`];
-  const explanation = result.explanation;
+/** The route said in the preview's node tooltip, one plain line each. */
+function clientSummary(node: NodeModel, route: ClientRoute | undefined, name: (id: string) => string): string[] {
+  if (!route?.pop || !route.asPath) return [`${node.name}: no PoP reachable`];
+  const lines = [
+    `${node.name} → ${name(route.pop)}`,
+    `AS path ${route.asPath.length === 0 ? '(local)' : route.asPath.join(' ')}`,
+  ];
+  const explanation = route.explanation;
   if (explanation) {
-    const runnerUp = explanation.runnerUp === undefined ? undefined : explanation.candidates[explanation.runnerUp];
     const why = decisionStepWords[explanation.decidedBy];
-    if (runnerUp) {
-      lines.push(
-        `Chosen by ${why} over ${popName(runnerUp.pop) ?? runnerUp.pop}${explanation.arbitrary ? ' (arbitrary)' : ''}`,
-      );
-    } else {
-      lines.push(`Chosen as ${why}`);
-    }
+    lines.push(
+      route.runnerUpPop !== undefined
+        ? `Chosen by ${why} over ${name(route.runnerUpPop)}${explanation.arbitrary ? ' (arbitrary)' : ''}`
+        : `Chosen as ${why}`,
+    );
   }
-  if (result.rttMs !== undefined) lines.push(`RTT ≈ ${Math.round(result.rttMs)} ms`);
-  if (movedFrom !== undefined) lines.push(`Moved from ${movedFrom}`);
+  if (route.rttMs !== undefined) lines.push(`RTT ≈ ${Math.round(route.rttMs)} ms`);
+  if (route.movedFrom !== undefined) lines.push(`Moved from ${name(route.movedFrom)}`);
   return lines;
+}
+
+function popAnnotation(
+  node: NodeModel,
+  result: Resolution['pops'][number] | undefined,
+  failed: boolean,
+  color: number,
+): NodeAnnotation {
+  const withdrawn = failed || result?.state === 'down';
+  const clients = result?.clients.length ?? 0;
+  const summary = withdrawn
+    ? [`${node.name}: withdrawn`, failed ? 'Failed in this simulation' : 'Written down in the diagram']
+    : [`${node.name}: ${plural(clients, 'client')} · ${percent(result?.trafficShare ?? 0)} of traffic`];
+  if (node.asn) summary.push(`Origin AS${node.asn.value}`);
+  return { id: node.id, role: 'pop', color, withdrawn, summary };
 }
 
 /** Computes what to show for `model` under `input`'s resolution. */
@@ -117,10 +129,6 @@ export function annotateRouting(model: DocumentModel, input: RoutingInput): Rout
   const nameOf = new Map(model.nodes.map((n) => [n.id, n.name]));
   const popNode = (engineId: string | undefined): string | undefined =>
     engineId === undefined ? undefined : (nodeOf(engineId) ?? engineId);
-  const popName = (engineId: string | undefined): string | undefined => {
-    const node = popNode(engineId);
-    return node === undefined ? undefined : (nameOf.get(node) ?? node);
-  };
 
   const popResults = new Map<string, Resolution['pops'][number]>();
   for (const pop of resolution.pops) {
@@ -132,8 +140,8 @@ export function annotateRouting(model: DocumentModel, input: RoutingInput): Rout
     const node = nodeOf(client.id) ?? client.id;
     clientResults.set(node, client);
   }
-  const baselinePop = new Map<string, string | undefined>();
-  for (const client of baseline?.clients ?? []) baselinePop.set(nodeOf(client.id) ?? client.id, popNode(client.pop));
+  const routes = clientRoutes(resolution, baseline, nodeOf);
+  const name = (id: string): string => nameOf.get(id) ?? id;
   const routerResults = new Map<string, Resolution['routers'][number]>();
   for (const router of resolution.routers) {
     const node = nodeOf(router.id);
@@ -143,22 +151,12 @@ export function annotateRouting(model: DocumentModel, input: RoutingInput): Rout
 
   const nodes: NodeAnnotation[] = model.nodes.map((node): NodeAnnotation => {
     const role = roleOf(node.role);
-    if (node.role === 'pop') {
-      const result = popResults.get(node.id);
-      const withdrawn = failed.has(node.id) || result?.state === 'down';
-      const clients = result?.clients.length ?? 0;
-      const summary = withdrawn
-        ? [`${node.name}: withdrawn`, failed.has(node.id) ? 'Failed in this simulation' : 'Written down in the diagram']
-        : [`${node.name}: ${plural(clients, 'client')} · ${percent(result?.trafficShare ?? 0)} of traffic`];
-      if (node.asn) summary.push(`Origin AS${node.asn.value}`);
-      return { id: node.id, role, color: colorOf.get(node.id) ?? 0, withdrawn, summary };
-    }
+    if (node.role === 'pop')
+      return popAnnotation(node, popResults.get(node.id), failed.has(node.id), colorOf.get(node.id) ?? 0);
     if (node.role === 'client') {
-      const result = clientResults.get(node.id);
-      const pop = popNode(result?.pop);
-      const before = baselinePop.get(node.id);
-      const didMove = baseline !== undefined && before !== undefined && before !== pop;
-      const summary = clientSummary(node, result, popName, didMove ? (nameOf.get(before) ?? before) : undefined);
+      const route = routes.get(node.id);
+      const summary = clientSummary(node, route, name);
+      const pop = route?.pop;
       if (pop === undefined) return { id: node.id, role, unreachable: true, summary };
       const color = colorOf.get(pop);
       return {
@@ -166,8 +164,8 @@ export function annotateRouting(model: DocumentModel, input: RoutingInput): Rout
         role,
         ...(color === undefined ? {} : { color }),
         pop,
-        ...(didMove ? { moved: true } : {}),
-        path: pathNodes(node.id, result?.route, nodeOf),
+        ...(route?.movedFrom !== undefined ? { moved: true } : {}),
+        path: pathNodes(node.id, clientResults.get(node.id)?.route, nodeOf),
         summary,
       };
     }
@@ -175,7 +173,7 @@ export function annotateRouting(model: DocumentModel, input: RoutingInput): Rout
       const best = routerResults.get(node.id)?.best;
       const head = node.asn ? `AS${node.asn.value} ${node.name}` : node.name;
       const summary = best
-        ? [head, `Best route → ${popName(best.pop) ?? best.pop}`, `AS path ${asPathText(best)}`]
+        ? [head, `Best route → ${name(popNode(best.pop) ?? best.pop)}`, `AS path ${asPathText(best)}`]
         : [head, 'No route to the anycast prefix'];
       return { id: node.id, role, summary };
     }

@@ -5,12 +5,14 @@
  * traffic share; for an AS its best route. Markdown text. Pure.
  */
 import type { DecisionStep, Explanation, Resolution, Route } from '../../engine/types';
+import { clientRoutes } from './clientRoute';
 import { decisionStepWords } from './decisionWords';
 import type { EdgeModel, NodeModel, SessionPolicy } from '../../language/meaning/model';
-import { nodeAt, rangeContains } from '../../language/features/references';
+import { nodeAt } from '../../language/features/references';
 import { percent, plural } from './figures';
 import { displayName } from '../scenario';
 import type { ScenarioRouting } from '../analysis';
+import { rangeContains } from '../../language/types';
 import type { Position, Range } from '../../language/types';
 
 export interface HoverText {
@@ -96,22 +98,23 @@ function clientHover(ctx: Context, node: NodeModel): string[] {
   const { analysis } = ctx;
   const lines = [`**${escapeMarkdown(node.name)}** · client`];
   if (!analysis.resolution) return [...lines, 'Routing not computed'];
-  const result = analysis.resolution.clients.find((c) => c.id === node.id);
-  const before = analysis.diff?.moved.find((m) => m.id === node.id);
-  if (!result || result.pop === undefined || !result.route) {
+  const baseline = analysis.diff ? analysis.baseline : undefined;
+  const route = clientRoutes(analysis.resolution, baseline, analysis.nodeOf).get(node.id);
+  const movedFrom = route?.movedFrom;
+  if (!route?.pop || !route.asPath) {
     lines.push('Reaches **no PoP**: no route to the anycast prefix from its AS');
-    if (before?.from !== undefined)
-      lines.push(`Lost service in this simulation (was served by ${popName(ctx, before.from)})`);
+    if (movedFrom !== undefined)
+      lines.push(`Lost service in this simulation (was served by ${popName(ctx, movedFrom)})`);
     return lines;
   }
   lines.push(
-    `Served by **${popName(ctx, result.pop)}**${before?.from !== undefined ? ` (moved from ${popName(ctx, before.from)} in this simulation)` : ''}`,
+    `Served by **${popName(ctx, route.pop)}**${movedFrom !== undefined ? ` (moved from ${popName(ctx, movedFrom)} in this simulation)` : ''}`,
   );
-  lines.push(`AS path: ${asPathText(result.route.asPath, ctx.asNames)}`);
-  if (result.explanation) lines.push(...decisionLines(result.explanation, (pop) => popName(ctx, pop)));
-  if (result.rttMs !== undefined) {
-    const change = before?.rttBeforeMs !== undefined ? ` (was ${Math.round(before.rttBeforeMs)} ms)` : '';
-    lines.push(`Estimated RTT: ≈ ${Math.round(result.rttMs)} ms${change}`);
+  lines.push(`AS path: ${asPathText(route.asPath, ctx.asNames)}`);
+  if (route.explanation) lines.push(...decisionLines(route.explanation, (pop) => popName(ctx, pop)));
+  if (route.rttMs !== undefined) {
+    const change = route.rttBeforeMs !== undefined ? ` (was ${Math.round(route.rttBeforeMs)} ms)` : '';
+    lines.push(`Estimated RTT: ≈ ${Math.round(route.rttMs)} ms${change}`);
   }
   return lines;
 }

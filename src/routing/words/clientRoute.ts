@@ -1,0 +1,53 @@
+/**
+ * A client's route, decided once: the PoP that serves it, the AS path, the engine's explanation
+ * of the choice and the runner-up's PoP, the RTT, and what the what-if changed. The editor's hover
+ * (markdown) and the preview's node tooltip (plain lines) both say this one record. Pure.
+ */
+import type { Explanation, Resolution } from '../../engine/types';
+
+export interface ClientRoute {
+  /** Node id of the PoP that serves the client; absent when no PoP is reachable. */
+  readonly pop?: string;
+  /** Present with `pop`. */
+  readonly asPath?: readonly number[];
+  readonly explanation?: Explanation;
+  /** Node id of the runner-up route's PoP. */
+  readonly runnerUpPop?: string;
+  readonly rttMs?: number;
+  /** Node id of the PoP that served the client with nothing failed, when the what-if changed it. */
+  readonly movedFrom?: string;
+  /** The RTT with nothing failed, when the client moved. */
+  readonly rttBeforeMs?: number;
+}
+
+/**
+ * Every client's route in `resolution`, by node id; with `baseline` (the nothing-failed
+ * resolution, given when something is failed) each also says where it moved from.
+ */
+export function clientRoutes(
+  resolution: Resolution,
+  baseline: Resolution | undefined,
+  nodeOf: (engineId: string) => string | undefined,
+): Map<string, ClientRoute> {
+  const node = (engineId: string): string => nodeOf(engineId) ?? engineId;
+  const before = new Map((baseline?.clients ?? []).map((c) => [node(c.id), c]));
+  const routes = new Map<string, ClientRoute>();
+  for (const client of resolution.clients) {
+    const id = node(client.id);
+    const served = client.route && client.pop !== undefined ? node(client.pop) : undefined;
+    const explanation = client.explanation;
+    const runnerUp = explanation?.runnerUp === undefined ? undefined : explanation.candidates[explanation.runnerUp];
+    const was = before.get(id);
+    const wasServedBy = was?.pop === undefined ? undefined : node(was.pop);
+    const moved = wasServedBy !== undefined && wasServedBy !== served;
+    routes.set(id, {
+      ...(served !== undefined && client.route ? { pop: served, asPath: client.route.asPath } : {}),
+      ...(explanation ? { explanation } : {}),
+      ...(runnerUp ? { runnerUpPop: node(runnerUp.pop) } : {}),
+      ...(client.rttMs !== undefined ? { rttMs: client.rttMs } : {}),
+      ...(moved ? { movedFrom: wasServedBy } : {}),
+      ...(moved && was?.rttMs !== undefined ? { rttBeforeMs: was.rttMs } : {}),
+    });
+  }
+  return routes;
+}
