@@ -1,4 +1,4 @@
-/** Completion of node ids, keywords, relationship and policy words, metadata keys and places (src/language/completions.ts). */
+/** Completion of node ids, keywords, relationship and policy words, metadata keys and places (src/language/features/completions.ts). */
 import * as vscode from 'vscode';
 import type { CompletionKind } from '../language/features/completions';
 import { completionsAt } from '../language/features/completions';

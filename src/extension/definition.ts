@@ -1,4 +1,4 @@
-/** Go to definition and find references for node ids (src/language/references.ts). */
+/** Go to definition and find references for node ids (src/language/features/references.ts). */
 import * as vscode from 'vscode';
 import { definitionAt, referencesAt } from '../language/features/references';
 import { fromVsPosition, toVsRange } from './convert';

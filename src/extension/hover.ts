@@ -1,4 +1,4 @@
-/** Hover on a node id: the route, catchment or best path under the current simulation (src/language/hoverText.ts). */
+/** Hover on a node id: the route, catchment or best path under the current simulation (src/routing/words/hoverText.ts). */
 import * as vscode from 'vscode';
 import { hoverAt } from '../routing/words/hoverText';
 import { fromVsPosition, toVsRange } from './convert';

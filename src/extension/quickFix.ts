@@ -1,4 +1,4 @@
-/** Quick fixes for our diagnostics (src/language/quickFixes.ts), matched by code and range. */
+/** Quick fixes for our diagnostics (src/language/features/quickFixes.ts), matched by code and range. */
 import * as vscode from 'vscode';
 import { quickFixesFor } from '../language/features/quickFixes';
 import type { Diagnostic } from '../language/types';

@@ -1,4 +1,4 @@
-/** Rename a node id across the file, refusing ids mermaid would misread (src/language/rename.ts). */
+/** Rename a node id across the file, refusing ids mermaid would misread (src/language/features/rename.ts). */
 import * as vscode from 'vscode';
 import { prepareRename, renameAt } from '../language/features/rename';
 import { fromVsPosition, toVsRange } from './convert';

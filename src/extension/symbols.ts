@@ -1,4 +1,4 @@
-/** The outline: PoPs, ASes, clients and services, nested in their subgraphs (src/language/symbols.ts). */
+/** The outline: PoPs, ASes, clients and services, nested in their subgraphs (src/language/features/symbols.ts). */
 import * as vscode from 'vscode';
 import type { DocumentSymbol, SymbolKind } from '../language/features/symbols';
 import { documentSymbols } from '../language/features/symbols';

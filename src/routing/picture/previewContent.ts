@@ -39,7 +39,7 @@ export type PreviewContent = DiagramContent | SyntaxErrorContent;
 
 /** How the preview lays a diagram out, from the user's settings. */
 export interface PreviewLayout {
-  /** Above this many groupable clients, clients are drawn as one node per access AS (see annotateGroup.ts). */
+  /** Above this many groupable clients, clients are drawn as one node per access AS (see clientGroups.ts). */
   readonly groupClientsAbove?: number;
 }
 
