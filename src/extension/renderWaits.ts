@@ -1,7 +1,7 @@
 /**
  * Waiting for the preview to show a document version: a `rendered` from the webview satisfies the
- * waiters of that version or older, a `renderFailed` ends them at once with mermaid's reason, so an
- * export of a diagram mermaid refuses fails in a moment and says why.
+ * waiters of that version or older; a `renderFailed` (mermaid refused the text, or the edge guard
+ * tripped) ends them at once with the reason, so such an export fails in a moment and says why.
  */
 
 /** A render the webview confirmed. */
@@ -16,14 +16,22 @@ interface Waiter {
   settle(outcome: RenderedEvent | Error): void;
 }
 
+function refused(reason: string): Error {
+  return new Error(`the preview could not draw the diagram: ${reason}`);
+}
+
 export class RenderWaits {
-  private last: RenderedEvent | undefined;
+  /** The webview's latest answer: drawn, or refused with a reason. */
+  private last: (RenderedEvent & { readonly failure?: string }) | undefined;
   private readonly waiters = new Set<Waiter>();
 
   /** Resolves once `uri` is on screen at `version` or later; rejects on a refused render or after `timeoutMs`. */
   wait(uri: string, version: number, timeoutMs: number): Promise<RenderedEvent> {
     const last = this.last;
-    if (last && last.uri === uri && last.version >= version) return Promise.resolve(last);
+    if (last && last.uri === uri && last.version >= version)
+      return last.failure === undefined
+        ? Promise.resolve({ uri, version: last.version })
+        : Promise.reject(refused(last.failure));
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
         uri,
@@ -49,15 +57,16 @@ export class RenderWaits {
   }
 
   rendered(event: RenderedEvent): void {
-    this.last = { uri: event.uri, version: event.version };
-    for (const w of [...this.waiters]) if (w.uri === event.uri && w.version <= event.version) w.settle(this.last);
+    const shown = { uri: event.uri, version: event.version };
+    this.last = shown;
+    for (const w of [...this.waiters]) if (w.uri === event.uri && w.version <= event.version) w.settle(shown);
   }
 
-  /** Mermaid refused this version: its waiters (and older ones, which it supersedes) fail with the reason. */
+  /** The preview could not draw this version: its waiters (and older ones, which it supersedes) fail with the reason. */
   failed(event: RenderedEvent & { readonly message: string }): void {
+    this.last = { uri: event.uri, version: event.version, failure: event.message };
     for (const w of [...this.waiters])
-      if (w.uri === event.uri && w.version <= event.version)
-        w.settle(new Error(`mermaid could not draw the diagram: ${event.message}`));
+      if (w.uri === event.uri && w.version <= event.version) w.settle(refused(event.message));
   }
 
   /** A new panel has drawn nothing yet. */

@@ -60,6 +60,23 @@ suite('Export', () => {
     await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(target)));
   });
 
+  test('ends at once with the reason when the preview cannot draw the diagram, and writes nothing', async () => {
+    const settings = vscode.workspace.getConfiguration('anycast.preview');
+    await settings.update('maxEdges', 1, vscode.ConfigurationTarget.Global);
+    try {
+      const target = workspaceUri('guarded-export.svg');
+      const started = Date.now();
+      await assert.rejects(
+        Promise.resolve(vscode.commands.executeCommand('anycast.exportSvg', target, document.uri)),
+        /the preview could not draw the diagram: This diagram has \d+ edges/,
+      );
+      assert.ok(Date.now() - started < 10_000, 'no wait for the render timeout');
+      await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(target)));
+    } finally {
+      await settings.update('maxEdges', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   test('Copy SVG puts the portable SVG on the clipboard', async () => {
     const svg = await vscode.commands.executeCommand<string | undefined>('anycast.copySvg', document.uri);
     assert.ok(svg?.startsWith('<?xml'));

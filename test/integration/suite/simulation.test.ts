@@ -3,7 +3,15 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SimulationState } from '../../../src/extension/simulation';
-import { anycastApi, anycastExtension, closeAllEditors, openWorkspaceFile, waitTimeoutMs, waitUntil } from './helpers';
+import {
+  anycastApi,
+  anycastExtension,
+  closeAllEditors,
+  openWorkspaceFile,
+  replaceText,
+  waitTimeoutMs,
+  waitUntil,
+} from './helpers';
 
 function state(document: vscode.TextDocument): Thenable<SimulationState> {
   return anycastApi().then((api) => {
@@ -180,5 +188,24 @@ suite('Failure simulation', () => {
     }, 'New York to be marked moved in the preview');
     assert.match(nodeClasses(svg, 'ClientUS'), /\bac-c1\b/, 'New York wears EU-West colour');
     assert.match(nodeClasses(svg, 'PoPUS'), /\bac-withdrawn\b/, 'US-East is drawn withdrawn');
+  });
+
+  test('an edit under a simulation with the preview open resolves once for the baseline and once for the what-if', async () => {
+    const edited = (await openWorkspaceFile('keystroke.anycast.mmd', document.getText())).document;
+    const uri = edited.uri.toString();
+    const api = await anycastApi();
+    await vscode.commands.executeCommand('anycast.openPreviewToSide', edited.uri);
+    await api.waitForPreviewRender(uri, edited.version, waitTimeoutMs);
+    await vscode.commands.executeCommand('anycast.simulateFailure', { uri, pops: ['US-East'] });
+    await waitUntil(() => api.simulationState(uri)?.headline !== '', 'the simulation to start');
+    const before = api.resolutions();
+    await replaceText(edited, edited.getText().replace('User in Tokyo', 'User in Osaka'));
+    await api.waitForPreviewRender(uri, edited.version, waitTimeoutMs);
+    // Every other reader of this version (diagnostics, lenses, hover, status bar) shares the analysis.
+    await vscode.commands.executeCommand('vscode.executeCodeLensProvider', edited.uri);
+    await hoverText(edited, 'ClientUS');
+    assert.equal(api.simulationState(uri)?.headline, 'US-East down · 1 client moved');
+    assert.equal(api.resolutions() - before, 2);
+    await vscode.commands.executeCommand('anycast.endSimulation', edited.uri);
   });
 });

@@ -18,8 +18,14 @@ describe('waiting for the preview to render', () => {
     const started = Date.now();
     const waiting = waits.wait(uri, 3, 30_000);
     waits.failed({ uri, version: 3, message: 'Parse error on line 2' });
-    await assert.rejects(waiting, /mermaid could not draw the diagram: Parse error on line 2/);
+    await assert.rejects(waiting, /the preview could not draw the diagram: Parse error on line 2/);
     assert.ok(Date.now() - started < 1000);
+  });
+  it('refuses at once a version the preview already failed to draw', async () => {
+    const waits = new RenderWaits();
+    waits.rendered({ uri, version: 2 });
+    waits.failed({ uri, version: 2, message: 'This diagram has 9 edges' });
+    await assert.rejects(waits.wait(uri, 2, 30_000), /could not draw the diagram: This diagram has 9 edges/);
   });
   it('leaves waiters of other documents alone', async () => {
     const waits = new RenderWaits();
