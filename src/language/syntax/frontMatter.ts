@@ -1,0 +1,20 @@
+/** The front matter between `---` lines at the top of a diagram (its YAML is read by the meaning stage). */
+import type { Span } from '../text';
+import type { Scanner } from './scanner';
+
+/** Reads the front matter at the start of the text, if any, and leaves the cursor after it. */
+export function readFrontMatter(s: Scanner): { frontMatter?: Span; frontMatterEnd?: number } {
+  const first = /^---[ \t]*\r?\n/.exec(s.text);
+  if (!first) return {};
+  const close = /\n---[ \t]*(\r?\n|$)/g;
+  close.lastIndex = first[0].length - 1;
+  const m = close.exec(s.text);
+  if (!m) {
+    s.error(0, 3, "Front matter opened with '---' is never closed by a '---' line", 'unclosed-front-matter');
+    s.pos = first[0].length;
+    return {};
+  }
+  const frontMatter = s.span(first[0].length, m.index + 1);
+  s.pos = m.index + m[0].length;
+  return { frontMatter, frontMatterEnd: s.pos };
+}
