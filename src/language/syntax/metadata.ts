@@ -23,6 +23,11 @@ export function readMetadata(text: string, braces: Span): { entries: MetadataEnt
     return { entries: [...map.entries], errors };
   }
   const { value, errors } = parseBlock(text, braces.start + 1, braces.end - 1);
+  if (value === undefined && errors.length === 0) {
+    // Mermaid reads it as null, and fails on a node's null metadata.
+    const message = "A multi-line '@{ }' with nothing in it makes mermaid fail: fill it in or remove it";
+    return { entries: [], errors: [{ start: braces.start, end: braces.start + 1, message }] };
+  }
   if (value === undefined) return { entries: [], errors };
   if (value.kind !== 'map') {
     return {

@@ -46,6 +46,7 @@ const shapes: readonly { readonly open: string; readonly closes: Closes }[] = [
 const Ampersand = 38;
 const At = 64;
 const Brace = 123;
+const Caret = 94;
 
 /** `A & B & C`: each node read is also appended to `into`; undefined after an error (reported). */
 export function readNodeGroup(s: Scanner, into: SyntaxNode[], subgraph: string | undefined): SyntaxNode[] | undefined {
@@ -208,35 +209,83 @@ function recoverUnquotedLabel(s: Scanner, bodyStart: number, closes: Closes): La
 }
 
 /**
- * `@{ ... }`: braces balanced, quotes skipped, may span lines. An unclosed block ends at the
- * first following line that reads as a statement (an arrow, a keyword, another `@{`), which is
- * where the author meant it to end and keeps repeated unclosed blocks linear. Returns the braces.
+ * `@{ ... }`, which may span lines. Mermaid's lexer ends it at the first `}` outside double quotes.
+ * When the braces balance only at a later `}` (a nested `{ ... }`, a `}` in single quotes), the
+ * author meant that one: mermaid's end is reported, and the block is read to the author's end so
+ * the rest of the statement still parses. An unclosed block ends at the first following line that
+ * reads as a statement (an arrow, a keyword, another `@{`), which keeps repeated unclosed blocks
+ * linear. Returns the braces.
  */
 function readMetadataBraces(s: Scanner): Span | undefined {
   const start = s.pos;
-  let depth = 0;
-  for (let i = s.pos + 1; i < s.text.length; i++) {
+  const end = mermaidMetadataEnd(s, start);
+  if (end === undefined) {
+    s.error(start, start + 2, "Metadata '@{' is never closed by '}'", 'syntax');
+    s.skipToLineEnd();
+    return undefined;
+  }
+  const meant = balancedMetadataEnd(s, start);
+  if (meant !== undefined && meant > end) {
+    s.error(
+      end,
+      end + 1,
+      "Mermaid ends '@{ ... }' at this '}', the first outside double quotes: write a list as [a, b] and put braces in double quotes",
+      'metadata-syntax',
+    );
+  }
+  const close = meant !== undefined && meant > end ? meant : end;
+  s.pos = close + 1;
+  return s.span(start + 1, close + 1);
+}
+
+/**
+ * Where mermaid's lexer ends the block that opens at `start`: the first `}` outside double quotes.
+ * It refuses a `^` outside double quotes, which is reported here.
+ */
+function mermaidMetadataEnd(s: Scanner, start: number): number | undefined {
+  let caretSaid = false;
+  for (let i = start + 2; i < s.text.length; i++) {
     const c = s.text.charCodeAt(i);
     if (c === Ch.Newline) {
-      if (looksLikeStatement(s.text, i + 1)) break;
+      if (looksLikeStatement(s.text, i + 1)) return undefined;
+    } else if (c === Ch.Quote) {
+      const close = s.indexOf('"', i + 1);
+      // A quote never closed on its own line is a typo, not a multi-line string: stop at the line.
+      if (close < 0 || close > s.lineEnd(i + 1)) return undefined;
+      i = close;
+    } else if (c === Caret && !caretSaid) {
+      s.error(
+        i,
+        i + 1,
+        "Mermaid cannot read '^' in '@{ ... }' outside double quotes: put the value in double quotes",
+        'metadata-syntax',
+      );
+      caretSaid = true;
+    } else if (c === 125) {
+      return i;
+    }
+  }
+  return undefined;
+}
+
+/** The `}` that balances the `{` at `start + 1`, quotes of either kind skipped, if the statement has one. */
+function balancedMetadataEnd(s: Scanner, start: number): number | undefined {
+  let depth = 0;
+  for (let i = start + 1; i < s.text.length; i++) {
+    const c = s.text.charCodeAt(i);
+    if (c === Ch.Newline) {
+      if (looksLikeStatement(s.text, i + 1)) return undefined;
     } else if (c === Ch.Quote || c === Ch.Apostrophe) {
       const close = s.indexOf(String.fromCharCode(c), i + 1);
-      const nl = s.lineEnd(i + 1);
-      // A quote never closed on its own line is a typo, not a multi-line string: stop at the line.
-      if (close < 0 || close > nl) break;
+      if (close < 0 || close > s.lineEnd(i + 1)) return undefined;
       i = close;
     } else if (c === Brace) {
       depth++;
     } else if (c === 125) {
       depth--;
-      if (depth === 0) {
-        s.pos = i + 1;
-        return s.span(start + 1, i + 1);
-      }
+      if (depth === 0) return i;
     }
   }
-  s.error(start, start + 2, "Metadata '@{' is never closed by '}'", 'syntax');
-  s.skipToLineEnd();
   return undefined;
 }
 

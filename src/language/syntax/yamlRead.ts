@@ -82,7 +82,12 @@ export function readYaml(
   }
   const documents = [...new Composer({ uniqueKeys: false, prettyErrors: false }).compose(tokens)];
   const [document, second] = documents;
-  if (!document) return { value: undefined, errors };
+  if (!document) {
+    // A directive with no `---` after it: js-yaml expects the document start marker.
+    const directive = tokens.find((t) => t.type === 'directive');
+    if (directive) report(directive.offset, directive.offset + 1, "A YAML directive needs a '---' line after it");
+    return { value: undefined, errors };
+  }
   if (second) {
     const at = second.range[0];
     report(at, at + 3, "Only one YAML document fits here: mermaid refuses a second one after '---' or '...'");
@@ -262,7 +267,8 @@ class NodeReader {
     if (!node) return undefined;
     const value = this.read(node);
     const [from, to] = node.range ?? [0, 0];
-    if (isScalar(node) && from === to && !inFlow && this.source[from] === ':') {
+    const bare = node.anchor === undefined && node.tag === undefined;
+    if (isScalar(node) && bare && from === to && !inFlow && this.source[from] === ':') {
       this.report(from, from + 1, "A mapping entry needs a key before ':'");
       return undefined;
     }
