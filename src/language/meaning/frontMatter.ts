@@ -1,14 +1,13 @@
 /**
  * The front matter's `anycast:` block: the service address, default prefixes, tie-break model and
- * seed, and the default client weight. YAML outside that block is mermaid's, and only its syntax
- * errors before the first key are ours to report.
+ * seed, and the default client weight. The syntax stage reports the front matter's YAML errors.
  */
 import type { TieBreakModel } from '../../engine/types';
 import type { AnalysisContext } from './context';
 import { readAddress, readInteger, readPrefix, readWeight } from './facts';
 import type { DocumentSettings, Fact } from './model';
 import { scalarSpans, splitCommas } from '../syntax/metadata';
-import type { YamlEntry, YamlError, YamlMap } from '../syntax/yaml';
+import type { YamlEntry } from '../syntax/yaml';
 import { entryOf, parseBlock } from '../syntax/yaml';
 
 const anycastKeys = ['service', 'address', 'prefixes', 'prefix', 'tieBreak', 'tie-break', 'seed', 'weight'];
@@ -21,7 +20,7 @@ export function readFrontMatter(cx: AnalysisContext): DocumentSettings {
   const fm = cx.syntax.frontMatter;
   const empty: DocumentSettings = { prefixes: [] };
   if (!fm) return empty;
-  const { value, errors } = parseBlock(cx.text, fm.start, fm.end);
+  const { value } = parseBlock(cx.text, fm.start, fm.end);
   const settings: SettingsDraft = { prefixes: [] };
   if (!value) return empty;
   if (value.kind !== 'map') {
@@ -29,7 +28,6 @@ export function readFrontMatter(cx: AnalysisContext): DocumentSettings {
     return empty;
   }
   const anycast = entryOf(value, 'anycast');
-  reportOwnYamlErrors(cx, value, anycast, errors);
   const title = entryOf(value, 'title');
   const titleSpan = scalarSpans(title?.value)[0];
   if (titleSpan) settings.title = cx.fact(titleSpan.text, titleSpan, 'front-matter');
@@ -40,20 +38,6 @@ export function readFrontMatter(cx: AnalysisContext): DocumentSettings {
   }
   for (const entry of anycast.value.entries) readAnycastSetting(cx, entry, settings);
   return settings;
-}
-
-/** Only the anycast block is ours to judge; YAML elsewhere is mermaid's (and ours reads a subset). */
-function reportOwnYamlErrors(
-  cx: AnalysisContext,
-  value: YamlMap,
-  anycast: YamlEntry | undefined,
-  errors: readonly YamlError[],
-): void {
-  const nextKey = anycast ? value.entries.find((x) => x.key.start > anycast.key.start) : undefined;
-  for (const e of errors) {
-    const inside = anycast && e.start >= anycast.key.start && (!nextKey || e.start < nextKey.key.start);
-    if (inside || e.start < (value.entries[0]?.key.start ?? 0)) cx.report(e, 'error', 'front-matter', e.message);
-  }
 }
 
 function readAnycastSetting(cx: AnalysisContext, entry: YamlEntry, settings: SettingsDraft): void {

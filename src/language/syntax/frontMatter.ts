@@ -3,8 +3,7 @@
  * when this YAML does not load, so every YAML error in it is reported, wherever it sits.
  */
 import type { Span } from '../text';
-import type { YamlError } from './yaml';
-import { entryOf, parseBlock } from './yaml';
+import { parseBlock } from './yaml';
 import type { Scanner } from './scanner';
 
 /** Reads the front matter at the start of the text, if any, and leaves the cursor after it. */
@@ -20,23 +19,9 @@ export function readFrontMatter(s: Scanner): { frontMatter?: Span; frontMatterEn
     return {};
   }
   const frontMatter = s.span(first[0].length, m.index + 1);
-  for (const e of errorsLeftToSyntax(s.text, frontMatter)) s.error(e.start, e.end, e.message, 'front-matter');
+  for (const e of parseBlock(s.text, frontMatter.start, frontMatter.end).errors) {
+    s.error(e.start, e.end, e.message, 'front-matter');
+  }
   s.pos = m.index + m[0].length;
   return { frontMatter, frontMatterEnd: s.pos };
-}
-
-/**
- * The YAML errors of the front matter that the meaning stage does not report. Meaning reports
- * those in the `anycast:` block and before the first key, next to the settings it reads there;
- * the rest (a duplicate `title:`, a bad `config:`, YAML that is not a mapping) are reported here.
- */
-function errorsLeftToSyntax(text: string, frontMatter: Span): YamlError[] {
-  const { value, errors } = parseBlock(text, frontMatter.start, frontMatter.end);
-  if (value?.kind !== 'map') return errors;
-  const firstKey = value.entries[0]?.key.start ?? 0;
-  const anycast = entryOf(value, 'anycast');
-  const afterAnycast = anycast ? value.entries.find((e) => e.key.start > anycast.key.start) : undefined;
-  const inAnycast = (e: YamlError): boolean =>
-    anycast !== undefined && e.start >= anycast.key.start && (!afterAnycast || e.start < afterAnycast.key.start);
-  return errors.filter((e) => e.start >= firstKey && !inAnycast(e));
 }
