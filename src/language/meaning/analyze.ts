@@ -18,6 +18,7 @@ import { collectEdgeIds, collectNodes } from './occurrences';
 import { checkPrefixes, inferService } from './service';
 import { parseSyntax } from '../syntax/flowchart';
 import type { Diagnostic } from '../types';
+import { compareRanges } from '../types';
 
 /** Parses and analyses a whole document text. */
 export function analyzeDocument(text: string): { model: DocumentModel; diagnostics: Diagnostic[] } {
@@ -40,9 +41,7 @@ export function analyzeDocument(text: string): { model: DocumentModel; diagnosti
   for (const i of cx.inferred)
     cx.diagnostics.push({ range: i.range, severity: 'hint', code: 'inferred', message: i.message });
   const model = assembleModel(cx, finalSettings, nodes, edges, implicitTransit);
-  cx.diagnostics.sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
-  );
+  cx.diagnostics.sort((a, b) => compareRanges(a.range, b.range));
   return { model, diagnostics: cx.diagnostics };
 }
 
