@@ -9,11 +9,6 @@ export class CliError extends Error {
   override name = 'CliError';
 }
 
-/** Bad command-line usage: exit status 2 and the help text. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
-
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

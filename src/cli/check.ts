@@ -2,23 +2,35 @@
 import { DiagramAnalysis } from '../routing/analysis';
 import type { Diagnostic } from '../language/index';
 import type { CliIo } from './io';
+import { helpOption, readCommandLine, usageError } from './options';
+import type { CommandSpec, OptionSpec } from './options';
 
-export const checkHelp = `Usage:
-  anycast check [--json | --github] [--hints] FILE...
+const checkOptions = [
+  {
+    name: 'json',
+    type: 'boolean',
+    description:
+      'print {"files":[{"file","diagnostics":[...]}],"errors","warnings"} instead; diagnostics carry 1-based line/column and end, severity, code, message and any suggestions (hints included)',
+  },
+  {
+    name: 'github',
+    type: 'boolean',
+    description:
+      "print GitHub Actions annotations (::error file=...,line=...::message) so problems show on the pull request's lines",
+  },
+  { name: 'hints', type: 'boolean', description: 'also print hints (which facts were read from labels or assumed)' },
+  helpOption,
+] as const satisfies readonly OptionSpec[];
 
-Parses each .anycast.mmd file and prints its problems as
+export const checkCommand: CommandSpec<typeof checkOptions> = {
+  name: 'check',
+  synopsis: ['check [--json | --github] [--hints] FILE...'],
+  description: `Parses each .anycast.mmd file and prints its problems as
   file:line:column: severity: message [code]
-(1-based line and column), in the order of the file's lines, then a summary on stderr.
-
-Options:
-  --json     print {"files":[{"file","diagnostics":[...]}],"errors","warnings"} instead; diagnostics
-             carry 1-based line/column and end, severity, code, message and any suggestions (hints included)
-  --github   print GitHub Actions annotations (::error file=...,line=...::message) so problems
-             show on the pull request's lines
-  --hints    also print hints (which facts were read from labels or assumed)
-  -h, --help this text
-
-Exit status: 0 no errors, 1 errors (or an unreadable file), 2 bad usage.`;
+(1-based line and column), in the order of the file's lines, then a summary on stderr.`,
+  options: checkOptions,
+  exitStatus: '0 no errors, 1 errors (or an unreadable file), 2 bad usage.',
+};
 
 interface FileReport {
   readonly file: string;
@@ -51,30 +63,12 @@ function githubAnnotation(file: string, d: Diagnostic): string {
 }
 
 export async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
-  let json = false;
-  let github = false;
-  let hints = false;
-  const files: string[] = [];
-  for (const arg of args) {
-    if (arg === '-h' || arg === '--help') {
-      io.out(checkHelp);
-      return 0;
-    } else if (arg === '--json') json = true;
-    else if (arg === '--github') github = true;
-    else if (arg === '--hints') hints = true;
-    else if (arg.startsWith('-') && arg !== '-') {
-      io.err(`anycast check: unknown option '${arg}'\n\n${checkHelp}`);
-      return 2;
-    } else files.push(arg);
-  }
-  if (json && github) {
-    io.err(`anycast check: choose one of --json and --github\n\n${checkHelp}`);
-    return 2;
-  }
-  if (files.length === 0) {
-    io.err(`anycast check: name at least one file\n\n${checkHelp}`);
-    return 2;
-  }
+  const parsed = readCommandLine(checkCommand, args, io);
+  if (typeof parsed === 'number') return parsed;
+  const { json, github, hints } = parsed.values;
+  const files = parsed.positionals;
+  if (json && github) return usageError('check', 'choose one of --json and --github', io);
+  if (files.length === 0) return usageError('check', 'name at least one file', io);
   const reports: FileReport[] = [];
   for (const file of files) {
     let text: string;

@@ -8,30 +8,53 @@ import { pathToFileURL } from 'node:url';
 import type { ExportBackground, HostToWebview, PictureMessage, WebviewToHost } from '../protocol/messages';
 import type { Browser } from 'playwright-core';
 import type * as PlaywrightCore from 'playwright-core';
-import { failureOptionsHelp, noFailureFlags, previewFile, readFailureFlag } from './failures';
+import { failureFlags, failureOptions } from './failureOptions';
+import { previewFile } from './failures';
 import type { FailureFlags } from './failures';
 import type { CliIo } from './io';
+import { helpOption, readCommandLine, usageError } from './options';
+import type { CommandSpec, OptionSpec } from './options';
 
-export const exportHelp = `Usage:
-  anycast export FILE -o OUT.svg [--fail POP|--fail-as AS|--fail-link A--B]... [options]
-  anycast export FILE -o OUT.png [--fail POP|--fail-as AS|--fail-link A--B]... [--scale 2] [options]
+const exportOptions = [
+  {
+    name: 'output',
+    short: 'o',
+    type: 'string',
+    value: 'OUT',
+    description: 'the file to write; .svg or .png (required)',
+  },
+  ...failureOptions,
+  { name: 'background', type: 'string', value: 'BG', default: 'light', description: 'light, dark or transparent' },
+  { name: 'scale', type: 'string', value: 'N', default: '2', description: 'PNG pixels per diagram unit, at most 8' },
+  {
+    name: 'chromium',
+    type: 'string',
+    value: 'PATH',
+    description: 'the Chromium to use (default: $ANYCAST_CHROMIUM, then /usr/bin/chromium)',
+  },
+  {
+    name: 'timeout',
+    type: 'string',
+    value: 'SECONDS',
+    default: '120',
+    description: 'give up on a layout after this long',
+  },
+  helpOption,
+] as const satisfies readonly OptionSpec[];
 
-Draws FILE as the editor's preview does (mermaid, PoP colours, catchments, the legend, withdrawn
+export const exportCommand: CommandSpec<typeof exportOptions> = {
+  name: 'export',
+  synopsis: [
+    'export FILE -o OUT.svg [--fail POP|--fail-as AS|--fail-link A--B]... [options]',
+    'export FILE -o OUT.png [--fail POP|--fail-as AS|--fail-link A--B]... [--scale 2] [options]',
+  ],
+  description: `Draws FILE as the editor's preview does (mermaid, PoP colours, catchments, the legend, withdrawn
 PoPs and moved clients) in headless Chromium, and writes a standalone picture: an SVG that opens
 in browsers and in other renderers (explicit size, styles inlined, no <foreignObject>, a generic
-font), or a PNG. The file is written whole or not at all.
-
-Options:
-  -o, --output OUT      the file to write; .svg or .png (required)
-${failureOptionsHelp}
-  --background BG       light (default), dark or transparent
-  --scale N             PNG pixels per diagram unit (default 2)
-  --chromium PATH       the Chromium to use (default: $ANYCAST_CHROMIUM, then /usr/bin/chromium)
-  --timeout SECONDS     give up on a layout after this long (default 120)
-  -h, --help            this text
-
-Exit status: 0 written, 1 the file cannot be read or drawn, 2 bad usage or an unknown PoP,
-3 no usable Chromium.`;
+font), or a PNG. The file is written whole or not at all.`,
+  options: exportOptions,
+  exitStatus: '0 written, 1 the file cannot be read or drawn, 2 bad usage or an unknown PoP, 3 no usable Chromium.',
+};
 
 const backgrounds: readonly ExportBackground[] = ['light', 'dark', 'transparent'];
 const chromiumCandidates = [
@@ -52,57 +75,32 @@ interface ExportArgs {
   readonly timeoutMs: number;
 }
 
-function parseArgs(args: readonly string[]): ExportArgs | string {
-  const fail = noFailureFlags();
-  const files: string[] = [];
-  let output: string | undefined;
-  let background: ExportBackground = 'light';
-  let scale = 2;
-  let chromium: string | undefined;
-  let timeoutMs = 120_000;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const [flag, inline] =
-      arg.startsWith('--') && arg.includes('=')
-        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-        : [arg, undefined];
-    const value = (): string | undefined => inline ?? args[++i];
-    const took = readFailureFlag(args, i, fail);
-    if (typeof took === 'string') return took;
-    if (took > 0) i += took - 1;
-    else if (flag === '-o' || flag === '--output') {
-      output = value();
-      if (output === undefined) return `${flag} needs a file name`;
-    } else if (flag === '--background') {
-      const bg = value();
-      if (!backgrounds.includes(bg as ExportBackground))
-        return `--background takes ${backgrounds.join(', ')}, not '${bg ?? ''}'`;
-      background = bg as ExportBackground;
-    } else if (flag === '--scale') {
-      scale = Number(value());
-      if (!(scale > 0 && scale <= 8)) return '--scale takes a number above 0, at most 8';
-    } else if (flag === '--chromium') {
-      chromium = value();
-      if (chromium === undefined) return '--chromium needs a path';
-    } else if (flag === '--timeout') {
-      const seconds = Number(value());
-      if (!(seconds > 0)) return '--timeout takes a number of seconds';
-      timeoutMs = seconds * 1000;
-    } else if (arg.startsWith('-') && arg !== '-') return `unknown option '${arg}'`;
-    else files.push(arg);
-  }
-  if (files.length !== 1) return files.length === 0 ? 'name the diagram file' : 'name one diagram file';
-  if (output === undefined) return 'name the picture to write with -o OUT.svg or -o OUT.png';
+/** The command line read, or the exit status after the help or a usage error. */
+function readArgs(args: readonly string[], io: CliIo): ExportArgs | number {
+  const parsed = readCommandLine(exportCommand, args, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
+  const wrong = (message: string): number => usageError('export', message, io);
+  if (positionals.length !== 1)
+    return wrong(positionals.length === 0 ? 'name the diagram file' : 'name one diagram file');
+  const { output, background, chromium } = values;
+  if (output === undefined) return wrong('name the picture to write with -o OUT.svg or -o OUT.png');
   const ext = extname(output).toLowerCase();
-  if (ext !== '.svg' && ext !== '.png') return `-o ${output}: the name must end in .svg or .png`;
+  if (ext !== '.svg' && ext !== '.png') return wrong(`-o ${output}: the name must end in .svg or .png`);
+  if (!backgrounds.includes(background as ExportBackground))
+    return wrong(`--background takes ${backgrounds.join(', ')}, not '${background}'`);
+  const scale = Number(values.scale);
+  if (!(scale > 0 && scale <= 8)) return wrong('--scale takes a number above 0, at most 8');
+  const seconds = Number(values.timeout);
+  if (!(seconds > 0)) return wrong('--timeout takes a number of seconds');
   return {
-    file: files[0]!,
+    file: positionals[0]!,
     output,
     format: ext === '.png' ? 'png' : 'svg',
-    fail,
-    background,
+    fail: failureFlags(values),
+    background: background as ExportBackground,
     scale,
-    timeoutMs,
+    timeoutMs: seconds * 1000,
     ...(chromium !== undefined ? { chromium } : {}),
   };
 }
@@ -263,15 +261,8 @@ export async function runExport(
   io: CliIo,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
-  if (args.includes('-h') || args.includes('--help')) {
-    io.out(exportHelp);
-    return 0;
-  }
-  const parsed = parseArgs(args);
-  if (typeof parsed === 'string') {
-    io.err(`anycast export: ${parsed}\n\n${exportHelp}`);
-    return 2;
-  }
+  const parsed = readArgs(args, io);
+  if (typeof parsed === 'number') return parsed;
   const drawn = await previewFile('export', parsed.file, parsed.fail, io);
   if (typeof drawn === 'number') return drawn;
   const { content } = drawn;

@@ -7,41 +7,11 @@ import { asList, findAs, findLink, findPop, linkList, popList } from '../routing
 import type { CliIo } from './io';
 import type { DiagramScenario, EdgeKey } from '../routing/scenario';
 
-export const failureOptionsHelp = `  --fail POP          withdraw that PoP (its node id or name, e.g. PoPUS or US-East) (repeat)
-  --fail-as AS        take an AS down: its number (174, AS174), node id or name (Cogent) (repeat)
-  --fail-link A--B    take the BGP session between two nodes down (ids or names, either order) (repeat)`;
-
 /** The failure flags as written, before they are looked up in a diagram. */
 export interface FailureFlags {
   readonly fail: string[];
   readonly failAs: string[];
   readonly failLink: string[];
-}
-
-export function noFailureFlags(): FailureFlags {
-  return { fail: [], failAs: [], failLink: [] };
-}
-
-const flagList: Record<string, keyof FailureFlags> = {
-  '--fail': 'fail',
-  '--fail-as': 'failAs',
-  '--fail-link': 'failLink',
-};
-
-/**
- * Reads a failure flag at `args[i]` (`--fail X` or `--fail=X`) into `flags`: the number of
- * arguments it took, 0 when `args[i]` is not a failure flag, or an error message.
- */
-export function readFailureFlag(args: readonly string[], i: number, flags: FailureFlags): number | string {
-  const arg = args[i] ?? '';
-  const eq = arg.indexOf('=');
-  const name = eq > 0 ? arg.slice(0, eq) : arg;
-  const list = flagList[name];
-  if (list === undefined) return 0;
-  const value = eq > 0 ? arg.slice(eq + 1) : args[i + 1];
-  if (value === undefined || value === '') return `${name} needs a value`;
-  flags[list].push(value);
-  return eq > 0 ? 1 : 2;
 }
 
 /** The flags in the diagram's terms (node ids and edges), or what names nothing, with what exists. */

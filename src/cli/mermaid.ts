@@ -1,27 +1,39 @@
 // Runs in Node: `anycast mermaid FILE [--fail POP|--fail-as AS|--fail-link A--B]...`, the annotated diagram as mermaid text for any renderer.
 import { annotatedMermaid } from '../routing/picture/annotatedMermaid';
-import { failureOptionsHelp, noFailureFlags, previewFile, readFailureFlag } from './failures';
+import { failureFlags, failureOptions } from './failureOptions';
+import { previewFile } from './failures';
 import type { FailureFlags } from './failures';
 import type { CliIo } from './io';
+import { helpOption, readCommandLine, usageError } from './options';
+import type { CommandSpec, OptionSpec } from './options';
 
-export const mermaidHelp = `Usage:
-  anycast mermaid [--fail POP]... [--fail-as AS]... [--fail-link A--B]... [--no-legend] [--markdown] [-o OUT] FILE
+const mermaidOptions = [
+  ...failureOptions,
+  { name: 'no-legend', type: 'boolean', description: 'leave the legend out' },
+  { name: 'markdown', type: 'boolean', description: 'wrap the text in a ```mermaid fence' },
+  {
+    name: 'output',
+    short: 'o',
+    type: 'string',
+    value: 'OUT',
+    description: 'write to OUT (whole or not at all) instead of standard output',
+  },
+  helpOption,
+] as const satisfies readonly OptionSpec[];
 
-Prints FILE's diagram with the resolver's answer added in plain mermaid: each PoP in its own
+export const mermaidCommand: CommandSpec<typeof mermaidOptions> = {
+  name: 'mermaid',
+  synopsis: [
+    'mermaid [--fail POP]... [--fail-as AS]... [--fail-link A--B]... [--no-legend] [--markdown] [-o OUT] FILE',
+  ],
+  description: `Prints FILE's diagram with the resolver's answer added in plain mermaid: each PoP in its own
 colour, each client in the colour of the PoP that serves it, the edges traffic takes, withdrawn
 PoPs and moved clients marked, and a legend of catchment sizes and traffic shares. Paste it into
 a README, wiki or issue where mermaid renders (GitHub, GitLab, Notion): the same picture as the
-preview, without the extension. The original lines are kept as written.
-
-Options:
-${failureOptionsHelp}
-                      (the clients that move are marked)
-  --no-legend    leave the legend out
-  --markdown     wrap the text in a \`\`\`mermaid fence
-  -o, --output OUT  write to OUT (whole or not at all) instead of standard output
-  -h, --help     this text
-
-Exit status: 0 done, 1 the file cannot be read or does not parse, 2 bad usage or an unknown PoP, AS or link.`;
+preview, without the extension. The original lines are kept as written.`,
+  options: mermaidOptions,
+  exitStatus: '0 done, 1 the file cannot be read or does not parse, 2 bad usage or an unknown PoP, AS or link.',
+};
 
 interface MermaidArgs {
   readonly file: string;
@@ -31,40 +43,25 @@ interface MermaidArgs {
   readonly output?: string;
 }
 
-function parseArgs(args: readonly string[]): MermaidArgs | string {
-  const fail = noFailureFlags();
-  const files: string[] = [];
-  let legend = true;
-  let markdown = false;
-  let output: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const value = (): string | undefined => args[++i];
-    const took = readFailureFlag(args, i, fail);
-    if (typeof took === 'string') return took;
-    if (took > 0) i += took - 1;
-    else if (arg === '--no-legend') legend = false;
-    else if (arg === '--markdown') markdown = true;
-    else if (arg === '-o' || arg === '--output') {
-      output = value();
-      if (output === undefined) return `${arg} needs a file name`;
-    } else if (arg.startsWith('-') && arg !== '-') return `unknown option '${arg}'`;
-    else files.push(arg);
-  }
-  if (files.length !== 1) return files.length === 0 ? 'name the diagram file' : 'name one diagram file';
-  return { file: files[0]!, fail, legend, markdown, ...(output !== undefined ? { output } : {}) };
+/** The command line read, or the exit status after the help or a usage error. */
+function readArgs(args: readonly string[], io: CliIo): MermaidArgs | number {
+  const parsed = readCommandLine(mermaidCommand, args, io);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1)
+    return usageError('mermaid', positionals.length === 0 ? 'name the diagram file' : 'name one diagram file', io);
+  return {
+    file: positionals[0]!,
+    fail: failureFlags(values),
+    legend: !values['no-legend'],
+    markdown: values.markdown,
+    ...(values.output !== undefined ? { output: values.output } : {}),
+  };
 }
 
 export async function runMermaid(args: readonly string[], io: CliIo): Promise<number> {
-  if (args.includes('-h') || args.includes('--help')) {
-    io.out(mermaidHelp);
-    return 0;
-  }
-  const parsed = parseArgs(args);
-  if (typeof parsed === 'string') {
-    io.err(`anycast mermaid: ${parsed}\n\n${mermaidHelp}`);
-    return 2;
-  }
+  const parsed = readArgs(args, io);
+  if (typeof parsed === 'number') return parsed;
   const drawn = await previewFile('mermaid', parsed.file, parsed.fail, io);
   if (typeof drawn === 'number') return drawn;
   const { text, content } = drawn;

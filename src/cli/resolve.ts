@@ -17,73 +17,14 @@ import type { ScenarioRouting } from '../routing/analysis';
 import { isEmptyScenario, toEngineScenario } from '../routing/scenario';
 import type { DiagramScenario } from '../routing/scenario';
 import { percent } from '../routing/words/figures';
-import { CliError, UsageError } from './asRel';
-import { TIE_BREAKS, asRelHelp, optionValue, parseAsRelArgs, parseSeed, parseTieBreak, runAsRel } from './asRelResolve';
-import { diagramFailures, failureOptionsHelp } from './failures';
+import { CliError } from './asRel';
+import { parseAsRelArgs } from './asRelArgs';
+import { runAsRel } from './asRelResolve';
+import { diagramFailures } from './failures';
 import type { CliIo } from './io';
-
-export const resolveHelp = `Usage:
-  anycast resolve FILE.anycast.mmd [--fail POP|--fail-as AS|--fail-link A--B]... [options]
-
-Resolves the diagram: for each client the PoP it reaches, the AS path, the decision step that
-chose that route over the runner-up, and the estimated round-trip time; for each PoP its
-catchment. With --fail, --fail-as or --fail-link (repeatable), the state after the failure and
-what moved.
-
-Options:
-${failureOptionsHelp}
-  --fail-each         N-1: withdraw each PoP in turn (on top of any --fail) and show where its
-                      clients go and the RTT they lose
-  --why ID            explain a client's (or router's) choice step by step: every candidate
-                      route and which survive each step of the decision process (repeat)
-  --tie-break MODEL   ${TIE_BREAKS.join(', ')} (default: the diagram's, else lowest-neighbor-asn)
-  --seed N            seed of the random tie-break
-  --json              {"clients":[...],"pops":[...],"moved":[...]} instead of tables
-  -h, --help          this text
-
-${asRelHelp}`;
-
-interface DiagramArgs {
-  readonly file: string;
-  readonly fail: string[];
-  readonly failAs: string[];
-  readonly failLink: string[];
-  failEach: boolean;
-  readonly why: string[];
-  tieBreak?: TieBreakModel;
-  seed: number;
-  json: boolean;
-}
-
-function parseDiagramArgs(args: readonly string[]): DiagramArgs {
-  let file: string | undefined;
-  const parsed: Omit<DiagramArgs, 'file'> = {
-    fail: [],
-    failAs: [],
-    failLink: [],
-    failEach: false,
-    why: [],
-    seed: 0,
-    json: false,
-  };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    const value = (): string => optionValue(args, ++i, arg);
-    if (arg === '--fail') parsed.fail.push(value());
-    else if (arg === '--json') parsed.json = true;
-    else if (arg === '--fail-each') parsed.failEach = true;
-    else if (arg === '--fail-as') parsed.failAs.push(value());
-    else if (arg === '--fail-link') parsed.failLink.push(value());
-    else if (arg === '--why') parsed.why.push(value());
-    else if (arg === '--tie-break') parsed.tieBreak = parseTieBreak(value());
-    else if (arg === '--seed') parsed.seed = parseSeed(value());
-    else if (arg.startsWith('-')) throw new UsageError(`unknown option '${arg}'`);
-    else if (file === undefined) file = arg;
-    else throw new UsageError(`one diagram at a time: unexpected '${arg}'`);
-  }
-  if (file === undefined) throw new UsageError('name a .anycast.mmd file (or use --as-rel FILE)');
-  return { file, ...parsed };
-}
+import { UsageError, usageError, wantsHelp } from './options';
+import { parseDiagramArgs, resolveHelp, wantsAsRel } from './resolveArgs';
+import type { DiagramArgs } from './resolveArgs';
 
 /** A PoP's display name from the diagram (`US-East` for `PoP: US-East`). */
 function popName(model: DocumentModel, id: string): string | undefined {
@@ -380,18 +321,15 @@ async function runDiagram(args: DiagramArgs, io: CliIo): Promise<number> {
 
 /** `anycast resolve`: a diagram, or with --as-rel a CAIDA AS graph. */
 export async function runResolve(args: readonly string[], io: CliIo): Promise<number> {
-  if (args.includes('-h') || args.includes('--help')) {
+  if (wantsHelp(args)) {
     io.out(resolveHelp);
     return 0;
   }
   try {
-    if (args.includes('--as-rel')) return await runAsRel(parseAsRelArgs(args), io);
+    if (wantsAsRel(args)) return await runAsRel(parseAsRelArgs(args), io);
     return await runDiagram(parseDiagramArgs(args), io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`anycast resolve: ${error.message}\n\nRun \`anycast resolve --help\` for the options.`);
-      return 2;
-    }
+    if (error instanceof UsageError) return usageError('resolve', error.message, io);
     if (error instanceof CliError || error instanceof RequestError) {
       io.err(`anycast resolve: ${error.message}`);
       return 1;
