@@ -87,6 +87,14 @@ export default tseslint.config(
       'max-lines-per-function': ['error', { max: 80 }],
     },
   },
+  // The CLI's files and functions stay small enough to read in one sitting.
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'max-lines': ['error', { max: 400 }],
+      'max-lines-per-function': ['error', { max: 80 }],
+    },
+  },
   {
     files: ['src/protocol/**/*.ts'],
     rules: {

@@ -165,11 +165,8 @@ interface Drawing {
   readonly title: string;
 }
 
-/** Lays the drawing out in headless Chromium and asks the webview for the portable picture. */
-async function draw(chromium: string, drawing: Drawing, args: ExportArgs): Promise<PictureMessage> {
-  const assets = previewAssets();
-  if (!assets)
-    throw new ExportError('the preview bundle is missing: run `npm run build` (it makes dist/webview.js)', 1);
+/** Starts headless Chromium through playwright-core, loaded only now: it is big and only export needs it. */
+async function launch(chromium: string): Promise<Browser> {
   let playwright: typeof PlaywrightCore;
   try {
     playwright = await import('playwright-core');
@@ -179,29 +176,37 @@ async function draw(chromium: string, drawing: Drawing, args: ExportArgs): Promi
       3,
     );
   }
+  try {
+    return await playwright.chromium.launch({
+      executablePath: chromium,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  } catch (error) {
+    throw new ExportError(
+      `Chromium at ${chromium} did not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+      3,
+    );
+  }
+}
+
+/** Lays the drawing out in headless Chromium and asks the webview for the portable picture. */
+async function draw(chromium: string, drawing: Drawing, args: ExportArgs): Promise<PictureMessage> {
+  const assets = previewAssets();
+  if (!assets)
+    throw new ExportError('the preview bundle is missing: run `npm run build` (it makes dist/webview.js)', 1);
   const dir = mkdtempSync(join(tmpdir(), 'anycast-export-'));
   const page = join(dir, 'export.html');
   writeFileSync(page, pageHtml(assets.script, assets.style, args.background === 'dark' ? 'dark' : 'light'));
   let browser: Browser | undefined;
   try {
-    try {
-      browser = await playwright.chromium.launch({
-        executablePath: chromium,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      });
-    } catch (error) {
-      throw new ExportError(
-        `Chromium at ${chromium} did not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
-        3,
-      );
-    }
+    browser = await launch(chromium);
     const tab = await browser.newPage();
     // Nothing but our own files: no network, ever.
     await tab.route(/^(?!file:)/, (route) => route.abort());
