@@ -77,7 +77,7 @@ function runTopOptions(argv: readonly string[], io: CliIo): number {
     const { values, positionals } = parseOptions(topOptions, argv);
     if (values.help) io.out(usage());
     else if (values.version) io.out(`anycast ${version}`);
-    else throw new UsageError(`name a command before its options, not '${positionals[0] ?? ''}'`);
+    else throw new UsageError(`put the command first, as in anycast ${positionals[0] ?? 'check'} [options]`);
     return 0;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;

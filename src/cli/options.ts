@@ -71,7 +71,7 @@ export function wantsHelp(args: readonly string[]): boolean {
   return (end < 0 ? args : args.slice(0, end)).some((a) => a === '-h' || a === '--help');
 }
 
-/** The nearest declared long option to a mistyped one, if it is near enough to be meant. */
+/** The declared option a mistyped one most likely meant: one that contains it, or one a typo or two away. */
 function nearest(written: string, options: readonly OptionSpec[]): string | undefined {
   const distance = (a: string, b: string): number => {
     let row = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -84,7 +84,7 @@ function nearest(written: string, options: readonly OptionSpec[]): string | unde
     return row[b.length]!;
   };
   const name = written.replace(/^-+/, '');
-  const scored = options.map((o) => ({ o, d: o.name.startsWith(name) ? 0 : distance(name, o.name) }));
+  const scored = options.map((o) => ({ o, d: name.length >= 3 && o.name.includes(name) ? 0 : distance(name, o.name) }));
   const best = scored.filter((s) => s.d <= 2).sort((a, b) => a.d - b.d)[0];
   return best && `--${best.o.name}`;
 }

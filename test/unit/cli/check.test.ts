@@ -92,4 +92,18 @@ describe('anycast check', () => {
     assert.equal(await runCheck([], fakeIo({})), 2);
     assert.equal(await runCheck(['--bogus', 'x'], fakeIo({})), 2);
   });
+  it('says what was wrong with an option in one line naming it, exit 2', async () => {
+    const cases: [string[], string][] = [
+      [['--json=yes', 'x.mmd'], "--json takes no value, got 'yes'"],
+      [['--jsn', 'x.mmd'], "unknown option '--jsn'; did you mean --json?"],
+      [['--github', '--json', 'x.mmd'], 'choose one of --json and --github'],
+      [[], 'name at least one file'],
+    ];
+    for (const [args, message] of cases) {
+      const io = fakeIo({});
+      assert.equal(await runCheck(args, io), 2, args.join(' '));
+      assert.equal(io.stderr, `anycast check: ${message} (see anycast check --help)\n`);
+      assert.equal(io.stdout, '');
+    }
+  });
 });

@@ -7,6 +7,7 @@ import { fakeIo } from './fakeIo';
 
 // These tests drive the real preview bundle in headless Chromium: build first (node esbuild.mjs).
 const seed = readFileSync(new URL('../../../examples/seed.anycast.mmd', import.meta.url), 'utf8');
+const twoTransits = readFileSync(new URL('../../fixtures/cli/two-transits.anycast.mmd', import.meta.url), 'utf8');
 
 /** A fake I/O that keeps written bytes as they are (PNG is binary). */
 function bytesIo(files: Record<string, string>) {
@@ -73,6 +74,36 @@ describe('anycast export', () => {
       3,
     );
     assert.match(fromEnv.stderr, /no Chromium at \/nonexistent\/other/);
+  });
+
+  it('reads every option written --flag=value, before it looks for Chromium', async () => {
+    const io = bytesIo({ 'd.anycast.mmd': twoTransits });
+    const args = [
+      'd.anycast.mmd',
+      '--output=d.png',
+      '--fail=East',
+      '--fail-as=Lumen',
+      '--fail-link=E--T1',
+      '--background=transparent',
+      '--scale=3',
+      '--timeout=30',
+      '--chromium=/nonexistent/chromium',
+    ];
+    assert.equal(await runExport(args, io), 3, io.stderr);
+    assert.match(io.stderr, /no Chromium at \/nonexistent\/chromium/);
+    const cases: [string[], RegExp][] = [
+      [['--background=pink'], /--background takes light, dark, transparent, not 'pink'/],
+      [['--scale=9'], /--scale takes a number above 0, at most 8/],
+      [['--timeout=0'], /--timeout takes a number of seconds/],
+      [['--fail=Mars'], /--fail Mars: no such PoP/],
+      [['--output'], /^anycast export: --output needs a value: --output OUT \(see anycast export --help\)\n$/],
+    ];
+    for (const [extra, message] of cases) {
+      const bad = bytesIo({ 'seed.anycast.mmd': seed });
+      assert.equal(await runExport(['seed.anycast.mmd', '-o', 'seed.svg', ...extra], bad), 2, extra.join(' '));
+      assert.match(bad.stderr, message);
+    }
+    assert.deepEqual(Object.keys(io.bytes), []);
   });
 
   it('refuses an unknown PoP, listing the PoPs there are', async () => {

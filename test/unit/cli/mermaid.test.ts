@@ -72,6 +72,33 @@ describe('anycast mermaid', () => {
     assert.match(io.written['out.md'] ?? '', /^```mermaid\nflowchart TD\n[\s\S]*\n```\n$/);
   });
 
+  it('reads --fail=POP, --fail-link=A--B, --output=OUT and -oOUT as their spaced spellings', async () => {
+    const written = async (args: string[]): Promise<string | undefined> => {
+      const io = fakeIo({ 'd.anycast.mmd': twoTransits });
+      assert.equal(await runMermaid([...args, 'd.anycast.mmd'], io), 0, io.stderr);
+      return io.written['out.mmd'];
+    };
+    const spaced = await written(['--fail', 'East', '--fail-link', 'Q--T2', '-o', 'out.mmd']);
+    assert.match(spaced ?? '', /class P anycastWithdrawn/);
+    assert.match(spaced ?? '', /East, West ↔ AS3356 Lumen down · 0 clients moved · 1 lost service/);
+    assert.equal(await written(['--fail=East', '--fail-link=Q--T2', '--output=out.mmd']), spaced);
+    assert.equal(await written(['--fail=East', '--fail-link=Q--T2', '-oout.mmd']), spaced);
+  });
+
+  it('says what was wrong with an option in one line naming it, exit 2', async () => {
+    const cases: [string[], string][] = [
+      [['seed.anycast.mmd', '-o'], '-o needs a value: -o OUT'],
+      [['--fail=', 'seed.anycast.mmd'], '--fail needs a value: --fail POP'],
+      [['--markdown=yes', 'seed.anycast.mmd'], "--markdown takes no value, got 'yes'"],
+      [['--legend', 'seed.anycast.mmd'], "unknown option '--legend'; did you mean --no-legend?"],
+    ];
+    for (const [args, message] of cases) {
+      const io = fakeIo({ 'seed.anycast.mmd': seed });
+      assert.equal(await runMermaid(args, io), 2, args.join(' '));
+      assert.equal(io.stderr, `anycast mermaid: ${message} (see anycast mermaid --help)\n`);
+    }
+  });
+
   it('names the PoPs when --fail names none of them, exit 2', async () => {
     const io = fakeIo({ 'seed.anycast.mmd': seed });
     assert.equal(await runMermaid(['--fail', 'Mars', 'seed.anycast.mmd'], io), 2);

@@ -458,3 +458,76 @@ for (const [what, args, files, exit, message] of diagramFailures) {
     assert.equal(io.stdout, '');
   });
 }
+
+test('diagram mode reads --flag=value as --flag value, for every option that takes one', async () => {
+  const diagram = readFileSync(new URL('../../fixtures/cli/two-transits.anycast.mmd', import.meta.url), 'utf8');
+  const run = async (args: string[]): Promise<string> => {
+    const io = fakeIo({ 'd.anycast.mmd': diagram });
+    assert.equal(await runResolve(['d.anycast.mmd', ...args, '--json'], io), 0, io.stderr);
+    return io.stdout;
+  };
+  const options: [string, string][] = [
+    ['fail-link', 'P--T1'],
+    ['fail-as', 'Cogent'],
+    ['why', 'U'],
+    ['tie-break', 'random'],
+    ['seed', '3'],
+  ];
+  const joined = await run(options.map(([name, value]) => `--${name}=${value}`));
+  assert.equal(joined, await run(options.flatMap(([name, value]) => [`--${name}`, value])));
+  assert.deepEqual(
+    (JSON.parse(joined) as DiagramJson).moved?.map((m) => [m.id, m.from, m.to]),
+    [['U', 'P', 'Q']],
+  );
+  const io = fakeIo({ 'seed.anycast.mmd': SEED });
+  assert.equal(await runResolve(['seed.anycast.mmd', '--fail=US-East', '--fail=Asia-Pacific', '--json'], io), 0);
+  assert.deepEqual(
+    (JSON.parse(io.stdout) as DiagramJson).pops.map((p) => p.state),
+    ['down', 'up', 'down'],
+  );
+});
+
+test('--as-rel mode reads --flag=value as --flag value, for every option that takes one', async () => {
+  const run = async (args: string[]): Promise<string> => {
+    const io = fakeIo({ 'rel.txt': AS_REL });
+    assert.equal(await runResolve([...args, '--json'], io), 0, io.stderr);
+    return io.stdout;
+  };
+  const options: [string, string][] = [
+    ['as-rel', 'rel.txt'],
+    ['origin', '777'],
+    ['origin', 'AS888'],
+    ['prepend', '888=1'],
+    ['fail', '777'],
+    ['fail-as', '7'],
+    ['fail-link', '1-5'],
+    ['as', '5'],
+    ['tie-break', 'random'],
+    ['seed', '7'],
+    ['solver', 'path-vector'],
+    ['local-pref', '5-2=50'],
+  ];
+  const joined = await run(options.map(([name, value]) => `--${name}=${value}`));
+  assert.equal(joined, await run(options.flatMap(([name, value]) => [`--${name}`, value])));
+  const out = JSON.parse(joined) as { solver: string; routes: RouteJson[]; explanations: unknown[] };
+  assert.equal(out.solver, 'path-vector');
+  assert.deepEqual(out.routes.find((r) => r.asn === 5)?.asPath, [5, 2, 4, 888, 888]);
+  assert.equal(out.explanations.length, 1);
+});
+
+test('a mistyped or valueless option is one line on stderr naming it, exit 2, in both modes', async () => {
+  const cases: [string[], string][] = [
+    [['seed.anycast.mmd', '--fail'], '--fail needs a value: --fail POP'],
+    [['seed.anycast.mmd', '--why='], '--why needs a value: --why ID'],
+    [['seed.anycast.mmd', '--json=yes'], "--json takes no value, got 'yes'"],
+    [['seed.anycast.mmd', '--origin', '1'], "unknown option '--origin'"],
+    [['--as-rel=rel.txt', '--origin'], '--origin needs a value: --origin ASN'],
+    [['--as-rel', 'rel.txt', '--origin', '1', '--why', 'x'], "unknown option '--why'"],
+  ];
+  for (const [args, message] of cases) {
+    const io = fakeIo({ 'seed.anycast.mmd': SEED, 'rel.txt': AS_REL });
+    assert.equal(await runResolve(args, io), 2, args.join(' '));
+    assert.equal(io.stderr, `anycast resolve: ${message} (see anycast resolve --help)\n`);
+    assert.equal(io.stdout, '');
+  }
+});
