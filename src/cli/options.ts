@@ -85,7 +85,8 @@ function nearest(written: string, options: readonly OptionSpec[]): string | unde
   };
   const name = written.replace(/^-+/, '');
   const scored = options.map((o) => ({ o, d: name.length >= 3 && o.name.includes(name) ? 0 : distance(name, o.name) }));
-  const best = scored.filter((s) => s.d <= 2).sort((a, b) => a.d - b.d)[0];
+  // One typo in a short name, two in a longer one; a letter or two alone resembles too much.
+  const best = scored.filter((s) => s.d <= Math.min(2, Math.floor(name.length / 3))).sort((a, b) => a.d - b.d)[0];
   return best && `--${best.o.name}`;
 }
 

@@ -117,6 +117,14 @@ describe('option tables', () => {
       usageError(() => parseOptions(exportCommand.options, ['-x'])),
       "unknown option '-x'",
     );
+    assert.equal(
+      usageError(() => parseOptions(asRelCommand.options, ['-x'])),
+      "unknown option '-x'",
+    );
+    assert.equal(
+      usageError(() => parseOptions(mermaidCommand.options, ['--legend'])),
+      "unknown option '--legend'; did you mean --no-legend?",
+    );
   });
 
   it('gives the declared default when an option is not given', () => {
