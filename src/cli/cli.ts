@@ -4,7 +4,7 @@ import { checkCommand, runCheck } from './check';
 import { exportCommand, runExport } from './export';
 import type { CliIo } from './io';
 import { mermaidCommand, runMermaid } from './mermaid';
-import { helpOption, helpText, optionsHelp, parseOptions, UsageError } from './options';
+import { helpOption, helpText, optionsHelp, parseOptions, UsageError, wantsHelp } from './options';
 import type { OptionSpec } from './options';
 import { runResolve } from './resolve';
 import { resolveHelp } from './resolveArgs';
@@ -73,10 +73,13 @@ function unknownCommand(name: string, io: CliIo): number {
 
 /** `anycast --help`, `anycast --version`, or a mistake among the options before any command. */
 function runTopOptions(argv: readonly string[], io: CliIo): number {
+  if (wantsHelp(argv)) {
+    io.out(usage());
+    return 0;
+  }
   try {
     const { values, positionals } = parseOptions(topOptions, argv);
-    if (values.help) io.out(usage());
-    else if (values.version) io.out(`anycast ${version}`);
+    if (values.version) io.out(`anycast ${version}`);
     else throw new UsageError(`put the command first, as in anycast ${positionals[0] ?? 'check'} [options]`);
     return 0;
   } catch (error) {

@@ -11,7 +11,7 @@ const { version } = JSON.parse(readFileSync(new URL('../../../package.json', imp
 
 describe('anycast', () => {
   it('lists every command with --help, -h and help, exit 0', async () => {
-    for (const args of [['--help'], ['-h'], ['help']]) {
+    for (const args of [['--help'], ['-h'], ['help'], ['--verbose', '--help']]) {
       const io = fakeIo({});
       assert.equal(await runCli(args, io), 0);
       for (const name of Object.keys(commands)) assert.match(io.stdout, new RegExp(`^  anycast ${name} `, 'm'));
