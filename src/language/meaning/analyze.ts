@@ -12,6 +12,7 @@ import { buildEdge } from './edges';
 import { readFrontMatter } from './frontMatter';
 import { checkProviderCycles, checkReachability } from './graphChecks';
 import { checkReferences } from './idChecks';
+import { mermaidLimitDiagnostics } from './mermaidLimits';
 import type { Direction, DocumentModel, DocumentSettings, EdgeModel, NodeModel, SubgraphModel } from './model';
 import { buildNode } from './nodes';
 import { collectEdgeIds, collectNodes } from './occurrences';
@@ -41,6 +42,7 @@ export function analyzeDocument(text: string): { model: DocumentModel; diagnosti
   for (const i of cx.inferred)
     cx.diagnostics.push({ range: i.range, severity: 'hint', code: 'inferred', message: i.message });
   const model = assembleModel(cx, finalSettings, nodes, edges, implicitTransit);
+  cx.diagnostics.push(...mermaidLimitDiagnostics(text, model));
   cx.diagnostics.sort((a, b) => compareRanges(a.range, b.range));
   return { model, diagnostics: cx.diagnostics };
 }

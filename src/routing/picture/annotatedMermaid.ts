@@ -4,31 +4,9 @@
  */
 import type { DocumentModel } from '../../language/meaning/model';
 import { percent, plural } from '../words/figures';
-import { paletteSize } from './routingAnnotation';
+import { mermaidMaxEdges } from '../../language/meaning/mermaidLimits';
+import { failurePaint, paletteSize, slotPaint } from './palette';
 import type { NodeAnnotation, RoutingAnnotation } from './routingAnnotation';
-
-/**
- * Light-background colours for stock mermaid (GitHub and friends draw our classDefs as written).
- * Each PoP gets a strong stroke and a pale fill; text stays dark on the pale fill in any theme.
- */
-export const mermaidPalette: readonly {
-  readonly stroke: string;
-  readonly fill: string;
-  readonly clientFill: string;
-}[] = [
-  { stroke: '#1f77b4', fill: '#b9d7ee', clientFill: '#e3eff8' },
-  { stroke: '#e6550d', fill: '#fbcdb3', clientFill: '#fde9dd' },
-  { stroke: '#2ca02c', fill: '#bfe5bf', clientFill: '#e4f4e4' },
-  { stroke: '#d62728', fill: '#f4bcbc', clientFill: '#fae2e2' },
-  { stroke: '#9467bd', fill: '#dccbeb', clientFill: '#efe8f6' },
-  { stroke: '#8c564b', fill: '#dcc7c3', clientFill: '#efe5e3' },
-  { stroke: '#d6419f', fill: '#f3c3e1', clientFill: '#f9e3f1' },
-  { stroke: '#0f9fb0', fill: '#b3e3e9', clientFill: '#def3f6' },
-  { stroke: '#9a9b12', fill: '#e2e2b3', clientFill: '#f1f1dc' },
-  { stroke: '#393b79', fill: '#c3c4dd', clientFill: '#e3e3ef' },
-  { stroke: '#637939', fill: '#d3dac5', clientFill: '#eaede3' },
-  { stroke: '#ad494a', fill: '#e8c3c3', clientFill: '#f4e2e2' },
-];
 
 /** Options of the annotated text. */
 export interface MermaidAnnotationOptions {
@@ -81,6 +59,7 @@ function classLines(nodes: readonly NodeAnnotation[], classes: ClassNames): stri
   for (const node of nodes) {
     const slot = node.color === undefined ? undefined : node.color % paletteSize;
     if (node.role === 'pop') assign(node.withdrawn ? classes.withdrawn : classes.pop[slot ?? 0]!, node.id);
+    else if (node.role === 'as' && node.failed) assign(classes.withdrawn, node.id);
     else if (node.role === 'client') {
       if (node.unreachable) assign(classes.unreachable, node.id);
       else if (slot !== undefined) assign((node.moved ? classes.moved : classes.client)[slot]!, node.id);
@@ -88,15 +67,13 @@ function classLines(nodes: readonly NodeAnnotation[], classes: ClassNames): stri
   }
   const defs: string[] = [];
   for (let i = 0; i < paletteSize; i++) {
-    const { stroke, fill, clientFill } = mermaidPalette[i]!;
+    const { stroke, popFill, clientFill, popText, clientText } = slotPaint(i, 'light');
+    const client = `fill:${clientFill},stroke:${stroke},stroke-width:2px`;
     if (used.has(classes.pop[i]!))
-      defs.push(`classDef ${classes.pop[i]} fill:${fill},stroke:${stroke},stroke-width:3px,color:#111`);
-    if (used.has(classes.client[i]!))
-      defs.push(`classDef ${classes.client[i]} fill:${clientFill},stroke:${stroke},stroke-width:2px,color:#111`);
+      defs.push(`classDef ${classes.pop[i]} fill:${popFill},stroke:${stroke},stroke-width:3px,color:${popText}`);
+    if (used.has(classes.client[i]!)) defs.push(`classDef ${classes.client[i]} ${client},color:${clientText}`);
     if (used.has(classes.moved[i]!))
-      defs.push(
-        `classDef ${classes.moved[i]} fill:${clientFill},stroke:${stroke},stroke-width:2px,stroke-dasharray:6 3,color:#111`,
-      );
+      defs.push(`classDef ${classes.moved[i]} ${client},stroke-dasharray:6 3,color:${clientText}`);
   }
   if (used.has(classes.withdrawn))
     defs.push(
@@ -110,7 +87,11 @@ function classLines(nodes: readonly NodeAnnotation[], classes: ClassNames): stri
 }
 
 /** Edges a client's traffic takes wear its PoP's colour (linkStyle counts edges in document order). */
-function linkStyleLines(model: DocumentModel, nodes: readonly NodeAnnotation[]): string[] {
+function linkStyleLines(
+  model: DocumentModel,
+  annotation: RoutingAnnotation,
+  nodes: readonly NodeAnnotation[],
+): string[] {
   const edgesByPair = new Map<string, number[]>();
   for (const edge of model.edges) {
     for (const key of [`${edge.from}\u0000${edge.to}`, `${edge.to}\u0000${edge.from}`]) {
@@ -127,9 +108,15 @@ function linkStyleLines(model: DocumentModel, nodes: readonly NodeAnnotation[]):
         routeColor.set(index, node.color % paletteSize);
     }
   }
-  return [...routeColor]
-    .sort((x, y) => x[0] - y[0])
-    .map(([index, slot]) => `linkStyle ${index} stroke:${mermaidPalette[slot]!.stroke},stroke-width:3px`);
+  const failedStroke = failurePaint('light').failedStroke;
+  return [
+    ...[...routeColor]
+      .sort((x, y) => x[0] - y[0])
+      .map(([index, slot]) => `linkStyle ${index} stroke:${slotPaint(slot, 'light').stroke},stroke-width:3px`),
+    ...(annotation.failedEdges ?? []).map(
+      (index) => `linkStyle ${index} stroke:${failedStroke},stroke-width:2px,stroke-dasharray:6 4`,
+    ),
+  ];
 }
 
 /** The legend subgraph: each PoP's catchment, who moved, who has no PoP. */
@@ -169,8 +156,10 @@ function legendLines(
     legendIds.push(id);
     lines.push(`  ${id}[${quoteLabel(`No PoP reachable:\n${text}`)}]:::${classes.unreachable}`);
   }
-  // Invisible links keep the entries in legend order (mermaid places unlinked nodes as it likes).
-  if (legendIds.length > 1) lines.push(`  ${legendIds.join(' ~~~ ')}`);
+  // Invisible links keep the entries in legend order (mermaid places unlinked nodes as it likes),
+  // unless they would push the file past what stock mermaid draws.
+  if (legendIds.length > 1 && model.edges.length + legendIds.length - 1 <= mermaidMaxEdges)
+    lines.push(`  ${legendIds.join(' ~~~ ')}`);
   lines.push('end');
   return lines;
 }
@@ -197,7 +186,7 @@ export function annotatedMermaid(
   const lines = [
     '%% Annotated by Anycast Topology: PoP colours, catchments and the legend below.',
     ...classLines(nodes, classes),
-    ...linkStyleLines(model, nodes),
+    ...linkStyleLines(model, annotation, nodes),
     ...((options.legend ?? true) && annotation.legend.length > 0
       ? legendLines(model, annotation, nodes, classes, taken)
       : []),

@@ -7,6 +7,7 @@ import type { Resolution } from '../../engine/index';
 import type { RoutingAnnotation } from './routingAnnotation';
 import { annotateRouting } from './routingAnnotation';
 import { defaultGroupClientsAbove, groupClients, routingWithGroups } from './clientGroups';
+import { withClientsByTheirAs } from './clientPlacement';
 import type { DocumentModel } from '../../language/meaning/model';
 import { rangeContains } from '../../language/types';
 import type { Position, Range } from '../../language/types';
@@ -56,6 +57,9 @@ export function routingFor(analysis: DiagramAnalysis, scenario: DiagramScenario 
     failedPops: routing.engineScenario.failedPops ?? [],
     headline: simulationHeadline(routing),
     nodeOf: routing.nodeOf,
+    failedSessions: routing.engineScenario.failedSessions ?? [],
+    failedAses: routing.engineScenario.failedAses ?? [],
+    sessionEdge: routing.build.mapping.sessionEdge,
   });
   const firstError = analysis.parsed.diagnostics.find((d) => d.severity === 'error');
   const problem = [
@@ -81,7 +85,7 @@ export function diagramContent(
   return {
     kind: 'diagram',
     model,
-    mermaidText: grouping?.text ?? analysis.text,
+    mermaidText: grouping?.text ?? withClientsByTheirAs(analysis.text, model),
     routing: grouping ? routingWithGroups(routing, grouping) : routing,
     edges: model.edges.map((e) =>
       e.id === undefined ? { from: e.from, to: e.to } : { from: e.from, to: e.to, id: e.id },

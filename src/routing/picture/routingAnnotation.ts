@@ -10,9 +10,9 @@ import type { ClientRoute } from '../words/clientRoute';
 import { decisionStepWords } from '../words/decisionWords';
 import { percent, plural } from '../words/figures';
 import type { DocumentModel, NodeModel, NodeRole } from '../../language/meaning/model';
+import { assignPopColors } from './popColors';
 
-/** Palette slots; PoPs beyond this many reuse colours in order. */
-export const paletteSize = 12;
+export { paletteSize } from './palette';
 
 /** The routing facts of one diagram node, keyed by its mermaid node id. */
 export interface NodeAnnotation {
@@ -24,6 +24,8 @@ export interface NodeAnnotation {
   readonly pop?: string;
   /** A PoP that does not announce (failed in the scenario or written down). */
   readonly withdrawn?: boolean;
+  /** An AS failed in the scenario or written down: it carries no route. */
+  readonly failed?: boolean;
   /** A client served by a different PoP than with nothing failed. */
   readonly moved?: boolean;
   /** A client that no PoP reaches. */
@@ -51,6 +53,8 @@ export interface RoutingAnnotation {
   readonly legend: readonly LegendAnnotation[];
   /** A one-line headline, e.g. "US-East down · 1 client moved"; empty when nothing failed. */
   readonly headline: string;
+  /** Edges (document order) whose BGP sessions are all down: failed links and the links of failed ASes. */
+  readonly failedEdges?: readonly number[];
   /** Set when the engine could not resolve (e.g. no stable routing): shown, picture kept. */
   readonly problem?: string;
 }
@@ -65,6 +69,11 @@ export interface RoutingInput {
   readonly headline: string;
   /** Maps an engine id (router, origin, client) back to the diagram node it came from. */
   readonly nodeOf: (engineId: string) => string | undefined;
+  /** Engine session ids and ASNs failed in the scenario, drawn as failed edges and ASes. */
+  readonly failedSessions?: readonly string[];
+  readonly failedAses?: readonly number[];
+  /** Engine session id → the edge it came from (undefined for implicit sessions). */
+  readonly sessionEdge?: Readonly<Record<string, number | undefined>>;
 }
 
 function roleOf(role: NodeRole): NodeAnnotation['role'] {
@@ -121,11 +130,57 @@ function popAnnotation(
   return { id: node.id, role: 'pop', color, withdrawn, summary };
 }
 
+/** ASes down in the file or failed in the scenario. */
+function failedAsNodes(model: DocumentModel, failedAses: readonly number[]): Set<string> {
+  const failed = model.nodes.filter(
+    (n) => n.role === 'as' && (n.state?.value === 'down' || (n.asn !== undefined && failedAses.includes(n.asn.value))),
+  );
+  return new Set(failed.map((n) => n.id));
+}
+
+/** Edges whose every session failed, and every edge of a failed AS. */
+function failedEdgesOf(model: DocumentModel, input: RoutingInput, failedAses: ReadonlySet<string>): number[] {
+  const failed = new Set<number>();
+  for (const edge of model.edges) if (failedAses.has(edge.from) || failedAses.has(edge.to)) failed.add(edge.index);
+  const down = new Set(input.failedSessions ?? []);
+  const sessionsOf = new Map<number, string[]>();
+  for (const [session, edge] of Object.entries(input.sessionEdge ?? {})) {
+    if (edge !== undefined) sessionsOf.set(edge, [...(sessionsOf.get(edge) ?? []), session]);
+  }
+  for (const [edge, sessions] of sessionsOf) if (sessions.every((s) => down.has(s))) failed.add(edge);
+  return [...failed].sort((a, b) => a - b);
+}
+
+/** Colours from the routing with nothing failed, so a simulation recolours no PoP. */
+function popColors(model: DocumentModel, input: RoutingInput): Map<string, number> {
+  const servedBy = new Map<string, string>();
+  for (const client of (input.baseline ?? input.resolution).clients) {
+    const pop = client.pop === undefined ? undefined : (input.nodeOf(client.pop) ?? client.pop);
+    if (pop !== undefined) servedBy.set(input.nodeOf(client.id) ?? client.id, pop);
+  }
+  return assignPopColors(model, servedBy);
+}
+
+function asAnnotation(
+  node: NodeModel,
+  best: Route | undefined,
+  failed: boolean,
+  popName: (id: string) => string,
+): NodeAnnotation {
+  const head = node.asn ? `AS${node.asn.value} ${node.name}` : node.name;
+  if (failed) return { id: node.id, role: 'as', failed: true, summary: [head, 'Failed: carries no route'] };
+  const summary = best
+    ? [head, `Best route → ${popName(best.pop)}`, `AS path ${asPathText(best)}`]
+    : [head, 'No route to the anycast prefix'];
+  return { id: node.id, role: 'as', summary };
+}
+
 /** Computes what to show for `model` under `input`'s resolution. */
 export function annotateRouting(model: DocumentModel, input: RoutingInput): RoutingAnnotation {
   const { resolution, baseline, nodeOf } = input;
   const pops = model.nodes.filter((n) => n.role === 'pop');
-  const colorOf = new Map(pops.map((pop, i) => [pop.id, i % paletteSize]));
+  const colorOf = popColors(model, input);
+  const failedAses = failedAsNodes(model, input.failedAses ?? []);
   const nameOf = new Map(model.nodes.map((n) => [n.id, n.name]));
   const popNode = (engineId: string | undefined): string | undefined =>
     engineId === undefined ? undefined : (nodeOf(engineId) ?? engineId);
@@ -169,14 +224,10 @@ export function annotateRouting(model: DocumentModel, input: RoutingInput): Rout
         summary,
       };
     }
-    if (node.role === 'as') {
-      const best = routerResults.get(node.id)?.best;
-      const head = node.asn ? `AS${node.asn.value} ${node.name}` : node.name;
-      const summary = best
-        ? [head, `Best route → ${name(popNode(best.pop) ?? best.pop)}`, `AS path ${asPathText(best)}`]
-        : [head, 'No route to the anycast prefix'];
-      return { id: node.id, role, summary };
-    }
+    if (node.role === 'as')
+      return asAnnotation(node, routerResults.get(node.id)?.best, failedAses.has(node.id), (pop) =>
+        name(popNode(pop) ?? pop),
+      );
     if (node.role === 'service') {
       return { id: node.id, role, summary: [node.address ? `Anycast address ${node.address.value}` : node.name] };
     }
@@ -196,7 +247,7 @@ export function annotateRouting(model: DocumentModel, input: RoutingInput): Rout
   });
 
   const headline = input.headline;
-  return resolution.unstable
-    ? { nodes, legend, headline, problem: resolution.unstable.message }
-    : { nodes, legend, headline };
+  const failedEdges = failedEdgesOf(model, input, failedAses);
+  const drawn = failedEdges.length > 0 ? { nodes, legend, headline, failedEdges } : { nodes, legend, headline };
+  return resolution.unstable ? { ...drawn, problem: resolution.unstable.message } : drawn;
 }

@@ -10,7 +10,7 @@ import { annotateRouting, paletteSize } from '../../../src/routing/picture/routi
 import type { DiagramContent } from '../../../src/routing/picture/previewContent';
 import { DiagramAnalysis } from '../../../src/routing/analysis';
 import { previewContent } from '../../../src/routing/picture/previewContent';
-import { failingPops } from '../../../src/routing/scenario';
+import { failingPops, noFailures } from '../../../src/routing/scenario';
 import type { Resolution } from '../../../src/engine/types';
 import { parseDocument } from '../../../src/language/index';
 
@@ -160,18 +160,29 @@ describe('routing annotation', () => {
     assert.deepEqual(byId.get('NY')?.path, ['NY', 'Comcast', 'Cogent', 'IAD']);
   });
 
-  it('reuses palette colours in order beyond the palette size', () => {
+  it('gives each PoP its own colour up to the palette size, then reuses the least used', () => {
     const pops = Array.from(
       { length: paletteSize + 2 },
-      (_, i) => `  P${i}[PoP: P${i}]@{ asn: ${65000 + i}, loc: "${i},${i}", announce: 192.0.2.0/24 }`,
+      (_, i) => `  P${i}[PoP: P${i}]@{ asn: ${65000 + i}, announce: 192.0.2.0/24 }`,
     );
     const { model } = parseDocument(`flowchart LR\n${pops.join('\n')}\n`);
     const resolution: Resolution = { clients: [], pops: [], routers: [], warnings: [] };
-    const annotation = annotateRouting(model, { resolution, headline: '', nodeOf: (id) => id });
-    assert.deepEqual(
-      annotation.legend.map((l) => l.color),
-      Array.from({ length: paletteSize + 2 }, (_, i) => i % paletteSize),
-    );
+    const colors = annotateRouting(model, { resolution, headline: '', nodeOf: (id) => id }).legend.map((l) => l.color);
+    assert.equal(new Set(colors.slice(0, paletteSize)).size, paletteSize);
+    assert.deepEqual(colors.slice(paletteSize), [0, 1]);
+  });
+
+  it('greys a failed AS, and marks its edges and a failed link as failed', () => {
+    const text = readFileSync(join(root, 'examples/cdn.anycast.mmd'), 'utf8');
+    const content = previewContent(new DiagramAnalysis(text), { ...noFailures, failedAses: ['Lumen'] });
+    assert.equal(content.kind, 'diagram');
+    if (content.kind !== 'diagram') return;
+    const lumen = content.routing.nodes.find((n) => n.id === 'Lumen');
+    assert.equal(lumen?.failed, true);
+    const touching = content.model.edges.filter((e) => e.from === 'Lumen' || e.to === 'Lumen').map((e) => e.index);
+    assert.ok(touching.length > 5);
+    assert.deepEqual(content.routing.failedEdges, touching);
+    assert.equal(content.routing.nodes.find((n) => n.id === 'Cogent')?.failed, undefined);
   });
 
   it('reports an unstable routing as a problem, keeping the picture', () => {

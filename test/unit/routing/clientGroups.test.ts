@@ -11,6 +11,8 @@ import { previewContent } from '../../../src/routing/picture/previewContent';
 import { failingPops, noFailures } from '../../../src/routing/scenario';
 import type { DiagramScenario } from '../../../src/routing/scenario';
 import { largeDiagram } from '../../../bench/webviewDiagram';
+import { parseDocument } from '../../../src/language/index';
+import { withClientsByTheirAs } from '../../../src/routing/picture/clientPlacement';
 
 const root = resolve(import.meta.dirname, '../../..');
 const source = join(root, 'test/fixtures/annotate/grouped.anycast.mmd');
@@ -53,9 +55,15 @@ describe('client groups in the preview layout', () => {
     for (const gone of ['C1(', 'C2(', 'C3(', 'C4(', 'C5(', 'C6(']) assert.ok(!layout.includes(gone), gone);
   });
 
-  it('draws the text as written at or below the threshold', () => {
-    assert.equal(content(text, noFailures, { groupClientsAbove: 6 }).mermaidText, text);
-    assert.equal(content(text, noFailures, {}).mermaidText, text, 'the default threshold is above this small diagram');
+  it('groups no client at or below the threshold (only layout links are added)', () => {
+    const { model } = parseDocument(text);
+    const ungrouped = withClientsByTheirAs(text, model);
+    assert.equal(content(text, noFailures, { groupClientsAbove: 6 }).mermaidText, ungrouped);
+    assert.equal(
+      content(text, noFailures, {}).mermaidText,
+      ungrouped,
+      'the default threshold is above this small diagram',
+    );
   });
 
   it('keeps the layout text when a PoP fails, so a toggle moves no node', () => {
@@ -112,5 +120,26 @@ describe('client groups in the preview layout', () => {
     assert.ok(annotated.startsWith(text));
     assert.ok(!annotated.includes('clients_'), annotated);
     assert.match(annotated, /class [^\n]*C1[^\n]*/);
+  });
+});
+
+describe('clients placed by `in:` in the layout text', () => {
+  const text = readFileSync(join(root, 'examples/cdn.anycast.mmd'), 'utf8');
+
+  it('links each client to its access AS invisibly, in the layout text only', () => {
+    const drawn = previewContent(new DiagramAnalysis(text));
+    assert.equal(drawn.kind, 'diagram');
+    if (drawn.kind !== 'diagram') return;
+    assert.ok(drawn.mermaidText.startsWith(text));
+    assert.match(drawn.mermaidText, /\n {2}NY ~~~ Comcast\n/);
+    const clients = drawn.model.nodes.filter((n) => n.role === 'client' && n.inAs);
+    assert.equal(drawn.mermaidText.split('\n').filter((l) => / ~~~ /.test(l)).length, clients.length);
+    assert.equal(drawn.edges.length, drawn.model.edges.length, 'the edges the preview indexes are the file’s');
+  });
+
+  it('adds no link that would take the layout past 500 edges', () => {
+    const { model } = parseDocument(text);
+    const crowded = { ...model, edges: Array.from({ length: 495 }, () => model.edges[0]!) };
+    assert.equal(withClientsByTheirAs(text, crowded), text);
   });
 });
