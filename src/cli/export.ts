@@ -285,9 +285,9 @@ export async function runExport(
       parsed,
     );
     const data = parsed.format === 'png' ? Buffer.from(answer.png ?? '', 'base64') : answer.svg!;
-    if (parsed.format === 'png' && answer.png === undefined)
-      throw new ExportError('the preview could not rasterise the picture', 1);
+    if (data.length === 0) throw new ExportError('the preview could not rasterise the picture; no file written', 1);
     await io.writeFileAtomic(parsed.output, data);
+    if (answer.note !== undefined) io.err(`anycast export: ${parsed.output}: ${answer.note}`);
   } catch (error) {
     if (error instanceof ExportError) {
       io.err(`anycast export: ${error.message}`);

@@ -73,10 +73,12 @@ class Exporter {
         : answer.png !== undefined
           ? base64Bytes(answer.png)
           : undefined;
-    if (!data) throw new Error('The preview could not rasterise the picture');
+    if (!data || data.length === 0) throw new Error('The preview could not rasterise the picture; no file written');
     await writeWhole(target, data);
-    if (menuSource !== undefined || !asUri(targetArg))
-      void vscode.window.showInformationMessage(`Exported ${target.path.split('/').pop() ?? ''}`);
+    const name = target.path.split('/').pop() ?? '';
+    if (answer.note !== undefined) void vscode.window.showWarningMessage(`Exported ${name}. ${answer.note}`);
+    else if (menuSource !== undefined || !asUri(targetArg))
+      void vscode.window.showInformationMessage(`Exported ${name}`);
     return target.toString();
   }
 

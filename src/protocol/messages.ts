@@ -78,8 +78,19 @@ export interface PictureRequestMessage {
   readonly scale?: number;
 }
 
+/** The document changed to `version`; its picture follows after the debounce. Layouts of older versions not yet started are dropped. */
+export interface EditedMessage extends DocumentRef {
+  readonly type: 'edited';
+}
+
 export type HostToWebview =
-  RenderMessage | RoutingStateMessage | ErrorMessage | HighlightMessage | SetThemeMessage | PictureRequestMessage;
+  | RenderMessage
+  | RoutingStateMessage
+  | ErrorMessage
+  | EditedMessage
+  | HighlightMessage
+  | SetThemeMessage
+  | PictureRequestMessage;
 
 /** The webview is listening; the host sends nothing before this. */
 export interface ReadyMessage {
@@ -123,6 +134,8 @@ export interface PictureMessage {
   readonly png?: string;
   /** Why the export failed, when it did. */
   readonly error?: string;
+  /** Something the user should know about a successful export (e.g. the PNG was drawn smaller to fit). */
+  readonly note?: string;
 }
 
 /** Lets the host remember which document the webview showed, to restore it after a reload. */

@@ -10,7 +10,6 @@ import type {
   HostToWebview,
   PreviewTheme,
   RenderMessage,
-  PictureRequestMessage,
   RoutingAnnotation,
   RoutingStateMessage,
   WebviewToHost,
@@ -24,8 +23,9 @@ import type { View } from './panZoom';
 import { PanZoom } from './panZoom';
 import { addZoomButtons, buildPage, showTooltip, sizeSvg } from './page';
 import type { Elements } from './page';
-import { paintOffscreen } from './offscreen';
-import { portableSvg, rasterise } from './portableSvg';
+import { paintOffscreen, repaintedSvg } from './offscreen';
+import { answerPicture } from './picture';
+import { portableSvg } from './portableSvg';
 import { applyRouting, showCatchment, showCursor, showPath } from './routingStyle';
 import type { EffectiveTheme } from './theme';
 import { effectiveTheme, mermaidThemeFor, watchBodyTheme } from './theme';
@@ -59,6 +59,8 @@ export class PreviewController {
   private cursorNode: string | undefined;
   private hoverNode: string | undefined;
   private fitPending = true;
+  /** Each document's own pan and zoom, so switching files back and forth keeps both views. */
+  private readonly views = new Map<string, View>();
 
   constructor(
     private readonly body: HTMLElement,
@@ -73,8 +75,12 @@ export class PreviewController {
       this.fitPending = false;
     }
     this.panZoom.onChange((view) => {
-      if (this.uri !== undefined) this.host.saveState({ uri: this.uri, view });
+      if (this.shown === undefined || this.shown.uri !== this.uri) return;
+      this.views.set(this.shown.uri, view);
+      this.host.saveState({ uri: this.shown.uri, view });
     });
+    this.panZoom.focus = () =>
+      this.cursorNode === undefined ? undefined : this.shown?.index.nodes.get(this.cursorNode);
     this.el.canvas.addEventListener('click', (event) => this.onClick(event));
     this.el.canvas.addEventListener('pointerover', (event) => this.onHover(event));
     this.el.canvas.addEventListener('pointerleave', () => this.setHover(undefined));
@@ -93,6 +99,12 @@ export class PreviewController {
       case 'error':
         this.onError(message);
         break;
+      case 'edited':
+        if (message.uri === this.uri && message.version > this.latestVersion) {
+          this.noteVersion(message);
+          this.renderer.dropQueued();
+        }
+        break;
       case 'highlight':
         // The newest intent wins: a cursor move shows its node's path even under a resting pointer.
         this.hoverNode = undefined;
@@ -104,34 +116,17 @@ export class PreviewController {
         this.onThemeChanged();
         break;
       case 'requestPicture':
-        void this.answerSvg(message);
+        void answerPicture(
+          message,
+          this.shown?.svg,
+          (svg, background) => this.exportableSvg(svg, background),
+          (m) => this.host.post(m),
+        );
         break;
       default: {
         const unknown: never = message;
         throw new Error(`Unknown message ${JSON.stringify(unknown)}`);
       }
-    }
-  }
-
-  /** The picture on screen as asked: as drawn, or portable (and rasterised) for export. */
-  private async answerSvg(message: PictureRequestMessage): Promise<void> {
-    const { requestId } = message;
-    const svg = this.shown?.svg;
-    if (!svg || message.background === undefined) {
-      this.host.post({ type: 'picture', requestId, svg: svg?.outerHTML });
-      return;
-    }
-    try {
-      const portable = await this.exportableSvg(svg, message.background);
-      const png = message.format === 'png' ? await rasterise(portable, message.scale ?? 2) : undefined;
-      this.host.post({ type: 'picture', requestId, svg: portable, ...(png !== undefined ? { png } : {}) });
-    } catch (error) {
-      this.host.post({
-        type: 'picture',
-        requestId,
-        svg: undefined,
-        error: error instanceof Error ? error.message : String(error),
-      });
     }
   }
 
@@ -143,12 +138,15 @@ export class PreviewController {
     const shown = this.shown;
     const wantedTheme: MermaidTheme | undefined =
       background === 'light' ? 'default' : background === 'dark' ? 'dark' : undefined;
-    if (!shown || wantedTheme === undefined || wantedTheme === shown.theme) return portableSvg(svg, { background });
-    const outcome = await this.renderer.render({
-      text: shown.text,
-      theme: wantedTheme,
-      maxEdges: this.wanted?.maxEdges ?? 500,
-    });
+    const theme: EffectiveTheme = background === 'light' || background === 'dark' ? background : this.theme;
+    const legend = this.routing ? { routing: this.routing, theme } : undefined;
+    if (!shown || wantedTheme === undefined || wantedTheme === shown.theme) {
+      if (!shown || !this.routing || theme === this.theme) return portableSvg(svg, { background, legend });
+      const { index, edges } = shown;
+      return repaintedSvg(svg, { index, edges, routing: this.routing, theme, background }, () => this.restyle());
+    }
+    const maxEdges = this.wanted?.maxEdges ?? 500;
+    const outcome = await this.renderer.render({ text: shown.text, theme: wantedTheme, maxEdges });
     // The export may have superseded a preview layout still queued: draw that one again.
     if (this.wanted && this.shown && this.wanted.mermaidText !== this.shown.text)
       void this.layout(this.wanted, mermaidThemeFor(this.theme));
@@ -160,6 +158,8 @@ export class PreviewController {
       background,
       edges: shown.edges,
       routing: this.routing,
+      theme,
+      legend,
       size: sizeSvg,
     });
   }
@@ -223,7 +223,12 @@ export class PreviewController {
   }
 
   private async layout(message: RenderMessage, theme: MermaidTheme): Promise<void> {
-    const outcome = await this.renderer.render({ text: message.mermaidText, theme, maxEdges: message.maxEdges });
+    const outcome = await this.renderer.render({
+      text: message.mermaidText,
+      theme,
+      maxEdges: message.maxEdges,
+      label: `${message.uri} ${message.version}`,
+    });
     if (outcome.kind === 'superseded' || this.wanted !== message) return;
     if (outcome.kind === 'failed') {
       this.showProblem(`Mermaid could not draw this diagram: ${outcome.message}`);
@@ -249,7 +254,9 @@ export class PreviewController {
     this.el.headline.title = message.title;
     if (this.fitPending) {
       this.fitPending = false;
-      this.panZoom.fit();
+      const saved = this.views.get(message.uri);
+      if (saved) this.panZoom.set(saved);
+      else this.panZoom.fit();
     }
     this.host.saveState({ uri: message.uri, view: this.panZoom.current });
     this.host.post({
@@ -310,21 +317,23 @@ export class PreviewController {
     const routing = this.routing;
     const shown = this.shown;
     this.el.headline.textContent = routing?.headline ?? '';
-    renderLegend(this.el.legend, routing?.legend ?? [], {
+    renderLegend(this.el.legend, routing, this.theme, {
       togglePop: (pop) => {
         if (this.uri !== undefined) this.host.post({ type: 'togglePop', uri: this.uri, pop });
       },
       hoverPop: (pop) => {
         if (this.shown && this.routing) showCatchment(this.shown.index, this.routing, this.shown.svg, pop);
       },
-      revealPop: (pop) => {
-        if (this.uri !== undefined)
-          this.host.post({ type: 'reveal', uri: this.uri, target: { kind: 'node', id: pop } });
-      },
+      revealPop: (pop) => this.revealNode(pop),
+      revealNode: (node) => this.revealNode(node),
     });
     if (!shown || !routing) return;
-    applyRouting(shown.index, shown.edges, routing);
+    applyRouting(shown.index, shown.edges, routing, this.theme, shown.svg);
     this.showCursor(false);
+  }
+
+  private revealNode(id: string): void {
+    if (this.uri !== undefined) this.host.post({ type: 'reveal', uri: this.uri, target: { kind: 'node', id } });
   }
 
   private showCursor(scroll: boolean): void {
@@ -386,6 +395,6 @@ export class PreviewController {
     if (this.shown && wanted && this.shown.theme !== mermaidThemeFor(theme)) {
       // Mermaid bakes its theme into the SVG: draw again. Same text and sizes, so the same layout.
       void this.layout(wanted, mermaidThemeFor(theme));
-    }
+    } else this.restyle();
   }
 }

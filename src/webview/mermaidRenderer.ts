@@ -11,6 +11,8 @@ export interface LayoutRequest {
   readonly text: string;
   readonly theme: MermaidTheme;
   readonly maxEdges: number;
+  /** Names the layout in a `performance` mark when mermaid starts it (benchmarks check which versions were laid out). */
+  readonly label?: string;
 }
 
 export type LayoutOutcome =
@@ -51,6 +53,14 @@ export class MermaidRenderer {
   private renderCount = 0;
   private config: string | undefined;
 
+  /**
+   * A newer version is coming (the user typed): drops the layouts waiting for mermaid, which would
+   * only draw the past (they resolve 'superseded'); the one running finishes and is dropped too.
+   */
+  dropQueued(): void {
+    this.generation++;
+  }
+
   /** Lays out `request` once mermaid is free; resolves 'superseded' if a newer request came first. */
   render(request: LayoutRequest): Promise<LayoutOutcome> {
     const generation = ++this.generation;
@@ -63,6 +73,7 @@ export class MermaidRenderer {
     const current = (): boolean => generation === this.generation;
     if (!current()) return { kind: 'superseded' };
     const started = performance.now();
+    if (request.label !== undefined) performance.mark(`anycast-layout ${request.label}`);
     const config = `${request.theme} ${request.maxEdges}`;
     if (config !== this.config) {
       configure(request.theme, request.maxEdges);

@@ -17,6 +17,10 @@ export class PanZoom {
   private view: View = { x: 0, y: 0, scale: 1 };
   private drag: { startX: number; startY: number; x: number; y: number; moved: boolean } | undefined;
   private readonly listeners: ((view: View) => void)[] = [];
+  /** Where the pointer last was over the picture, in viewport pixels. */
+  private pointer: { x: number; y: number } | undefined;
+  /** The element the user is working on (the cursor's node), zoomed around when it is in view. */
+  focus: () => Element | undefined = () => undefined;
 
   constructor(
     private readonly viewport: HTMLElement,
@@ -25,6 +29,7 @@ export class PanZoom {
     viewport.addEventListener('wheel', (event) => this.onWheel(event), { passive: false });
     viewport.addEventListener('pointerdown', (event) => this.onPointerDown(event));
     viewport.addEventListener('pointermove', (event) => this.onPointerMove(event));
+    viewport.addEventListener('pointerleave', () => (this.pointer = undefined));
     viewport.addEventListener('pointerup', () => this.endDrag());
     viewport.addEventListener('pointercancel', () => this.endDrag());
   }
@@ -78,12 +83,26 @@ export class PanZoom {
     this.set({ x: cx - (cx - this.view.x) * k, y: cy - (cy - this.view.y) * k, scale });
   }
 
+  /** The zoom buttons' fixed point: the focused node when in view, else the pointer's last place, else the centre. */
+  private anchor(): { x: number; y: number } | undefined {
+    const bounds = this.viewport.getBoundingClientRect();
+    const focus = this.focus()?.getBoundingClientRect();
+    if (focus) {
+      const x = focus.left + focus.width / 2 - bounds.left;
+      const y = focus.top + focus.height / 2 - bounds.top;
+      if (x >= 0 && y >= 0 && x <= bounds.width && y <= bounds.height) return { x, y };
+    }
+    return this.pointer;
+  }
+
   zoomIn(): void {
-    this.zoomBy(zoomStep);
+    const at = this.anchor();
+    this.zoomBy(zoomStep, at?.x, at?.y);
   }
 
   zoomOut(): void {
-    this.zoomBy(1 / zoomStep);
+    const at = this.anchor();
+    this.zoomBy(1 / zoomStep, at?.x, at?.y);
   }
 
   /** Pans so that `element` is visible, without changing the zoom. */
@@ -120,6 +139,8 @@ export class PanZoom {
   }
 
   private onPointerMove(event: PointerEvent): void {
+    const bounds = this.viewport.getBoundingClientRect();
+    this.pointer = { x: event.clientX - bounds.left, y: event.clientY - bounds.top };
     if (!this.drag) return;
     const dx = event.clientX - this.drag.startX;
     const dy = event.clientY - this.drag.startY;

@@ -6,6 +6,8 @@
  * <foreignObject>. Transient highlights (cursor, hovered path) are left out. Also rasterises to PNG.
  */
 import type { ExportBackground } from '../protocol/messages';
+import type { SvgLegendInput } from './svgLegend';
+import { appendSvgLegend } from './svgLegend';
 import { diagramFont } from './mermaidRenderer';
 
 const svgNs = 'http://www.w3.org/2000/svg';
@@ -39,6 +41,36 @@ const paintProperties = [
 ];
 
 const colorProperties = new Set(['fill', 'stroke']);
+
+/**
+ * A computed value as every renderer reads it: colours in legacy syntax, lengths without `px`
+ * (ImageMagick's own SVG renderer refuses units in presentation values), lists without commas.
+ */
+function portableValue(property: string, value: string): string {
+  if (colorProperties.has(property)) return legacyColor(value);
+  return value.replace(/(\d)px\b/g, '$1').replace(/,\s*/g, ' ');
+}
+
+/** Values every renderer assumes anyway. Written out, some confuse ImageMagick: `fill:none;fill-opacity:1` paints black. */
+const defaultValues: Readonly<Record<string, string>> = {
+  'fill-opacity': '1',
+  'stroke-opacity': '1',
+  opacity: '1',
+  'stroke-linecap': 'butt',
+  'stroke-linejoin': 'miter',
+  'stroke-dasharray': 'none',
+  'text-decoration-line': 'none',
+  'font-style': 'normal',
+};
+
+/** A dash pattern with no gaps draws a solid line: say nothing (ImageMagick refuses `0` and `none`). */
+function isDefault(property: string, value: string): boolean {
+  if (defaultValues[property] === value) return true;
+  if (property !== 'stroke-dasharray') return false;
+  const lengths = value.split(/[\s,]+/).map((v) => parseFloat(v));
+  const pairs = lengths.length % 2 === 0 ? lengths : [...lengths, ...lengths];
+  return pairs.every((n) => !(n > 0)) || pairs.every((n, i) => i % 2 === 0 || !(n > 0));
+}
 
 /**
  * Colours as every renderer reads them: Chromium reports `color-mix()` results as
@@ -98,15 +130,32 @@ function inlinePaint(live: SVGSVGElement, clone: SVGSVGElement): void {
     }
     const declarations = paintProperties
       .map((p) => [p, style.getPropertyValue(p)] as const)
-      .filter(([, v]) => v !== '' && v !== 'normal' && v !== 'auto')
-      .map(
-        ([p, v]) =>
-          `${p === 'text-decoration-line' ? 'text-decoration' : p}:${colorProperties.has(p) ? legacyColor(v) : v}`,
-      );
+      .filter(([p, v]) => v !== '' && v !== 'normal' && v !== 'auto' && !isDefault(p, v))
+      .map(([p, v]) => `${p === 'text-decoration-line' ? 'text-decoration' : p}:${portableValue(p, v)}`);
     if (el.tagName === 'text' || el.tagName === 'tspan') declarations.push(`font-family:${exportFont}`);
     copy.setAttribute('style', declarations.join(';'));
   });
   for (const el of drop) el.remove();
+}
+
+/**
+ * What the simplest renderers stumble on, taken out once the paint is inline: classes (ImageMagick
+ * reads `class` as a drawing primitive), tspans nested in tspans (too deep for it), mermaid's empty
+ * placeholder rectangles (sizeless in browsers, drawn by it) and gapless dash attributes.
+ */
+function simplify(svg: SVGSVGElement): void {
+  for (const el of [...svg.querySelectorAll('tspan')]) {
+    if (el.querySelector('tspan')) el.textContent = el.textContent;
+  }
+  for (const rect of [...svg.querySelectorAll('rect')]) {
+    if (!(Number(rect.getAttribute('width')) > 0 && Number(rect.getAttribute('height')) > 0)) rect.remove();
+  }
+  for (const el of [svg, ...svg.querySelectorAll('*')]) {
+    el.removeAttribute('class');
+    el.removeAttribute('data-ac-author-style');
+    const dash = el.getAttribute('stroke-dasharray');
+    if (dash !== null && isDefault('stroke-dasharray', dash)) el.removeAttribute('stroke-dasharray');
+  }
 }
 
 /** HTML inside <foreignObject> does not render outside browsers: keep its words as SVG text. */
@@ -127,6 +176,8 @@ function replaceForeignObjects(svg: SVGSVGElement): void {
 
 export interface PortableSvgOptions {
   readonly background: ExportBackground;
+  /** The routing legend to draw into the file beside the picture. */
+  readonly legend?: SvgLegendInput | undefined;
 }
 
 /** The standalone SVG file text for the picture `live` shows now. */
@@ -141,11 +192,19 @@ export function portableSvg(live: SVGSVGElement, options: PortableSvgOptions): s
   }
   replaceForeignObjects(clone);
   for (const style of [...clone.querySelectorAll('style')]) style.remove();
+  for (const ring of [...clone.querySelectorAll('.ac-cursor-ring')]) ring.remove();
+  simplify(clone);
   const box = live.viewBox.baseVal;
-  const width = Math.ceil(box && box.width > 0 ? box.width : live.getBBox().width);
-  const height = Math.ceil(box && box.height > 0 ? box.height : live.getBBox().height);
-  const x = box && box.width > 0 ? box.x : 0;
-  const y = box && box.height > 0 ? box.y : 0;
+  const drawn = {
+    x: box && box.width > 0 ? box.x : 0,
+    y: box && box.height > 0 ? box.y : 0,
+    width: Math.ceil(box && box.width > 0 ? box.width : live.getBBox().width),
+    height: Math.ceil(box && box.height > 0 ? box.height : live.getBBox().height),
+  };
+  const whole = options.legend ? appendSvgLegend(clone, drawn, options.legend) : drawn;
+  const { x, y } = whole;
+  const width = Math.ceil(whole.width);
+  const height = Math.ceil(whole.height);
   clone.setAttribute('xmlns', svgNs);
   clone.setAttribute('width', String(width));
   clone.setAttribute('height', String(height));
@@ -163,7 +222,7 @@ export function portableSvg(live: SVGSVGElement, options: PortableSvgOptions): s
     rect.setAttribute('width', String(width));
     rect.setAttribute('height', String(height));
     rect.setAttribute('fill', color);
-    rect.setAttribute('class', 'ac-export-background');
+    rect.setAttribute('id', 'ac-export-background');
     embedded.after(rect);
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}\n`;
@@ -176,8 +235,46 @@ export function svgSize(svgText: string): { width: number; height: number } {
   return { width: Number(root.getAttribute('width')), height: Number(root.getAttribute('height')) };
 }
 
-/** Rasterises a standalone SVG at `scale` times its size; resolves with the PNG as base64. */
-export async function rasterise(svgText: string, scale: number): Promise<string> {
+/**
+ * How large a PNG we draw: Chromium's canvas takes no side above 32,767 pixels (past it the canvas
+ * is silently blank and its PNG empty) and at most 2^28 pixels, but encoding that many takes
+ * minutes, so we stop at 2^26 (64 megapixels: the cdn example at 2x fits).
+ */
+export const canvasLimits = { side: 32_767, area: 67_108_864 } as const;
+
+/** The largest scale up to `wanted` at which a `width` x `height` picture fits the canvas limits. */
+export function fittingScale(width: number, height: number, wanted: number): number {
+  const fit = Math.min(
+    canvasLimits.side / Math.max(1, width),
+    canvasLimits.side / Math.max(1, height),
+    Math.sqrt(canvasLimits.area / Math.max(1, width * height)),
+  );
+  return Math.min(wanted, Math.floor(fit * 1000) / 1000);
+}
+
+export interface Raster {
+  /** The PNG, base64. */
+  readonly png: string;
+  /** The scale drawn at: below the one asked for when the picture would not fit a canvas. */
+  readonly scale: number;
+}
+
+async function draw(image: HTMLImageElement, width: number, height: number, scale: number): Promise<string> {
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.max(1, Math.round(width * scale));
+  canvas.height = Math.max(1, Math.round(height * scale));
+  const context = canvas.getContext('2d');
+  if (!context) return '';
+  context.drawImage(image, 0, 0, canvas.width, canvas.height);
+  const url = canvas.toDataURL('image/png');
+  return url.slice(url.indexOf(',') + 1);
+}
+
+/**
+ * Rasterises a standalone SVG at `scale` times its size, or smaller when that would not fit
+ * Chromium's canvas (halving until a canvas takes it); fails rather than give an empty PNG.
+ */
+export async function rasterise(svgText: string, scale: number): Promise<Raster> {
   const { width, height } = svgSize(svgText);
   const image = new Image();
   const bytes = new TextEncoder().encode(svgText);
@@ -185,12 +282,11 @@ export async function rasterise(svgText: string, scale: number): Promise<string>
   for (const b of bytes) binary += String.fromCharCode(b);
   image.src = `data:image/svg+xml;base64,${btoa(binary)}`;
   await image.decode();
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.max(1, Math.round(width * scale));
-  canvas.height = Math.max(1, Math.round(height * scale));
-  const context = canvas.getContext('2d');
-  if (!context) throw new Error('This webview cannot draw on a canvas');
-  context.drawImage(image, 0, 0, canvas.width, canvas.height);
-  const url = canvas.toDataURL('image/png');
-  return url.slice(url.indexOf(',') + 1);
+  for (let tried = fittingScale(width, height, scale); tried * Math.max(width, height) >= 64; tried /= 2) {
+    const png = await draw(image, width, height, tried);
+    if (png !== '') return { png, scale: tried };
+  }
+  throw new Error(
+    `The picture (${width} x ${height}) is too large for a PNG this browser can draw; export SVG instead`,
+  );
 }

@@ -68,7 +68,7 @@ describe('export from the preview (headless Chromium, then resvg outside the bro
     assert.ok(width > 100 && height > 100, `size ${width}x${height}`);
     const viewBox = /viewBox="([-\d. ]+)"/.exec(svg)?.[1]?.split(' ').map(Number);
     assert.deepEqual(viewBox?.slice(2), [width, height]);
-    assert.match(svg, /<rect[^>]*fill="#ffffff"[^>]*class="ac-export-background"/);
+    assert.match(svg, /<rect[^>]*fill="#ffffff"[^>]*id="ac-export-background"/);
     assert.match(svg, /font-family:\s*Arial, Helvetica, sans-serif/);
     // Colours are written in a syntax every renderer reads (Chromium reports color-mix() as color(srgb ...)).
     assert.doesNotMatch(svg, /color\(|color-mix|var\(--/);
@@ -103,7 +103,7 @@ describe('export from the preview (headless Chromium, then resvg outside the bro
 
   it('paints a dark background, or none when transparent', async () => {
     const dark = (await exportSvg(preview, 'dark')).svg ?? '';
-    assert.match(dark, /class="ac-export-background"/);
+    assert.match(dark, /id="ac-export-background"/);
     assert.match(dark, /fill="#1e1e1e"/);
     const clear = (await exportSvg(preview, 'transparent')).svg ?? '';
     assert.doesNotMatch(clear, /ac-export-background/);

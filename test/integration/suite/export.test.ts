@@ -27,7 +27,7 @@ suite('Export', () => {
     assert.doesNotMatch(svg, /foreignObject/i);
     const { width, height } = declaredSize(svg);
     assert.ok(width > 100 && height > 100, `explicit size ${width}x${height}`);
-    assert.match(svg, /class="ac-export-background"/);
+    assert.match(svg, /id="ac-export-background"/);
     assert.match(svg.replace(/<[^>]+>/g, ' '), /User/);
     const siblings = await vscode.workspace.fs.readDirectory(workspaceUri());
     assert.deepEqual(
