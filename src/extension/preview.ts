@@ -58,7 +58,7 @@ export class PreviewManager implements vscode.Disposable {
   private document: vscode.TextDocument | undefined;
   private ready = false;
   private settings = readSettings();
-  /** Leading-edge debounce: the first change renders at once, later ones when the window ends. */
+  /** Leading-edge debounce: the first change renders at once, later ones once typing pauses for the window. */
   private window: ReturnType<typeof setTimeout> | undefined;
   private dirty = false;
   /** The last diagram sent: what clicks and the cursor are matched against. */
@@ -214,8 +214,14 @@ export class PreviewManager implements vscode.Disposable {
   }
 
   private documentChanged(): void {
+    // Tells the webview at once, so it never starts laying out a version this edit made stale.
+    if (this.panel && this.ready && this.document)
+      this.post({ type: 'edited', uri: this.document.uri.toString(), version: this.document.version });
     if (this.window !== undefined) {
+      // Each keystroke restarts the window: versions typed in a burst are never analysed or laid out.
       this.dirty = true;
+      clearTimeout(this.window);
+      this.openWindow();
       return;
     }
     this.update();
