@@ -156,14 +156,14 @@ async function pickScenario(analysis: ScenarioRouting): Promise<DiagramScenario 
   pick.matchOnDescription = true;
   pick.items = items;
   pick.selectedItems = items.filter((i) => i.picked);
-  const wasEmpty = isEmptyScenario(analysis.scenario);
   return new Promise((resolve) => {
     let done = false;
     pick.onDidAccept(() => {
-      let selected = pick.selectedItems.filter((i) => i.choice);
-      // Typing a name and pressing Enter with nothing ticked fails what was typed, as a single pick would.
-      if (selected.length === 0 && wasEmpty && pick.value.trim() !== '')
-        selected = typedChoice(items, pick.value, pick.activeItems);
+      const selected = pick.selectedItems.filter((i) => i.choice);
+      // A name typed and Enter fails what was typed too, as a single pick would, whatever already failed.
+      if (pick.value.trim() !== '')
+        for (const typed of typedChoice(items, pick.value, pick.activeItems))
+          if (!selected.includes(typed)) selected.push(typed);
       done = true;
       pick.hide();
       resolve(scenarioOfChoices(selected.map((i) => i.choice).filter((c): c is FailureChoice => c !== undefined)));

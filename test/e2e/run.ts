@@ -258,6 +258,44 @@ step('"Anycast: Export SVG" saves a standalone SVG beside the diagram', async ()
     throw new Error('the exported SVG does not show the simulation (New York marked moved)');
 });
 
+/** Picks `name` in the Simulate Failure picker by typing it and pressing Enter, as the picker's placeholder says. */
+async function simulateByName(name: string): Promise<void> {
+  await editor().locator('.view-lines').click();
+  await startCommand('Anycast: Simulate Failure...');
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Simulate Failure' }).waitFor();
+  const input = page.locator('.quick-input-widget input');
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+}
+
+step(
+  'the cdn example in Dark High Contrast with a PoP and an AS failed keeps its catchment colours readable',
+  async () => {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('cdn.anycast.mmd');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'cdn.anycast.mmd' }).first().click();
+    await page.locator('.tab.active', { hasText: 'cdn.anycast.mmd' }).waitFor();
+    await startCommand('Preferences: Color Theme');
+    await input.fill('Dark High Contrast');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark High Contrast' }).first().click();
+    await page.locator('body.hc-black, .monaco-workbench.hc-black').first().waitFor();
+    await editor().locator('.view-lines').click();
+    await runCommand('Anycast: Open Preview to the Side');
+    await previewFrame().locator('svg', { hasText: 'Johannesburg' }).first().waitFor();
+    await simulateByName('LAX');
+    // Typed while LAX is already failed: Enter fails Lumen too.
+    await simulateByName('AS3356 Lumen');
+    await previewFrame().locator('g.node.ac-pop.ac-withdrawn', { hasText: 'LAX' }).first().waitFor();
+    await previewFrame().locator('g.node.ac-as.ac-failed', { hasText: 'Lumen' }).first().waitFor();
+    await previewFrame().locator('path.ac-failed').first().waitFor();
+    await previewFrame().getByRole('button', { name: 'Zoom in' }).waitFor();
+    await screenshot('08-cdn-dark-high-contrast-lax-and-lumen-failed');
+  },
+);
+
 async function main(): Promise<void> {
   rmSync(screenshots, { recursive: true, force: true });
   mkdirSync(screenshots, { recursive: true });
