@@ -3,9 +3,11 @@ import { RequestError, diffResolutions, popFailureImpact, resolve } from '../eng
 import type {
   ClientResult,
   Explanation,
+  OrderDependence,
   PopFailureImpact,
   Resolution,
   ResolutionDiff,
+  StableState,
   Route,
   Scenario,
   Topology,
@@ -111,6 +113,7 @@ function toJson(model: DocumentModel, resolution: Resolution, diff: ResolutionDi
         rttMs: c.rttMs ?? null,
         ...(c.forwardingPath ? { forwardingPath: c.forwardingPath } : {}),
         arbitraryAt: c.arbitraryAt ?? [],
+        ...(c.alsoReaches ? { alsoReaches: c.alsoReaches } : {}),
         ...(c.explanation ? { explanation: explanationJson(c.explanation) } : {}),
       };
     }),
@@ -139,6 +142,7 @@ function toJson(model: DocumentModel, resolution: Resolution, diff: ResolutionDi
         }
       : {}),
     ...(resolution.unstable ? { unstable: resolution.unstable } : {}),
+    ...(resolution.orderDependent ? { orderDependent: resolution.orderDependent } : {}),
     warnings: resolution.warnings,
   };
 }
@@ -160,6 +164,7 @@ function toText(model: DocumentModel, resolution: Resolution, diff: ResolutionDi
       );
     lines.push('');
   }
+  if (resolution.orderDependent) lines.push(...orderText(resolution.orderDependent, name), '');
   lines.push(diff ? 'Clients (after the failure):' : 'Clients:');
   lines.push(
     ...table([
@@ -216,6 +221,20 @@ function toText(model: DocumentModel, resolution: Resolution, diff: ResolutionDi
     }
   }
   return lines.join('\n');
+}
+
+/** Every stable state found, with the clients whose PoP differs from the one described below it. */
+function orderText(order: OrderDependence, name: (id: string | undefined) => string): string[] {
+  const first = order.states[0] as StableState;
+  const lines = [
+    `ORDER-DEPENDENT: ${order.states.length} stable states; which one the network is in depends on the order of events (routers whose choice differs: ${order.routers.join(', ')})`,
+  ];
+  for (const s of order.states) {
+    const differ = s.clients.filter((c, i) => order.states.some((t) => t.clients[i]?.pop !== c.pop));
+    const clients = differ.map((c) => `${c.id} -> ${c.pop === undefined ? 'no route' : name(c.pop)}`).join(', ');
+    lines.push(`  ${s === first ? 'as written (shown below)' : s.order}: ${clients || 'every client as written'}`);
+  }
+  return lines;
 }
 
 function impactText(model: DocumentModel, resolution: Resolution, impact: readonly PopFailureImpact[]): string[] {
@@ -302,7 +321,13 @@ async function runDiagram(args: DiagramArgs, io: CliIo): Promise<number> {
       );
     }
     const explanation = client ? client.explanation : after.routers.find((r) => r.id === routerId)?.explanation;
-    return { id, routerId, explanation, pop: client ? client.pop : explanation?.candidates[explanation.best]?.pop };
+    return {
+      id,
+      routerId,
+      explanation,
+      pop: client ? client.pop : explanation?.candidates[explanation.best]?.pop,
+      alsoReaches: client?.alsoReaches,
+    };
   });
   if (args.json) io.out(JSON.stringify({ ...toJson(model, after, diff), ...(impact ? { impact } : {}) }));
   else {
@@ -312,6 +337,9 @@ async function runDiagram(args: DiagramArgs, io: CliIo): Promise<number> {
       ...(w.explanation
         ? whyText(`${w.id} reaches ${name(w.pop ?? '')}`, w.routerId, w.explanation, name)
         : [`${w.id}: no route at router ${w.routerId}`]),
+      ...(w.alsoReaches ?? []).map(
+        (pop) => `  ${w.id} may also land on ${name(pop)}, depending on the order of events (several stable states)`,
+      ),
     ]);
     io.out([toText(model, after, diff), ...(impact ? impactText(model, after, impact) : []), ...whyLines].join('\n'));
   }

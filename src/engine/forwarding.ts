@@ -58,7 +58,7 @@ export function forwardingSolution(solutions: readonly PrefixSolution[], r: numb
  * the client's router chose: a router further on may hold a more-specific prefix (sent to it
  * with NO_EXPORT, say) that never reached the client's router. No PoP when the packets loop.
  */
-function forward(solutions: readonly PrefixSolution[], start: number): { pop?: number; routers: number[] } {
+export function forward(solutions: readonly PrefixSolution[], start: number): { pop?: number; routers: number[] } {
   const crossed = [start];
   for (let at = start; ;) {
     const held = forwardingSolution(solutions, at)?.best[at];

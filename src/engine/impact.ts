@@ -38,7 +38,13 @@ export function popFailureImpact(
   return base.pops
     .filter((p) => p.state === 'up')
     .map((p) => {
-      const after = resolve(topology, { ...scenario, failedPops: [...(scenario.failedPops ?? []), p.id] }, options);
+      // Each failure shows the state it settles in from the current one; the search for other
+      // stable states is the baseline's to report.
+      const after = resolve(
+        topology,
+        { ...scenario, failedPops: [...(scenario.failedPops ?? []), p.id] },
+        { ...options, searchStableStates: false },
+      );
       const diff = diffResolutions(base, after);
       const absorbed = new Map<string, number>();
       for (const m of diff.moved) if (m.to !== undefined) absorbed.set(m.to, (absorbed.get(m.to) ?? 0) + 1);

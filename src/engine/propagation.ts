@@ -6,6 +6,7 @@
 import { selectBest } from './decision';
 import type { Adjacency, Held, Net } from './routerNet';
 import { MAX_PREPEND, toRoute } from './routerNet';
+import { mix32 } from './policy';
 import type { Asn, Community, Instability, OriginSpec } from './types';
 
 function withCommunities(
@@ -118,13 +119,30 @@ export interface PrefixSolution {
   readonly unstable?: Instability;
 }
 
-/** The routers whose choice may have changed, each queued at most once, in the order they were woken. */
+/**
+ * The order of events a propagation follows: the PoPs announced in stages (each stage settles
+ * before the next announces), and with a seed, routers woken in a seeded random order instead of
+ * the order they were queued. The default is every PoP at once, first queued first served.
+ */
+export interface ActivationOrder {
+  readonly stages?: readonly (readonly number[])[];
+  readonly seed?: number;
+}
+
+/**
+ * The routers whose choice may have changed, each queued at most once, served in the order they
+ * were woken, or with a seed in a reproducible random order.
+ */
 class RouterQueue {
   private items: number[] = [];
   private head = 0;
+  private draws = 0;
   private readonly queued: Uint8Array;
 
-  constructor(n: number) {
+  constructor(
+    n: number,
+    private readonly seed?: number,
+  ) {
     this.queued = new Uint8Array(n);
   }
 
@@ -140,6 +158,10 @@ class RouterQueue {
   }
 
   shift(): number {
+    if (this.seed !== undefined) {
+      const pick = this.head + (mix32(this.seed, this.draws++, this.items.length) % (this.items.length - this.head));
+      [this.items[this.head], this.items[pick]] = [this.items[pick] as number, this.items[this.head] as number];
+    }
     const r = this.items[this.head++] as number;
     this.queued[r] = 0;
     // Keep the array from growing without bound on long runs.
@@ -184,21 +206,35 @@ function activateNext({ net, best, localPops, queue }: Propagation): number {
   return r;
 }
 
-/** Runs one prefix to a fixed point, or reports the routers that keep changing (a dispute wheel). */
-export function solvePrefix(net: Net, prefix: string, pops: readonly number[], maxActivations: number): PrefixSolution {
+/**
+ * Runs one prefix to a fixed point, or reports the routers that keep changing (a dispute wheel).
+ * The order of events decides which stable state is reached when there are several.
+ */
+export function solvePrefix(
+  net: Net,
+  prefix: string,
+  pops: readonly number[],
+  maxActivations: number,
+  order: ActivationOrder = {},
+): PrefixSolution {
   const n = net.asn.length;
   const localPops: number[][] = Array.from({ length: n }, () => []);
-  for (const k of pops) {
-    const r = net.indexOf.get((net.topology.origins[k] as OriginSpec).router);
-    if (r !== undefined) localPops[r]?.push(k);
-  }
   const best: (Held | undefined)[] = Array.from({ length: n }, () => undefined);
-  const state: Propagation = { net, best, localPops, queue: new RouterQueue(n) };
-  for (let r = 0; r < n; r++) if ((localPops[r]?.length ?? 0) > 0) state.queue.push(r);
+  const state: Propagation = { net, best, localPops, queue: new RouterQueue(n, order.seed) };
   let activations = 0;
-  while (!state.queue.empty && activations < maxActivations) {
-    activateNext(state);
-    activations++;
+  for (const stage of order.stages ?? [pops]) {
+    const announcing: number[] = [];
+    for (const k of stage) {
+      const r = pops.includes(k) ? net.indexOf.get((net.topology.origins[k] as OriginSpec).router) : undefined;
+      if (r === undefined) continue;
+      localPops[r]?.push(k);
+      announcing.push(r);
+    }
+    for (const r of announcing.sort((a, b) => a - b)) state.queue.push(r);
+    while (!state.queue.empty && activations < maxActivations) {
+      activateNext(state);
+      activations++;
+    }
   }
   if (state.queue.empty) return { prefix, best, localPops };
   // No fixed point within the budget: watch a further window and report who keeps changing.

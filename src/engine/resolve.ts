@@ -11,13 +11,17 @@ import { buildNet } from './routerNet';
 import { candidatesAt, solvePrefix } from './propagation';
 import type { PrefixSolution } from './propagation';
 import { cidrContains, parseAddress, parseCidr } from './prefix';
-import type { Resolution, RouterResult, Scenario, Topology } from './types';
+import type { AnnouncedPrefix } from './stableStates';
+import { searchStableStates } from './stableStates';
+import type { ClientResult, OrderDependence, Resolution, RouterResult, Scenario, Topology } from './types';
 
 export { FIBRE_KM_PER_MS, METRO_ACCESS_FLOOR_MS, PATH_STRETCH } from './forwarding';
 
 export interface ResolveOptions {
   /** Route recomputations before declaring no stable routing. Default 200 per router + 1000. */
   readonly maxActivations?: number;
+  /** Look for other stable states under other orders of events (default true). */
+  readonly searchStableStates?: boolean;
 }
 
 /**
@@ -29,16 +33,37 @@ export function resolve(topology: Topology, scenario: Scenario = {}, options: Re
   const net = buildNet(topology, scenario);
   const popUp = popsUp(net, scenario);
   const maxActivations = options.maxActivations ?? 200 * topology.routers.length + 1000;
-  const solutions = announcedPrefixes(net, popUp).map((p) => solvePrefix(net, p.text, p.pops, maxActivations));
+  const prefixes = announcedPrefixes(net, popUp);
+  const solutions = prefixes.map((p) => solvePrefix(net, p.text, p.pops, maxActivations));
   const unstable = solutions.find((s) => s.unstable)?.unstable;
+  const orderDependent =
+    options.searchStableStates === false ? undefined : searchStableStates(net, prefixes, solutions, maxActivations);
   const routers: RouterResult[] = topology.routers.map((spec, r) => {
     const solution = forwardingSolution(solutions, r);
     const e = solution ? explainAt(net, r, solution) : undefined;
     return e ? { id: spec.id, best: e.route, explanation: e.explanation } : { id: spec.id };
   });
-  const clients = clientResults(net, solutions, routers, unstable);
+  const clients = withOtherStates(clientResults(net, solutions, routers, unstable), orderDependent);
   const pops = popResults(topology, clients, popUp);
-  return { clients, pops, routers, ...(unstable ? { unstable } : {}), warnings: net.warnings };
+  return {
+    clients,
+    pops,
+    routers,
+    ...(unstable ? { unstable } : {}),
+    ...(orderDependent ? { orderDependent } : {}),
+    warnings: net.warnings,
+  };
+}
+
+/** Each client's PoPs in the other stable states, when there are several. */
+function withOtherStates(clients: ClientResult[], order: OrderDependence | undefined): ClientResult[] {
+  if (!order) return clients;
+  return clients.map((c, i) => {
+    const others = [...new Set(order.states.map((s) => s.clients[i]?.pop))].filter(
+      (p): p is string => p !== undefined && p !== c.pop,
+    );
+    return others.length > 0 ? { ...c, alsoReaches: others } : c;
+  });
 }
 
 /** Whether each PoP announces: not down, not failed by the scenario, on a router that exists and is up. */
@@ -60,7 +85,7 @@ function popsUp(net: Net, scenario: Scenario): boolean[] {
  * longest first, then announcement order: the first prefix with a route at a router is the one it
  * forwards on.
  */
-function announcedPrefixes(net: Net, popUp: readonly boolean[]): { text: string; pops: number[] }[] {
+function announcedPrefixes(net: Net, popUp: readonly boolean[]): AnnouncedPrefix[] {
   const topology = net.topology;
   const service = topology.serviceAddress === undefined ? undefined : parseAddress(topology.serviceAddress);
   if (service && !service.ok) net.warnings.push(`service address '${topology.serviceAddress}': ${service.error}`);

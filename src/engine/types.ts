@@ -181,6 +181,8 @@ export interface ClientResult {
    * tie-break made: the client's PoP rests on each of these coin tosses. Empty when none.
    */
   readonly arbitraryAt?: readonly string[];
+  /** The other PoPs this client reaches in another stable state, depending on the order of events. */
+  readonly alsoReaches?: readonly string[];
 }
 
 export interface PopResult {
@@ -207,12 +209,30 @@ export interface Instability {
   readonly message: string;
 }
 
+/** One stable routing of the topology, and the order of events ('as written', 'IAD announced first') that reaches it. */
+export interface StableState {
+  readonly order: string;
+  /** The PoP each client (in client order), and each router whose choice differs, reaches: none, no route. */
+  readonly clients: readonly { readonly id: string; readonly pop?: string }[];
+  readonly routers: readonly { readonly id: string; readonly pop?: string }[];
+}
+
+/** Several stable states (a BGP wedgie): the routers whose choice differs, and each state found. */
+export interface OrderDependence {
+  readonly routers: readonly string[];
+  /** Every stable state found; the first is the one the rest of the resolution describes. */
+  readonly states: readonly StableState[];
+  readonly message: string;
+}
+
 export interface Resolution {
   readonly clients: readonly ClientResult[];
   readonly pops: readonly PopResult[];
   readonly routers: readonly RouterResult[];
   /** Present when the general solver found no stable routing (the rest is then a snapshot). */
   readonly unstable?: Instability;
+  /** Present when another order of events settles in another stable state. */
+  readonly orderDependent?: OrderDependence;
   /** Things in the topology the resolver had to ignore (a session to an unknown router, a bad prefix). */
   readonly warnings: readonly string[];
 }

@@ -60,6 +60,16 @@ export function routingDiagnostics(
       });
     return out;
   }
+  if (resolution.orderDependent) {
+    const first = model.headerRange ?? model.nodes[0]?.idRange;
+    if (first)
+      out.push({
+        range: first,
+        severity: 'warning',
+        code: 'order-dependent',
+        message: `Routing is not unique: ${resolution.orderDependent.message}`,
+      });
+  }
   const reached = new Map(resolution.clients.map((c) => [c.id, c]));
   for (const edge of model.edges) {
     const m = edge.meaning;

@@ -110,6 +110,8 @@ function clientSummary(node: NodeModel, route: ClientRoute | undefined, name: (i
         : `Chosen as ${why}`,
     );
   }
+  for (const pop of route.alsoReaches ?? [])
+    lines.push(`May also land on ${name(pop)}, depending on the order of events`);
   if (route.rttMs !== undefined) lines.push(`RTT ≈ ${Math.round(route.rttMs)} ms`);
   if (route.movedFrom !== undefined) lines.push(`Moved from ${name(route.movedFrom)}`);
   return lines;

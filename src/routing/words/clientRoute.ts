@@ -18,6 +18,8 @@ export interface ClientRoute {
   readonly movedFrom?: string;
   /** The RTT with nothing failed, when the client moved. */
   readonly rttBeforeMs?: number;
+  /** Node ids of the PoPs the client reaches in other stable states (the order of events decides). */
+  readonly alsoReaches?: readonly string[];
 }
 
 /**
@@ -47,6 +49,7 @@ export function clientRoutes(
       ...(client.rttMs !== undefined ? { rttMs: client.rttMs } : {}),
       ...(moved ? { movedFrom: wasServedBy } : {}),
       ...(moved && was?.rttMs !== undefined ? { rttBeforeMs: was.rttMs } : {}),
+      ...(client.alsoReaches ? { alsoReaches: client.alsoReaches.map(node) } : {}),
     });
   }
   return routes;

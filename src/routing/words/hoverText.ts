@@ -112,6 +112,8 @@ function clientHover(ctx: Context, node: NodeModel): string[] {
   );
   lines.push(`AS path: ${asPathText(route.asPath, ctx.asNames)}`);
   if (route.explanation) lines.push(...decisionLines(route.explanation, (pop) => popName(ctx, pop)));
+  for (const pop of route.alsoReaches ?? [])
+    lines.push(`This client may also land on **${popName(ctx, pop)}**, depending on the order of events`);
   if (route.rttMs !== undefined) {
     const change = route.rttBeforeMs !== undefined ? ` (was ${Math.round(route.rttBeforeMs)} ms)` : '';
     lines.push(`Estimated RTT: ≈ ${Math.round(route.rttMs)} ms${change}`);

@@ -33,9 +33,14 @@ export function failedThings(analysis: ScenarioRouting): string[] {
   ];
 }
 
-/** "US-East down · 1 client moved · 1 lost service"; empty when nothing is failed. */
+/**
+ * "US-East down · 1 client moved · 1 lost service", and "2 stable states" when the order of events
+ * decides; empty when nothing is failed and the routing is unique.
+ */
 export function simulationHeadline(analysis: ScenarioRouting): string {
-  if (isEmptyScenario(analysis.scenario)) return '';
+  const order = analysis.resolution?.orderDependent;
+  const states = order ? [`${order.states.length} stable states: depends on the order of events`] : [];
+  if (isEmptyScenario(analysis.scenario)) return states.join('');
   const parts = [`${failedThings(analysis).join(', ')} down`];
   const diff = analysis.diff;
   if (diff) {
@@ -43,7 +48,7 @@ export function simulationHeadline(analysis: ScenarioRouting): string {
     parts.push(`${plural(moved, 'client')} moved`);
     if (diff.lostService.length > 0) parts.push(`${diff.lostService.length} lost service`);
   }
-  return parts.join(' · ');
+  return [...parts, ...states].join(' · ');
 }
 
 export interface PopLens {
@@ -121,6 +126,8 @@ export function simulationSummary(analysis: ScenarioRouting, title: string): str
   }
   out.push(`**Down:** ${failedThings(analysis).map(cell).join(', ')}`, '');
   if (analysis.problem) out.push(`> ⚠ ${cell(analysis.problem)}`, '');
+  const order = analysis.resolution?.orderDependent;
+  if (order) out.push(`> ⚠ ${order.states.length} stable states: ${cell(order.message)}`, '');
   const diff = analysis.diff;
   const baseline = analysis.baseline;
   const resolution = analysis.resolution;
