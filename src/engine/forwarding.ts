@@ -70,6 +70,17 @@ export function forward(solutions: readonly PrefixSolution[], start: number): { 
   }
 }
 
+/** The routers packets cross, with every hop inside an AS expanded to the IGP path it takes. */
+function alongIgp(net: Net, routers: readonly number[]): number[] {
+  const out = routers.slice(0, 1);
+  for (let i = 1; i < routers.length; i++) {
+    const a = routers[i - 1] as number;
+    const b = routers[i] as number;
+    out.push(...(net.asn[a] === net.asn[b] ? net.igpPath(a, b).slice(1) : [b]));
+  }
+  return out;
+}
+
 /** The PoP each client reaches, by which route and path, and an estimated RTT. */
 export function clientResults(
   net: Net,
@@ -105,7 +116,7 @@ export function clientResults(
     const arbitraryAt = walk.routers
       .filter((i) => routers[i]?.explanation?.arbitrary)
       .map((i) => (topology.routers[i] as { id: string }).id);
-    const rttMs = estimateRttMs([placed(c.point), ...walk.routers.map((i) => net.point[i])]);
+    const rttMs = estimateRttMs([placed(c.point), ...alongIgp(net, walk.routers).map((i) => net.point[i])]);
     return {
       id: c.id,
       pop: (topology.origins[walk.pop] as OriginSpec).id,

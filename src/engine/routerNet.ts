@@ -47,6 +47,8 @@ export interface Net {
   readonly siblings: readonly number[][];
   /** IGP cost between two routers of one AS. */
   readonly igpCost: (a: number, b: number) => number;
+  /** The routers the IGP crosses from a to b (both included): the drawn links' shortest path, else direct. */
+  readonly igpPath: (a: number, b: number) => readonly number[];
   readonly originPref: number;
   readonly tieBreak: TieBreak;
   readonly warnings: string[];
@@ -92,7 +94,7 @@ export function buildNet(topology: Topology, scenario: Scenario): Net {
   const failedRouters = new Set(scenario.failedRouters ?? []);
   const down = routers.map((r) => failedAses.has(r.asn) || failedRouters.has(r.id));
   const { adjacencies, ebgpNeighbors, maxPref } = ebgpSessions(topology, indexOf, scenario, warnings);
-  const igpCost = igpCostModel(topology, indexOf, warnings);
+  const igp = igpModel(topology, indexOf, warnings);
   return {
     topology,
     indexOf,
@@ -102,8 +104,9 @@ export function buildNet(topology: Topology, scenario: Scenario): Net {
     down,
     adjacencies,
     ebgpNeighbors,
-    siblings: ibgpSiblings(topology, indexOf),
-    igpCost,
+    siblings: ibgpSiblings(topology, indexOf, igp.backbone),
+    igpCost: igp.cost,
+    igpPath: igp.path,
     // A router prefers its own announcement over anything learned, as Cisco's weight does.
     originPref: Math.max(LOCAL_PREF_ORIGIN, maxPref + 1),
     tieBreak: topology.tieBreak ?? { model: 'lowest-neighbor-asn' },
@@ -168,8 +171,17 @@ function sessionEnd(s: SessionSpec, k: number, receiver: 'a' | 'b', neighbor: nu
   };
 }
 
-/** The other routers of each router's AS that it speaks iBGP with. */
-function ibgpSiblings(topology: Topology, indexOf: ReadonlyMap<string, number>): number[][] {
+/**
+ * The other routers of each router's AS that it speaks iBGP with. Anycast sites of one ASN are
+ * islands unless a drawn IGP backbone joins them: without one, PoP routers do not speak iBGP with
+ * each other, so a withdrawn site does not re-announce its siblings' routes, and a route from
+ * another site comes back only through other ASes (and is loop-rejected there).
+ */
+function ibgpSiblings(
+  topology: Topology,
+  indexOf: ReadonlyMap<string, number>,
+  backbone: (a: number, b: number) => boolean,
+): number[][] {
   const routers = topology.routers;
   const byAs = new Map<Asn, number[]>();
   routers.forEach((r, i) => {
@@ -178,32 +190,19 @@ function ibgpSiblings(topology: Topology, indexOf: ReadonlyMap<string, number>):
     if (list) list.push(i);
     else byAs.set(r.asn, [i]);
   });
-  // Anycast sites of one ASN are islands: PoP routers do not speak iBGP with each other (no
-  // backbone between sites), so a withdrawn site does not re-announce its siblings' routes, and
-  // a route from another site comes back only through other ASes (and is loop-rejected there).
   const site = new Set(topology.origins.map((o) => indexOf.get(o.router)));
-  return routers.map((r, i) => (byAs.get(r.asn) ?? []).filter((j) => j !== i && !(site.has(i) && site.has(j))));
+  return routers.map((r, i) =>
+    (byAs.get(r.asn) ?? []).filter((j) => j !== i && (!(site.has(i) && site.has(j)) || backbone(i, j))),
+  );
 }
 
-/**
- * IGP cost between two routers of one AS. Without drawn IGP links an AS is a full mesh whose
- * costs are great-circle km (0 when a location is unknown): the direct distance is already the
- * shortest, so nothing is precomputed. Once an AS has IGP links, they are its IGP: a link costs
- * what it says (else its great-circle length) and routers pay the shortest path over the links,
- * found by Dijkstra from each router on first use; a pair the links do not join falls back to
- * the direct distance.
- */
-function igpCostModel(
+/** Each router's drawn IGP links, with their costs; warnings for links that cannot be. */
+function drawnLinks(
   topology: Topology,
   indexOf: ReadonlyMap<string, number>,
+  direct: (a: number, b: number) => number,
   warnings: string[],
-): (a: number, b: number) => number {
-  const points = topology.routers.map((r) => placed(r.point));
-  const direct = (a: number, b: number): number => {
-    const pa = points[a];
-    const pb = points[b];
-    return pa && pb ? greatCircleKm(pa, pb) : 0;
-  };
+): Map<number, [number, number][]> {
   const links = new Map<number, [number, number][]>();
   for (const link of topology.igpLinks ?? []) {
     const a = indexOf.get(link.a);
@@ -222,29 +221,74 @@ function igpCostModel(
       else links.set(x, [[y, cost]]);
     }
   }
-  const linkedAs = new Set([...links.keys()].map((i) => topology.routers[i]?.asn));
-  const distances = new Map<number, Map<number, number>>();
-  const shortestFrom = (source: number): Map<number, number> => {
-    const known = distances.get(source);
-    if (known) return known;
-    const dist = new Map<number, number>([[source, 0]]);
-    const done = new Set<number>();
-    for (;;) {
-      let at = -1;
-      let atDist = Infinity;
-      for (const [r, d] of dist) if (!done.has(r) && (d < atDist || (d === atDist && r < at))) [at, atDist] = [r, d];
-      if (at < 0) break;
-      done.add(at);
-      for (const [next, cost] of links.get(at) ?? [])
-        if (atDist + cost < (dist.get(next) ?? Infinity)) dist.set(next, atDist + cost);
-    }
-    distances.set(source, dist);
-    return dist;
+  return links;
+}
+
+/** Dijkstra over the drawn links from one router: the cost to each router it reaches and the hop before it. */
+function shortestPaths(
+  links: ReadonlyMap<number, readonly [number, number][]>,
+  source: number,
+): { dist: Map<number, number>; previous: Map<number, number> } {
+  const dist = new Map<number, number>([[source, 0]]);
+  const previous = new Map<number, number>();
+  const done = new Set<number>();
+  for (;;) {
+    let at = -1;
+    let atDist = Infinity;
+    for (const [r, d] of dist) if (!done.has(r) && (d < atDist || (d === atDist && r < at))) [at, atDist] = [r, d];
+    if (at < 0) break;
+    done.add(at);
+    for (const [next, cost] of links.get(at) ?? [])
+      if (atDist + cost < (dist.get(next) ?? Infinity)) {
+        dist.set(next, atDist + cost);
+        previous.set(next, at);
+      }
+  }
+  return { dist, previous };
+}
+
+/**
+ * The IGP inside each AS. Without drawn IGP links an AS is a full mesh whose costs are
+ * great-circle km (0 when a location is unknown): the direct distance is already the shortest,
+ * so nothing is precomputed. Once an AS has IGP links, they are its IGP: a link costs what it says
+ * (else its great-circle length) and routers pay, and packets take, the shortest path over the
+ * links, found on first use; a pair the links do not join falls back to the direct distance.
+ */
+function igpModel(
+  topology: Topology,
+  indexOf: ReadonlyMap<string, number>,
+  warnings: string[],
+): {
+  cost: (a: number, b: number) => number;
+  path: (a: number, b: number) => readonly number[];
+  backbone: (a: number, b: number) => boolean;
+} {
+  const points = topology.routers.map((r) => placed(r.point));
+  const direct = (a: number, b: number): number => {
+    const pa = points[a];
+    const pb = points[b];
+    return pa && pb ? greatCircleKm(pa, pb) : 0;
   };
-  return (a, b) => {
-    if (a === b) return 0;
-    if (!linkedAs.has(topology.routers[a]?.asn)) return direct(a, b);
-    return shortestFrom(a).get(b) ?? direct(a, b);
+  const links = drawnLinks(topology, indexOf, direct, warnings);
+  const linkedAs = new Set([...links.keys()].map((i) => topology.routers[i]?.asn));
+  const trees = new Map<number, ReturnType<typeof shortestPaths>>();
+  const from = (source: number): ReturnType<typeof shortestPaths> => {
+    let tree = trees.get(source);
+    if (!tree) trees.set(source, (tree = shortestPaths(links, source)));
+    return tree;
+  };
+  const drawn = (a: number, b: number): boolean =>
+    a !== b && linkedAs.has(topology.routers[a]?.asn) && from(a).dist.has(b);
+  return {
+    cost: (a, b) => (a === b ? 0 : drawn(a, b) ? (from(a).dist.get(b) as number) : direct(a, b)),
+    path: (a, b) => {
+      if (!drawn(a, b)) return a === b ? [a] : [a, b];
+      const { previous } = from(a);
+      const back = [b];
+      for (let at = b; at !== a;) back.push((at = previous.get(at) as number));
+      return back.reverse();
+    },
+    backbone: drawn,
   };
 }
 

@@ -54,11 +54,11 @@ export interface SessionSpec {
   readonly state?: 'up' | 'down';
 }
 
-/** IGP cost override between two routers of the same AS (symmetric). */
+/** A drawn IGP link between two routers of the same AS (symmetric); without a cost, its great-circle km. */
 export interface IgpLinkSpec {
   readonly a: string;
   readonly b: string;
-  readonly cost: number;
+  readonly cost?: number;
 }
 
 /** Well-known communities have names; others are written `asn:value` (RFC 1997) and only carried. */

@@ -118,10 +118,11 @@ export function toTopology(model: DocumentModel): TopologyBuild {
           sessionEdge[spec.id] = e.index;
           sessions.push(spec);
         }
-      } else if (m.kind === 'igp' && m.cost) {
-        const cost = m.cost.value;
+      } else if (m.kind === 'igp') {
+        // A drawn link without a cost costs its great-circle length (the engine's default).
+        const cost = m.cost?.value;
         for (const [a, b] of sessionSites(sitesOf.get(e.from) ?? [], sitesOf.get(e.to) ?? []))
-          igpLinks.push({ a: a.id, b: b.id, cost });
+          igpLinks.push(cost === undefined ? { a: a.id, b: b.id } : { a: a.id, b: b.id, cost });
       }
     }
     for (const n of model.nodes) {
