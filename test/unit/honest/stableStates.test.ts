@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { runResolve } from '../../../src/cli/resolve';
 import { parseDocument } from '../../../src/language/index';
+import { fakeIo } from '../cli/fakeIo';
 import { diagram, popsOf, resolveDiagram } from './diagram';
 
 /**
@@ -84,5 +86,21 @@ describe('several stable states (order-dependent)', () => {
     const resolution = resolveDiagram(diagram(...plain));
     assert.equal(resolution.orderDependent, undefined);
     assert.deepEqual(popsOf(resolution), { U3: 'B', U4: 'P' });
+  });
+
+  it('anycast resolve prints every state, --json carries them, and --why says where else the client may land', async () => {
+    const io = fakeIo({ 'w.anycast.mmd': diagram(...WEDGIE) });
+    assert.equal(await runResolve(['w.anycast.mmd', '--why', 'U3'], io), 0, io.stderr);
+    assert.match(io.stdout, /ORDER-DEPENDENT: 2 stable states/);
+    assert.match(io.stdout, /U3 may also land on (B|P)\b.*depending on the order of events/);
+    const json = fakeIo({ 'w.anycast.mmd': diagram(...WEDGIE) });
+    assert.equal(await runResolve(['w.anycast.mmd', '--json'], json), 0, json.stderr);
+    const out = JSON.parse(json.stdout) as {
+      orderDependent: { states: { order: string; clients: { id: string; pop?: string }[] }[] };
+      clients: { id: string; alsoReaches?: string[] }[];
+    };
+    assert.equal(out.orderDependent.states.length, 2);
+    assert.equal(out.orderDependent.states[0]?.order, 'as written');
+    assert.equal(out.clients.find((c) => c.id === 'U3')?.alsoReaches?.length, 1);
   });
 });
