@@ -11,10 +11,14 @@ import { DECISION_STEPS } from './types';
 
 const ORIGIN_RANK: Readonly<Record<Origin, number>> = { igp: 0, egp: 1, incomplete: 2 };
 
-/** Tie-break keys, compared in order, lower wins; the sender's index (its "peer address") and session end every key. */
+/**
+ * Tie-break keys, compared in order, lower wins. A reflected route's BGP identifier is its
+ * ORIGINATOR_ID, and the shorter CLUSTER_LIST wins before the sender's index (its "peer address")
+ * and session, which end every key (RFC 4456 section 9).
+ */
 function tieKey(net: Net, r: number, h: Held): number[] {
-  const id = net.routerId[h.sender] as number;
-  const tail = [h.sender, h.session];
+  const id = net.routerId[h.learnedFrom === 'ibgp' ? h.originator : h.sender] as number;
+  const tail = [h.clusterList.length, h.sender, h.session];
   switch (net.tieBreak.model) {
     case 'lowest-neighbor-asn':
       return [h.neighborAsn, id, ...tail];

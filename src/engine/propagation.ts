@@ -44,6 +44,8 @@ export function candidatesAt(
       learned: 'local',
       sender: r,
       session: -1,
+      originator: r,
+      clusterList: [],
     });
   }
   for (const adj of net.adjacencies[r] ?? []) {
@@ -51,19 +53,46 @@ export function candidatesAt(
     if (heard) out.push(heard);
   }
   for (const q of net.siblings[r] ?? []) {
-    const offered = best[q];
-    // Full-mesh iBGP: routes learned over iBGP are not passed on over iBGP again.
-    if (!offered || net.down[q] || !sharedOverIbgp(offered)) continue;
-    out.push({
+    const heard = overIbgp(net, r, q, best[q]);
+    if (heard) out.push(heard);
+  }
+  return out;
+}
+
+/**
+ * The route router r hears from iBGP peer q. Routes learned over iBGP are passed on again only by
+ * a route reflector (RFC 4456): what a client sent goes to every peer, what a non-client sent to
+ * clients only. A reflected route keeps its exit (the next hop does not change), carries the
+ * router that brought it into the AS (ORIGINATOR_ID) and the reflectors' clusters (CLUSTER_LIST),
+ * and is dropped by its originator and by a reflector whose cluster is already on the list.
+ */
+function overIbgp(net: Net, r: number, q: number, offered: Held | undefined): Held | undefined {
+  if (!offered || net.down[q] || offered.communities.includes('no-advertise')) return undefined;
+  if (offered.learnedFrom !== 'ibgp')
+    return {
       ...offered,
       routerPath: [r, ...offered.routerPath],
       learnedFrom: 'ibgp',
       igpCost: net.igpCost(r, q) + offered.igpCost,
       sender: q,
       session: -1,
-    });
-  }
-  return out;
+      originator: q,
+      clusterList: [],
+    };
+  const reflector = net.reflectorOf[q];
+  if (!reflector || (!reflector.clients.has(offered.sender) && !reflector.clients.has(r))) return undefined;
+  const clusterList = [reflector.clusterId, ...offered.clusterList];
+  const own = net.reflectorOf[r]?.clusterId;
+  if (offered.originator === r || (own !== undefined && clusterList.includes(own))) return undefined;
+  const exit = offered.routerPath[1] as number;
+  return {
+    ...offered,
+    routerPath: [r, ...offered.routerPath.slice(1)],
+    igpCost: net.igpCost(r, exit) + offered.igpCost - net.igpCost(q, exit),
+    sender: q,
+    session: -1,
+    clusterList,
+  };
 }
 
 /**
@@ -100,6 +129,8 @@ function overEbgp(net: Net, r: number, adj: Adjacency, offered: Held | undefined
     learned: adj.learned,
     sender: m,
     session: adj.session,
+    originator: r,
+    clusterList: [],
   };
 }
 
@@ -109,7 +140,7 @@ function sharedOverIbgp(h: Held | undefined): boolean {
 
 function signature(h: Held | undefined): string {
   if (!h) return '';
-  return `${h.pop}|${h.routerPath.join(',')}|${h.asPath.join(',')}|${h.localPref}|${h.med}|${h.igpCost}|${h.communities.join(',')}|${h.learned}`;
+  return `${h.pop}|${h.routerPath.join(',')}|${h.asPath.join(',')}|${h.localPref}|${h.med}|${h.igpCost}|${h.communities.join(',')}|${h.learned}|${h.originator}|${h.clusterList.join(',')}`;
 }
 
 export interface PrefixSolution {
@@ -202,7 +233,9 @@ function activateNext({ net, best, localPops, queue }: Propagation): number {
   for (const l of net.ebgpNeighbors[r] ?? []) queue.push(l);
   // Siblings hear only routes not learned over iBGP: a change between two iBGP routes is news
   // to no one inside the AS (and waking every sibling made large ASes quadratic).
-  if (sharedOverIbgp(previous) || sharedOverIbgp(chosen)) for (const q of net.siblings[r] ?? []) queue.push(q);
+  // A route reflector passes on iBGP routes too.
+  if (net.reflectorOf[r] || sharedOverIbgp(previous) || sharedOverIbgp(chosen))
+    for (const q of net.siblings[r] ?? []) queue.push(q);
   return r;
 }
 
@@ -268,6 +301,6 @@ function instability(
     })),
     message:
       `no stable routing for ${prefix}: after ${activations} route recomputations, ${ids.join(', ')} keep changing their choice ` +
-      `(a dispute wheel: each prefers a route through the next, e.g. by LOCAL_PREF overrides that break customer > peer > provider)`,
+      `(a dispute wheel: each prefers a route through the next, e.g. by LOCAL_PREF overrides that break customer > peer > provider, or MED behind route reflectors as in RFC 3345)`,
   };
 }

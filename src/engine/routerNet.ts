@@ -19,6 +19,10 @@ export interface Held extends Omit<Route, 'pop' | 'prefix' | 'routerPath'> {
   /** The router that advertised it to the holder (the holder itself for a local route). */
   readonly sender: number;
   readonly session: number;
+  /** The router that brought it into the AS (ORIGINATOR_ID, RFC 4456); the holder for an eBGP or local route. */
+  readonly originator: number;
+  /** The clusters of the route reflectors it crossed, latest first (CLUSTER_LIST). */
+  readonly clusterList: readonly number[];
 }
 
 export interface Adjacency {
@@ -44,7 +48,10 @@ export interface Net {
   readonly adjacencies: readonly Adjacency[][];
   /** The routers across a router's eBGP sessions, each once, in index order. */
   readonly ebgpNeighbors: readonly number[][];
+  /** Each router's iBGP peers: its whole AS (full mesh), or its reflectors, clients and non-clients. */
   readonly siblings: readonly number[][];
+  /** For a route reflector, its clients and its cluster id. */
+  readonly reflectorOf: readonly ({ readonly clients: ReadonlySet<number>; readonly clusterId: number } | undefined)[];
   /** IGP cost between two routers of one AS. */
   readonly igpCost: (a: number, b: number) => number;
   /** The routers the IGP crosses from a to b (both included): the drawn links' shortest path, else direct. */
@@ -95,6 +102,7 @@ export function buildNet(topology: Topology, scenario: Scenario): Net {
   const down = routers.map((r) => failedAses.has(r.asn) || failedRouters.has(r.id));
   const { adjacencies, ebgpNeighbors, maxPref } = ebgpSessions(topology, indexOf, scenario, warnings);
   const igp = igpModel(topology, indexOf, warnings);
+  const reflectorOf = reflectors(topology, indexOf, warnings);
   return {
     topology,
     indexOf,
@@ -104,7 +112,8 @@ export function buildNet(topology: Topology, scenario: Scenario): Net {
     down,
     adjacencies,
     ebgpNeighbors,
-    siblings: ibgpSiblings(topology, indexOf, igp.backbone),
+    siblings: ibgpSiblings(topology, indexOf, igp.backbone, reflectorOf),
+    reflectorOf,
     igpCost: igp.cost,
     igpPath: igp.path,
     // A router prefers its own announcement over anything learned, as Cisco's weight does.
@@ -181,6 +190,7 @@ function ibgpSiblings(
   topology: Topology,
   indexOf: ReadonlyMap<string, number>,
   backbone: (a: number, b: number) => boolean,
+  reflectorOf: Net['reflectorOf'],
 ): number[][] {
   const routers = topology.routers;
   const byAs = new Map<Asn, number[]>();
@@ -191,9 +201,37 @@ function ibgpSiblings(
     else byAs.set(r.asn, [i]);
   });
   const site = new Set(topology.origins.map((o) => indexOf.get(o.router)));
+  const isClient = new Set(reflectorOf.flatMap((x) => [...(x?.clients ?? [])]));
+  const reflected = new Set([...isClient].map((i) => routers[i]?.asn));
+  // RFC 4456: a client peers with its reflectors only; reflectors and non-clients keep a full mesh.
+  const peers = (i: number, j: number): boolean =>
+    !reflected.has(routers[i]?.asn) ||
+    reflectorOf[i]?.clients.has(j) === true ||
+    reflectorOf[j]?.clients.has(i) === true ||
+    (!isClient.has(i) && !isClient.has(j));
   return routers.map((r, i) =>
-    (byAs.get(r.asn) ?? []).filter((j) => j !== i && (!(site.has(i) && site.has(j)) || backbone(i, j))),
+    (byAs.get(r.asn) ?? []).filter((j) => j !== i && peers(i, j) && (!(site.has(i) && site.has(j)) || backbone(i, j))),
   );
+}
+
+/** Each route reflector's clients and cluster id (its router id unless the topology gives one). */
+function reflectors(topology: Topology, indexOf: ReadonlyMap<string, number>, warnings: string[]): Net['reflectorOf'] {
+  const out: { clients: Set<number>; clusterId: number }[] = [];
+  for (const spec of topology.reflection ?? []) {
+    const rr = indexOf.get(spec.reflector);
+    const client = indexOf.get(spec.client);
+    if (rr === undefined || client === undefined || topology.routers[rr]?.asn !== topology.routers[client]?.asn) {
+      warnings.push(
+        `route-reflector client ${spec.client} of ${spec.reflector} must join two known routers of one AS; ignored`,
+      );
+      continue;
+    }
+    const clusterId = spec.clusterId ?? topology.routers[rr]?.routerId ?? rr + 1;
+    const entry = (out[rr] ??= { clients: new Set(), clusterId });
+    entry.clients.add(client);
+    if (spec.clusterId !== undefined) entry.clusterId = spec.clusterId;
+  }
+  return topology.routers.map((_, i) => out[i]);
 }
 
 /** Each router's drawn IGP links, with their costs; warnings for links that cannot be. */

@@ -12,9 +12,8 @@ export interface GeoPoint {
 
 /**
  * A BGP speaker: one router (site) of one AS. An AS present in several cities has several
- * routers, joined by iBGP (full mesh) and an IGP whose cost is `igpCost` or, when not given,
- * the great-circle distance in km between the routers. Exception: two routers that both
- * originate PoPs are anycast sites without a backbone between them and do not speak iBGP.
+ * routers, joined by iBGP (full mesh, or `reflection`) and an IGP (docs/engine.md). Two routers
+ * that both originate PoPs speak iBGP only over a drawn backbone.
  */
 export interface RouterSpec {
   readonly id: string;
@@ -105,10 +104,11 @@ export interface Topology {
   readonly routers: readonly RouterSpec[];
   readonly sessions: readonly SessionSpec[];
   readonly igpLinks?: readonly IgpLinkSpec[];
+  /** Route-reflector client sessions (RFC 4456); an AS without any is a full iBGP mesh. */
+  readonly reflection?: readonly { readonly reflector: string; readonly client: string; readonly clusterId?: number }[];
   readonly origins: readonly OriginSpec[];
   readonly clients: readonly ClientSpec[];
-  /** The address clients send to; they follow the longest announced prefix that covers it. */
-  readonly serviceAddress?: string;
+  readonly serviceAddress?: string; // clients follow the longest announced prefix that covers it
   readonly tieBreak?: TieBreak;
   /** Optional AS names, for explanations. */
   readonly asNames?: Readonly<Record<number, string>>;

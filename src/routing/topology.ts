@@ -77,6 +77,7 @@ export function toTopology(model: DocumentModel): TopologyBuild {
   const routers: RouterSpec[] = [];
   const sessions: SessionSpec[] = [];
   const igpLinks: IgpLinkSpec[] = [];
+  const reflection: { client: string; reflector: string; clusterId?: number }[] = [];
   const clients: ClientSpec[] = [];
   const routerNode: Record<string, string | undefined> = {};
   const nodeRouters: Record<string, string[]> = {};
@@ -121,8 +122,12 @@ export function toTopology(model: DocumentModel): TopologyBuild {
       } else if (m.kind === 'igp') {
         // A drawn link without a cost costs its great-circle length (the engine's default).
         const cost = m.cost?.value;
-        for (const [a, b] of sessionSites(sitesOf.get(e.from) ?? [], sitesOf.get(e.to) ?? []))
+        const rr = m.reflectorClient;
+        for (const [a, b] of sessionSites(sitesOf.get(e.from) ?? [], sitesOf.get(e.to) ?? [])) {
           igpLinks.push(cost === undefined ? { a: a.id, b: b.id } : { a: a.id, b: b.id, cost });
+          if (rr)
+            reflection.push({ client: a.id, reflector: b.id, ...(rr.clusterId ? { clusterId: rr.clusterId } : {}) });
+        }
       }
     }
     for (const n of model.nodes) {
@@ -136,6 +141,7 @@ export function toTopology(model: DocumentModel): TopologyBuild {
     routers,
     sessions,
     ...(igpLinks.length > 0 ? { igpLinks } : {}),
+    ...(reflection.length > 0 ? { reflection } : {}),
     origins,
     clients,
     ...documentSettings(model),

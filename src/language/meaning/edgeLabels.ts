@@ -8,7 +8,7 @@ import type { Span } from '../text';
 export type RelationshipWord = 'customer-provider' | 'provider-customer' | 'peer-peer' | 'access' | 'igp';
 
 export interface PolicyWord {
-  readonly key: 'prepend' | 'localPref' | 'med' | 'cost' | 'community' | 'state';
+  readonly key: 'prepend' | 'localPref' | 'med' | 'cost' | 'community' | 'state' | 'rrClient' | 'cluster';
   /** The value text (`2`, `no-export`, `down`). */
   readonly value: Span;
   /** The whole phrase (`prepend 2`). */
@@ -61,6 +61,8 @@ const numberKeys: Record<string, PolicyWord['key']> = {
   med: 'med',
   cost: 'cost',
   'igp-cost': 'cost',
+  cluster: 'cluster',
+  'cluster-id': 'cluster',
 };
 
 const wordValues: Record<string, PolicyWord['key']> = {
@@ -73,6 +75,9 @@ const wordValues: Record<string, PolicyWord['key']> = {
   failed: 'state',
   shutdown: 'state',
   up: 'state',
+  'rr-client': 'rrClient',
+  'route-reflector-client': 'rrClient',
+  'reflector-client': 'rrClient',
 };
 
 /** Words split at spaces, commas and semicolons, with offsets. */

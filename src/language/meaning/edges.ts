@@ -10,7 +10,7 @@ import { labelLines } from './labels';
 import type { EdgeMeaning, EdgeModel, FactSource, NodeModel } from './model';
 import type { EdgeMetadata } from './occurrences';
 import type { SessionEnds } from './sessions';
-import { readIgpCost, readSession } from './sessions';
+import { readIgpCost, readReflection, readSession } from './sessions';
 import { edgeKeys } from './words';
 import type { MetadataEntry } from '../syntax/metadata';
 import { mermaidEdgeKeys, scalarSpans } from '../syntax/metadata';
@@ -173,7 +173,7 @@ function statedMeaning(cx: AnalysisContext, edge: EdgeReading, rel: Relationship
         'igp-across-ases',
         `An IGP link joins routers of one AS, but '${from.id}' is AS${from.asn.value} and '${to.id}' is AS${to.asn.value}`,
       );
-    return { kind: 'igp', source: rel.source, ...readIgpCost(cx, label.policy) };
+    return { kind: 'igp', source: rel.source, ...readIgpCost(cx, label.policy), ...readReflection(cx, label.policy) };
   }
   if (sameAs)
     cx.report(

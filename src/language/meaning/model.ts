@@ -127,7 +127,13 @@ export type EdgeMeaning =
   /** A client sitting in an AS (`Client --> AS`). */
   | { readonly kind: 'access'; readonly client: string; readonly as: string; readonly source: FactSource }
   /** An IGP link between two routers of one AS, with an optional cost. */
-  | { readonly kind: 'igp'; readonly cost?: Fact<number>; readonly source: FactSource }
+  | {
+      readonly kind: 'igp';
+      readonly cost?: Fact<number>;
+      readonly source: FactSource;
+      /** `rr-client`: the tail is a route-reflector client of the head, in the head's cluster if given. */
+      readonly reflectorClient?: { readonly clusterId?: number };
+    }
   /**
    * The author's claim that a client reaches a PoP (`Client -->|Routes to nearest| PoP`): never
    * routed on, but checked against what BGP decides.

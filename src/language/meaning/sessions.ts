@@ -88,6 +88,15 @@ function applyPolicy(cx: AnalysisContext, draft: SessionDraft, key: string, span
       else cx.report(span, 'error', 'invalid-state', `Unknown state '${span.text}': use up or down`);
       break;
     }
+    case 'rrClient':
+    case 'cluster':
+      cx.report(
+        span,
+        'warning',
+        'invalid-policy',
+        `'${span.text}' describes an iBGP session between two routers of one AS (e.g. 'ibgp rr-client'); it means nothing on an eBGP session`,
+      );
+      break;
   }
 }
 
@@ -97,4 +106,22 @@ export function readIgpCost(cx: AnalysisContext, policy: EdgeLabelReading['polic
   if (!cost) return {};
   const n = cx.take(readInteger(cost.value.text, 'IGP cost', 0, 1_000_000), cost.value);
   return n === undefined ? {} : { cost: cx.fact(n, cost.value, 'label') };
+}
+
+/** `rr-client` (and `cluster N`) on an iBGP link: the tail is a route-reflector client of the head. */
+export function readReflection(
+  cx: AnalysisContext,
+  policy: EdgeLabelReading['policy'],
+): { reflectorClient?: { clusterId?: number } } {
+  const client = policy.find((p) => p.key === 'rrClient');
+  const cluster = policy.find((p) => p.key === 'cluster');
+  const clusterId = cluster
+    ? cx.take(readInteger(cluster.value.text, 'cluster id', 1, 4294967295), cluster.value)
+    : undefined;
+  if (!client) {
+    if (cluster)
+      cx.report(cluster.phrase, 'warning', 'invalid-policy', `'${cluster.phrase.text}' needs 'rr-client' beside it`);
+    return {};
+  }
+  return { reflectorClient: clusterId === undefined ? {} : { clusterId } };
 }
