@@ -61,6 +61,7 @@ const policyWords: readonly Word[] = [
   { label: 'cost', detail: 'extra IGP cost to use this exit: cost 300', insertText: 'cost 100' },
   { label: 'no-export', detail: 'NO_EXPORT community (RFC 1997): not passed beyond the neighbour AS' },
   { label: 'down', detail: 'the session is down' },
+  { label: 'rr-client', detail: 'on ibgp: the tail is a route-reflector client of the head (RFC 4456)' },
 ];
 
 const nodeKeys: readonly Word[] = [
