@@ -80,6 +80,17 @@ const wordValues: Record<string, PolicyWord['key']> = {
   'reflector-client': 'rrClient',
 };
 
+/** Every word an edge label may use, for "did you mean". */
+export const edgeLabelWords: readonly string[] = [
+  ...Object.keys(relationshipWords),
+  ...Object.keys(numberKeys),
+  ...Object.keys(wordValues),
+  'community',
+];
+
+/** The relationship words, for "did you mean" on a mistyped one. */
+export const relationshipWordList: readonly string[] = Object.keys(relationshipWords);
+
 /** Words split at spaces, commas and semicolons, with offsets. */
 function words(label: Span): Span[] {
   const out: Span[] = [];

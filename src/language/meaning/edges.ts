@@ -11,6 +11,7 @@ import type { EdgeMeaning, EdgeModel, FactSource, NodeModel } from './model';
 import type { EdgeMetadata } from './occurrences';
 import type { SessionEnds } from './sessions';
 import { readIgpCost, readReflection, readSession } from './sessions';
+import { reportMistypedRelationship, reportUnknownEdgeWords } from './edgeWords';
 import { edgeKeys } from './words';
 import type { MetadataEntry } from '../syntax/metadata';
 import { mermaidEdgeKeys, scalarSpans } from '../syntax/metadata';
@@ -85,10 +86,14 @@ function edgeMeaning(
   if (!rel) {
     if (from?.role === 'client' && to?.role === 'pop') return { kind: 'expectation', client: from.id, pop: to.id };
     if (from?.role === 'pop' && to?.role === 'client') return { kind: 'expectation', client: to.id, pop: from.id };
-    if (label.prose.length > 0 || !from || !to) return { kind: 'none' };
+    if (label.prose.length > 0 || !from || !to) {
+      if (isBgpEnd(from) && isBgpEnd(to)) reportMistypedRelationship(cx, label.prose);
+      return { kind: 'none' };
+    }
     return unstatedMeaning(cx, { e, from, to, label, meta });
   }
   if (!from || !to) return { kind: 'none' };
+  reportUnknownEdgeWords(cx, label.prose);
   return statedMeaning(cx, { e, from, to, label, meta }, rel);
 }
 
