@@ -33,6 +33,8 @@ interface EdgeReading {
   readonly to: NodeModel;
   readonly label: EdgeLabelReading;
   readonly meta: EdgeMeta;
+  /** The ids of the document's PoPs and ASes, for "did you mean" on a mistyped end. */
+  readonly bgpIds: readonly string[];
 }
 
 const isBgpEnd = (n: NodeModel | undefined): boolean => n?.role === 'pop' || n?.role === 'as';
@@ -90,11 +92,12 @@ function edgeMeaning(
       if (isBgpEnd(from) && isBgpEnd(to)) reportMistypedRelationship(cx, label.prose);
       return { kind: 'none' };
     }
-    return unstatedMeaning(cx, { e, from, to, label, meta });
+    return unstatedMeaning(cx, { e, from, to, label, meta, bgpIds: [] });
   }
   if (!from || !to) return { kind: 'none' };
   reportUnknownEdgeWords(cx, label.prose);
-  return statedMeaning(cx, { e, from, to, label, meta }, rel);
+  const bgpIds = [...byId.values()].filter(isBgpEnd).map((n) => n.id);
+  return statedMeaning(cx, { e, from, to, label, meta, bgpIds }, rel);
 }
 
 /** The edge's metadata by key, warning about keys neither we nor mermaid know. */
@@ -154,12 +157,29 @@ function unstatedMeaning(cx: AnalysisContext, edge: EdgeReading): EdgeMeaning {
   return { kind: 'none' };
 }
 
+/**
+ * A bare id (no label, no metadata) at the end of a BGP edge, close to the id of a PoP or AS, is a
+ * typo (`Cogentt`): say "did you mean", with a quick fix, rather than "give it a role".
+ */
+function reportMistypedId(cx: AnalysisContext, end: NodeModel, span: Span, bgpIds: readonly string[]): boolean {
+  if (end.labelRange || end.metadataRange) return false;
+  const near = cx.suggest(end.id, bgpIds);
+  if (near.length === 0) return false;
+  const options = near.map((n) => `'${n}'`).join(', ');
+  cx.report(span, 'warning', 'unknown-id', `No PoP or AS has the id '${end.id}'; did you mean ${options}?`, near);
+  return true;
+}
+
 /** An edge whose label or metadata names a relationship: checked against its two ends. */
 function statedMeaning(cx: AnalysisContext, edge: EdgeReading, rel: Relationship): EdgeMeaning {
   const { e, from, to, label } = edge;
   if (rel.word === 'access') return accessMeaning(cx, from, to, rel);
-  for (const end of [from, to]) {
+  for (const [end, span] of [
+    [from, e.from.id],
+    [to, e.to.id],
+  ] as const) {
     if (!isBgpEnd(end)) {
+      if (reportMistypedId(cx, end, span, edge.bgpIds)) return { kind: 'none' };
       cx.report(
         rel.span,
         'warning',

@@ -74,3 +74,35 @@ describe('nothing on an edge label is dropped in silence', () => {
     assert.deepEqual(edgeWordWarnings(text), []);
   });
 });
+
+describe('a mistyped node id', () => {
+  const text = diagram(
+    'P[PoP: IAD]@{ asn: 64600 }',
+    'Cogent[AS174 Cogent]@{ loc: IAD }',
+    'P -->|transit| Cogentt',
+    'U([Users in New York])@{ in: Cogent }',
+  );
+
+  it("says 'did you mean Cogent?' once, instead of asking for a role", () => {
+    const diagnostics = parseDocument(text).diagnostics.filter((d) => d.severity !== 'hint');
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.message]),
+      [['unknown-id', "No PoP or AS has the id 'Cogentt'; did you mean 'Cogent'?"]],
+    );
+  });
+
+  it('offers the quick fix, after which the document reads clean and U reaches P', () => {
+    const parsed = parseDocument(text);
+    const d = parsed.diagnostics.find((x) => x.code === 'unknown-id');
+    const fix = quickFixesFor(text, parsed.model, d!)[0];
+    assert.ok(fix);
+    const fixed = applyEdits(text, fix.edits);
+    assert.deepEqual(
+      parseDocument(fixed)
+        .diagnostics.filter((x) => x.severity !== 'hint')
+        .map((x) => x.code),
+      [],
+    );
+    assert.deepEqual(popsOf(resolveDiagram(fixed)), { U: 'P' });
+  });
+});
