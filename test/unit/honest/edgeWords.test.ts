@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { quickFixesFor } from '../../../src/language/features/quickFixes';
 import { parseDocument } from '../../../src/language/index';
+import { DiagramAnalysis } from '../../../src/routing/analysis';
 import { applyEdits } from '../language/applyEdits';
 import { diagram, popsOf, resolveDiagram } from './diagram';
 
@@ -84,7 +85,7 @@ describe('a mistyped node id', () => {
   );
 
   it("says 'did you mean Cogent?' once, instead of asking for a role", () => {
-    const diagnostics = parseDocument(text).diagnostics.filter((d) => d.severity !== 'hint');
+    const diagnostics = new DiagramAnalysis(text).diagnostics.filter((d) => d.severity !== 'hint');
     assert.deepEqual(
       diagnostics.map((d) => [d.code, d.message]),
       [['unknown-id', "No PoP or AS has the id 'Cogentt'; did you mean 'Cogent'?"]],
@@ -98,9 +99,7 @@ describe('a mistyped node id', () => {
     assert.ok(fix);
     const fixed = applyEdits(text, fix.edits);
     assert.deepEqual(
-      parseDocument(fixed)
-        .diagnostics.filter((x) => x.severity !== 'hint')
-        .map((x) => x.code),
+      new DiagramAnalysis(fixed).diagnostics.filter((x) => x.severity !== 'hint').map((x) => x.code),
       [],
     );
     assert.deepEqual(popsOf(resolveDiagram(fixed)), { U: 'P' });

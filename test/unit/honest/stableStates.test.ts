@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { runResolve } from '../../../src/cli/resolve';
-import { parseDocument } from '../../../src/language/index';
+import { DiagramAnalysis } from '../../../src/routing/analysis';
 import { fakeIo } from '../cli/fakeIo';
 import { diagram, popsOf, resolveDiagram } from './diagram';
 
@@ -72,7 +72,7 @@ describe('several stable states (order-dependent)', () => {
   });
 
   it('warns order-dependent in the check, naming the routers and both outcomes', () => {
-    const found = parseDocument(diagram(...WEDGIE)).diagnostics.filter((d) => d.code === 'order-dependent');
+    const found = new DiagramAnalysis(diagram(...WEDGIE)).diagnostics.filter((d) => d.code === 'order-dependent');
     assert.equal(found.length, 1);
     assert.match(found[0]?.message ?? '', /2 stable states/);
     assert.match(found[0]?.message ?? '', /U3 reaches B/);
