@@ -8,6 +8,7 @@ import { forward } from './forwarding';
 import type { ActivationOrder, PrefixSolution } from './propagation';
 import { solvePrefix } from './propagation';
 import type { Net } from './routerNet';
+import { LOCAL_PREF_CUSTOMER, LOCAL_PREF_PEER, LOCAL_PREF_PROVIDER } from './policy';
 import type { OrderDependence, OriginSpec, StableState, Topology } from './types';
 
 /** "Each PoP announced first" is tried for at most this many PoPs (in file order). */
@@ -21,12 +22,33 @@ export interface AnnouncedPrefix {
 }
 
 /**
- * Under Gao-Rexford preferences (customer > peer > provider, no LOCAL_PREF set by hand) there is
- * no dispute wheel, hence exactly one stable state (Griffin, Shepherd and Wilfong 2002), and the
- * search is skipped.
+ * Gao-Rexford's guideline (each AS prefers its customers' routes to any peer or provider route)
+ * with valley-free export leaves no dispute wheel, hence exactly one stable state (Gao and Rexford
+ * 2001; Griffin, Shepherd and Wilfong 2002); the search runs only for an AS where some LOCAL_PREF
+ * set by hand breaks it (a peer or provider route at least as preferred as a customer route).
  */
 export function mayHaveSeveralStableStates(topology: Topology): boolean {
-  return topology.sessions.some((s) => s.localPref?.a !== undefined || s.localPref?.b !== undefined);
+  const asnOf = new Map(topology.routers.map((r) => [r.id, r.asn]));
+  const customerMin = new Map<number, number>();
+  const otherMax = new Map<number, number>();
+  let overridden = false;
+  for (const s of topology.sessions) {
+    for (const end of ['a', 'b'] as const) {
+      const asn = asnOf.get(end === 'a' ? s.a : s.b);
+      if (asn === undefined) continue;
+      const fromCustomer = s.relationship === 'customer-provider' && end === 'b';
+      const learned = fromCustomer
+        ? LOCAL_PREF_CUSTOMER
+        : s.relationship === 'peer-peer'
+          ? LOCAL_PREF_PEER
+          : LOCAL_PREF_PROVIDER;
+      const pref = s.localPref?.[end] ?? learned;
+      overridden ||= s.localPref?.[end] !== undefined;
+      if (fromCustomer) customerMin.set(asn, Math.min(customerMin.get(asn) ?? Infinity, pref));
+      else otherMax.set(asn, Math.max(otherMax.get(asn) ?? -Infinity, pref));
+    }
+  }
+  return overridden && [...customerMin].some(([asn, min]) => (otherMax.get(asn) ?? -Infinity) >= min);
 }
 
 /** The orders of events tried: each PoP announced first, all of them in reverse order, seeded random orders. */

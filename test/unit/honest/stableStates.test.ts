@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { runResolve } from '../../../src/cli/resolve';
+import { mayHaveSeveralStableStates } from '../../../src/engine/stableStates';
+import { parseDocument } from '../../../src/language/index';
 import { DiagramAnalysis } from '../../../src/routing/analysis';
+import { toTopology } from '../../../src/routing/topology';
 import { fakeIo } from '../cli/fakeIo';
 import { diagram, popsOf, resolveDiagram } from './diagram';
 
@@ -78,6 +81,18 @@ describe('several stable states (order-dependent)', () => {
     assert.match(found[0]?.message ?? '', /U3 reaches B/);
     assert.match(found[0]?.message ?? '', /U3 reaches P/);
     assert.match(found[0]?.message ?? '', /A2, A3/);
+  });
+
+  it('does not search when LOCAL_PREF set by hand keeps customer routes first (lp 120 on a provider)', () => {
+    const kept = WEDGIE.map((l) =>
+      l
+        .replace('A2 -->|customer lp 50| B', 'A2 -->|customer| B')
+        .replace('A2 -->|transit| A3', 'A2 -->|transit lp 120| A3'),
+    );
+    const topology = toTopology(parseDocument(diagram(...kept)).model).topology;
+    assert.equal(topology.sessions.find((x) => x.localPref)?.localPref?.a, 120, 'A2 sets 120 on what A3 sends');
+    assert.equal(mayHaveSeveralStableStates(topology), false);
+    assert.equal(mayHaveSeveralStableStates(toTopology(parseDocument(diagram(...WEDGIE)).model).topology), true);
   });
 
   it('reports one state when the policies are Gao-Rexford (no LOCAL_PREF set by hand)', () => {
