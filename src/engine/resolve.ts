@@ -40,7 +40,9 @@ export function resolve(topology: Topology, scenario: Scenario = {}, options: Re
     options.searchStableStates === false ? undefined : searchStableStates(net, prefixes, solutions, maxActivations);
   const routers: RouterResult[] = topology.routers.map((spec, r) => {
     const solution = forwardingSolution(solutions, r);
-    const e = solution ? explainAt(net, r, solution) : undefined;
+    // A prefix that never settled has no routing to explain: its snapshot mixes routes of
+    // different moments, and a router may hold one its neighbours no longer offer.
+    const e = solution && !solution.unstable ? explainAt(net, r, solution) : undefined;
     return e ? { id: spec.id, best: e.route, explanation: e.explanation } : { id: spec.id };
   });
   const clients = withOtherStates(clientResults(net, solutions, routers, unstable), orderDependent);
@@ -109,5 +111,6 @@ function announcedPrefixes(net: Net, popUp: readonly boolean[]): AnnouncedPrefix
 function explainAt(net: Net, r: number, solution: PrefixSolution): ReturnType<typeof explainChoice> | undefined {
   if (!solution.best[r]) return undefined;
   const cands = candidatesAt(net, r, solution.best, solution.localPops[r] ?? []);
+  if (cands.length === 0) return undefined;
   return explainChoice(net, r, cands, solution.prefix);
 }

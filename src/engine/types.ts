@@ -229,7 +229,10 @@ export interface Resolution {
   readonly clients: readonly ClientResult[];
   readonly pops: readonly PopResult[];
   readonly routers: readonly RouterResult[];
-  /** Present when the general solver found no stable routing (the rest is then a snapshot). */
+  /**
+   * Present when the general solver found no stable routing within its budget: routers that
+   * forward on the prefix that never settled hold no route and their clients reach no PoP.
+   */
   readonly unstable?: Instability;
   /** Present when another order of events settles in another stable state. */
   readonly orderDependent?: OrderDependence;
