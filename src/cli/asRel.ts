@@ -13,11 +13,14 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** CAIDA's AS-relationship files are far larger than any diagram (tens of MB); this bounds memory all the same. */
+const MAX_AS_REL_BYTES = 512 * 1024 * 1024;
+
 /** Reads and indexes `path`; gzip is recognised by its magic bytes, whatever the file is called. */
 export async function readAsRelFile(io: CliIo, path: string): Promise<AsGraph> {
   let bytes: Uint8Array;
   try {
-    bytes = await io.readFile(path);
+    bytes = await io.readFile(path, MAX_AS_REL_BYTES);
   } catch (error) {
     throw new CliError(
       `cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : describe(error)}`,

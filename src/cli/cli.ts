@@ -2,6 +2,7 @@
 import { version } from '../../package.json';
 import { checkCommand, runCheck } from './check';
 import { exportCommand, runExport } from './export';
+import { exitCodeHelp } from './exitCodes';
 import type { CliIo } from './io';
 import { mermaidCommand, runMermaid } from './mermaid';
 import { helpOption, helpText, optionsHelp, parseOptions, UsageError, wantsHelp } from './options';
@@ -58,6 +59,8 @@ export function usage(): string {
     ...optionsHelp(topOptions),
     '',
     'Run `anycast <command> --help` for its options.',
+    '',
+    exitCodeHelp(),
   ].join('\n');
 }
 
@@ -89,7 +92,7 @@ function runTopOptions(argv: readonly string[], io: CliIo): number {
   }
 }
 
-/** Runs `anycast ARGV...`: the exit status (0 done, 1 failed, 2 bad usage, 3 as the command says). */
+/** Runs `anycast ARGV...`: the exit status, from the one table in exitCodes.ts. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined) {

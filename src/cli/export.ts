@@ -14,6 +14,7 @@ import type { FailureFlags } from './failures';
 import type { CliIo } from './io';
 import { helpOption, readCommandLine, usageError } from './options';
 import type { CommandSpec, OptionSpec } from './options';
+import { onInterrupt } from './io';
 
 const exportOptions = [
   {
@@ -202,6 +203,8 @@ async function draw(chromium: string, drawing: Drawing, args: ExportArgs): Promi
   if (!assets)
     throw new ExportError('the preview bundle is missing: run `npm run build` (it makes dist/webview.js)', 1);
   const dir = mkdtempSync(join(tmpdir(), 'anycast-export-'));
+  const removeDir = (): void => rmSync(dir, { recursive: true, force: true });
+  const forget = onInterrupt(removeDir);
   const page = join(dir, 'export.html');
   writeFileSync(page, pageHtml(assets.script, assets.style, args.background === 'dark' ? 'dark' : 'light'));
   let browser: Browser | undefined;
@@ -257,7 +260,8 @@ async function draw(chromium: string, drawing: Drawing, args: ExportArgs): Promi
     return answer;
   } finally {
     await browser?.close();
-    rmSync(dir, { recursive: true, force: true });
+    forget();
+    removeDir();
   }
 }
 
