@@ -15,6 +15,7 @@ import type { CliIo } from './io';
 import { helpOption, readCommandLine, usageError } from './options';
 import type { CommandSpec, OptionSpec } from './options';
 import { onInterrupt } from './io';
+import { EXIT } from './exitCodes';
 
 const exportOptions = [
   {
@@ -54,7 +55,8 @@ PoPs and moved clients) in headless Chromium, and writes a standalone picture: a
 in browsers and in other renderers (explicit size, styles inlined, no <foreignObject>, a generic
 font), or a PNG. The file is written whole or not at all.`,
   options: exportOptions,
-  exitStatus: '0 written, 1 the file cannot be read or drawn, 2 bad usage or an unknown PoP, 3 no usable Chromium.',
+  exitStatus:
+    '0 written, 1 the file cannot be read, drawn or written, or a flag names nothing in it, 2 bad usage, 4 no usable Chromium (the table in `anycast --help`).',
 };
 
 const backgrounds: readonly ExportBackground[] = ['light', 'dark', 'transparent'];
@@ -174,7 +176,7 @@ async function launch(chromium: string): Promise<Browser> {
   } catch {
     throw new ExportError(
       'anycast export needs the playwright-core package to drive Chromium (npm install playwright-core)',
-      3,
+      EXIT.missingDependency,
     );
   }
   try {
@@ -192,7 +194,7 @@ async function launch(chromium: string): Promise<Browser> {
   } catch (error) {
     throw new ExportError(
       `Chromium at ${chromium} did not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
-      3,
+      EXIT.missingDependency,
     );
   }
 }
@@ -280,7 +282,7 @@ export async function runExport(
     io.err(
       `anycast export: ${chromium.missing}. Install Chromium (apt-get install chromium), or pass --chromium PATH or set ANYCAST_CHROMIUM.`,
     );
-    return 3;
+    return EXIT.missingDependency;
   }
   try {
     const answer = await draw(

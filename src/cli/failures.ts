@@ -5,6 +5,7 @@ import type { DiagramContent } from '../routing/picture/previewContent';
 import type { DocumentModel } from '../language/meaning/model';
 import { asList, findAs, findLink, findPop, linkList, popList } from '../routing/scenario';
 import type { CliIo } from './io';
+import { EXIT } from './exitCodes';
 import type { DiagramScenario, EdgeKey } from '../routing/scenario';
 
 /** The failure flags as written, before they are looked up in a diagram. */
@@ -40,8 +41,8 @@ export function diagramFailures(model: DocumentModel, flags: FailureFlags): Diag
 
 /**
  * Reads `file` and draws it as the preview does under the failure flags: its text and content, or the exit
- * status after saying why not on standard error (1 unreadable or does not parse, 2 a flag that
- * names nothing in the diagram).
+ * status after saying why not on standard error (1, bad input: unreadable, does not parse, or a
+ * flag that names nothing in the diagram).
  */
 export async function previewFile(
   command: string,
@@ -66,7 +67,7 @@ export async function previewFile(
   const scenario = diagramFailures(analysis.model, flags);
   if (typeof scenario === 'string') {
     io.err(`anycast ${command}: ${file}: ${scenario}`);
-    return 2;
+    return EXIT.badInput;
   }
   return { text, content: diagramContent(analysis, scenario) };
 }

@@ -32,7 +32,8 @@ PoPs and moved clients marked, and a legend of catchment sizes and traffic share
 a README, wiki or issue where mermaid renders (GitHub, GitLab, Notion): the same picture as the
 preview, without the extension. The original lines are kept as written.`,
   options: mermaidOptions,
-  exitStatus: '0 done, 1 the file cannot be read or does not parse, 2 bad usage or an unknown PoP, AS or link.',
+  exitStatus:
+    '0 done, 1 the file cannot be read, written or does not parse, or an unknown PoP, AS or link, 2 bad usage (the table in `anycast --help`).',
 };
 
 interface MermaidArgs {

@@ -62,7 +62,7 @@ describe('anycast export', () => {
   it('says clearly when there is no Chromium, and writes nothing', async () => {
     const io = bytesIo({ 'seed.anycast.mmd': seed });
     const code = await runExport(['seed.anycast.mmd', '-o', 'seed.svg', '--chromium', '/nonexistent/chromium'], io);
-    assert.equal(code, 3);
+    assert.equal(code, 4);
     assert.match(
       io.stderr,
       /no Chromium at \/nonexistent\/chromium.*apt-get install chromium.*--chromium PATH.*ANYCAST_CHROMIUM/,
@@ -71,7 +71,7 @@ describe('anycast export', () => {
     const fromEnv = bytesIo({ 'seed.anycast.mmd': seed });
     assert.equal(
       await runExport(['seed.anycast.mmd', '-o', 'seed.svg'], fromEnv, { ANYCAST_CHROMIUM: '/nonexistent/other' }),
-      3,
+      4,
     );
     assert.match(fromEnv.stderr, /no Chromium at \/nonexistent\/other/);
   });
@@ -89,18 +89,18 @@ describe('anycast export', () => {
       '--timeout=30',
       '--chromium=/nonexistent/chromium',
     ];
-    assert.equal(await runExport(args, io), 3, io.stderr);
+    assert.equal(await runExport(args, io), 4, io.stderr);
     assert.match(io.stderr, /no Chromium at \/nonexistent\/chromium/);
-    const cases: [string[], RegExp][] = [
-      [['--background=pink'], /--background takes light, dark, transparent, not 'pink'/],
-      [['--scale=9'], /--scale takes a number above 0, at most 8/],
-      [['--timeout=0'], /--timeout takes a number of seconds/],
-      [['--fail=Mars'], /--fail Mars: no such PoP/],
-      [['--output'], /^anycast export: --output needs a value: --output OUT \(see anycast export --help\)\n$/],
+    const cases: [string[], RegExp, number][] = [
+      [['--background=pink'], /--background takes light, dark, transparent, not 'pink'/, 2],
+      [['--scale=9'], /--scale takes a number above 0, at most 8/, 2],
+      [['--timeout=0'], /--timeout takes a number of seconds/, 2],
+      [['--fail=Mars'], /--fail Mars: no such PoP/, 1],
+      [['--output'], /^anycast export: --output needs a value: --output OUT \(see anycast export --help\)\n$/, 2],
     ];
-    for (const [extra, message] of cases) {
+    for (const [extra, message, code] of cases) {
       const bad = bytesIo({ 'seed.anycast.mmd': seed });
-      assert.equal(await runExport(['seed.anycast.mmd', '-o', 'seed.svg', ...extra], bad), 2, extra.join(' '));
+      assert.equal(await runExport(['seed.anycast.mmd', '-o', 'seed.svg', ...extra], bad), code, extra.join(' '));
       assert.match(bad.stderr, message);
     }
     assert.deepEqual(Object.keys(io.bytes), []);
@@ -108,16 +108,16 @@ describe('anycast export', () => {
 
   it('refuses an unknown PoP, listing the PoPs there are', async () => {
     const io = bytesIo({ 'seed.anycast.mmd': seed });
-    assert.equal(await runExport(['seed.anycast.mmd', '-o', 'seed.svg', '--fail', 'Mars'], io), 2);
+    assert.equal(await runExport(['seed.anycast.mmd', '-o', 'seed.svg', '--fail', 'Mars'], io), 1);
     assert.match(
       io.stderr,
       /seed\.anycast\.mmd: --fail Mars: no such PoP; the diagram has PoPUS \(US-East\), PoPEU \(EU-West\), PoPAP \(Asia-Pacific\)/,
     );
     const as = bytesIo({ 'seed.anycast.mmd': seed });
-    assert.equal(await runExport(['seed.anycast.mmd', '-o', 'seed.svg', '--fail-as=Atlantis'], as), 2);
+    assert.equal(await runExport(['seed.anycast.mmd', '-o', 'seed.svg', '--fail-as=Atlantis'], as), 1);
     assert.match(as.stderr, /--fail-as Atlantis: no such AS; the diagram has /);
     const link = bytesIo({ 'seed.anycast.mmd': seed });
-    assert.equal(await runExport(['seed.anycast.mmd', '-o', 'seed.svg', '--fail-link', 'PoPUS--Mars'], link), 2);
+    assert.equal(await runExport(['seed.anycast.mmd', '-o', 'seed.svg', '--fail-link', 'PoPUS--Mars'], link), 1);
     assert.match(link.stderr, /--fail-link PoPUS--Mars: no BGP session between two such nodes/);
   });
 

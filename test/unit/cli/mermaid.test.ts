@@ -47,15 +47,15 @@ describe('anycast mermaid', () => {
     assert.match(plain.stdout, /class U anycastClient0/);
   });
 
-  it('names what exists when --fail-as or --fail-link names nothing, exit 2', async () => {
+  it('names what exists when --fail-as or --fail-link names nothing, exit 1 (bad input, as in resolve)', async () => {
     const as = fakeIo({ 'd.anycast.mmd': twoTransits });
-    assert.equal(await runMermaid(['--fail-as', 'Atlantis', 'd.anycast.mmd'], as), 2);
+    assert.equal(await runMermaid(['--fail-as', 'Atlantis', 'd.anycast.mmd'], as), 1);
     assert.match(
       as.stderr,
       /--fail-as Atlantis: no such AS; the diagram has T1 \(AS174 Cogent\), T2 \(AS3356 Lumen\), E \(AS7922 Comcast\)/,
     );
     const link = fakeIo({ 'd.anycast.mmd': twoTransits });
-    assert.equal(await runMermaid(['--fail-link', 'P--T2', 'd.anycast.mmd'], link), 2);
+    assert.equal(await runMermaid(['--fail-link', 'P--T2', 'd.anycast.mmd'], link), 1);
     assert.match(
       link.stderr,
       /--fail-link P--T2: no BGP session between two such nodes; the diagram has P--T1, Q--T2, E--T1, E--T2/,
@@ -99,9 +99,9 @@ describe('anycast mermaid', () => {
     }
   });
 
-  it('names the PoPs when --fail names none of them, exit 2', async () => {
+  it('names the PoPs when --fail names none of them, exit 1 (bad input, as in resolve)', async () => {
     const io = fakeIo({ 'seed.anycast.mmd': seed });
-    assert.equal(await runMermaid(['--fail', 'Mars', 'seed.anycast.mmd'], io), 2);
+    assert.equal(await runMermaid(['--fail', 'Mars', 'seed.anycast.mmd'], io), 1);
     assert.match(io.stderr, /--fail Mars: no such PoP.*PoPUS \(US-East\), PoPEU \(EU-West\), PoPAP \(Asia-Pacific\)/);
   });
 
