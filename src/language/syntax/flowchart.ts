@@ -317,10 +317,12 @@ class Parser {
   private parseChain(): void {
     const s = this.s;
     const subgraph = this.subgraphStack[this.subgraphStack.length - 1]?.id.text;
+    const statementStart = s.pos;
     let group = readNodeGroup(s, this.doc.nodes, subgraph);
     if (!group) return;
     const firstGroup = group;
     let sawEdge = false;
+    let edges = 0;
     for (;;) {
       s.skipBlanks();
       if (s.atStatementEnd()) break;
@@ -340,6 +342,17 @@ class Parser {
         return;
       }
       sawEdge = true;
+      edges += group.length * next.length;
+      if (edges > MAX_EDGES_PER_STATEMENT) {
+        s.error(
+          statementStart,
+          s.pos,
+          `This statement's '&' groups make at least ${edges.toLocaleString('en-US')} edges, over the limit of ${MAX_EDGES_PER_STATEMENT.toLocaleString('en-US')} from one statement: split it`,
+          'too-many-edges',
+        );
+        s.skipToStatementEnd();
+        return;
+      }
       let first = true;
       for (const from of group) {
         for (const to of next) {
@@ -358,6 +371,12 @@ class Parser {
     if (only && this.doc.nodes[last] === only) this.doc.nodes[last] = { ...only, alone: true };
   }
 }
+
+/**
+ * Edges one statement may make: every pair across an arrow between '&' groups is an edge, so a
+ * few KB of text can ask for millions of them (issue 13); no real diagram comes near this.
+ */
+export const MAX_EDGES_PER_STATEMENT = 10_000;
 
 /** Parses the flowchart syntax of a whole document text. */
 export function parseSyntax(text: string): SyntaxDocument {
