@@ -1,0 +1,65 @@
+// Runs in Node: the two worst cases issue 13 found for the diagram resolver: one AS whose 5,000
+// routers all have eBGP sessions (iBGP full mesh at its widest), and a dispute wheel of 1,000
+// routers that must be reported as unstable, not looped on. Each runs once: they are slow enough.
+// The wheel runs first: the wide AS may run out of memory (issue 13 measured 1.7 GB).
+import { resolve } from '../src/engine/index';
+import type { OriginSpec, RouterSpec, SessionSpec, Topology } from '../src/engine/index';
+import { peakRssMb, report } from './harness';
+
+/** One AS of `n` routers round the globe, each with an eBGP session to one of 50 PoPs. */
+function wideAsWithExits(n: number): Topology {
+  const routers: RouterSpec[] = Array.from({ length: n }, (_, i) => ({
+    id: `r${i}`,
+    asn: 3356,
+    point: { lat: (i % 120) - 60, lon: ((i * 37) % 360) - 180 },
+  }));
+  const origins: OriginSpec[] = [];
+  const sessions: SessionSpec[] = [];
+  for (let k = 0; k < 50; k++) {
+    routers.push({ id: `pop${k}`, asn: 64500, point: { lat: (k % 100) - 50, lon: ((k * 53) % 360) - 180 } });
+    origins.push({ id: `P${k}`, router: `pop${k}`, prefixes: ['203.0.113.0/24'] });
+  }
+  for (let i = 0; i < n; i++)
+    sessions.push({ id: `s${i}`, a: `pop${i % 50}`, b: `r${i}`, relationship: 'customer-provider' });
+  return { routers, sessions, origins, clients: [] };
+}
+
+/**
+ * BAD GADGET over a ring of `n` (odd) transit ASes: the origin buys from every one, each prefers
+ * (LOCAL_PREF 300) the route of the next in the ring over its own customer route. An odd ring has
+ * no stable routing.
+ */
+function disputeWheel(n: number): Topology {
+  const routers: RouterSpec[] = [{ id: 'o', asn: 100 }];
+  const sessions: SessionSpec[] = [];
+  for (let i = 0; i < n; i++) {
+    routers.push({ id: `w${i}`, asn: 1000 + i });
+    sessions.push({ id: `o${i}`, a: 'o', b: `w${i}`, relationship: 'customer-provider' });
+    sessions.push({ id: `p${i}`, a: `w${i}`, b: `w${(i + 1) % n}`, relationship: 'peer-peer', localPref: { a: 300 } });
+  }
+  return { routers, sessions, origins: [{ id: 'O', router: 'o', prefixes: ['203.0.113.0/24'] }], clients: [] };
+}
+
+function once(name: string, target: number, fn: () => string): void {
+  const start = performance.now();
+  const said = fn();
+  report({ name, implementation: 'engine', value: performance.now() - start, unit: 'ms', target, runs: 1 });
+  console.log(`          ${said}`);
+}
+
+once('report a dispute wheel of 1,000 routers as unstable', 2000, () => {
+  const result = resolve(disputeWheel(999));
+  return result.unstable ? `unstable: ${result.unstable.routers.length} routers cycle` : 'NOT reported unstable';
+});
+
+once('resolve one AS of 5,000 routers, every one with an eBGP exit', 2000, () => {
+  const result = resolve(wideAsWithExits(5000));
+  return `${result.routers.filter((r) => r.best).length} routers hold a route`;
+});
+report({
+  name: 'peak memory (RSS, 5,000-router AS)',
+  implementation: 'engine',
+  value: peakRssMb(),
+  unit: 'MB',
+  target: 300,
+});
