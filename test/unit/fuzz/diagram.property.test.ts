@@ -56,7 +56,7 @@ describe('the language on generated and mutated diagrams', () => {
     fc.assert(fc.property(mutatedDiagram(randomDiagram()), assertSound), { numRuns: runs(600), seed: seed() });
   });
 
-  it('parses in time linear in the size: the time per KB of a diagram 8 times larger stays within a factor of 3', () => {
+  it('parses in time linear in the size: the time per KB of a diagram 8 times larger stays within a factor of 5 (a quadratic parse would take 8)', () => {
     const diagram = (copies: number): string => {
       const body = fc.sample(randomDiagram(12), { numRuns: 1, seed: 99 })[0] as string;
       const lines = body.split('\n').slice(1);
@@ -65,21 +65,22 @@ describe('the language on generated and mutated diagrams', () => {
       );
       return `flowchart LR\n${blocks.join('\n')}`;
     };
-    // The fastest of rounds taken in turns: the machine's load slows both sizes alike, and the
-    // first rounds (the JIT warming up) count for neither.
+    // The fastest of rounds taken in turns, in CPU time of this process: other processes on the
+    // machine slow neither size, and the first rounds (the JIT warming up) count for neither.
     const small = diagram(20);
     const large = diagram(160);
     const best = [Infinity, Infinity];
     for (let round = 0; round < 10; round++) {
       [small, large].forEach((text, k) => {
-        const start = performance.now();
+        const start = process.cpuUsage();
         parseDocument(text);
-        const msPerKb = (performance.now() - start) / (text.length / 1024);
+        const used = process.cpuUsage(start);
+        const msPerKb = (used.user + used.system) / 1000 / (text.length / 1024);
         if (round >= 2) best[k] = Math.min(best[k] as number, msPerKb);
       });
     }
     const ratio = (best[1] as number) / (best[0] as number);
-    assert.ok(ratio < 3, `time per KB grew ${ratio.toFixed(2)} times from ${small.length} to ${large.length} bytes`);
+    assert.ok(ratio < 5, `time per KB grew ${ratio.toFixed(2)} times from ${small.length} to ${large.length} bytes`);
   });
 
   it('writes annotated mermaid that stock mermaid parses, whenever mermaid parses the diagram', async () => {
