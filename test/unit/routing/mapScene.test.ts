@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { greatCircleKm } from '../../../src/engine/geo';
+import { colourByDistance, mapPaletteSize } from '../../../src/routing/map/mapColours';
+import type { MapScene } from '../../../src/routing/map/mapScene';
+import { mapScene } from '../../../src/routing/map/mapScene';
+import type { DiagramScenario } from '../../../src/routing/scenario';
+import { analyzeRouting, noFailures } from '../../../src/routing/scenario';
+import { deploymentText } from '../../webview/mapDeployment';
+
+const example = (name: string): string =>
+  readFileSync(new URL(`../../../examples/${name}.anycast.mmd`, import.meta.url), 'utf8');
+const seed = example('seed');
+const cdn = example('cdn');
+
+function sceneOf(text: string, scenario: Partial<DiagramScenario> = {}): MapScene {
+  const scene = mapScene(analyzeRouting(text, { ...noFailures, ...scenario }));
+  assert.ok(scene, 'the diagram resolves');
+  return scene;
+}
+
+const byId = <T extends { readonly id: string }>(items: readonly T[], id: string): T => {
+  const found = items.find((i) => i.id === id);
+  assert.ok(found, `${id} is there`);
+  return found;
+};
+
+describe('catchment map scene', () => {
+  it("places the seed's PoPs and clients west to east: New York, London, Tokyo", () => {
+    const { places } = sceneOf(seed);
+    const lon = (id: string): number =>
+      [...places.pops, ...places.clients].find((n) => n.id === id)?.point.lon ?? Number.NaN;
+    assert.ok(lon('ClientUS') < lon('ClientEU') && lon('ClientEU') < lon('ClientAP'));
+    assert.ok(lon('PoPUS') < lon('PoPEU') && lon('PoPEU') < lon('PoPAP'));
+    assert.deepEqual(places.unplaced, []);
+    assert.equal(new Set(places.pops.map((p) => p.colour)).size, 3);
+  });
+
+  it('sends each seed client to its nearest PoP with the whole catchment share', () => {
+    const { routing } = sceneOf(seed);
+    assert.deepEqual(
+      routing.clients.map((c) => [c.id, c.pop, c.previousPop]),
+      [
+        ['ClientUS', 'PoPUS', undefined],
+        ['ClientEU', 'PoPEU', undefined],
+        ['ClientAP', 'PoPAP', undefined],
+      ],
+    );
+    assert.deepEqual(
+      routing.pops.map((p) => [p.id, p.clients, p.withdrawn]),
+      [
+        ['PoPUS', 1, false],
+        ['PoPEU', 1, false],
+        ['PoPAP', 1, false],
+      ],
+    );
+  });
+
+  it('failing US-East moves New York to EU-West, remembers where it was, and moves no marker', () => {
+    const before = sceneOf(seed);
+    const after = sceneOf(seed, { failedPops: ['PoPUS'] });
+    const ny = byId(after.routing.clients, 'ClientUS');
+    assert.equal(ny.pop, 'PoPEU');
+    assert.equal(ny.previousPop, 'PoPUS');
+    assert.deepEqual(ny.path.at(-1), byId(after.places.pops, 'PoPEU').point);
+    assert.deepEqual(byId(after.routing.pops, 'PoPUS'), { id: 'PoPUS', share: 0, clients: 0, withdrawn: true });
+    assert.deepEqual(after.places, before.places);
+  });
+
+  it('leaves a client without service when every PoP is down: no PoP, no path beyond itself', () => {
+    const { routing, places } = sceneOf(seed, { failedPops: ['PoPUS', 'PoPEU', 'PoPAP'] });
+    const tokyo = byId(routing.clients, 'ClientAP');
+    assert.equal(tokyo.pop, undefined);
+    assert.equal(tokyo.previousPop, 'PoPAP');
+    assert.deepEqual(tokyo.path, [byId(places.clients, 'ClientAP').point]);
+  });
+
+  it('lists the nodes it cannot place with the reason and where they are written', () => {
+    const text = [
+      'flowchart LR',
+      '  A[PoP: Frankfurt]',
+      '  Q[PoP: QWJ]@{ loc: QWJ }',
+      '  X[PoP]',
+      '  C([User in Berlin])',
+    ].join('\n');
+    const { places } = sceneOf(text);
+    assert.deepEqual(
+      places.unplaced.map((u) => [u.id, u.role, u.reason, u.range.start.line]),
+      [
+        ['Q', 'pop', "unknown location 'QWJ'", 2],
+        ['X', 'pop', 'no location', 3],
+      ],
+    );
+    assert.deepEqual(
+      places.pops.map((p) => p.id),
+      ['A'],
+    );
+  });
+
+  it("draws a client's path through the located routers its traffic crosses", () => {
+    const { routing, places } = sceneOf(cdn);
+    const sf = byId(routing.clients, 'SF');
+    assert.equal(sf.pop, byId(places.pops, sf.pop!).id);
+    assert.ok(sf.path.length >= 3, 'client, an eyeball router, the PoP');
+    assert.deepEqual(sf.path[0], byId(places.clients, 'SF').point);
+    assert.deepEqual(sf.path.at(-1), byId(places.pops, sf.pop!).point);
+  });
+
+  it("greys a failed AS's routers and breaks its sessions", () => {
+    const { routing, places } = sceneOf(cdn, { failedAses: ['NTT'] });
+    assert.deepEqual(routing.downAses, ['NTT']);
+    const nttRouters = places.routers.filter((r) => r.node === 'NTT');
+    assert.equal(nttRouters.length, 8);
+    const nttPoints = new Set(nttRouters.map((r) => `${r.point.lat},${r.point.lon}`));
+    const touchesNtt = places.sessions.filter((s) => routing.downSessions.includes(s.id));
+    assert.ok(touchesNtt.length >= 8);
+    assert.ok(
+      touchesNtt.every((s) => nttPoints.has(`${s.from.lat},${s.from.lon}`) || nttPoints.has(`${s.to.lat},${s.to.lon}`)),
+    );
+  });
+
+  it('gives every cdn PoP its own colour but the one pair that must share, which is an ocean apart', () => {
+    const { places } = sceneOf(cdn);
+    assert.equal(places.pops.length, 25);
+    assert.equal(places.paletteSize, mapPaletteSize);
+    const pairs = places.pops.flatMap((a, i) =>
+      places.pops.slice(i + 1).flatMap((b) => (a.colour === b.colour ? [greatCircleKm(a.point, b.point)] : [])),
+    );
+    assert.equal(pairs.length, 1);
+    assert.ok(pairs[0]! > 5000, `${pairs[0]} km apart`);
+  });
+
+  it('never gives a PoP the colour of one of its seven nearest PoPs, at 339 PoPs', () => {
+    const { places } = sceneOf(deploymentText(339, 1000));
+    assert.equal(places.pops.length, 339);
+    for (const pop of places.pops) {
+      const nearest = places.pops
+        .filter((p) => p !== pop)
+        .sort((a, b) => greatCircleKm(pop.point, a.point) - greatCircleKm(pop.point, b.point))
+        .slice(0, 7);
+      assert.ok(
+        nearest.every((p) => p.colour !== pop.colour),
+        `${pop.name} shares its colour with a neighbour`,
+      );
+    }
+  });
+
+  it('lets the biggest catchment choose first and is deterministic', () => {
+    const pops = [
+      { id: 'small', point: { lat: 50, lon: 8 }, share: 0.1 },
+      { id: 'big', point: { lat: 50.1, lon: 8.1 }, share: 0.9 },
+    ];
+    assert.deepEqual(
+      [...colourByDistance(pops)],
+      [
+        ['big', 0],
+        ['small', 1],
+      ],
+    );
+    assert.deepEqual([...colourByDistance(pops)], [...colourByDistance(pops)]);
+  });
+});
