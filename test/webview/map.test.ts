@@ -3,12 +3,15 @@
 /// <reference lib="dom.iterable" />
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { Resvg } from '@resvg/resvg-js';
 import type { MapScene } from '../../src/routing/map/mapScene';
 import { mapScene } from '../../src/routing/map/mapScene';
 import type { DiagramScenario } from '../../src/routing/scenario';
 import { analyzeRouting, noFailures } from '../../src/routing/scenario';
-import { closeBrowser } from './harness';
+import { closeBrowser, resultsDir } from './harness';
 import type { MapPage, ThemeKind } from './mapHarness';
 import { openMap } from './mapHarness';
 
@@ -241,6 +244,35 @@ describe('catchment map in Chromium', () => {
       await map.page.mouse.move(300, 300);
       await map.page.mouse.wheel(0, -400);
       assert.notEqual(await gru(), before.x, 'the wheel zoomed');
+    } finally {
+      await map.close();
+    }
+  });
+
+  it('exports the map on screen as a portable SVG with its legend, which resvg renders at its declared size', async () => {
+    const map = await openMap({ theme: 'dark' });
+    try {
+      await map.show(sceneOf(example('cdn'), { failedPops: ['LHR'] }));
+      const svg = await map.page.evaluate(
+        () =>
+          (window as unknown as { __map: { exportSvg(b: string): string | undefined } }).__map.exportSvg('light') ?? '',
+      );
+      writeFileSync(join(resultsDir, 'map-cdn-lhr-failed.svg'), svg);
+      assert.doesNotMatch(svg, /foreignObject|<style|var\(--|calc\(/);
+      assert.match(svg, /Catchments · 25 PoPs/);
+      assert.match(svg, /LHR<\/text>/);
+      const width = Number(/<svg[^>]* width="(\d+)"/.exec(svg)?.[1]);
+      const height = Number(/<svg[^>]* height="(\d+)"/.exec(svg)?.[1]);
+      assert.ok(width > 800 && height > 400, `${width} x ${height}`);
+      const png = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render();
+      assert.equal(png.width, width);
+      assert.equal(png.height, height);
+      writeFileSync(join(resultsDir, 'map-cdn-lhr-failed.resvg.png'), png.asPng());
+      const colours = new Set<string>();
+      for (let i = 0; i < png.pixels.length; i += 4 * 7)
+        colours.add(`${png.pixels[i]},${png.pixels[i + 1]},${png.pixels[i + 2]}`);
+      assert.ok(colours.size > 20, `only ${colours.size} colours: the picture is blank`);
+      assert.deepEqual([...png.pixels.subarray(0, 4)], [255, 255, 255, 255], 'a light export of a dark view is light');
     } finally {
       await map.close();
     }

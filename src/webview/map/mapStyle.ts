@@ -85,14 +85,24 @@ const base = `
   background: var(--vscode-editorHoverWidget-background, #f3f3f3);
   border: 1px solid var(--vscode-editorHoverWidget-border, #c8c8c8); }
 .acm-tooltip div:first-child { font-weight: 600; }
+.acm-svg { color: var(--acm-fg); }
+.acm-root[data-export='light'] { --acm-sea: #ffffff; --acm-fg: #1f1f1f; --acm-land: #e4e4e0; --acm-border: #ffffff;
+  --acm-sphere: #f4f7fa; --acm-outline: #ffffff; --acm-halo: #ffffff; --acm-withdrawn: #8a8a8a; --acm-unserved: #e51400; }
+.acm-root[data-export='dark'] { --acm-sea: #1e1e1e; --acm-fg: #cccccc; --acm-land: #3a3d41; --acm-border: #1e1e1e;
+  --acm-sphere: #262a30; --acm-outline: #1e1e1e; --acm-halo: #1e1e1e; --acm-withdrawn: #8b8b8b; --acm-unserved: #f85149; }
 `;
 
 function paletteRules(): string {
   const rules: string[] = [];
-  for (const dark of [false, true]) {
-    const scope = dark ? ".acm-root[data-theme$='dark']" : '.acm-root';
+  // Exports drawn on a fixed background come last, so they win over the theme's own colours.
+  const scopes: [string, boolean][] = [
+    ['.acm-root', false],
+    [".acm-root[data-theme$='dark']", true],
+    [".acm-root[data-export='light']", false],
+    [".acm-root[data-export='dark']", true],
+  ];
+  for (const [scope, dark] of scopes)
     mapPalette(dark).forEach((colour, slot) => rules.push(`${scope} .acm-c${slot} { --c: ${colour}; }`));
-  }
   return rules.join('\n');
 }
 

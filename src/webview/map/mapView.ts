@@ -4,11 +4,13 @@
  * and dims the rest; hovering a client draws the path its traffic takes; a click reveals the source.
  */
 import type { MapPlaces } from '../../routing/map/mapPlaces';
+import type { ExportBackground } from '../../protocol/messages';
 import type { MapRouting } from '../../routing/map/mapRouting';
 import type { MapScene } from '../../routing/map/mapScene';
 import { percent, plural } from '../../routing/words/figures';
 import type { Drawn } from './mapDraw';
 import { drawBasemap, drawClients, drawPops, drawRouters, svgElement } from './mapDraw';
+import { portableMapSvg } from './mapExport';
 import type { LabelCandidate } from './mapLabels';
 import { placeLabels } from './mapLabels';
 import type { MapLegendHandlers } from './mapLegend';
@@ -263,6 +265,15 @@ export class MapView {
     if (!state?.pop) return [`${name}: no PoP reachable`];
     const moved = state.previousPop ? [`Moved from ${nameOf(state.previousPop) ?? state.previousPop}`] : [];
     return [`${name} → ${nameOf(state.pop) ?? state.pop}`, ...moved];
+  }
+
+  /** The map on screen as a standalone SVG file (see mapExport.ts); undefined when nothing is drawn. */
+  exportSvg(background: ExportBackground): string | undefined {
+    const drawn = this.drawn;
+    const scene = this.scene;
+    if (!drawn || !scene) return undefined;
+    this.setHover(undefined);
+    return portableMapSvg({ root: this.root, svg: this.svg, scene, k: this.transform.k, size: drawn.size }, background);
   }
 
   /** Marks the node under the cursor in the source; undefined clears. */
