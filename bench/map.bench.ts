@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import type { MapScene } from '../src/routing/map/mapScene';
 import { mapScene } from '../src/routing/map/mapScene';
-import { analyzeRouting, noFailures } from '../src/routing/scenario';
+
 import { closeBrowser } from '../test/webview/harness';
-import { deploymentText } from '../test/webview/mapDeployment';
+import { deploymentText, routingOf } from '../test/webview/mapDeployment';
 import { openMap } from '../test/webview/mapHarness';
 import { report } from './harness';
 
@@ -21,7 +21,7 @@ function median(values: number[]): number {
 }
 
 function sceneOf(text: string, failedPops: readonly string[] = []): MapScene {
-  const scene = mapScene(analyzeRouting(text, { ...noFailures, failedPops }));
+  const scene = mapScene(routingOf(text, { failedPops }));
   if (!scene) throw new Error('benchmark diagram does not resolve');
   return scene;
 }

@@ -2,15 +2,14 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { Resvg } from '@resvg/resvg-js';
 import type { MapScene } from '../../src/routing/map/mapScene';
 import { mapScene } from '../../src/routing/map/mapScene';
 import type { DiagramScenario } from '../../src/routing/scenario';
-import { analyzeRouting, noFailures } from '../../src/routing/scenario';
+import { routingOf } from './mapDeployment';
 import { closeBrowser, resultsDir } from './harness';
 import type { MapPage, ThemeKind } from './mapHarness';
 import { openMap } from './mapHarness';
@@ -21,7 +20,7 @@ const example = (name: string): string =>
   readFileSync(new URL(`../../examples/${name}.anycast.mmd`, import.meta.url), 'utf8');
 
 function sceneOf(text: string, scenario: Partial<DiagramScenario> = {}): MapScene {
-  const scene = mapScene(analyzeRouting(text, { ...noFailures, ...scenario }));
+  const scene = mapScene(routingOf(text, scenario));
   assert.ok(scene);
   return scene;
 }

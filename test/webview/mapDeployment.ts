@@ -4,6 +4,9 @@
  * population), on the implicit transit so each client reaches its nearest PoP. Deterministic.
  */
 import { CITIES } from '../../src/language/places/gazetteerData';
+import type { MapSceneInput } from '../../src/routing/map/mapScene';
+import type { DiagramScenario } from '../../src/routing/scenario';
+import { analyzeRouting, noFailures } from '../../src/routing/scenario';
 
 interface City {
   readonly name: string;
@@ -44,4 +47,10 @@ export function deploymentText(pops: number, clients: number): string {
     lines.push(`  C${i}([Users in ${labelText(c.name)}])@{ loc: "${c.lat},${c.lon}", weight: ${weight} }`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The routing of `text` under a what-if, in the shape the map reads. */
+export function routingOf(text: string, scenario: Partial<DiagramScenario> = {}): MapSceneInput {
+  const analysis = analyzeRouting(text, { ...noFailures, ...scenario });
+  return { ...analysis, model: analysis.parsed.model };
 }

@@ -2,7 +2,10 @@
  * The catchment map of a diagram under a what-if: where everything stands (per text) and who goes
  * where (per what-if). The webview projects and draws it; the CLI exports it. Pure.
  */
-import type { RoutingAnalysis } from '../scenario';
+import type { Resolution, Scenario } from '../../engine/types';
+import type { DocumentModel } from '../../language/meaning/model';
+import type { DiagramScenario } from '../scenario';
+import type { TopologyBuild } from '../topology';
 import type { MapPlaces } from './mapPlaces';
 import { placeNodes } from './mapPlaces';
 import type { MapRouting } from './mapRouting';
@@ -13,11 +16,24 @@ export interface MapScene {
   readonly routing: MapRouting;
 }
 
-/** Places the analysis' nodes (`places` from an earlier what-if on the same text can be passed back in). */
-export function mapScene(analysis: RoutingAnalysis, places?: MapPlaces): MapScene | undefined {
-  const { build, resolution, baseline, parsed } = analysis;
+/** The routing of one text version under one what-if, as the analysis gives it. */
+export interface MapSceneInput {
+  readonly model: DocumentModel;
+  readonly scenario: DiagramScenario;
+  /** The engine's scenario for `scenario` (session ids and ASNs of this text). */
+  readonly engineScenario: Scenario;
+  readonly build: TopologyBuild;
+  /** With nothing failed. */
+  readonly baseline?: Resolution;
+  /** Under the what-if; the baseline itself when nothing is failed. */
+  readonly resolution?: Resolution;
+  nodeOf(engineId: string): string | undefined;
+}
+
+/** The map under `analysis`' what-if; pass the `places` of the same text back in to keep them (and skip placing). */
+export function mapScene(analysis: MapSceneInput, places?: MapPlaces): MapScene | undefined {
+  const { build, resolution, baseline, model } = analysis;
   if (!resolution) return undefined;
-  const model = parsed.model;
   const placed = places ?? placeNodes(model, build, baseline);
   const failedAses = new Set(analysis.scenario.failedAses);
   const downAses = model.nodes

@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { greatCircleKm } from '../../../src/engine/geo';
 import { colourByDistance, mapPaletteSize } from '../../../src/routing/map/mapColours';
+import { chooseView } from '../../../src/routing/map/previewView';
 import type { MapScene } from '../../../src/routing/map/mapScene';
 import { mapScene } from '../../../src/routing/map/mapScene';
 import type { DiagramScenario } from '../../../src/routing/scenario';
-import { analyzeRouting, noFailures } from '../../../src/routing/scenario';
-import { deploymentText } from '../../webview/mapDeployment';
+import { deploymentText, routingOf } from '../../webview/mapDeployment';
 
 const example = (name: string): string =>
   readFileSync(new URL(`../../../examples/${name}.anycast.mmd`, import.meta.url), 'utf8');
@@ -15,7 +15,7 @@ const seed = example('seed');
 const cdn = example('cdn');
 
 function sceneOf(text: string, scenario: Partial<DiagramScenario> = {}): MapScene {
-  const scene = mapScene(analyzeRouting(text, { ...noFailures, ...scenario }));
+  const scene = mapScene(routingOf(text, scenario));
   assert.ok(scene, 'the diagram resolves');
   return scene;
 }
@@ -159,5 +159,24 @@ describe('catchment map scene', () => {
       ],
     );
     assert.deepEqual([...colourByDistance(pops)], [...colourByDistance(pops)]);
+  });
+});
+
+describe('the view the preview opens with', () => {
+  const small = { placedPops: 3, edges: 13, maxEdges: 500 };
+  it('opens the seed on the diagram and the 25-PoP cdn example on the map', () => {
+    assert.equal(chooseView('auto', small), 'diagram');
+    assert.equal(chooseView('auto', { ...small, placedPops: 25 }), 'map');
+  });
+  it('opens on the map at 13 placed PoPs, not at 12', () => {
+    assert.equal(chooseView('auto', { ...small, placedPops: 12 }), 'diagram');
+    assert.equal(chooseView('auto', { ...small, placedPops: 13 }), 'map');
+  });
+  it('opens on the map when mermaid would refuse the diagram', () => {
+    assert.equal(chooseView('auto', { placedPops: 2, edges: 501, maxEdges: 500 }), 'map');
+  });
+  it('follows the setting when it names a view', () => {
+    assert.equal(chooseView('diagram', { ...small, placedPops: 339 }), 'diagram');
+    assert.equal(chooseView('map', small), 'map');
   });
 });
