@@ -17,6 +17,13 @@ import type {
 } from '../protocol/messages';
 import { anycastLanguageId } from './activeDiagram';
 import type { DocumentAnalyses } from './analyses';
+import type { DiagramAnalysis } from '../routing/analysis';
+import type { DocumentModel } from '../language/meaning/model';
+import type { MapPlaces } from '../routing/map/mapPlaces';
+import type { MapScene } from '../routing/map/mapScene';
+import { mapScene } from '../routing/map/mapScene';
+import type { DefaultViewSetting, PreviewView } from '../routing/map/previewView';
+import { chooseView } from '../routing/map/previewView';
 import { toVsRange } from './convert';
 import { previewHtml } from './previewHtml';
 import { RenderWaits } from './renderWaits';
@@ -27,6 +34,7 @@ const viewType = 'anycast.preview';
 
 interface PreviewSettings {
   readonly theme: PreviewTheme;
+  readonly defaultView: DefaultViewSetting;
   readonly debounceMs: number;
   readonly maxEdges: number;
   readonly groupClientsAbove: number;
@@ -37,11 +45,19 @@ function readSettings(): PreviewSettings {
   const theme = config.get<string>('theme', 'auto');
   return {
     theme: theme === 'light' || theme === 'dark' ? theme : 'auto',
+    defaultView: viewSetting(config.get<string>('defaultView', 'auto')),
     debounceMs: Math.max(0, config.get<number>('debounceMs', 250)),
     maxEdges: Math.max(1, config.get<number>('maxEdges', 500)),
     groupClientsAbove: Math.max(0, config.get<number>('groupClientsAbove', defaultGroupClientsAbove)),
   };
 }
+
+function viewSetting(value: string): DefaultViewSetting {
+  return value === 'map' || value === 'diagram' ? value : 'auto';
+}
+
+/** Where each document's chosen view (map or diagram) is remembered across reloads. */
+const viewsKey = 'anycast.preview.views';
 
 function isAnycast(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
   return document !== undefined && document.languageId === anycastLanguageId;
@@ -66,6 +82,9 @@ export class PreviewManager implements vscode.Disposable {
   private highlighted: string | undefined;
   private readonly renders = new RenderWaits();
   private readonly svgRequests = new Map<number, (answer: PictureMessage | undefined) => void>();
+  /** The map's places for one document version: a failure toggle restyles them, never places again. */
+  private places: { readonly uri: string; readonly version: number; readonly places: MapPlaces } | undefined;
+  private viewSent: { readonly uri: string; readonly view: PreviewView } | undefined;
   private nextRequestId = 1;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -73,6 +92,7 @@ export class PreviewManager implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly analyses: DocumentAnalyses,
     private readonly simulation: SimulationStore,
+    private readonly memory: vscode.Memento,
   ) {
     this.disposables.push(
       this.renders,
@@ -249,7 +269,8 @@ export class PreviewManager implements vscode.Disposable {
     if (!this.panel || !this.ready || !document) return;
     const uri = document.uri.toString();
     const version = document.version;
-    const shown = previewContent(this.analyses.of(document), this.simulation.scenarioOf(document.uri), {
+    const analysis = this.analyses.of(document);
+    const shown = previewContent(analysis, this.simulation.scenarioOf(document.uri), {
       groupClientsAbove: this.settings.groupClientsAbove,
     });
     if (shown.kind === 'error') {
@@ -266,11 +287,25 @@ export class PreviewManager implements vscode.Disposable {
     const previous = this.content;
     const content = shown;
     this.content = content;
-    if (previous?.mermaidText === content.mermaidText) {
-      this.post({ type: 'routingState', uri, version, routing: content.routing });
+    const view = this.viewOf(uri, analysis.model, content.edges.length);
+    const map = view === 'map' ? this.mapOf(document, analysis) : undefined;
+    if (this.viewSent?.uri !== uri || this.viewSent.view !== view) {
+      this.viewSent = { uri, view };
+      this.post({ type: 'setView', view });
+    }
+    if (previous?.mermaidText === content.mermaidText && (map === undefined || map.places === this.places?.places)) {
+      this.post({
+        type: 'routingState',
+        uri,
+        version,
+        routing: content.routing,
+        ...(map ? { mapRouting: map.routing } : {}),
+      });
       return;
     }
+    if (map) this.places = { uri, version, places: map.places };
     this.post({
+      ...(map ? { map } : {}),
       type: 'render',
       uri,
       version,
@@ -280,6 +315,28 @@ export class PreviewManager implements vscode.Disposable {
       maxEdges: this.settings.maxEdges,
       title: document.uri.path.split('/').pop() ?? '',
     });
+  }
+
+  /** The document's view: what the user chose for it, else the setting (auto: the map for big deployments). */
+  private viewOf(uri: string, model: DocumentModel, edges: number): PreviewView {
+    const chosen = this.memory.get<Record<string, PreviewView>>(viewsKey, {})[uri];
+    if (chosen) return chosen;
+    const placedPops = model.nodes.filter((n) => n.role === 'pop' && n.locations.some((l) => l.point)).length;
+    return chooseView(this.settings.defaultView, { placedPops, edges, maxEdges: this.settings.maxEdges });
+  }
+
+  /** The catchment map under the document's simulation; its places are kept for the document version. */
+  private mapOf(document: vscode.TextDocument, analysis: DiagramAnalysis): MapScene | undefined {
+    const uri = document.uri.toString();
+    const kept = this.places?.uri === uri && this.places.version === document.version ? this.places.places : undefined;
+    return mapScene(analysis.underScenario(this.simulation.scenarioOf(document.uri)), kept);
+  }
+
+  private async rememberView(uri: string, view: PreviewView): Promise<void> {
+    const views = { ...this.memory.get<Record<string, PreviewView>>(viewsKey, {}), [uri]: view };
+    await this.memory.update(viewsKey, views);
+    this.viewSent = { uri, view };
+    this.update();
   }
 
   private cursorMoved(position: vscode.Position | undefined): void {
@@ -307,6 +364,9 @@ export class PreviewManager implements vscode.Disposable {
         break;
       case 'reveal':
         void this.reveal(message);
+        break;
+      case 'viewChosen':
+        void this.rememberView(message.uri, message.view);
         break;
       case 'togglePop':
         if (this.document?.uri.toString() === message.uri) this.simulation.togglePop(this.document.uri, message.pop);
@@ -355,7 +415,7 @@ export function registerPreview(
   analyses: DocumentAnalyses,
   simulation: SimulationStore,
 ): PreviewManager {
-  const manager = new PreviewManager(context.extensionUri, analyses, simulation);
+  const manager = new PreviewManager(context.extensionUri, analyses, simulation, context.workspaceState);
   context.subscriptions.push(
     manager,
     vscode.commands.registerCommand('anycast.openPreviewToSide', (uri?: vscode.Uri) =>

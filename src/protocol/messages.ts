@@ -5,9 +5,14 @@
  * A `render` lays the diagram out (mermaid); a `routingState` only restyles the SVG already on
  * screen, so failure toggles never move a node.
  */
+import type { MapRouting } from '../routing/map/mapRouting';
+import type { MapScene } from '../routing/map/mapScene';
+import type { PreviewView } from '../routing/map/previewView';
 import type { RoutingAnnotation } from '../routing/picture/routingAnnotation';
 
 export type { LegendAnnotation, NodeAnnotation, RoutingAnnotation } from '../routing/picture/routingAnnotation';
+
+export type { MapRouting, MapScene, PreviewView };
 
 /** An edge as written: its endpoints and, when the author gave one, its id (`a e1@--> b`). */
 export interface DiagramEdge {
@@ -35,11 +40,21 @@ export interface RenderMessage extends DocumentRef {
   /** Beyond this many edges the webview shows a message instead of laying out. */
   readonly maxEdges: number;
   readonly title: string;
+  /** The catchment map of the same routing, sent while the Map view is on screen. */
+  readonly map?: MapScene;
 }
 
 export interface RoutingStateMessage extends DocumentRef {
   readonly type: 'routingState';
   readonly routing: RoutingAnnotation;
+  /** The map's catchments under the new what-if; its places are those of the last render. */
+  readonly mapRouting?: MapRouting;
+}
+
+/** Which picture to show for the document: the user's last choice for it, else `anycast.preview.defaultView`. */
+export interface SetViewMessage {
+  readonly type: 'setView';
+  readonly view: PreviewView;
 }
 
 /** The text does not parse: keep the last good picture and show this beside it. */
@@ -90,7 +105,8 @@ export type HostToWebview =
   | EditedMessage
   | HighlightMessage
   | SetThemeMessage
-  | PictureRequestMessage;
+  | PictureRequestMessage
+  | SetViewMessage;
 
 /** The webview is listening; the host sends nothing before this. */
 export interface ReadyMessage {
@@ -138,10 +154,23 @@ export interface PictureMessage {
   readonly note?: string;
 }
 
+/** The user switched between the map and the diagram: the host remembers it for this document. */
+export interface ViewChosenMessage {
+  readonly type: 'viewChosen';
+  readonly uri: string;
+  readonly view: PreviewView;
+}
+
 /** Lets the host remember which document the webview showed, to restore it after a reload. */
 export interface PreviewPersistedState {
   readonly uri: string;
 }
 
 export type WebviewToHost =
-  ReadyMessage | RenderedMessage | RenderFailedMessage | RevealMessage | TogglePopMessage | PictureMessage;
+  | ReadyMessage
+  | RenderedMessage
+  | RenderFailedMessage
+  | RevealMessage
+  | TogglePopMessage
+  | PictureMessage
+  | ViewChosenMessage;

@@ -17,6 +17,7 @@ import type {
 import type { DiagramIndex } from './diagramIndex';
 import { indexDiagram, targetOf } from './diagramIndex';
 import { renderLegend } from './legend';
+import { MapMode } from './mapMode';
 import type { MermaidTheme } from './mermaidRenderer';
 import { MermaidRenderer } from './mermaidRenderer';
 import type { View } from './panZoom';
@@ -49,6 +50,7 @@ export class PreviewController {
   private readonly el: Elements;
   private readonly panZoom: PanZoom;
   private readonly renderer = new MermaidRenderer();
+  private readonly map: MapMode;
   private themeSetting: PreviewTheme = 'auto';
   private uri: string | undefined;
   private latestVersion = -1;
@@ -68,6 +70,13 @@ export class PreviewController {
     restoredView?: View,
   ) {
     this.el = buildPage(body);
+    const main = this.el.viewport.parentElement ?? body;
+    this.map = new MapMode(
+      this.el.toolbar,
+      main,
+      (m) => this.host.post(m),
+      () => this.uri,
+    );
     this.panZoom = new PanZoom(this.el.viewport, this.el.canvas);
     addZoomButtons(this.el.toolbar, this.panZoom);
     if (restoredView) {
@@ -109,6 +118,7 @@ export class PreviewController {
         // The newest intent wins: a cursor move shows its node's path even under a resting pointer.
         this.hoverNode = undefined;
         this.cursorNode = message.nodeId;
+        this.map.highlight(message.nodeId);
         this.showCursor(true);
         break;
       case 'setTheme':
@@ -116,12 +126,17 @@ export class PreviewController {
         this.onThemeChanged();
         break;
       case 'requestPicture':
-        void answerPicture(
-          message,
-          this.shown?.svg,
-          (svg, background) => this.exportableSvg(svg, background),
-          (m) => this.host.post(m),
-        );
+        if (this.map.showing) void this.map.picture(message).then((m) => this.host.post(m));
+        else
+          void answerPicture(
+            message,
+            this.shown?.svg,
+            (svg, background) => this.exportableSvg(svg, background),
+            (m) => this.host.post(m),
+          );
+        break;
+      case 'setView':
+        this.map.set(message.view);
         break;
       default: {
         const unknown: never = message;
@@ -190,6 +205,13 @@ export class PreviewController {
     this.noteVersion(message);
     this.wanted = message;
     this.routing = message.routing;
+    this.map.render(message);
+    if (message.edges.length > message.maxEdges && this.map.showing) {
+      // The map needs no layout: the diagram waits until it is asked for.
+      this.showProblem(undefined);
+      this.host.post({ type: 'rendered', uri: message.uri, version: message.version, layout: true, durationMs: 0 });
+      return;
+    }
     if (message.edges.length > message.maxEdges) {
       const text =
         `This diagram has ${message.edges.length} edges; the preview lays out at most ${message.maxEdges} ` +
@@ -273,8 +295,9 @@ export class PreviewController {
     this.noteVersion(message);
     this.routing = message.routing;
     const started = performance.now();
+    this.map.restyle(message.routing, message.mapRouting);
     this.restyle();
-    if (this.shown?.uri === message.uri) {
+    if (this.shown?.uri === message.uri || this.map.showing) {
       this.host.post({
         type: 'rendered',
         uri: message.uri,
@@ -386,6 +409,7 @@ export class PreviewController {
   private applyThemeAttribute(): EffectiveTheme {
     const theme = this.theme;
     this.body.dataset['acTheme'] = theme;
+    this.map.setTheme(theme);
     return theme;
   }
 

@@ -5,8 +5,9 @@
  */
 import { CITIES } from '../../src/language/places/gazetteerData';
 import type { MapSceneInput } from '../../src/routing/map/mapScene';
+import { DiagramAnalysis } from '../../src/routing/analysis';
 import type { DiagramScenario } from '../../src/routing/scenario';
-import { analyzeRouting, noFailures } from '../../src/routing/scenario';
+import { noFailures } from '../../src/routing/scenario';
 
 interface City {
   readonly name: string;
@@ -51,6 +52,5 @@ export function deploymentText(pops: number, clients: number): string {
 
 /** The routing of `text` under a what-if, in the shape the map reads. */
 export function routingOf(text: string, scenario: Partial<DiagramScenario> = {}): MapSceneInput {
-  const analysis = analyzeRouting(text, { ...noFailures, ...scenario });
-  return { ...analysis, model: analysis.parsed.model };
+  return new DiagramAnalysis(text).underScenario({ ...noFailures, ...scenario });
 }

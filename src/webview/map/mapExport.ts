@@ -6,7 +6,8 @@
  */
 import type { ExportBackground } from '../../protocol/messages';
 import type { MapScene } from '../../routing/map/mapScene';
-import { backgroundColors, exportFont, legacyColor } from '../portableSvg';
+import { diagramFont as exportFont } from '../mermaidRenderer';
+import { backgroundColors, legacyColor } from '../portableSvg';
 import { drawLegend, legendWidth } from './mapExportLegend';
 import { svgElement, svgNs } from './mapDraw';
 
