@@ -9,6 +9,9 @@ import type { ExportBackground, HostToWebview, PictureMessage, WebviewToHost } f
 import type { Browser } from 'playwright-core';
 import type * as PlaywrightCore from 'playwright-core';
 import { failureFlags, failureOptions } from './failureOptions';
+import { mapScene } from '../routing/map/mapScene';
+import type { MapScene } from '../routing/map/mapScene';
+import type { PreviewView } from '../routing/map/previewView';
 import { previewFile } from './failures';
 import type { FailureFlags } from './failures';
 import type { CliIo } from './io';
@@ -26,6 +29,13 @@ const exportOptions = [
     description: 'the file to write; .svg or .png (required)',
   },
   ...failureOptions,
+  {
+    name: 'view',
+    type: 'string',
+    value: 'VIEW',
+    default: 'diagram',
+    description: 'diagram or map (the catchment map)',
+  },
   { name: 'background', type: 'string', value: 'BG', default: 'light', description: 'light, dark or transparent' },
   { name: 'scale', type: 'string', value: 'N', default: '2', description: 'PNG pixels per diagram unit, at most 8' },
   {
@@ -47,13 +57,15 @@ const exportOptions = [
 export const exportCommand: CommandSpec<typeof exportOptions> = {
   name: 'export',
   synopsis: [
-    'export FILE -o OUT.svg [--fail POP|--fail-as AS|--fail-link A--B]... [options]',
+    'export FILE -o OUT.svg [--view map] [--fail POP|--fail-as AS|--fail-link A--B]... [options]',
     'export FILE -o OUT.png [--fail POP|--fail-as AS|--fail-link A--B]... [--scale 2] [options]',
   ],
   description: `Draws FILE as the editor's preview does (mermaid, PoP colours, catchments, the legend, withdrawn
 PoPs and moved clients) in headless Chromium, and writes a standalone picture: an SVG that opens
 in browsers and in other renderers (explicit size, styles inlined, no <foreignObject>, a generic
-font), or a PNG. The file is written whole or not at all.`,
+font), or a PNG. The file is written whole or not at all. With --view map it draws the catchment map
+instead: each PoP on the world sized by its traffic share, each client's arc to the PoP that serves
+it, failures marked, the legend beside it.`,
   options: exportOptions,
   exitStatus:
     '0 written, 1 the file cannot be read, drawn or written, or a flag names nothing in it, 2 bad usage, 4 no usable Chromium (the table in `anycast --help`).',
@@ -69,6 +81,7 @@ const chromiumCandidates = [
 
 interface ExportArgs {
   readonly file: string;
+  readonly view: PreviewView;
   readonly output: string;
   readonly format: 'svg' | 'png';
   readonly fail: FailureFlags;
@@ -86,7 +99,8 @@ function readArgs(args: readonly string[], io: CliIo): ExportArgs | number {
   const wrong = (message: string): number => usageError('export', message, io);
   if (positionals.length !== 1)
     return wrong(positionals.length === 0 ? 'name the diagram file' : 'name one diagram file');
-  const { output, background, chromium } = values;
+  const { output, background, chromium, view } = values;
+  if (view !== 'map' && view !== 'diagram') return wrong(`--view takes map or diagram, not '${view}'`);
   if (output === undefined) return wrong('name the picture to write with -o OUT.svg or -o OUT.png');
   const ext = extname(output).toLowerCase();
   if (ext !== '.svg' && ext !== '.png') return wrong(`-o ${output}: the name must end in .svg or .png`);
@@ -98,6 +112,7 @@ function readArgs(args: readonly string[], io: CliIo): ExportArgs | number {
   if (!(seconds > 0)) return wrong('--timeout takes a number of seconds');
   return {
     file: positionals[0]!,
+    view,
     output,
     format: ext === '.png' ? 'png' : 'svg',
     fail: failureFlags(values),
@@ -166,6 +181,7 @@ interface Drawing {
   readonly routing: Extract<HostToWebview, { type: 'render' }>['routing'];
   readonly edges: Extract<HostToWebview, { type: 'render' }>['edges'];
   readonly title: string;
+  readonly map?: MapScene;
 }
 
 /** Starts headless Chromium through playwright-core, loaded only now: it is big and only export needs it. */
@@ -234,6 +250,7 @@ async function draw(chromium: string, drawing: Drawing, args: ExportArgs): Promi
     const post = (message: HostToWebview): Promise<void> => tab.evaluate((m) => window.postMessage(m, '*'), message);
     await waitFor((m): m is WebviewToHost => m.type === 'ready', 'the preview to load');
     await post({ type: 'setTheme', theme: args.background === 'dark' ? 'dark' : 'light' });
+    await post({ type: 'setView', view: args.view });
     const uri = pathToFileURL(resolve(args.file)).href;
     await post({
       type: 'render',
@@ -242,7 +259,9 @@ async function draw(chromium: string, drawing: Drawing, args: ExportArgs): Promi
       mermaidText: drawing.mermaidText,
       routing: drawing.routing,
       edges: drawing.edges,
-      maxEdges: Math.max(500, drawing.edges.length),
+      // The map needs no mermaid layout: a limit of 0 tells the webview to skip it.
+      maxEdges: args.view === 'map' ? 0 : Math.max(500, drawing.edges.length),
+      ...(drawing.map ? { map: drawing.map } : {}),
       title: drawing.title,
     });
     const rendered = await waitFor((m): m is WebviewToHost => m.type === 'rendered', 'mermaid to lay the diagram out');
@@ -276,7 +295,12 @@ export async function runExport(
   if (typeof parsed === 'number') return parsed;
   const drawn = await previewFile('export', parsed.file, parsed.fail, io);
   if (typeof drawn === 'number') return drawn;
-  const { content } = drawn;
+  const { content, scenario, analysis } = drawn;
+  const map = parsed.view === 'map' ? mapScene(analysis.underScenario(scenario)) : undefined;
+  if (parsed.view === 'map' && !map) {
+    io.err(`anycast export: ${parsed.file}: the routing could not be computed, so there is no map to draw`);
+    return 1;
+  }
   const chromium = findChromium(parsed.chromium, env);
   if (typeof chromium !== 'string') {
     io.err(
@@ -287,7 +311,13 @@ export async function runExport(
   try {
     const answer = await draw(
       chromium,
-      { mermaidText: content.mermaidText, routing: content.routing, edges: content.edges, title: parsed.file },
+      {
+        mermaidText: content.mermaidText,
+        routing: content.routing,
+        edges: content.edges,
+        title: parsed.file,
+        ...(map ? { map } : {}),
+      },
       parsed,
     );
     const data = parsed.format === 'png' ? Buffer.from(answer.png ?? '', 'base64') : answer.svg!;

@@ -49,7 +49,15 @@ export async function previewFile(
   file: string,
   flags: FailureFlags,
   io: CliIo,
-): Promise<{ readonly text: string; readonly content: DiagramContent } | number> {
+): Promise<
+  | {
+      readonly text: string;
+      readonly content: DiagramContent;
+      readonly scenario: DiagramScenario;
+      readonly analysis: DiagramAnalysis;
+    }
+  | number
+> {
   let text: string;
   try {
     text = new TextDecoder().decode(await io.readFile(file));
@@ -69,5 +77,5 @@ export async function previewFile(
     io.err(`anycast ${command}: ${file}: ${scenario}`);
     return EXIT.badInput;
   }
-  return { text, content: diagramContent(analysis, scenario) };
+  return { text, content: diagramContent(analysis, scenario), scenario, analysis };
 }

@@ -48,6 +48,27 @@ describe('anycast export', () => {
     assert.deepEqual([...pixels.subarray(0, 4)], [255, 255, 255, 255], 'light background');
   });
 
+  it('draws the catchment map headless with --view map: legend included, LHR withdrawn, resvg renders it', async () => {
+    const cdn = readFileSync(new URL('../../../examples/cdn.anycast.mmd', import.meta.url), 'utf8');
+    const io = bytesIo({ 'cdn.anycast.mmd': cdn });
+    const code = await runExport(['cdn.anycast.mmd', '--view', 'map', '--fail', 'LHR', '-o', 'map.svg'], io);
+    assert.equal(code, 0, io.stderr);
+    const svg = new TextDecoder().decode(io.bytes['map.svg']);
+    assert.doesNotMatch(svg, /foreignObject|color\(srgb|var\(--|calc\(/);
+    const words = svg.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    assert.match(words, /Catchments · 25 PoPs/);
+    assert.match(words, /LHR withdrawn/);
+    const { width, height } = declaredSize(svg);
+    const picture = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render();
+    assert.deepEqual([picture.width, picture.height], [width, height]);
+    const pixels = picture.pixels;
+    const colours = new Set<string>();
+    for (let i = 0; i < pixels.length; i += 4 * 11) colours.add(`${pixels[i]},${pixels[i + 1]},${pixels[i + 2]}`);
+    assert.ok(colours.size > 20, `only ${colours.size} colours: blank`);
+    assert.equal(await runExport(['cdn.anycast.mmd', '--view', 'globe', '-o', 'x.svg'], io), 2);
+    assert.match(io.stderr, /--view takes map or diagram, not 'globe'/);
+  });
+
   it('writes a PNG at twice the diagram size', async () => {
     const io = bytesIo({ 'seed.anycast.mmd': seed });
     assert.equal(await runExport(['seed.anycast.mmd', '-o', 'seed.svg'], io), 0, io.stderr);
