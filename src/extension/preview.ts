@@ -332,10 +332,21 @@ export class PreviewManager implements vscode.Disposable {
     return mapScene(analysis.underScenario(this.simulation.scenarioOf(document.uri)), kept);
   }
 
-  private async rememberView(uri: string, view: PreviewView): Promise<void> {
+  /** Switches the document on screen between the map and the diagram, and remembers the choice. */
+  async toggleView(): Promise<PreviewView | undefined> {
+    const document = this.document;
+    const shown = this.viewSent;
+    if (!document || shown?.uri !== document.uri.toString()) return undefined;
+    const view: PreviewView = shown.view === 'map' ? 'diagram' : 'map';
+    await this.rememberView(shown.uri, view, 'host');
+    return view;
+  }
+
+  /** Remembers the document's view; when the webview chose it, it is already showing it. */
+  private async rememberView(uri: string, view: PreviewView, chosenBy: 'webview' | 'host'): Promise<void> {
     const views = { ...this.memory.get<Record<string, PreviewView>>(viewsKey, {}), [uri]: view };
     await this.memory.update(viewsKey, views);
-    this.viewSent = { uri, view };
+    if (chosenBy === 'webview') this.viewSent = { uri, view };
     this.update();
   }
 
@@ -352,7 +363,10 @@ export class PreviewManager implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         this.ready = true;
+        // A new webview knows nothing yet: neither the picture, nor the map's places, nor the view.
         this.content = undefined;
+        this.places = undefined;
+        this.viewSent = undefined;
         this.post({ type: 'setTheme', theme: this.settings.theme });
         this.update();
         break;
@@ -366,7 +380,7 @@ export class PreviewManager implements vscode.Disposable {
         void this.reveal(message);
         break;
       case 'viewChosen':
-        void this.rememberView(message.uri, message.view);
+        void this.rememberView(message.uri, message.view, 'webview');
         break;
       case 'togglePop':
         if (this.document?.uri.toString() === message.uri) this.simulation.togglePop(this.document.uri, message.pop);
@@ -421,6 +435,7 @@ export function registerPreview(
     vscode.commands.registerCommand('anycast.openPreviewToSide', (uri?: vscode.Uri) =>
       manager.open(uri instanceof vscode.Uri ? uri : undefined),
     ),
+    vscode.commands.registerCommand('anycast.togglePreviewView', () => manager.toggleView()),
     vscode.window.registerWebviewPanelSerializer(viewType, {
       deserializeWebviewPanel: (panel, state) => manager.restore(panel, state),
     }),
