@@ -17,15 +17,10 @@ import type {
 } from '../protocol/messages';
 import { anycastLanguageId } from './activeDiagram';
 import type { DocumentAnalyses } from './analyses';
-import type { DiagramAnalysis } from '../routing/analysis';
-import type { DocumentModel } from '../language/meaning/model';
-import type { MapPlaces } from '../routing/map/mapPlaces';
-import type { MapScene } from '../routing/map/mapScene';
-import { mapScene } from '../routing/map/mapScene';
 import type { DefaultViewSetting, PreviewView } from '../routing/map/previewView';
-import { chooseView } from '../routing/map/previewView';
 import { toVsRange } from './convert';
 import { previewHtml } from './previewHtml';
+import { PreviewMap, viewSetting } from './previewMap';
 import { RenderWaits } from './renderWaits';
 import type { RenderedEvent } from './renderWaits';
 import type { SimulationStore } from './simulation';
@@ -52,13 +47,6 @@ function readSettings(): PreviewSettings {
   };
 }
 
-function viewSetting(value: string): DefaultViewSetting {
-  return value === 'map' || value === 'diagram' ? value : 'auto';
-}
-
-/** Where each document's chosen view (map or diagram) is remembered across reloads. */
-const viewsKey = 'anycast.preview.views';
-
 function isAnycast(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
   return document !== undefined && document.languageId === anycastLanguageId;
 }
@@ -82,9 +70,7 @@ export class PreviewManager implements vscode.Disposable {
   private highlighted: string | undefined;
   private readonly renders = new RenderWaits();
   private readonly svgRequests = new Map<number, (answer: PictureMessage | undefined) => void>();
-  /** The map's places for one document version: a failure toggle restyles them, never places again. */
-  private places: { readonly uri: string; readonly version: number; readonly places: MapPlaces } | undefined;
-  private viewSent: { readonly uri: string; readonly view: PreviewView } | undefined;
+  private readonly map: PreviewMap;
   private nextRequestId = 1;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -92,8 +78,9 @@ export class PreviewManager implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly analyses: DocumentAnalyses,
     private readonly simulation: SimulationStore,
-    private readonly memory: vscode.Memento,
+    memory: vscode.Memento,
   ) {
+    this.map = new PreviewMap(memory);
     this.disposables.push(
       this.renders,
       vscode.window.onDidChangeActiveTextEditor((editor) => {
@@ -270,7 +257,8 @@ export class PreviewManager implements vscode.Disposable {
     const uri = document.uri.toString();
     const version = document.version;
     const analysis = this.analyses.of(document);
-    const shown = previewContent(analysis, this.simulation.scenarioOf(document.uri), {
+    const scenario = this.simulation.scenarioOf(document.uri);
+    const shown = previewContent(analysis, scenario, {
       groupClientsAbove: this.settings.groupClientsAbove,
     });
     if (shown.kind === 'error') {
@@ -287,23 +275,17 @@ export class PreviewManager implements vscode.Disposable {
     const previous = this.content;
     const content = shown;
     this.content = content;
-    const view = this.viewOf(uri, analysis.model, content.edges.length);
-    const map = view === 'map' ? this.mapOf(document, analysis) : undefined;
-    if (this.viewSent?.uri !== uri || this.viewSent.view !== view) {
-      this.viewSent = { uri, view };
-      this.post({ type: 'setView', view });
-    }
-    if (previous?.mermaidText === content.mermaidText && (map === undefined || map.places === this.places?.places)) {
-      this.post({
-        type: 'routingState',
-        uri,
-        version,
-        routing: content.routing,
-        ...(map ? { mapRouting: map.routing } : {}),
-      });
+    const { setView, map, placesKnown } = this.map.update(uri, version, analysis, scenario, {
+      setting: this.settings.defaultView,
+      edges: content.edges.length,
+      maxEdges: this.settings.maxEdges,
+    });
+    if (setView) this.post({ type: 'setView', view: setView });
+    if (previous?.mermaidText === content.mermaidText && placesKnown) {
+      const mapRouting = map ? { mapRouting: map.routing } : {};
+      this.post({ type: 'routingState', uri, version, routing: content.routing, ...mapRouting });
       return;
     }
-    if (map) this.places = { uri, version, places: map.places };
     this.post({
       ...(map ? { map } : {}),
       type: 'render',
@@ -317,37 +299,15 @@ export class PreviewManager implements vscode.Disposable {
     });
   }
 
-  /** The document's view: what the user chose for it, else the setting (auto: the map for big deployments). */
-  private viewOf(uri: string, model: DocumentModel, edges: number): PreviewView {
-    const chosen = this.memory.get<Record<string, PreviewView>>(viewsKey, {})[uri];
-    if (chosen) return chosen;
-    const placedPops = model.nodes.filter((n) => n.role === 'pop' && n.locations.some((l) => l.point)).length;
-    return chooseView(this.settings.defaultView, { placedPops, edges, maxEdges: this.settings.maxEdges });
-  }
-
-  /** The catchment map under the document's simulation; its places are kept for the document version. */
-  private mapOf(document: vscode.TextDocument, analysis: DiagramAnalysis): MapScene | undefined {
-    const uri = document.uri.toString();
-    const kept = this.places?.uri === uri && this.places.version === document.version ? this.places.places : undefined;
-    return mapScene(analysis.underScenario(this.simulation.scenarioOf(document.uri)), kept);
-  }
-
   /** Switches the document on screen between the map and the diagram, and remembers the choice. */
   async toggleView(): Promise<PreviewView | undefined> {
-    const document = this.document;
-    const shown = this.viewSent;
-    if (!document || shown?.uri !== document.uri.toString()) return undefined;
-    const view: PreviewView = shown.view === 'map' ? 'diagram' : 'map';
-    await this.rememberView(shown.uri, view, 'host');
-    return view;
-  }
-
-  /** Remembers the document's view; when the webview chose it, it is already showing it. */
-  private async rememberView(uri: string, view: PreviewView, chosenBy: 'webview' | 'host'): Promise<void> {
-    const views = { ...this.memory.get<Record<string, PreviewView>>(viewsKey, {}), [uri]: view };
-    await this.memory.update(viewsKey, views);
-    if (chosenBy === 'webview') this.viewSent = { uri, view };
+    const uri = this.document?.uri.toString();
+    const shown = uri === undefined ? undefined : this.map.shown(uri);
+    if (uri === undefined || shown === undefined) return undefined;
+    const view: PreviewView = shown === 'map' ? 'diagram' : 'map';
+    await this.map.remember(uri, view, 'host');
     this.update();
+    return view;
   }
 
   private cursorMoved(position: vscode.Position | undefined): void {
@@ -365,8 +325,7 @@ export class PreviewManager implements vscode.Disposable {
         this.ready = true;
         // A new webview knows nothing yet: neither the picture, nor the map's places, nor the view.
         this.content = undefined;
-        this.places = undefined;
-        this.viewSent = undefined;
+        this.map.forgetWebview();
         this.post({ type: 'setTheme', theme: this.settings.theme });
         this.update();
         break;
@@ -380,7 +339,7 @@ export class PreviewManager implements vscode.Disposable {
         void this.reveal(message);
         break;
       case 'viewChosen':
-        void this.rememberView(message.uri, message.view, 'webview');
+        void this.map.remember(message.uri, message.view, 'webview').then(() => this.update());
         break;
       case 'togglePop':
         if (this.document?.uri.toString() === message.uri) this.simulation.togglePop(this.document.uri, message.pop);

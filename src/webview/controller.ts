@@ -209,7 +209,7 @@ export class PreviewController {
     if (message.edges.length > message.maxEdges && this.map.showing) {
       // The map needs no layout: the diagram waits until it is asked for.
       this.showProblem(undefined);
-      this.host.post({ type: 'rendered', uri: message.uri, version: message.version, layout: true, durationMs: 0 });
+      this.confirm(message, true, 0);
       return;
     }
     if (message.edges.length > message.maxEdges) {
@@ -232,13 +232,7 @@ export class PreviewController {
       this.shown = { ...this.shown, edges: message.edges };
       this.restyle();
       this.showProblem(undefined);
-      this.host.post({
-        type: 'rendered',
-        uri: message.uri,
-        version: message.version,
-        layout: false,
-        durationMs: performance.now() - started,
-      });
+      this.confirm(message, false, performance.now() - started);
       return;
     }
     void this.layout(message, theme);
@@ -281,13 +275,12 @@ export class PreviewController {
       else this.panZoom.fit();
     }
     this.host.saveState({ uri: message.uri, view: this.panZoom.current });
-    this.host.post({
-      type: 'rendered',
-      uri: message.uri,
-      version: message.version,
-      layout: true,
-      durationMs: outcome.durationMs + performance.now() - started,
-    });
+    this.confirm(message, true, outcome.durationMs + performance.now() - started);
+  }
+
+  /** Tells the host this version is on screen. */
+  private confirm(message: { uri: string; version: number }, layout: boolean, durationMs: number): void {
+    this.host.post({ type: 'rendered', uri: message.uri, version: message.version, layout, durationMs });
   }
 
   private onRoutingState(message: RoutingStateMessage): void {
@@ -297,15 +290,7 @@ export class PreviewController {
     const started = performance.now();
     this.map.restyle(message.routing, message.mapRouting);
     this.restyle();
-    if (this.shown?.uri === message.uri || this.map.showing) {
-      this.host.post({
-        type: 'rendered',
-        uri: message.uri,
-        version: message.version,
-        layout: false,
-        durationMs: performance.now() - started,
-      });
-    }
+    if (this.shown?.uri === message.uri || this.map.showing) this.confirm(message, false, performance.now() - started);
   }
 
   private onError(message: ErrorMessage): void {
