@@ -2,10 +2,10 @@
 // map; the toggle switches to the diagram, and the choice is still there when the preview reopens.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { anycastExtension, closeAllEditors, openWorkspaceFile, waitTimeoutMs, waitUntil } from './helpers';
+import { anycastApi, anycastExtension, closeAllEditors, openWorkspaceFile, waitTimeoutMs, waitUntil } from './helpers';
 
-function pictureOnScreen(): Thenable<string | undefined> {
-  return vscode.commands.executeCommand<string | undefined>('anycast.internal.previewSvg');
+async function pictureOnScreen(): Promise<string | undefined> {
+  return (await anycastApi()).previewSvg();
 }
 
 /** Polls the picture on screen until it matches (the webview answers asynchronously). */
