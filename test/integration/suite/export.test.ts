@@ -62,6 +62,8 @@ suite('Export', () => {
 
   test('ends at once with the reason when the preview cannot draw the diagram, and writes nothing', async () => {
     const settings = vscode.workspace.getConfiguration('anycast.preview');
+    // On the diagram: with the default view (auto) a diagram over maxEdges would open on the map instead.
+    await settings.update('defaultView', 'diagram', vscode.ConfigurationTarget.Global);
     await settings.update('maxEdges', 1, vscode.ConfigurationTarget.Global);
     try {
       const target = workspaceUri('guarded-export.svg');
@@ -74,6 +76,7 @@ suite('Export', () => {
       await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(target)));
     } finally {
       await settings.update('maxEdges', undefined, vscode.ConfigurationTarget.Global);
+      await settings.update('defaultView', undefined, vscode.ConfigurationTarget.Global);
     }
   });
 
