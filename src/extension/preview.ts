@@ -301,11 +301,7 @@ export class PreviewManager implements vscode.Disposable {
 
   /** Switches the document on screen between the map and the diagram, and remembers the choice. */
   async toggleView(): Promise<PreviewView | undefined> {
-    const uri = this.document?.uri.toString();
-    const shown = uri === undefined ? undefined : this.map.shown(uri);
-    if (uri === undefined || shown === undefined) return undefined;
-    const view: PreviewView = shown === 'map' ? 'diagram' : 'map';
-    await this.map.remember(uri, view, 'host');
+    const view = this.document ? await this.map.toggle(this.document.uri.toString()) : undefined;
     this.update();
     return view;
   }

@@ -58,9 +58,12 @@ export class PreviewMap {
     return { ...(setView ? { setView } : {}), ...(map ? { map } : {}), placesKnown: map?.places === kept };
   }
 
-  /** The view the webview shows for `uri`, as last told. */
-  shown(uri: string): PreviewView | undefined {
-    return this.told?.uri === uri ? this.told.view : undefined;
+  /** Switches `uri` to the other view and remembers it; undefined when the webview shows another document. */
+  async toggle(uri: string): Promise<PreviewView | undefined> {
+    if (this.told?.uri !== uri) return undefined;
+    const view: PreviewView = this.told.view === 'map' ? 'diagram' : 'map';
+    await this.remember(uri, view, 'host');
+    return view;
   }
 
   /** Remembers the document's view; when the webview chose it, it already shows it. */

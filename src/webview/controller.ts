@@ -70,13 +70,8 @@ export class PreviewController {
     restoredView?: View,
   ) {
     this.el = buildPage(body);
-    const main = this.el.viewport.parentElement ?? body;
-    this.map = new MapMode(
-      this.el.toolbar,
-      main,
-      (m) => this.host.post(m),
-      () => this.uri,
-    );
+    const post = (m: WebviewToHost): void => this.host.post(m);
+    this.map = new MapMode(this.el.toolbar, this.el.viewport.parentElement ?? body, post, () => this.uri);
     this.panZoom = new PanZoom(this.el.viewport, this.el.canvas);
     addZoomButtons(this.el.toolbar, this.panZoom);
     if (restoredView) {
@@ -131,7 +126,7 @@ export class PreviewController {
           void answerPicture(
             message,
             this.shown?.svg,
-            (svg, background) => this.exportableSvg(svg, background),
+            (svg, bg) => this.exportableSvg(svg, bg),
             (m) => this.host.post(m),
           );
         break;
@@ -206,12 +201,8 @@ export class PreviewController {
     this.wanted = message;
     this.routing = message.routing;
     this.map.render(message);
-    if (message.edges.length > message.maxEdges && this.map.showing) {
-      // The map needs no layout: the diagram waits until it is asked for.
-      this.showProblem(undefined);
-      this.confirm(message, true, 0);
-      return;
-    }
+    // The map needs no layout: a diagram too big for mermaid waits until it is asked for.
+    if (message.edges.length > message.maxEdges && this.map.showing) return this.confirm(message, true, 0);
     if (message.edges.length > message.maxEdges) {
       const text =
         `This diagram has ${message.edges.length} edges; the preview lays out at most ${message.maxEdges} ` +

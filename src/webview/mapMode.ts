@@ -83,8 +83,8 @@ export class MapMode {
     const { requestId } = request;
     const svg = this.map.exportSvg(request.background ?? 'auto');
     try {
-      const png = svg && request.format === 'png' ? await rasterise(svg, request.scale ?? 2) : undefined;
-      return { type: 'picture', requestId, svg, ...(png !== undefined ? { png } : {}) };
+      const raster = svg && request.format === 'png' ? await rasterise(svg, request.scale ?? 2) : undefined;
+      return { type: 'picture', requestId, svg, ...(raster ? { png: raster.png } : {}) };
     } catch (error) {
       return {
         type: 'picture',
