@@ -3,7 +3,8 @@
  * lines and decoding plus splitting them costs more than the whole propagation.
  */
 import { buildAsGraph } from './asGraphBuild';
-import type { Asn, AsGraph } from './types';
+import type { Asn } from './types';
+import type { AsGraph } from './asTypes';
 
 /** A bad line in an AS-relationship file; line and column are 1-based. */
 export class AsRelError extends Error {

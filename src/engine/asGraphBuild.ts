@@ -3,7 +3,8 @@
  * customer, peer and provider lists as compressed rows, and a rank from the stubs upward (with the
  * ASes on a provider cycle named).
  */
-import type { Asn, AsGraph } from './types';
+import type { Asn } from './types';
+import type { AsGraph } from './asTypes';
 
 /** Post-increment of a typed-array slot (returns the old value). */
 function bump(array: Int32Array, i: number): number {

@@ -14,25 +14,10 @@ import {
   tieBreakCode,
 } from './policy';
 import { LOCAL_PREF_ORIGIN } from './sweep';
-import type {
-  Asn,
-  AsExplanations,
-  AsMove,
-  AsOrigin,
-  DecisionStep,
-  Explanation,
-  RouteTable,
-  RouteTableDiff,
-} from './types';
-import {
-  DECISION_CODES,
-  DECISION_STEPS,
-  LEARNED_CUSTOMER,
-  LEARNED_NONE,
-  LEARNED_ORIGIN,
-  LEARNED_PEER,
-  LEARNED_PROVIDER,
-} from './types';
+import type { Asn, DecisionStep, Explanation } from './types';
+import type { AsExplanations, AsMove, AsOrigin, RouteTable, RouteTableDiff } from './asTypes';
+import { DECISION_CODES, DECISION_STEPS } from './types';
+import { LEARNED_CUSTOMER, LEARNED_NONE, LEARNED_ORIGIN, LEARNED_PEER, LEARNED_PROVIDER } from './asTypes';
 
 /** The AS path of AS index x (holder first, origin last, prepends repeated), or undefined. */
 export function asPathAt(table: RouteTable, x: number): Asn[] | undefined {

@@ -1,6 +1,6 @@
 /** Origins and a what-if scenario resolved against an `AsGraph` into masks the solvers read. */
 import { asIndex } from './asGraph';
-import type { AsGraph, AsMasks, AsOrigin, AsScenario } from './types';
+import type { AsGraph, AsMasks, AsOrigin, AsScenario } from './asTypes';
 
 /** Thrown for requests that cannot be answered (unknown ASN, an origin listed twice). */
 export class RequestError extends Error {

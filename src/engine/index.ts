@@ -1,5 +1,6 @@
 /** The engine's public API: pure, deterministic BGP resolution for diagrams and AS graphs. */
 export * from './types';
+export * from './asTypes';
 export { resolve, FIBRE_KM_PER_MS, METRO_ACCESS_FLOOR_MS, PATH_STRETCH } from './resolve';
 export type { ResolveOptions } from './resolve';
 export { diffResolutions } from './diff';

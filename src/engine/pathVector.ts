@@ -15,8 +15,9 @@ import {
   tieBreakCode,
 } from './policy';
 import { seededRoutes } from './sweep';
-import type { Asn, AsGraph, AsMasks, AsInstability, AsOrigin, RouteTable, TieBreak } from './types';
-import { LEARNED_CUSTOMER, LEARNED_NONE, LEARNED_ORIGIN, LEARNED_PEER, LEARNED_PROVIDER } from './types';
+import type { Asn, TieBreak } from './types';
+import type { AsGraph, AsMasks, AsInstability, AsOrigin, RouteTable } from './asTypes';
+import { LEARNED_CUSTOMER, LEARNED_NONE, LEARNED_ORIGIN, LEARNED_PEER, LEARNED_PROVIDER } from './asTypes';
 
 /** LOCAL_PREF overrides keyed by receiver index * size + neighbour index. */
 export type LocalPrefOverrides = ReadonlyMap<number, number>;

@@ -4,7 +4,7 @@ import { RequestError, prepareAs } from './asScenario';
 import { pathVector } from './pathVector';
 import { DEFAULT_TIE_BREAK } from './policy';
 import { sweep } from './sweep';
-import type { AsGraph, AsOrigin, AsScenario, PropagateOptions, RouteTable } from './types';
+import type { AsGraph, AsOrigin, AsScenario, PropagateOptions, RouteTable } from './asTypes';
 
 const MODELS = ['lowest-neighbor-asn', 'router-id', 'oldest', 'random'];
 

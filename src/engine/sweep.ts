@@ -14,8 +14,9 @@ import {
   mix32,
   tieBreakCode,
 } from './policy';
-import type { AsGraph, AsMasks, AsOrigin, RouteTable, TieBreak } from './types';
-import { LEARNED_CUSTOMER, LEARNED_NONE, LEARNED_ORIGIN, LEARNED_PEER, LEARNED_PROVIDER } from './types';
+import type { TieBreak } from './types';
+import type { AsGraph, AsMasks, AsOrigin, RouteTable } from './asTypes';
+import { LEARNED_CUSTOMER, LEARNED_NONE, LEARNED_ORIGIN, LEARNED_PEER, LEARNED_PROVIDER } from './asTypes';
 
 /** LOCAL_PREF shown for an AS's own announcement: above every learned route. */
 export const LOCAL_PREF_ORIGIN = 1000;
