@@ -5,6 +5,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { Resvg } from '@resvg/resvg-js';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { installVsix, startCodeServer, type CodeServerSession } from '../integration/codeServer';
 import {
@@ -270,6 +271,16 @@ async function simulateByName(name: string): Promise<void> {
   await input.waitFor({ state: 'hidden' });
 }
 
+/** Shows the preview's diagram or map with its toolbar button, whichever view the preview opened on. */
+async function showPreviewView(view: 'map' | 'diagram'): Promise<void> {
+  const toMap = previewFrame().getByRole('button', { name: 'Show the catchment map' });
+  const toDiagram = previewFrame().getByRole('button', { name: 'Show the diagram (the flowchart)' });
+  const [switchTo, shown] = view === 'map' ? [toMap, toDiagram] : [toDiagram, toMap];
+  await switchTo.or(shown).first().waitFor();
+  if (await switchTo.isVisible()) await switchTo.click();
+  await shown.waitFor();
+}
+
 step(
   'the cdn example in Dark High Contrast with a PoP and an AS failed keeps its catchment colours readable',
   async () => {
@@ -284,6 +295,8 @@ step(
     await page.locator('body.hc-black, .monaco-workbench.hc-black').first().waitFor();
     await editor().locator('.view-lines').click();
     await runCommand('Anycast: Open Preview to the Side');
+    // Above 12 placed PoPs the preview opens on the map; this step looks at the diagram.
+    await showPreviewView('diagram');
     await previewFrame().locator('svg', { hasText: 'Johannesburg' }).first().waitFor();
     await simulateByName('LAX');
     // Typed while LAX is already failed: Enter fails Lumen too.
@@ -293,6 +306,43 @@ step(
     await previewFrame().locator('path.ac-failed').first().waitFor();
     await previewFrame().getByRole('button', { name: 'Zoom in' }).waitFor();
     await screenshot('08-cdn-dark-high-contrast-lax-and-lumen-failed');
+  },
+);
+
+step(
+  'the cdn example on the catchment map with LAX failed, and its exported map drawn outside the browser',
+  async () => {
+    await editor().locator('.view-lines').click();
+    await runCommand('Anycast: Switch Preview Between Map and Diagram');
+    await previewFrame().locator('g.acm-pop.acm-withdrawn', { hasText: 'LAX' }).first().waitFor();
+    await previewFrame().locator('path.acm-land').first().waitFor();
+    await screenshot('09-cdn-map-lax-failed');
+    const target = join(workspace!, 'examples', 'cdn.svg');
+    rmSync(target, { force: true });
+    await editor().locator('.view-lines').click();
+    await startCommand('Anycast: Export SVG');
+    const input = page.locator('.quick-input-widget input');
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.endsWith('cdn.svg') ??
+        false,
+    );
+    await page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden' });
+    await waitForFile(target, uiTimeoutMs);
+    const svg = readFileSync(target, 'utf8');
+    if (!svg.includes('acm-land')) throw new Error('the exported SVG is not the map on screen');
+    if (/foreignObject/i.test(svg)) throw new Error('the exported map holds a <foreignObject>');
+    const size = /<svg[^>]*\swidth="(\d+(?:\.\d+)?)"[^>]*\sheight="(\d+(?:\.\d+)?)"/.exec(svg);
+    if (!size) throw new Error(`the exported map has no explicit size: ${svg.slice(0, 200)}`);
+    const picture = new Resvg(svg, { font: { loadSystemFonts: true } }).render();
+    if (picture.width !== Math.round(Number(size[1])) || picture.height !== Math.round(Number(size[2])))
+      throw new Error(`resvg drew ${picture.width}x${picture.height}, the SVG declares ${size[1]}x${size[2]}`);
+    const pixels = picture.pixels;
+    const colours = new Set<number>();
+    for (let i = 0; i < pixels.length && colours.size < 16; i += 4 * 97)
+      colours.add((pixels[i]! << 16) | (pixels[i + 1]! << 8) | pixels[i + 2]!);
+    if (colours.size < 4) throw new Error(`the exported map renders nearly blank (${colours.size} colours sampled)`);
   },
 );
 
