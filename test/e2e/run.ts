@@ -331,7 +331,7 @@ step(
     await input.waitFor({ state: 'hidden' });
     await waitForFile(target, uiTimeoutMs);
     const svg = readFileSync(target, 'utf8');
-    if (!svg.includes('acm-land')) throw new Error('the exported SVG is not the map on screen');
+    if (!svg.includes('data-pop=')) throw new Error('the exported SVG is not the map on screen');
     if (/foreignObject/i.test(svg)) throw new Error('the exported map holds a <foreignObject>');
     const size = /<svg[^>]*\swidth="(\d+(?:\.\d+)?)"[^>]*\sheight="(\d+(?:\.\d+)?)"/.exec(svg);
     if (!size) throw new Error(`the exported map has no explicit size: ${svg.slice(0, 200)}`);
