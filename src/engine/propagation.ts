@@ -18,42 +18,62 @@ function withCommunities(
   return all;
 }
 
-/** Everything router r can choose from for the prefix: its own PoPs and what its neighbours export to it. */
+/** RFC 8326 GRACEFUL_SHUTDOWN (65535:0): a receiver lowers the route's LOCAL_PREF to 0, so any alternative wins. */
+export const GRACEFUL_SHUTDOWN: Community = '65535:0';
+
+/**
+ * What a router hears: the route `neighbor` advertises to it over eBGP session `session`, or over
+ * iBGP when `session` is -1; undefined when it advertises none (or is down). The static solver
+ * offers each neighbour's current best; the convergence simulation what last arrived.
+ */
+export type Offers = (neighbor: number, session: number) => Held | undefined;
+
+/** The static view: every neighbour offers its current best route (none when it is down). */
+export function currentBest(net: Net, best: readonly (Held | undefined)[]): Offers {
+  return (m) => (net.down[m] ? undefined : best[m]);
+}
+
+/** The route router r originates for PoP k; a draining PoP's carries GRACEFUL_SHUTDOWN. */
+function localRoute(net: Net, r: number, k: number, draining: boolean): Held {
+  const myAsn = net.asn[r] as Asn;
+  return {
+    pop: k,
+    asPath: [myAsn],
+    routerPath: [r],
+    localPref: net.originPref,
+    origin: net.topology.origins[k]?.origin ?? 'igp',
+    med: 0,
+    neighborAsn: myAsn,
+    learnedFrom: 'local',
+    igpCost: 0,
+    communities: draining ? [GRACEFUL_SHUTDOWN] : [],
+    learned: 'local',
+    sender: r,
+    session: -1,
+    originator: r,
+    clusterList: [],
+  };
+}
+
+/**
+ * Everything router r can choose from for the prefix: its own PoPs (`draining` ones marked for
+ * graceful shutdown) and what its neighbours export to it.
+ */
 export function candidatesAt(
   net: Net,
   r: number,
-  best: readonly (Held | undefined)[],
+  offers: Offers,
   localPops: readonly number[],
+  draining?: ReadonlySet<number>,
 ): Held[] {
   if (net.down[r]) return [];
-  const out: Held[] = [];
-  const myAsn = net.asn[r] as Asn;
-  const origins = net.topology.origins;
-  for (const k of localPops) {
-    out.push({
-      pop: k,
-      asPath: [myAsn],
-      routerPath: [r],
-      localPref: net.originPref,
-      origin: origins[k]?.origin ?? 'igp',
-      med: 0,
-      neighborAsn: myAsn,
-      learnedFrom: 'local',
-      igpCost: 0,
-      communities: [],
-      learned: 'local',
-      sender: r,
-      session: -1,
-      originator: r,
-      clusterList: [],
-    });
-  }
+  const out: Held[] = localPops.map((k) => localRoute(net, r, k, draining?.has(k) ?? false));
   for (const adj of net.adjacencies[r] ?? []) {
-    const heard = overEbgp(net, r, adj, best[adj.neighbor]);
+    const heard = overEbgp(net, r, adj, offers(adj.neighbor, adj.session));
     if (heard) out.push(heard);
   }
   for (const q of net.siblings[r] ?? []) {
-    const heard = overIbgp(net, r, q, best[q]);
+    const heard = overIbgp(net, r, q, offers(q, -1));
     if (heard) out.push(heard);
   }
   return out;
@@ -95,18 +115,22 @@ function overIbgp(net: Net, r: number, q: number, offered: Held | undefined): He
   };
 }
 
+/** Whether a route may be sent over an eBGP session to a neighbour that learns it as `learned` (communities, Gao-Rexford). */
+export function exportableOverEbgp(offered: Held, learned: Held['learned']): boolean {
+  if (offered.communities.includes('no-export') || offered.communities.includes('no-advertise')) return false;
+  // Gao-Rexford: routes from peers and providers are exported to customers only.
+  return !((offered.learned === 'peer' || offered.learned === 'provider') && learned !== 'provider');
+}
+
 /**
- * The route router r hears over one eBGP adjacency, given what the neighbour holds: none if the
- * neighbour is down or may not export it (communities, Gao-Rexford) or r's AS is already on its path.
+ * The route router r hears over one eBGP adjacency, given what the neighbour offers: none if it
+ * may not export it (communities, Gao-Rexford) or r's AS is already on its path. A route carrying
+ * GRACEFUL_SHUTDOWN arrives with LOCAL_PREF 0.
  */
 function overEbgp(net: Net, r: number, adj: Adjacency, offered: Held | undefined): Held | undefined {
   const m = adj.neighbor;
   const myAsn = net.asn[r] as Asn;
-  if (!offered || net.down[m]) return undefined;
-  if (offered.communities.includes('no-export') || offered.communities.includes('no-advertise')) return undefined;
-  // Gao-Rexford: routes from peers and providers are exported to customers only.
-  if ((offered.learned === 'peer' || offered.learned === 'provider') && adj.learned !== 'provider') return undefined;
-  if (offered.asPath.includes(myAsn)) return undefined;
+  if (!offered || !exportableOverEbgp(offered, adj.learned) || offered.asPath.includes(myAsn)) return undefined;
   const originated = offered.learned === 'local';
   const pop = net.topology.origins[offered.pop] as OriginSpec;
   const senderAsn = net.asn[m] as Asn;
@@ -119,7 +143,7 @@ function overEbgp(net: Net, r: number, adj: Adjacency, offered: Held | undefined
     pop: offered.pop,
     asPath: [myAsn, ...Array<Asn>(copies).fill(senderAsn), ...offered.asPath],
     routerPath: [r, ...offered.routerPath],
-    localPref: adj.localPref,
+    localPref: offered.communities.includes(GRACEFUL_SHUTDOWN) ? 0 : adj.localPref,
     origin: offered.origin,
     med: adj.med,
     neighborAsn: senderAsn,
@@ -134,13 +158,15 @@ function overEbgp(net: Net, r: number, adj: Adjacency, offered: Held | undefined
   };
 }
 
-function sharedOverIbgp(h: Held | undefined): boolean {
+/** Full-mesh iBGP: routes learned over iBGP are not passed on over iBGP again. */
+export function sharedOverIbgp(h: Held | undefined): boolean {
   return h !== undefined && h.learnedFrom !== 'ibgp' && !h.communities.includes('no-advertise');
 }
 
-function signature(h: Held | undefined): string {
+/** What tells two choices apart: a change of any of these is news to the neighbours. */
+export function signature(h: Held | undefined): string {
   if (!h) return '';
-  return `${h.pop}|${h.routerPath.join(',')}|${h.asPath.join(',')}|${h.localPref}|${h.med}|${h.igpCost}|${h.communities.join(',')}|${h.learned}|${h.originator}|${h.clusterList.join(',')}`;
+  return `${h.pop}|${h.routerPath.join(',')}|${h.asPath.join(',')}|${h.localPref}|${h.med}|${h.igpCost}|${h.communities.join(',')}|${h.learned}|${h.session}|${h.originator}|${h.clusterList.join(',')}`;
 }
 
 export interface PrefixSolution {
@@ -215,7 +241,7 @@ interface Propagation {
 /** Recomputes the next queued router's choice; returns it if the choice changed (waking its neighbours), else -1. */
 function activateNext({ net, best, localPops, queue }: Propagation): number {
   const r = queue.shift();
-  const cands = candidatesAt(net, r, best, localPops[r] ?? []);
+  const cands = candidatesAt(net, r, currentBest(net, best), localPops[r] ?? []);
   const chosen =
     cands.length === 0
       ? undefined

@@ -8,7 +8,7 @@ import { explainChoice } from './decision';
 import { clientResults, forwardingSolution, popResults } from './forwarding';
 import type { Net } from './routerNet';
 import { buildNet } from './routerNet';
-import { candidatesAt, solvePrefix } from './propagation';
+import { candidatesAt, currentBest, solvePrefix } from './propagation';
 import type { PrefixSolution } from './propagation';
 import { cidrContains, parseAddress, parseCidr } from './prefix';
 import type { AnnouncedPrefix } from './stableStates';
@@ -87,7 +87,7 @@ function popsUp(net: Net, scenario: Scenario): boolean[] {
  * longest first, then announcement order: the first prefix with a route at a router is the one it
  * forwards on.
  */
-function announcedPrefixes(net: Net, popUp: readonly boolean[]): AnnouncedPrefix[] {
+export function announcedPrefixes(net: Net, popUp: readonly boolean[]): AnnouncedPrefix[] {
   const topology = net.topology;
   const service = topology.serviceAddress === undefined ? undefined : parseAddress(topology.serviceAddress);
   if (service && !service.ok) net.warnings.push(`service address '${topology.serviceAddress}': ${service.error}`);
@@ -110,7 +110,7 @@ function announcedPrefixes(net: Net, popUp: readonly boolean[]): AnnouncedPrefix
 
 function explainAt(net: Net, r: number, solution: PrefixSolution): ReturnType<typeof explainChoice> | undefined {
   if (!solution.best[r]) return undefined;
-  const cands = candidatesAt(net, r, solution.best, solution.localPops[r] ?? []);
+  const cands = candidatesAt(net, r, currentBest(net, solution.best), solution.localPops[r] ?? []);
   if (cands.length === 0) return undefined;
   return explainChoice(net, r, cands, solution.prefix);
 }
