@@ -114,6 +114,8 @@ export function simulateConvergence(
   const sim = new Simulation(net, buildChannels(net), prefixes, timers, seededRandom(seed));
   const recorder = new TimelineRecorder(sim, topology.clients);
   recorder.record(0);
+  // A snapshot of a dispute wheel is no fixed point: every router decides again, and the wheel turns.
+  if (sim.baselineUnstable) prefixes.forEach((_, p) => topology.routers.forEach((_, r) => sim.decide(r, p)));
   const start = Math.min(...events.map((e) => (e.at ?? 0) * 1000), Infinity);
   for (const event of events) sim.queue.push((event.at ?? 0) * 1000, { kind: 'event', event });
   let processed = 0;

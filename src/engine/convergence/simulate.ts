@@ -43,6 +43,8 @@ export class Simulation {
   private readonly draining = new Set<number>();
   private readonly popRouter: number[];
   readonly queue = new EventQueue<Agenda>();
+  /** The static solver found no stable routing: the run starts from its snapshot. */
+  readonly baselineUnstable: boolean;
   now = 0;
   lastDelivery = 0;
   dirty = false;
@@ -61,7 +63,9 @@ export class Simulation {
     this.established = new Uint8Array(c).fill(1);
     this.popRouter = net.topology.origins.map((o) => net.indexOf.get(o.router) ?? -1);
     this.popUp = net.topology.origins.map((o, k) => o.state !== 'down' && (this.popRouter[k] as number) >= 0);
-    this.best = prefixes.map((p) => solvePrefix(net, p.text, this.upPops(p), 200 * n + 1000).best);
+    const baseline = prefixes.map((p) => solvePrefix(net, p.text, this.upPops(p), 200 * n + 1000));
+    this.best = baseline.map((s) => s.best);
+    this.baselineUnstable = baseline.some((s) => s.unstable);
     this.ribOut = this.best.map((best) => channels.list.map((_, ch) => this.exported(ch, best)));
     this.ribIn = this.ribOut.map((out) => [...out]);
     this.pending = channels.list.map(() => new Set());
@@ -190,8 +194,8 @@ export class Simulation {
     const c = this.channels.list[ch];
     if (!c) return;
     (this.ribOut[p] as (Held | undefined)[])[ch] = route;
-    if (route) this.updates[c.from]++;
-    else this.withdrawals[c.from]++;
+    const counter = route ? this.updates : this.withdrawals;
+    counter[c.from] = (counter[c.from] as number) + 1;
     // A message into a dead router or over a cut session is lost; TCP keeps the rest in order.
     if (!this.carrying(ch)) return;
     const at = Math.max(
