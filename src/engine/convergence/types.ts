@@ -109,3 +109,26 @@ export interface ConvergenceResult {
   readonly seed: number;
   readonly warnings: readonly string[];
 }
+
+/** An AS-level run: origins withdrawn at t=0 on the stable Gao-Rexford routing of a graph. */
+export interface AsConvergenceResult {
+  /** Per AS index: seconds from the withdrawal to its last change of route; -1 when its route never changed. */
+  readonly settle: Float64Array;
+  /** ASes whose route changed at least once. */
+  readonly affected: number;
+  /** Affected ASes left without a route at the end. */
+  readonly lost: number;
+  /** Settle times of the affected ASes, seconds. */
+  readonly quantiles: { readonly p50: number; readonly p90: number; readonly max: number };
+  /** Per AS index once quiet: the next-hop AS index (itself for an origin, -1 without route) and origin index. */
+  readonly nextHop: Int32Array;
+  readonly originIndex: Int32Array;
+  readonly updates: number;
+  readonly withdrawals: number;
+  readonly events: number;
+  readonly lastUpdate: number;
+  /** Present when the run hit its bound (simulated time or events) before the routing was quiet. */
+  readonly unstable?: string;
+  readonly timers: ConvergenceTimers;
+  readonly seed: number;
+}

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { resolve } from '../../../src/engine/index';
-import type { Resolution, Topology } from '../../../src/engine/index';
-import { finalScenario, simulateConvergence } from '../../../src/engine/convergence/index';
+import { asGraphFromLinks, propagate, resolve } from '../../../src/engine/index';
+import type { AsLink, Resolution, Topology } from '../../../src/engine/index';
+import { finalScenario, simulateAsConvergence, simulateConvergence } from '../../../src/engine/convergence/index';
 import type { ConvergenceEvent, ConvergenceResult } from '../../../src/engine/convergence/index';
 import { parseDocument } from '../../../src/language/index';
 import { toTopology } from '../../../src/routing/topology';
@@ -144,3 +144,57 @@ for (const name of ['seed', 'cdn', 'dns', 'ipv6']) {
     }
   });
 }
+
+/** Random Gao-Rexford AS graphs: the provider of a link always has the lower number, so there are no cycles. */
+const asGraphs = fc
+  .record({
+    size: fc.integer({ min: 2, max: 30 }),
+    links: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.boolean()), { minLength: 1, maxLength: 90 }),
+    origins: fc.uniqueArray(fc.nat(), { minLength: 2, maxLength: 4 }),
+  })
+  .map(({ size, links, origins }) => {
+    const seen = new Set<string>();
+    const out: AsLink[] = [];
+    for (const [x, y, peer] of links) {
+      const a = Math.min((x % size) + 1, (y % size) + 1);
+      const b = Math.max((x % size) + 1, (y % size) + 1);
+      if (a === b || seen.has(`${a}-${b}`)) continue;
+      seen.add(`${a}-${b}`);
+      out.push({ a: a * 10, b: b * 10, relationship: peer ? 'peer-peer' : 'provider-customer' });
+    }
+    return { links: out, origins };
+  })
+  .filter((g) => g.links.length > 0);
+
+test('property: at AS level, withdrawing an origin ends on the routes the sweep gives without it', () => {
+  fc.assert(
+    fc.property(
+      asGraphs,
+      fc.nat(),
+      fc.constantFrom('lowest-neighbor-asn', 'oldest', 'random') as fc.Arbitrary<'random'>,
+      fc.nat(),
+      ({ links, origins }, pick, model, seed) => {
+        const graph = asGraphFromLinks(links);
+        const asns = [...new Set(origins.map((o) => graph.asns[o % graph.size] as number))];
+        const withdrawn = asns[pick % asns.length] as number;
+        const tieBreak = { model, seed: 3 };
+        const result = simulateAsConvergence(
+          graph,
+          asns.map((asn) => ({ asn })),
+          [withdrawn],
+          { seed, tieBreak },
+        );
+        const expected = propagate(
+          graph,
+          asns.map((asn) => ({ asn })),
+          { tieBreak },
+          { withdrawn: [withdrawn] },
+        );
+        assert.deepEqual([...result.nextHop], [...expected.nextHop]);
+        assert.deepEqual([...result.originIndex], [...expected.originIndex]);
+        assert.equal(result.unstable, undefined);
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
