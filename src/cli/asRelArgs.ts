@@ -98,7 +98,7 @@ export interface AsRelArgs {
   readonly json: boolean;
 }
 
-function parseAsn(text: string | undefined, flag: string): Asn {
+export function parseAsn(text: string | undefined, flag: string): Asn {
   const match = /^(?:AS)?(\d{1,10})$/i.exec(text ?? '');
   const asn = match ? Number(match[1]) : NaN;
   if (!(asn >= 1 && asn <= 4294967295))

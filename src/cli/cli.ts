@@ -1,6 +1,7 @@
 // Runs in Node: the `anycast` command's dispatch: each subcommand lives in its own module and returns an exit code.
 import { version } from '../../package.json';
 import { checkCommand, runCheck } from './check';
+import { convergeCommand, runConverge } from './converge';
 import { exportCommand, runExport } from './export';
 import { exitCodeHelp } from './exitCodes';
 import type { CliIo } from './io';
@@ -38,6 +39,11 @@ export const commands: Readonly<Record<string, Entry>> = {
     run: runExport,
     summary: "the preview's picture as a standalone SVG or PNG, drawn in headless Chromium",
     help: helpText(exportCommand),
+  },
+  converge: {
+    run: runConverge,
+    summary: 'how a failover plays out over time: seconds without service, PoP changes, connections reset',
+    help: helpText(convergeCommand),
   },
 };
 

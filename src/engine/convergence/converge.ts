@@ -152,7 +152,7 @@ export function simulateConvergence(
   return {
     clients,
     routers,
-    lastUpdate: round(Math.max(0, sim.lastDelivery - from) / 1000),
+    lastUpdate: round(Math.max(0, sim.lastActivity - from) / 1000),
     settle: { p50: percentile(settles, 50), p90: percentile(settles, 90), max: percentile(settles, 100) },
     updates: routers.reduce((sum, r) => sum + r.updates, 0),
     withdrawals: routers.reduce((sum, r) => sum + r.withdrawals, 0),

@@ -46,7 +46,8 @@ export class Simulation {
   /** The static solver found no stable routing: the run starts from its snapshot. */
   readonly baselineUnstable: boolean;
   now = 0;
-  lastDelivery = 0;
+  /** The last message delivered or route changed, ms. */
+  lastActivity = 0;
   dirty = false;
 
   constructor(
@@ -133,6 +134,7 @@ export class Simulation {
     (this.best[p] as (Held | undefined)[])[r] = chosen;
     this.dirty = true;
     this.lastChange[r] = this.now;
+    this.lastActivity = this.now;
     if (!chosen) return;
     const seen = this.recent.get(r) ?? [];
     seen.push(chosen);
@@ -210,7 +212,7 @@ export class Simulation {
     const c = this.channels.list[ch];
     if (!c || !this.carrying(ch) || !this.established[ch]) return;
     (this.ribIn[p] as (Held | undefined)[])[ch] = route;
-    this.lastDelivery = this.now;
+    this.lastActivity = this.now;
     this.decide(c.to, p);
   }
 

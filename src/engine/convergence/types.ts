@@ -93,7 +93,7 @@ export interface RouterActivity {
 export interface ConvergenceResult {
   readonly clients: readonly ClientTimeline[];
   readonly routers: readonly RouterActivity[];
-  /** Seconds from the first event to the last routing message delivered. */
+  /** Seconds from the first event to the last routing message delivered or route changed. */
   readonly lastUpdate: number;
   /** Client settle times, seconds: median, 90th percentile, maximum. */
   readonly settle: { readonly p50: number; readonly p90: number; readonly max: number };

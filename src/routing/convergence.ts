@@ -1,0 +1,62 @@
+/**
+ * A diagram's failover as it plays out over time: the simulated failure of the editor and the CLI
+ * (PoPs, links, ASes) turned into convergence events on the diagram's topology, and the names of
+ * the engine's routers, PoPs and clients in the diagram's words.
+ */
+import { simulateConvergence } from '../engine/convergence/index';
+import type { ConvergenceEvent, ConvergenceOptions, ConvergenceResult } from '../engine/convergence/index';
+import type { DocumentModel } from '../language/meaning/model';
+import { displayName, toEngineScenario } from './scenario';
+import type { DiagramScenario } from './scenario';
+import type { TopologyBuild } from './topology';
+import { IMPLICIT_TRANSIT_NAME } from './topology';
+
+/** How the failed PoPs go down: they withdraw, they crash (sessions time out), or they drain first (RFC 8326). */
+export type FailureMode =
+  | { readonly kind: 'withdraw' }
+  | { readonly kind: 'crash' }
+  | { readonly kind: 'drain'; readonly withdrawAfter: number };
+
+/** The convergence events for a diagram scenario: PoPs per `mode`, links and ASes fail silently. */
+export function convergenceEvents(
+  scenario: DiagramScenario,
+  model: DocumentModel,
+  build: TopologyBuild,
+  mode: FailureMode,
+): ConvergenceEvent[] {
+  const engine = toEngineScenario(scenario, model, build);
+  const pops = scenario.failedPops.map((pop): ConvergenceEvent => {
+    if (mode.kind === 'crash') return { kind: 'crash-pop', pop };
+    if (mode.kind === 'drain') return { kind: 'drain-pop', pop, withdrawAfter: mode.withdrawAfter };
+    return { kind: 'withdraw-pop', pop };
+  });
+  return [
+    ...pops,
+    ...(engine.failedSessions ?? []).map((session): ConvergenceEvent => ({ kind: 'fail-session', session })),
+    ...(engine.failedAses ?? []).map((asn): ConvergenceEvent => ({ kind: 'fail-as', asn })),
+  ];
+}
+
+/** The diagram name of an engine id (router, PoP or client): `US-East`, `AS174 Cogent`, `Internet`. */
+export function engineNames(model: DocumentModel, build: TopologyBuild): (engineId: string) => string {
+  const byId = new Map(model.nodes.map((n) => [n.id, displayName(n)]));
+  const routerNode = build.mapping.routerNode;
+  return (id) => {
+    if (id in routerNode) {
+      const node = routerNode[id];
+      return node === undefined ? IMPLICIT_TRANSIT_NAME : (byId.get(node) ?? node);
+    }
+    return byId.get(id) ?? id;
+  };
+}
+
+/** Simulates the diagram scenario's failure over time on the diagram's topology. */
+export function simulateDiagramConvergence(
+  scenario: DiagramScenario,
+  model: DocumentModel,
+  build: TopologyBuild,
+  mode: FailureMode,
+  options: ConvergenceOptions = {},
+): ConvergenceResult {
+  return simulateConvergence(build.topology, convergenceEvents(scenario, model, build, mode), options);
+}
