@@ -5,6 +5,7 @@
  */
 import type { ClientTimeline, ConvergenceResult } from '../../engine/convergence/index';
 import { percent, plural } from './figures';
+import { escapeMarkdown } from './hoverText';
 
 /** A duration as an operator reads it: `12 ms`, `0.9 s`, `30 s`, `30.03 s`. */
 export function duration(seconds: number): string {
@@ -77,4 +78,26 @@ export function timelineRows(result: ConvergenceResult, name: (id: string) => st
     });
     return rows;
   });
+}
+
+/** The convergence section of the simulation summary: the headline, each client's story, the timeline table. */
+export function convergenceMarkdown(result: ConvergenceResult, name: (id: string) => string): string {
+  const affected = result.clients.filter((c) => c.states.length > 1);
+  const lines = ['## Convergence', '', escapeMarkdown(convergenceHeadline(result)), ''];
+  lines.push(...affected.map((c) => `- ${escapeMarkdown(clientStory(c, name))}`));
+  const rows = timelineRows(result, name);
+  if (rows.length > 0)
+    lines.push(
+      '',
+      '| Client | Time | PoP | Path |',
+      '| --- | --- | --- | --- |',
+      ...rows.map((r) => `| ${r.map(escapeMarkdown).join(' | ')} |`),
+    );
+  const t = result.timers;
+  const detect = t.bfd ? `BFD ${t.bfd.intervalMs} ms × ${t.bfd.multiplier}` : `hold time ${t.holdTime} s`;
+  lines.push(
+    '',
+    `_Simulated with MRAI ${t.mraiEbgp} s on eBGP (jitter ${t.mraiJitter.join('–')}), ${detect}, processing ${t.processingMs.join('–')} ms, seed ${result.seed}._`,
+  );
+  return lines.join('\n');
 }

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ClientTimeline } from '../../../src/engine/convergence/index';
-import { clientStory, duration } from '../../../src/routing/words/convergenceWords';
+import { simulateConvergence } from '../../../src/engine/convergence/index';
+import { clientStory, convergenceMarkdown, duration } from '../../../src/routing/words/convergenceWords';
 
 const names: Record<string, string> = { ny: 'New York', us: 'US-East', eu: 'EU-West', ap: 'Asia-Pacific' };
 const name = (id: string): string => names[id] ?? id;
@@ -55,4 +56,35 @@ test('a client back on its own PoP keeps its connections if they wait; one left 
     'New York: without service from 2 s on; no PoP is reachable once the routing settles.',
   );
   assert.equal(clientStory(timeline([{ at: 0, pop: 'us', path: [] }]), name), 'New York: not affected.');
+});
+
+test('the summary section has the headline, each affected client and the timeline table', () => {
+  const result = simulateConvergence(
+    {
+      routers: [
+        { id: 'r', asn: 100 },
+        { id: 'p', asn: 10 },
+        { id: 'q', asn: 20 },
+      ],
+      sessions: [
+        { id: 's1', a: 'p', b: 'r', relationship: 'customer-provider' },
+        { id: 's2', a: 'q', b: 'r', relationship: 'customer-provider', prepend: { a: 1 } },
+      ],
+      origins: [
+        { id: 'us', router: 'p', prefixes: ['203.0.113.0/24'] },
+        { id: 'eu', router: 'q', prefixes: ['203.0.113.0/24'] },
+      ],
+      clients: [{ id: 'ny', router: 'r' }],
+    },
+    [{ kind: 'crash-pop', pop: 'us' }],
+  );
+  const markdown = convergenceMarkdown(result, name);
+  assert.match(markdown, /^## Convergence\n\nRouting quiet after 90 s/);
+  assert.match(markdown, /- New York: 90 s without service, then 1 PoP change; settled on EU-West after 90 s/);
+  assert.match(markdown, /\| New York \| before \| US-East \| r → p \|/);
+  assert.match(markdown, /\| {2}\| 90 s \| EU-West \| r → q \|/);
+  assert.match(
+    markdown,
+    /_Simulated with MRAI 30 s on eBGP \(jitter 0\.75–1\), hold time 90 s, processing 1–10 ms, seed 1\._/,
+  );
 });
