@@ -1,4 +1,5 @@
-// Runs in Node: the convergence simulation on the cdn example and on the CAIDA 2018 AS graph (see bench/harness.ts).
+// Runs in Node: the convergence simulation on the cdn example and on the CAIDA 2018 AS graph, or a generated one of
+// the same size when the snapshot is absent (see benchAsGraph in bench/harness.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAsRelationships } from '../src/engine/index';
@@ -6,7 +7,7 @@ import { settledShare, simulateAsConvergence } from '../src/engine/convergence/i
 import { parseDocument } from '../src/language/index';
 import { simulateDiagramConvergence } from '../src/routing/convergence';
 import { toTopology } from '../src/routing/topology';
-import { CITATION, ORIGINS, caidaFile, peakRssMb, report, time } from './harness';
+import { benchAsGraph, peakRssMb, report, time } from './harness';
 
 const model = parseDocument(readFileSync(join('examples', 'cdn.anycast.mmd'), 'utf8')).model;
 const build = toTopology(model);
@@ -21,23 +22,22 @@ console.log(
   `          ${build.topology.routers.length} routers; ${cdn.updates} updates, ${cdn.withdrawals} withdrawals, ${cdn.events} events; quiet after ${cdn.lastUpdate} s`,
 );
 
-const file = caidaFile();
-console.log(`Data: ${CITATION} (${file})`);
+const { file, origins } = benchAsGraph();
 const graph = parseAsRelationships(readFileSync(file));
-const withdrawn = ORIGINS[0];
+const withdrawn = origins[0] as number;
 const run = time(
-  `convergence, CAIDA 2018, ${ORIGINS.length} origins, AS${withdrawn} withdrawn, default timers`,
+  `convergence, AS graph, ${origins.length} origins, one withdrawn, default timers`,
   'engine',
   () =>
     simulateAsConvergence(
       graph,
-      ORIGINS.map((asn) => ({ asn })),
+      origins.map((asn) => ({ asn })),
       [withdrawn],
     ),
   { runs: 3, warmup: 1, target: 20_000 },
 ).last;
 console.log(
-  `          ${graph.size} ASes; ${run.affected} changed route, ${run.lost} lost it; ${run.updates} updates, ${run.withdrawals} withdrawals, ${run.events} events; last update after ${run.lastUpdate} s`,
+  `          AS${withdrawn} withdrawn; ${graph.size} ASes; ${run.affected} changed route, ${run.lost} lost it; ${run.updates} updates, ${run.withdrawals} withdrawals, ${run.events} events; last update after ${run.lastUpdate} s`,
 );
 console.log(
   `          settle time of the ASes whose route changed: p50 ${run.quantiles.p50} s, p90 ${run.quantiles.p90} s, max ${run.quantiles.max} s`,
