@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { asGraphFromLinks, asIndex } from '../../../src/engine/index';
 import type { SessionSpec, Topology } from '../../../src/engine/index';
-import { simulateConvergence } from '../../../src/engine/convergence/index';
+import { settledShare, simulateAsConvergence, simulateConvergence } from '../../../src/engine/convergence/index';
 import type { ClientTimeline, ConvergenceOptions } from '../../../src/engine/convergence/index';
 
 const router = (id: string, asn: number) => ({ id, asn });
@@ -182,4 +183,29 @@ test('a what-if that names nothing is a warning, not an error', () => {
   const result = simulateConvergence(twoPops, [{ kind: 'withdraw-pop', pop: 'nowhere' }], exact);
   assert.deepEqual(result.warnings, ["no PoP 'nowhere' to withdraw"]);
   assert.deepEqual(steps(result.clients[0]), ['0:P']);
+});
+
+test('at AS level, a withdrawn origin: its provider falls back to a peer route, a multihomed customer to its other provider', () => {
+  // AS1 and AS2 are tier-1 peers; origin AS10 buys from AS1, origin AS20 from AS2; AS30 buys from
+  // both and, the two paths being equally long, picks the lower neighbour: [30 1 10].
+  const graph = asGraphFromLinks([
+    { a: 1, b: 2, relationship: 'peer-peer' },
+    { a: 1, b: 10, relationship: 'provider-customer' },
+    { a: 2, b: 20, relationship: 'provider-customer' },
+    { a: 1, b: 30, relationship: 'provider-customer' },
+    { a: 2, b: 30, relationship: 'provider-customer' },
+  ]);
+  const result = simulateAsConvergence(graph, [{ asn: 10 }, { asn: 20 }], [10], exact);
+  const settle = (asn: number): number => result.settle[asIndex(graph, asn)] as number;
+  // t=0     AS10 withdraws to AS1.
+  // t=10 ms AS1 takes the peer route [1 2 20]: it advertises it to its customers AS30 and AS10, and
+  //         withdraws from its peer AS2 (a peer route is not passed to peers).
+  // t=20 ms AS30 hears [1 2 20] and prefers the shorter [30 2 20]; AS10 takes [10 1 2 20]; AS2 keeps [2 20].
+  assert.deepEqual([settle(1), settle(30), settle(10), settle(2), settle(20)], [0.01, 0.02, 0.02, -1, -1]);
+  assert.equal(result.affected, 3);
+  assert.equal(result.updates, 2);
+  assert.equal(result.withdrawals, 2);
+  assert.equal(settledShare(result, 0.015), 1 / 3);
+  assert.equal(settledShare(result, 1), 1);
+  assert.equal(result.nextHop[asIndex(graph, 30)], asIndex(graph, 2));
 });
