@@ -5,7 +5,6 @@
  */
 import { announcedPrefixes } from '../resolve';
 import { buildNet, toRoute } from '../routerNet';
-import type { Held } from '../routerNet';
 import type { Instability, Scenario, Topology } from '../types';
 import { buildChannels } from './channels';
 import { TimelineRecorder, percentile, round } from './clientTimelines';
@@ -79,13 +78,11 @@ function instability(sim: Simulation, reason: string): Instability {
     .filter((r) => (sim.lastChange[r] as number) >= sim.now - window)
     .sort((a, b) => a - b);
   const ids = cycling.map((r) => routers[r]?.id ?? String(r));
-  const prefixOf = (h: Held): string =>
-    sim.prefixes.find((_, p) => sim.best[p]?.some((b) => b?.pop === h.pop))?.text ?? sim.prefixes[0]?.text ?? '';
   return {
     routers: ids,
     cycle: cycling.map((r, i) => ({
       router: ids[i] as string,
-      routes: (sim.recent.get(r) ?? []).map((h) => toRoute(sim.net, h, prefixOf(h))),
+      routes: (sim.recent.get(r) ?? []).map(({ p, held }) => toRoute(sim.net, held, sim.prefixes[p]?.text ?? '')),
     })),
     message:
       `no stable routing: ${reason}, ${ids.join(', ')} still change their choice ` +

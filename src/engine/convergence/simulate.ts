@@ -38,7 +38,8 @@ export class Simulation {
   readonly updates: Uint32Array;
   readonly withdrawals: Uint32Array;
   readonly lastChange: Float64Array;
-  readonly recent = new Map<number, Held[]>();
+  /** Per router, its last few choices and their prefixes: what a dispute wheel report shows. */
+  readonly recent = new Map<number, { readonly p: number; readonly held: Held }[]>();
   private readonly popUp: boolean[];
   private readonly draining = new Set<number>();
   private readonly popRouter: number[];
@@ -137,7 +138,7 @@ export class Simulation {
     this.lastActivity = this.now;
     if (!chosen) return;
     const seen = this.recent.get(r) ?? [];
-    seen.push(chosen);
+    seen.push({ p, held: chosen });
     if (seen.length > 4) seen.shift();
     this.recent.set(r, seen);
   }
