@@ -7,8 +7,13 @@ import * as vscode from 'vscode';
 import { previewContent } from '../routing/picture/previewContent';
 import { defaultGroupClientsAbove } from '../routing/picture/clientGroups';
 import type { DiagramContent } from '../routing/picture/previewContent';
+import { convergenceOf, failureMode } from '../routing/convergence';
+import { convergencePlayback } from '../routing/picture/convergencePlayback';
+import { isEmptyScenario } from '../routing/scenario';
+import { convergenceHeadline } from '../routing/words/convergenceWords';
 import type {
   HostToWebview,
+  PlayConvergenceMessage,
   PreviewPersistedState,
   PreviewTheme,
   PictureRequestMessage,
@@ -344,11 +349,31 @@ export class PreviewManager implements vscode.Disposable {
         this.svgRequests.get(message.requestId)?.(message);
         this.svgRequests.delete(message.requestId);
         break;
+      case 'playConvergence':
+        this.playConvergence(message);
+        break;
       default: {
         const unknown: never = message;
         throw new Error(`Unknown message from the preview: ${JSON.stringify(unknown)}`);
       }
     }
+  }
+
+  /** Simulates the shown failure message by message and sends the run to play on the picture. */
+  private playConvergence(message: PlayConvergenceMessage): void {
+    const document = this.document;
+    if (!document || document.uri.toString() !== message.uri) return;
+    const routing = this.simulation.routingOf(document);
+    if (isEmptyScenario(routing.scenario) || routing.problem !== undefined) return;
+    const result = convergenceOf(routing, failureMode(message.mode));
+    this.post({
+      type: 'convergence',
+      uri: message.uri,
+      version: document.version,
+      mode: message.mode,
+      playback: convergencePlayback(result, routing.nodeOf),
+      summary: convergenceHeadline(result),
+    });
   }
 
   private async reveal(message: Extract<WebviewToHost, { type: 'reveal' }>): Promise<void> {

@@ -10,6 +10,7 @@ import { failureChoices, scenarioOfChoices } from '../routing/failureChoices';
 import type { FailureChoice } from '../routing/failureChoices';
 import { isEmptyScenario, noFailures, togglePop } from '../routing/scenario';
 import type { DiagramScenario, EdgeKey } from '../routing/scenario';
+import { convergenceSection } from '../routing/words/convergenceWords';
 import { simulationHeadline, simulationSummary } from '../routing/words/simulationSummary';
 import { anycastLanguageId, diagramDocument } from './activeDiagram';
 import type { DocumentAnalyses } from './analyses';
@@ -200,7 +201,8 @@ class SummaryProvider implements vscode.TextDocumentContentProvider {
     const document =
       vscode.workspace.textDocuments.find((d) => d.uri.toString() === source.toString()) ??
       (await vscode.workspace.openTextDocument(source));
-    return simulationSummary(this.store.routingOf(document), fileName(source));
+    const routing = this.store.routingOf(document);
+    return [simulationSummary(routing, fileName(source)), convergenceSection(routing)].filter((s) => s).join('\n\n');
   }
 
   dispose(): void {

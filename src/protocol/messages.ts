@@ -8,8 +8,10 @@
 import type { MapRouting } from '../routing/map/mapRouting';
 import type { MapScene } from '../routing/map/mapScene';
 import type { PreviewView } from '../routing/map/previewView';
+import type { ConvergencePlayback } from '../routing/picture/convergencePlayback';
 import type { RoutingAnnotation } from '../routing/picture/routingAnnotation';
 
+export type { ConvergencePlayback, PlaybackState } from '../routing/picture/convergencePlayback';
 export type { LegendAnnotation, NodeAnnotation, RoutingAnnotation } from '../routing/picture/routingAnnotation';
 
 export type { MapRouting, MapScene, PreviewView };
@@ -98,6 +100,18 @@ export interface EditedMessage extends DocumentRef {
   readonly type: 'edited';
 }
 
+/** How the simulated PoPs go down in a convergence run (see FailureMode in src/routing/convergence.ts). */
+export type ConvergenceMode = 'withdraw' | 'crash' | 'drain';
+
+/** A convergence run of the failure shown, to play on the picture already drawn (answers `playConvergence`). */
+export interface ConvergenceMessage extends DocumentRef {
+  readonly type: 'convergence';
+  readonly mode: ConvergenceMode;
+  readonly playback: ConvergencePlayback;
+  /** The overall figures in words, shown beside the scrubber. */
+  readonly summary: string;
+}
+
 export type HostToWebview =
   | RenderMessage
   | RoutingStateMessage
@@ -106,7 +120,8 @@ export type HostToWebview =
   | HighlightMessage
   | SetThemeMessage
   | PictureRequestMessage
-  | SetViewMessage;
+  | SetViewMessage
+  | ConvergenceMessage;
 
 /** The webview is listening; the host sends nothing before this. */
 export interface ReadyMessage {
@@ -166,6 +181,13 @@ export interface PreviewPersistedState {
   readonly uri: string;
 }
 
+/** The user asked to play how the simulated failure converges, with the PoPs going down this way. */
+export interface PlayConvergenceMessage {
+  readonly type: 'playConvergence';
+  readonly uri: string;
+  readonly mode: ConvergenceMode;
+}
+
 export type WebviewToHost =
   | ReadyMessage
   | RenderedMessage
@@ -173,4 +195,5 @@ export type WebviewToHost =
   | RevealMessage
   | TogglePopMessage
   | PictureMessage
-  | ViewChosenMessage;
+  | ViewChosenMessage
+  | PlayConvergenceMessage;

@@ -6,6 +6,7 @@
 import { simulateConvergence } from '../engine/convergence/index';
 import type { ConvergenceEvent, ConvergenceOptions, ConvergenceResult } from '../engine/convergence/index';
 import type { DocumentModel } from '../language/meaning/model';
+import type { ScenarioRouting } from './analysis';
 import { displayName, toEngineScenario } from './scenario';
 import type { DiagramScenario } from './scenario';
 import type { TopologyBuild } from './topology';
@@ -59,4 +60,21 @@ export function simulateDiagramConvergence(
   options: ConvergenceOptions = {},
 ): ConvergenceResult {
   return simulateConvergence(build.topology, convergenceEvents(scenario, model, build, mode), options);
+}
+
+/** How long a drained PoP keeps announcing (with GRACEFUL_SHUTDOWN) before it withdraws, when nothing says. */
+export const DEFAULT_DRAIN_SECONDS = 30;
+
+/** The failure mode the preview's menu names. */
+export function failureMode(kind: FailureMode['kind']): FailureMode {
+  return kind === 'drain' ? { kind, withdrawAfter: DEFAULT_DRAIN_SECONDS } : { kind };
+}
+
+/** The convergence of a what-if the editor simulates (its analysis under the scenario). */
+export function convergenceOf(
+  routing: ScenarioRouting,
+  mode: FailureMode,
+  options: ConvergenceOptions = {},
+): ConvergenceResult {
+  return simulateDiagramConvergence(routing.scenario, routing.model, routing.build, mode, options);
 }

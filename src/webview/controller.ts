@@ -14,6 +14,7 @@ import type {
   RoutingStateMessage,
   WebviewToHost,
 } from '../protocol/messages';
+import { ConvergencePlayer } from './convergencePlayer';
 import type { DiagramIndex } from './diagramIndex';
 import { indexDiagram, targetOf } from './diagramIndex';
 import { renderLegend } from './legend';
@@ -63,6 +64,7 @@ export class PreviewController {
   private fitPending = true;
   /** Each document's own pan and zoom, so switching files back and forth keeps both views. */
   private readonly views = new Map<string, View>();
+  private readonly player: ConvergencePlayer;
 
   constructor(
     private readonly body: HTMLElement,
@@ -89,6 +91,7 @@ export class PreviewController {
     this.el.canvas.addEventListener('pointerover', (event) => this.onHover(event));
     this.el.canvas.addEventListener('pointerleave', () => this.setHover(undefined));
     watchBodyTheme(body, () => this.onThemeChanged());
+    this.player = new ConvergencePlayer(this.el.toolbar, this.host, () => this.restyle());
     this.applyThemeAttribute();
   }
 
@@ -132,6 +135,9 @@ export class PreviewController {
         break;
       case 'setView':
         this.map.set(message.view);
+        break;
+      case 'convergence':
+        if (!this.isStale(message) && message.uri === this.uri) this.player.load(message);
         break;
       default: {
         const unknown: never = message;
@@ -180,8 +186,7 @@ export class PreviewController {
 
   /** True when this message is about an older edit than one already seen. */
   private isStale(message: { uri: string; version: number }): boolean {
-    if (message.uri !== this.uri) return false;
-    return message.version < this.latestVersion;
+    return message.uri === this.uri && message.version < this.latestVersion;
   }
 
   private noteVersion(message: { uri: string; version: number }): void {
@@ -327,7 +332,7 @@ export class PreviewController {
       revealNode: (node) => this.revealNode(node),
     });
     if (!shown || !routing) return;
-    applyRouting(shown.index, shown.edges, routing, this.theme, shown.svg);
+    applyRouting(shown.index, shown.edges, this.player.routingAt(this.uri, routing), this.theme, shown.svg);
     this.showCursor(false);
   }
 
@@ -369,17 +374,12 @@ export class PreviewController {
   }
 
   private setHover(nodeId: string | undefined, event?: PointerEvent): void {
-    const tooltip = this.el.tooltip;
     if (nodeId !== this.hoverNode) {
       this.hoverNode = nodeId;
       this.showPathOf(nodeId ?? this.cursorNode);
     }
     const summary = nodeId === undefined ? undefined : this.routing?.nodes.find((n) => n.id === nodeId)?.summary;
-    if (!summary || summary.length === 0 || !event) {
-      tooltip.hidden = true;
-      return;
-    }
-    showTooltip(tooltip, summary, event);
+    showTooltip(this.el.tooltip, summary, event);
   }
 
   private applyThemeAttribute(): EffectiveTheme {

@@ -63,8 +63,16 @@ export function addZoomButtons(toolbar: HTMLElement, panZoom: PanZoom): void {
   toolbar.prepend(group);
 }
 
-/** Shows `lines` in the tooltip beside the pointer, kept inside the window. */
-export function showTooltip(tooltip: HTMLElement, lines: readonly string[], event: PointerEvent): void {
+/** Shows `lines` in the tooltip beside the pointer, kept inside the window; hides it when there are none. */
+export function showTooltip(
+  tooltip: HTMLElement,
+  lines: readonly string[] | undefined,
+  event: PointerEvent | undefined,
+): void {
+  if (!lines || lines.length === 0 || !event) {
+    tooltip.hidden = true;
+    return;
+  }
   tooltip.replaceChildren(
     ...lines.map((line) => {
       const div = document.createElement('div');

@@ -91,7 +91,7 @@ function styleNode(g: SVGGElement, node: NodeAnnotation, theme: ThemeKind): void
   }
   if (node.unreachable) {
     g.classList.add('ac-unreachable');
-    addBadge(g, 'no route', 'unreachable', failure.alert);
+    addBadge(g, 'no service', 'unreachable', failure.alert);
   } else if (node.moved) {
     g.classList.add('ac-moved');
     addBadge(g, 'moved', 'moved', failure.text);

@@ -4,6 +4,9 @@
  * figures, and the per-client timeline as a table. Pure.
  */
 import type { ClientTimeline, ConvergenceResult } from '../../engine/convergence/index';
+import type { ScenarioRouting } from '../analysis';
+import { convergenceOf, engineNames, failureMode } from '../convergence';
+import { isEmptyScenario } from '../scenario';
 import { percent, plural } from './figures';
 import { escapeMarkdown } from './hoverText';
 
@@ -81,9 +84,13 @@ export function timelineRows(result: ConvergenceResult, name: (id: string) => st
 }
 
 /** The convergence section of the simulation summary: the headline, each client's story, the timeline table. */
-export function convergenceMarkdown(result: ConvergenceResult, name: (id: string) => string): string {
+export function convergenceMarkdown(
+  result: ConvergenceResult,
+  name: (id: string) => string,
+  title = '## Convergence',
+): string {
   const affected = result.clients.filter((c) => c.states.length > 1);
-  const lines = ['## Convergence', '', escapeMarkdown(convergenceHeadline(result)), ''];
+  const lines = [title, '', escapeMarkdown(convergenceHeadline(result)), ''];
   lines.push(...affected.map((c) => `- ${escapeMarkdown(clientStory(c, name))}`));
   const rows = timelineRows(result, name);
   if (rows.length > 0)
@@ -100,4 +107,19 @@ export function convergenceMarkdown(result: ConvergenceResult, name: (id: string
     `_Simulated with MRAI ${t.mraiEbgp} s on eBGP (jitter ${t.mraiJitter.join('–')}), ${detect}, processing ${t.processingMs.join('–')} ms, seed ${result.seed}._`,
   );
   return lines.join('\n');
+}
+
+/**
+ * The simulation summary's convergence section for the editor's what-if: the failed PoPs
+ * withdrawing (the timeline table), then in one paragraph what a crash would cost instead.
+ * Empty when nothing is failed or the routing has a problem.
+ */
+export function convergenceSection(routing: ScenarioRouting): string {
+  if (isEmptyScenario(routing.scenario) || routing.problem !== undefined) return '';
+  const name = engineNames(routing.model, routing.build);
+  const withdrawn = convergenceOf(routing, failureMode('withdraw'));
+  const section = convergenceMarkdown(withdrawn, name, '## Convergence (the failed PoPs withdraw)');
+  if (routing.scenario.failedPops.length === 0) return section;
+  const crashed = convergenceOf(routing, failureMode('crash'));
+  return `${section}\n\n### If the PoPs crashed instead\n\n${escapeMarkdown(convergenceHeadline(crashed))}`;
 }
