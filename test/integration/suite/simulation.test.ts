@@ -123,6 +123,10 @@ suite('Failure simulation', () => {
     assert.match(text, /# Simulation: seed\.anycast\.mmd/);
     assert.match(text, /\| User in New York \| US-East \| EU-West \|/);
     assert.match(text, /## Clients that lost service \(0\)/);
+    // How the failover converges: New York's timeline, then what a crash would cost instead.
+    assert.match(text, /## Convergence \(the failed PoPs withdraw\)/);
+    assert.match(text, /\| User in New York \| before \| US-East \|/);
+    assert.match(text, /### If the PoPs crashed instead\n\nRouting quiet after 90/);
     assert.equal(summary.isUntitled, false, 'a read-only summary: closing it asks nothing');
     // An open summary follows the simulation.
     await vscode.commands.executeCommand('anycast.endSimulation', document.uri);
