@@ -9,6 +9,7 @@ import { toTopology } from '../routing/topology';
 import { plural } from '../routing/words/figures';
 import { clientStory, convergenceHeadline, duration, timelineRows } from '../routing/words/convergenceWords';
 import { CliError, readAsRelFile } from './asRel';
+import { EXIT } from './exitCodes';
 import { parseAsn, parseSeed } from './asRelArgs';
 import { failureFlags, failureOptions } from './failureOptions';
 import { diagramFailures } from './failures';
@@ -189,7 +190,7 @@ async function runDiagram(file: string, values: Values, io: CliIo): Promise<numb
   const name = engineNames(model, build);
   io.out(values.json ? JSON.stringify(diagramJson(result, name)) : diagramText(result, name));
   for (const w of result.warnings) io.err(`${file}: warning: ${w}`);
-  return result.unstable ? 3 : 0;
+  return result.unstable ? EXIT.unstable : EXIT.ok;
 }
 
 const MILESTONES = [1, 10, 30, 60, 120];
@@ -222,7 +223,7 @@ async function runAsLevel(file: string, values: Values, io: CliIo): Promise<numb
       ].join('\n'),
     );
   }
-  return result.unstable ? 3 : 0;
+  return result.unstable ? EXIT.unstable : EXIT.ok;
 }
 
 /** `anycast converge`: a diagram's failover over time, or with --as-rel an origin's withdrawal on a CAIDA graph. */
@@ -244,7 +245,7 @@ export async function runConverge(args: readonly string[], io: CliIo): Promise<n
     if (error instanceof UsageError) return usageError('converge', error.message, io);
     if (error instanceof CliError || error instanceof RequestError) {
       io.err(`anycast converge: ${error.message}`);
-      return 1;
+      return EXIT.badInput;
     }
     throw error;
   }

@@ -82,12 +82,6 @@ function popsUp(net: Net, scenario: Scenario): boolean[] {
   return popUp;
 }
 
-/** An announced prefix that covers the service address, and the PoPs up that announce it. */
-export interface AnnouncedPrefix {
-  readonly text: string;
-  readonly pops: readonly number[];
-}
-
 /**
  * The announced prefixes that cover the service address, each with the PoPs up that announce it;
  * longest first, then announcement order: the first prefix with a route at a router is the one it

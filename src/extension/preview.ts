@@ -5,52 +5,27 @@
  */
 import * as vscode from 'vscode';
 import { previewContent } from '../routing/picture/previewContent';
-import { defaultGroupClientsAbove } from '../routing/picture/clientGroups';
 import type { DiagramContent } from '../routing/picture/previewContent';
-import { convergenceOf, failureMode } from '../routing/convergence';
-import { convergencePlayback } from '../routing/picture/convergencePlayback';
-import { isEmptyScenario } from '../routing/scenario';
-import { convergenceHeadline } from '../routing/words/convergenceWords';
 import type {
   HostToWebview,
-  PlayConvergenceMessage,
   PreviewPersistedState,
-  PreviewTheme,
   PictureRequestMessage,
   PictureMessage,
   WebviewToHost,
 } from '../protocol/messages';
 import { anycastLanguageId } from './activeDiagram';
 import type { DocumentAnalyses } from './analyses';
-import type { DefaultViewSetting, PreviewView } from '../routing/map/previewView';
+import type { PreviewView } from '../routing/map/previewView';
 import { toVsRange } from './convert';
+import { convergenceReply } from './previewConvergence';
 import { previewHtml } from './previewHtml';
-import { PreviewMap, viewSetting } from './previewMap';
+import { PreviewMap } from './previewMap';
+import { readSettings } from './previewSettings';
 import { RenderWaits } from './renderWaits';
 import type { RenderedEvent } from './renderWaits';
 import type { SimulationStore } from './simulation';
 
 const viewType = 'anycast.preview';
-
-interface PreviewSettings {
-  readonly theme: PreviewTheme;
-  readonly defaultView: DefaultViewSetting;
-  readonly debounceMs: number;
-  readonly maxEdges: number;
-  readonly groupClientsAbove: number;
-}
-
-function readSettings(): PreviewSettings {
-  const config = vscode.workspace.getConfiguration('anycast.preview');
-  const theme = config.get<string>('theme', 'auto');
-  return {
-    theme: theme === 'light' || theme === 'dark' ? theme : 'auto',
-    defaultView: viewSetting(config.get<string>('defaultView', 'auto')),
-    debounceMs: Math.max(0, config.get<number>('debounceMs', 250)),
-    maxEdges: Math.max(1, config.get<number>('maxEdges', 500)),
-    groupClientsAbove: Math.max(0, config.get<number>('groupClientsAbove', defaultGroupClientsAbove)),
-  };
-}
 
 function isAnycast(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
   return document !== undefined && document.languageId === anycastLanguageId;
@@ -349,31 +324,20 @@ export class PreviewManager implements vscode.Disposable {
         this.svgRequests.get(message.requestId)?.(message);
         this.svgRequests.delete(message.requestId);
         break;
-      case 'playConvergence':
-        this.playConvergence(message);
+      case 'playConvergence': {
+        const document = this.document;
+        const reply =
+          document?.uri.toString() === message.uri
+            ? convergenceReply(this.simulation.routingOf(document), message, document.version)
+            : undefined;
+        if (reply) this.post(reply);
         break;
+      }
       default: {
         const unknown: never = message;
         throw new Error(`Unknown message from the preview: ${JSON.stringify(unknown)}`);
       }
     }
-  }
-
-  /** Simulates the shown failure message by message and sends the run to play on the picture. */
-  private playConvergence(message: PlayConvergenceMessage): void {
-    const document = this.document;
-    if (!document || document.uri.toString() !== message.uri) return;
-    const routing = this.simulation.routingOf(document);
-    if (isEmptyScenario(routing.scenario) || routing.problem !== undefined) return;
-    const result = convergenceOf(routing, failureMode(message.mode));
-    this.post({
-      type: 'convergence',
-      uri: message.uri,
-      version: document.version,
-      mode: message.mode,
-      playback: convergencePlayback(result, routing.nodeOf),
-      summary: convergenceHeadline(result),
-    });
   }
 
   private async reveal(message: Extract<WebviewToHost, { type: 'reveal' }>): Promise<void> {

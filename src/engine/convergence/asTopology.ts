@@ -3,8 +3,8 @@
  * slot is also the channel on which the neighbour sends to the AS. Typed arrays throughout, so a
  * CAIDA graph of 60,000 ASes and 800,000 slots stays small.
  */
-import type { AsGraph } from '../types';
-import { LEARNED_CUSTOMER, LEARNED_PEER, LEARNED_PROVIDER } from '../types';
+import type { AsGraph } from '../asTypes';
+import { LEARNED_CUSTOMER, LEARNED_PEER, LEARNED_PROVIDER } from '../asTypes';
 
 export interface AsSlots {
   readonly count: number;

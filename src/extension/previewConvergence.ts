@@ -1,0 +1,25 @@
+// What the preview host answers to "Play convergence": the shown failure simulated message by message.
+import type { ConvergenceMessage, PlayConvergenceMessage } from '../protocol/messages';
+import type { ScenarioRouting } from '../routing/analysis';
+import { convergenceOf, failureMode } from '../routing/convergence';
+import { convergencePlayback } from '../routing/picture/convergencePlayback';
+import { isEmptyScenario } from '../routing/scenario';
+import { convergenceHeadline } from '../routing/words/convergenceWords';
+
+/** The run to play on the picture for the failure shown, or undefined when nothing is failed or the routing has a problem. */
+export function convergenceReply(
+  routing: ScenarioRouting,
+  message: PlayConvergenceMessage,
+  version: number,
+): ConvergenceMessage | undefined {
+  if (isEmptyScenario(routing.scenario) || routing.problem !== undefined) return undefined;
+  const result = convergenceOf(routing, failureMode(message.mode));
+  return {
+    type: 'convergence',
+    uri: message.uri,
+    version,
+    mode: message.mode,
+    playback: convergencePlayback(result, routing.nodeOf),
+    summary: convergenceHeadline(result),
+  };
+}
