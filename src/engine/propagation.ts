@@ -87,7 +87,7 @@ export function candidatesAt(
  * and is dropped by its originator and by a reflector whose cluster is already on the list.
  */
 function overIbgp(net: Net, r: number, q: number, offered: Held | undefined): Held | undefined {
-  if (!offered || net.down[q] || offered.communities.includes('no-advertise')) return undefined;
+  if (!offered || net.down[q] || !sentOverIbgp(net, q, r, offered)) return undefined;
   if (offered.learnedFrom !== 'ibgp')
     return {
       ...offered,
@@ -100,7 +100,7 @@ function overIbgp(net: Net, r: number, q: number, offered: Held | undefined): He
       clusterList: [],
     };
   const reflector = net.reflectorOf[q];
-  if (!reflector || (!reflector.clients.has(offered.sender) && !reflector.clients.has(r))) return undefined;
+  if (!reflector) return undefined;
   const clusterList = [reflector.clusterId, ...offered.clusterList];
   const own = net.reflectorOf[r]?.clusterId;
   if (offered.originator === r || (own !== undefined && clusterList.includes(own))) return undefined;
@@ -113,6 +113,18 @@ function overIbgp(net: Net, r: number, q: number, offered: Held | undefined): He
     session: -1,
     clusterList,
   };
+}
+
+/**
+ * Whether iBGP peer q sends its best route `offered` to r: a route it did not learn over iBGP
+ * always (unless NO_ADVERTISE), an iBGP-learned one only as a route reflector (RFC 4456), from a
+ * client to every peer and from a non-client to its clients.
+ */
+export function sentOverIbgp(net: Net, q: number, r: number, offered: Held): boolean {
+  if (offered.communities.includes('no-advertise')) return false;
+  if (offered.learnedFrom !== 'ibgp') return true;
+  const reflector = net.reflectorOf[q];
+  return !!reflector && (reflector.clients.has(offered.sender) || reflector.clients.has(r));
 }
 
 /** Whether a route may be sent over an eBGP session to a neighbour that learns it as `learned` (communities, Gao-Rexford). */

@@ -6,10 +6,10 @@
  * simulation ends where `resolve` does. Pure: the same topology, events and seed give the same run.
  */
 import { selectBest } from '../decision';
-import { candidatesAt, exportableOverEbgp, sharedOverIbgp, signature, solvePrefix } from '../propagation';
+import { candidatesAt, exportableOverEbgp, sentOverIbgp, signature, solvePrefix } from '../propagation';
 import type { Offers } from '../propagation';
 import type { Held, Net } from '../routerNet';
-import type { AnnouncedPrefix } from '../resolve';
+import type { AnnouncedPrefix } from '../stableStates';
 import type { Channels } from './channels';
 import { EventQueue } from './eventQueue';
 import { between } from './random';
@@ -88,7 +88,7 @@ export class Simulation {
     const c = this.channels.list[ch];
     const held = c ? best[c.from] : undefined;
     if (!c || !held) return undefined;
-    const allowed = c.learned ? exportableOverEbgp(held, c.learned) : sharedOverIbgp(held);
+    const allowed = c.learned ? exportableOverEbgp(held, c.learned) : sentOverIbgp(this.net, c.from, c.to, held);
     return allowed ? held : undefined;
   }
 

@@ -13,7 +13,8 @@ import { toTopology } from '../../../src/routing/topology';
 /**
  * Random Gao-Rexford topologies at router granularity: ASes of one to three routers at random
  * places (iBGP, hot-potato exits), sessions between random routers of two ASes (the provider has
- * the lower number, so no cycles), random prepends, PoPs on random routers, a client on every router.
+ * the lower number, so no cycles), random prepends, PoPs on random routers, a client on every router;
+ * with `reflect`, the first router of every AS is a route reflector (RFC 4456) for the others.
  */
 const topologies = fc
   .record({
@@ -37,8 +38,9 @@ const topologies = fc
     ),
     pops: fc.uniqueArray(fc.nat(), { minLength: 1, maxLength: 4 }),
     tie: fc.constantFrom('lowest-neighbor-asn', 'router-id', 'oldest') as fc.Arbitrary<'router-id'>,
+    reflect: fc.boolean(),
   })
-  .map(({ ases, links, pops, tie }): Topology => {
+  .map(({ ases, links, pops, tie, reflect }): Topology => {
     const routers = ases.flatMap((sites, a) =>
       sites.map(([lat, lon], s) => ({ id: `r${a + 1}.${s}`, asn: (a + 1) * 10, point: { lat, lon } })),
     );
@@ -63,7 +65,12 @@ const topologies = fc
       prefixes: ['203.0.113.0/24'],
     }));
     const clients = routers.map((r) => ({ id: `c-${r.id}`, router: r.id }));
-    return { routers, sessions, origins, clients, tieBreak: { model: tie } };
+    const reflection = reflect
+      ? ases.flatMap((sites, a) =>
+          sites.slice(1).map((_, s) => ({ reflector: `r${a + 1}.0`, client: `r${a + 1}.${s + 1}` })),
+        )
+      : [];
+    return { routers, sessions, origins, clients, reflection, tieBreak: { model: tie } };
   });
 
 function eventsFor(topology: Topology, pick: number, kind: number, restore: boolean): ConvergenceEvent[] {
