@@ -81,7 +81,7 @@ connections reset), and when it settles; then the overall figures. With --as-rel
 the ASes whose route changed that have settled after 1, 10, 30, 60 and 120 s.`,
   options: convergeOptions,
   exitStatus:
-    '0 done, 1 the file cannot be read or does not parse, 2 bad usage or an unknown PoP, AS or link, 3 no stable routing within the bounds.',
+    '0 done, 1 bad input (a file that cannot be read or does not parse, an unknown PoP, AS or link), 2 bad usage, 3 no stable routing within the bounds.',
 };
 
 type Values = OptionValues<typeof convergeOptions>;
