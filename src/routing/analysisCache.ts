@@ -28,19 +28,19 @@ export class AnalysisCache {
   }
 
   /** The analysis of the document's current version. */
-  analysisOf(document: VersionedText): DiagramAnalysis {
-    const hit = this.entries.get(document.key);
-    if (hit && hit.version === document.version) {
-      this.entries.delete(document.key);
-      this.entries.set(document.key, hit);
+  analysisOf(text: VersionedText): DiagramAnalysis {
+    const hit = this.entries.get(text.key);
+    if (hit && hit.version === text.version) {
+      this.entries.delete(text.key);
+      this.entries.set(text.key, hit);
       return hit.analysis;
     }
-    const analysis = new DiagramAnalysis(document.getText(), undefined, {
+    const analysis = new DiagramAnalysis(text.getText(), undefined, {
       maxTopologySize: maxEditorTopologySize,
       onResolve: () => this.resolves++,
     });
-    this.entries.delete(document.key);
-    this.entries.set(document.key, { version: document.version, analysis });
+    this.entries.delete(text.key);
+    this.entries.set(text.key, { version: text.version, analysis });
     if (this.entries.size > maxCached) this.entries.delete(this.entries.keys().next().value as string);
     return analysis;
   }

@@ -81,8 +81,8 @@ export function readYaml(
     return { value: undefined, errors };
   }
   const documents = [...new Composer({ uniqueKeys: false, prettyErrors: false }).compose(tokens)];
-  const [document, second] = documents;
-  if (!document) {
+  const [parsed, second] = documents;
+  if (!parsed) {
     // A directive with no `---` after it: js-yaml expects the document start marker.
     const directive = tokens.find((t) => t.type === 'directive');
     if (directive) report(directive.offset, directive.offset + 1, "A YAML directive needs a '---' line after it");
@@ -92,11 +92,11 @@ export function readYaml(
     const at = second.range[0];
     report(at, at + 3, "Only one YAML document fits here: mermaid refuses a second one after '---' or '...'");
   }
-  for (const problem of [...document.errors, ...document.warnings]) {
+  for (const problem of [...parsed.errors, ...parsed.warnings]) {
     const message = messageFor(problem.code, source, problem.pos[0], problem.message);
     if (message !== undefined) report(problem.pos[0], problem.pos[1], message);
   }
-  const value = new NodeReader(source, toDocument, report).read(document.contents);
+  const value = new NodeReader(source, toDocument, report).read(parsed.contents);
   return { value, errors };
 }
 
