@@ -11,32 +11,7 @@ import { diagramContent } from '../src/routing/picture/previewContent';
 import { failingPops, noFailures } from '../src/routing/scenario';
 import { popLenses, simulationHeadline } from '../src/routing/words/simulationSummary';
 import { documentSymbols } from '../src/language/features/symbols';
-import { time } from './harness';
-
-const metros = [
-  'IAD',
-  'EWR',
-  'ATL',
-  'ORD',
-  'DFW',
-  'LAX',
-  'SJC',
-  'SEA',
-  'YYZ',
-  'GRU',
-  'LHR',
-  'AMS',
-  'FRA',
-  'CDG',
-  'MAD',
-  'ARN',
-  'NRT',
-  'HKG',
-  'SIN',
-  'SYD',
-  'BOM',
-  'JNB',
-];
+import { metroCodes as metros, time } from './harness';
 
 /** 50 PoPs on four transit ASes present everywhere, and 300 clients in six access networks. */
 function large(): string {

@@ -101,3 +101,29 @@ function announce(graph: BenchAsGraph): BenchAsGraph {
   console.log(`Data: ${graph.source} (${graph.file})`);
   return graph;
 }
+
+/** IATA codes of 22 metros on every continent, for generated benchmark diagrams. */
+export const metroCodes = [
+  'IAD',
+  'EWR',
+  'ATL',
+  'ORD',
+  'DFW',
+  'LAX',
+  'SJC',
+  'SEA',
+  'YYZ',
+  'GRU',
+  'LHR',
+  'AMS',
+  'FRA',
+  'CDG',
+  'MAD',
+  'ARN',
+  'NRT',
+  'HKG',
+  'SIN',
+  'SYD',
+  'BOM',
+  'JNB',
+];

@@ -4,32 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument } from '../src/language/index';
 import { parseSyntax } from '../src/language/syntax/flowchart';
-import { time } from './harness';
-
-const cities = [
-  'IAD',
-  'EWR',
-  'ATL',
-  'ORD',
-  'DFW',
-  'LAX',
-  'SJC',
-  'SEA',
-  'YYZ',
-  'GRU',
-  'LHR',
-  'AMS',
-  'FRA',
-  'CDG',
-  'MAD',
-  'ARN',
-  'NRT',
-  'HKG',
-  'SIN',
-  'SYD',
-  'BOM',
-  'JNB',
-];
+import { metroCodes as cities, time } from './harness';
 
 /** A deterministic diagram of `pops` PoPs, eight transit ASes, an access AS and a client per PoP. */
 function generate(pops: number): string {
