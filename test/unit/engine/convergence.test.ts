@@ -1,27 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { asGraphFromLinks, asIndex } from '../../../src/engine/index';
-import type { SessionSpec, Topology } from '../../../src/engine/index';
+import type { Topology } from '../../../src/engine/index';
 import { settledShare, simulateAsConvergence, simulateConvergence } from '../../../src/engine/convergence/index';
 import type { ClientTimeline, ConvergenceOptions } from '../../../src/engine/convergence/index';
-
-const router = (id: string, asn: number) => ({ id, asn });
-/** `customer` buys transit from `provider`. */
-const transit = (id: string, customer: string, provider: string, extra: Partial<SessionSpec> = {}): SessionSpec => ({
-  id,
-  a: customer,
-  b: provider,
-  relationship: 'customer-provider',
-  ...extra,
-});
-const peering = (id: string, a: string, b: string, extra: Partial<SessionSpec> = {}): SessionSpec => ({
-  id,
-  a,
-  b,
-  relationship: 'peer-peer',
-  ...extra,
-});
-const pop = (id: string, routerId: string) => ({ id, router: routerId, prefixes: ['203.0.113.0/24'] });
+import { peering, pop, router, transit } from './topologyBuilders';
 
 /** Every message takes exactly 10 ms (no locations, so no propagation delay) and MRAI runs exactly 30 s. */
 const exact: ConvergenceOptions = { timers: { processingMs: [10, 10], mraiJitter: [1, 1] } };

@@ -1,15 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { diffResolutions, METRO_ACCESS_FLOOR_MS, popFailureImpact, resolve } from '../../../src/engine/index';
-import type {
-  ClientSpec,
-  GeoPoint,
-  OriginSpec,
-  RouterSpec,
-  Scenario,
-  SessionSpec,
-  Topology,
-} from '../../../src/engine/index';
+import type { GeoPoint, Scenario, Topology } from '../../../src/engine/index';
+import { client, peering, pop, router, transit } from './topologyBuilders';
 
 const NYC: GeoPoint = { lat: 40.71, lon: -74.01 };
 const BOS: GeoPoint = { lat: 42.36, lon: -71.06 };
@@ -18,40 +11,6 @@ const LHR: GeoPoint = { lat: 51.47, lon: -0.45 };
 const LON: GeoPoint = { lat: 51.51, lon: -0.13 };
 const NRT: GeoPoint = { lat: 35.77, lon: 140.39 };
 const TYO: GeoPoint = { lat: 35.68, lon: 139.69 };
-
-const PREFIX = '203.0.113.0/24';
-const router = (id: string, asn: number, point?: GeoPoint, routerId?: number): RouterSpec => ({
-  id,
-  asn,
-  ...(point ? { point } : {}),
-  ...(routerId ? { routerId } : {}),
-});
-/** `customer` buys transit from `provider`. */
-const transit = (id: string, customer: string, provider: string, extra: Partial<SessionSpec> = {}): SessionSpec => ({
-  id,
-  a: customer,
-  b: provider,
-  relationship: 'customer-provider',
-  ...extra,
-});
-const peering = (id: string, a: string, b: string, extra: Partial<SessionSpec> = {}): SessionSpec => ({
-  id,
-  a,
-  b,
-  relationship: 'peer-peer',
-  ...extra,
-});
-const pop = (id: string, at: string, extra: Partial<OriginSpec> = {}): OriginSpec => ({
-  id,
-  router: at,
-  prefixes: [PREFIX],
-  ...extra,
-});
-const client = (id: string, at: string, point?: GeoPoint): ClientSpec => ({
-  id,
-  router: at,
-  ...(point ? { point } : {}),
-});
 
 function topo(parts: Partial<Topology>): Topology {
   return { routers: [], sessions: [], origins: [], clients: [], ...parts };
