@@ -22,18 +22,18 @@ export function diagramFailures(model: DocumentModel, flags: FailureFlags): Diag
   const failedLinks: EdgeKey[] = [];
   for (const wanted of flags.fail) {
     const pop = findPop(model, wanted);
-    if (!pop) return `--fail ${wanted}: no such PoP; the diagram has ${popList(model)}`;
+    if (!pop) return `--fail ${wanted}: no such PoP; the diagram has ${popList(model, wanted)}`;
     if (!failedPops.includes(pop.id)) failedPops.push(pop.id);
   }
   for (const wanted of flags.failAs) {
     const as = findAs(model, wanted);
-    if (!as) return `--fail-as ${wanted}: no such AS; the diagram has ${asList(model)}`;
+    if (!as) return `--fail-as ${wanted}: no such AS; the diagram has ${asList(model, wanted)}`;
     if (!failedAses.includes(as.id)) failedAses.push(as.id);
   }
   for (const wanted of flags.failLink) {
     const link = findLink(model, wanted);
     if (!link)
-      return `--fail-link ${wanted}: no BGP session between two such nodes; the diagram has ${linkList(model)}`;
+      return `--fail-link ${wanted}: no BGP session between two such nodes; the diagram has ${linkList(model, wanted)}`;
     if (!failedLinks.some((k) => k.from === link.from && k.to === link.to)) failedLinks.push(link);
   }
   return { failedPops, failedLinks, failedAses };

@@ -5,6 +5,7 @@
  * to fail (the CLI's flags, the simulation's requests). Pure.
  */
 import type { Scenario } from '../engine/types';
+import { editDistance } from '../language/places/gazetteerKeys';
 import type { DocumentModel, NodeModel } from '../language/meaning/model';
 import type { TopologyBuild } from './topology';
 
@@ -95,10 +96,32 @@ export function findPop(model: DocumentModel, wanted: string): NodeModel | undef
   return pops.find((p) => p.id === wanted) ?? pops.find((p) => p.name.toLowerCase() === wanted.toLowerCase());
 }
 
-/** The diagram's PoPs for an error message: `PoPUS (US-East), PoPEU (EU-West)`. */
-export function popList(model: DocumentModel): string {
+/** The diagram's PoPs for an error message: `PoPUS (US-East), PoPEU (EU-West)`, the nearest to `wanted` first when many. */
+export function popList(model: DocumentModel, wanted = ''): string {
   const pops = model.nodes.filter((n) => n.role === 'pop');
-  return pops.map((p) => (p.name === p.id ? p.id : `${p.id} (${p.name})`)).join(', ') || 'none';
+  return offeredNames(
+    pops.map((p) => (p.name === p.id ? p.id : `${p.id} (${p.name})`)),
+    wanted,
+  );
+}
+
+/** At most this many names in an error message; past it, the nearest to what was asked and a count. */
+export const OFFERED_NAMES = 10;
+
+/**
+ * Names to offer after a lookup failed: all of them when few (in diagram order), else the ones
+ * nearest to `wanted` by edit distance (ties in diagram order) and how many more there are.
+ */
+export function offeredNames(names: readonly string[], wanted: string): string {
+  if (names.length === 0) return 'none';
+  if (names.length <= OFFERED_NAMES) return names.join(', ');
+  const key = wanted.toLowerCase();
+  const nearest = names
+    .map((name, index) => ({ name, index, distance: editDistance(key, name.toLowerCase(), 64) }))
+    .sort((a, b) => a.distance - b.distance || a.index - b.index)
+    .slice(0, OFFERED_NAMES)
+    .map((n) => n.name);
+  return `${nearest.join(', ')} and ${names.length - OFFERED_NAMES} more`;
 }
 
 /** The AS a user named: its number (174, AS174), else its node id or (case-insensitive) name. */
@@ -116,12 +139,10 @@ export function findAs(model: DocumentModel, wanted: string): NodeModel | undefi
 }
 
 /** The diagram's ASes for an error message: `T1 (AS174 Cogent), T2 (AS2914 NTT)`. */
-export function asList(model: DocumentModel): string {
-  return (
-    model.nodes
-      .filter((n) => n.role === 'as')
-      .map((n) => `${n.id} (${displayName(n)})`)
-      .join(', ') || 'none'
+export function asList(model: DocumentModel, wanted = ''): string {
+  return offeredNames(
+    model.nodes.filter((n) => n.role === 'as').map((n) => `${n.id} (${displayName(n)})`),
+    wanted,
   );
 }
 
@@ -152,12 +173,10 @@ export function findLink(model: DocumentModel, wanted: string): EdgeKey | undefi
 }
 
 /** The diagram's BGP session edges for an error message: `P0--T0, T0--T1`. */
-export function linkList(model: DocumentModel): string {
-  return (
-    model.edges
-      .filter((e) => e.meaning.kind === 'session')
-      .map((e) => `${e.from}--${e.to}`)
-      .join(', ') || 'none'
+export function linkList(model: DocumentModel, wanted = ''): string {
+  return offeredNames(
+    model.edges.filter((e) => e.meaning.kind === 'session').map((e) => `${e.from}--${e.to}`),
+    wanted,
   );
 }
 

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { hoverAt } from '../../../src/routing/words/hoverText';
 import { DiagramAnalysis } from '../../../src/routing/analysis';
 import { failureChoices, scenarioOfChoices } from '../../../src/routing/failureChoices';
-import { noFailures, togglePop } from '../../../src/routing/scenario';
+import { noFailures, offeredNames, togglePop } from '../../../src/routing/scenario';
 import type { DiagramScenario } from '../../../src/routing/scenario';
 import { popLenses, simulationHeadline, simulationSummary } from '../../../src/routing/words/simulationSummary';
 
@@ -218,5 +218,22 @@ describe('lenses and summary', () => {
     assert.match(summary, /## Clients that lost service \(0\)/);
     assert.match(summary, /\| EU-West \| 1 client · 33% \| 2 clients · 67% \|/);
     assert.match(summary, /\| US-East \| 1 client · 33% \| down \|/);
+  });
+});
+
+describe('names offered after a failed lookup', () => {
+  it('lists every name when there are at most ten, in diagram order', () => {
+    assert.equal(offeredNames(['LHR', 'FRA', 'AMS'], 'Mars'), 'LHR, FRA, AMS');
+    assert.equal(offeredNames([], 'Mars'), 'none');
+  });
+
+  it('offers the ten nearest to what was asked and counts the rest when there are more', () => {
+    const names = Array.from({ length: 30 }, (_, i) => `P${String(i).padStart(2, '0')}`);
+    names.push('FRA2');
+    // FRA2 is one edit from FRA; every Pnn is at least three.
+    const offered = offeredNames(names, 'FRA');
+    assert.ok(offered.startsWith('FRA2, P00, P01'), offered);
+    assert.ok(offered.endsWith(' and 21 more'), offered);
+    assert.equal(offered.split(', ').length, 10);
   });
 });
