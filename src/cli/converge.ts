@@ -50,20 +50,33 @@ const convergeOptions = [
     name: 'mrai-ebgp',
     type: 'string',
     value: 'S',
-    default: '30',
-    description: 'MRAI on eBGP sessions, seconds (0 turns it off)',
+    description: "MRAI on eBGP sessions, seconds (0 turns it off); default the file's, else 30",
   },
-  { name: 'mrai-ibgp', type: 'string', value: 'S', default: '0', description: 'MRAI on iBGP sessions, seconds' },
-  { name: 'hold', type: 'string', value: 'S', default: '90', description: 'hold time, seconds' },
-  { name: 'bfd', type: 'string', value: 'MSxN', description: 'BFD instead of the hold timer, e.g. 300x3' },
+  {
+    name: 'mrai-ibgp',
+    type: 'string',
+    value: 'S',
+    description: "MRAI on iBGP sessions, seconds; default the file's, else 0",
+  },
+  { name: 'hold', type: 'string', value: 'S', description: "hold time, seconds; default the file's, else 90" },
+  {
+    name: 'bfd',
+    type: 'string',
+    value: 'MSxN',
+    description: 'BFD instead of the hold timer, e.g. 300x3 (off: the hold timer even if the file sets BFD)',
+  },
   {
     name: 'processing',
     type: 'string',
     value: 'A-B',
-    default: '1-10',
-    description: 'update processing delay range, ms',
+    description: "update processing delay range, ms; default the file's, else 1-10",
   },
-  { name: 'seed', type: 'string', value: 'N', default: '1', description: 'seed of the delays and jitter' },
+  {
+    name: 'seed',
+    type: 'string',
+    value: 'N',
+    description: "seed of the delays and jitter; default the file's, else 1",
+  },
   { name: 'json', type: 'boolean', description: 'the timelines and figures as JSON' },
   helpOption,
 ] as const satisfies readonly OptionSpec[];
@@ -78,7 +91,8 @@ export const convergeCommand: CommandSpec<typeof convergeOptions> = {
 MRAI timers, failure detection by hold timer or BFD) and prints, per client, a timeline of where
 its traffic goes, how long it is without service, how often it changes PoP (its TCP and QUIC
 connections reset), and when it settles; then the overall figures. With --as-rel, the share of
-the ASes whose route changed that have settled after 1, 10, 30, 60 and 120 s.`,
+the ASes whose route changed that have settled after 1, 10, 30, 60 and 120 s. The timers and
+seed are the diagram's (front matter \`anycast: convergence:\`) where no flag sets them.`,
   options: convergeOptions,
   exitStatus:
     '0 done, 1 bad input (a file that cannot be read or does not parse, an unknown PoP, AS or link), 2 bad usage, 3 no stable routing within the bounds.',
@@ -93,22 +107,30 @@ function seconds(text: string, flag: string): number {
   return value;
 }
 
+/** The timers the flags set; the file's (or the engine's defaults) fill the rest. */
 function timersOf(values: Values): Partial<ConvergenceTimers> {
   const timers: { -readonly [K in keyof ConvergenceTimers]?: ConvergenceTimers[K] } = {};
-  timers.mraiEbgp = seconds(values['mrai-ebgp'], 'mrai-ebgp');
-  timers.mraiIbgp = seconds(values['mrai-ibgp'], 'mrai-ibgp');
-  timers.holdTime = seconds(values.hold, 'hold');
-  if (values.bfd !== undefined) {
+  if (values['mrai-ebgp'] !== undefined) timers.mraiEbgp = seconds(values['mrai-ebgp'], 'mrai-ebgp');
+  if (values['mrai-ibgp'] !== undefined) timers.mraiIbgp = seconds(values['mrai-ibgp'], 'mrai-ibgp');
+  if (values.hold !== undefined) timers.holdTime = seconds(values.hold, 'hold');
+  if (values.bfd === 'off') timers.bfd = undefined;
+  else if (values.bfd !== undefined) {
     const match = /^(\d+(?:\.\d+)?)x(\d+)$/.exec(values.bfd);
     if (!match)
       throw new UsageError(`--bfd needs an interval in ms and a multiplier, such as 300x3, got '${values.bfd}'`);
     timers.bfd = { intervalMs: Number(match[1]), multiplier: Number(match[2]) };
   }
-  const match = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(values.processing);
-  if (!match || Number(match[1]) > Number(match[2]))
-    throw new UsageError(`--processing needs a range of ms such as 1-10, got '${values.processing}'`);
-  timers.processingMs = [Number(match[1]), Number(match[2])];
+  if (values.processing !== undefined) {
+    const match = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(values.processing);
+    if (!match || Number(match[1]) > Number(match[2]))
+      throw new UsageError(`--processing needs a range of ms such as 1-10, got '${values.processing}'`);
+    timers.processingMs = [Number(match[1]), Number(match[2])];
+  }
   return timers;
+}
+
+function seedOf(values: Values): { seed?: number } {
+  return values.seed === undefined ? {} : { seed: parseSeed(values.seed) };
 }
 
 function modeOf(values: Values): FailureMode {
@@ -185,7 +207,7 @@ async function runDiagram(file: string, values: Values, io: CliIo): Promise<numb
   const build = toTopology(model);
   const result = simulateDiagramConvergence(scenario, model, build, modeOf(values), {
     timers: timersOf(values),
-    seed: parseSeed(values.seed),
+    ...seedOf(values),
   });
   const name = engineNames(model, build);
   io.out(values.json ? JSON.stringify(diagramJson(result, name)) : diagramText(result, name));
@@ -201,10 +223,7 @@ async function runAsLevel(file: string, values: Values, io: CliIo): Promise<numb
   if (origins.length === 0 || withdrawn.length === 0)
     throw new UsageError('--as-rel needs the origins (--origin ASN, repeat) and what withdraws (--withdraw ASN)');
   const graph = await readAsRelFile(io, file);
-  const result = simulateAsConvergence(graph, origins, withdrawn, {
-    timers: timersOf(values),
-    seed: parseSeed(values.seed),
-  });
+  const result = simulateAsConvergence(graph, origins, withdrawn, { timers: timersOf(values), ...seedOf(values) });
   const shares = MILESTONES.map((s) => ({ seconds: s, share: settledShare(result, s) }));
   if (values.json) {
     const { settle: _settle, nextHop: _nextHop, originIndex: _originIndex, ...figures } = result;

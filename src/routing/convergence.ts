@@ -51,7 +51,21 @@ export function engineNames(model: DocumentModel, build: TopologyBuild): (engine
   };
 }
 
-/** Simulates the diagram scenario's failure over time on the diagram's topology. */
+/**
+ * The simulation's options for a diagram: the timers and seed of its front matter (`anycast:
+ * convergence:`), each overridden by `options` where it says (the CLI's flags).
+ */
+export function convergenceOptions(model: DocumentModel, options: ConvergenceOptions = {}): ConvergenceOptions {
+  const file = model.settings.convergence;
+  const seed = options.seed ?? file?.seed;
+  return {
+    ...options,
+    timers: { ...file?.timers, ...options.timers },
+    ...(seed !== undefined ? { seed } : {}),
+  };
+}
+
+/** Simulates the diagram scenario's failure over time on the diagram's topology, with the file's timers unless `options` say otherwise. */
 export function simulateDiagramConvergence(
   scenario: DiagramScenario,
   model: DocumentModel,
@@ -59,7 +73,8 @@ export function simulateDiagramConvergence(
   mode: FailureMode,
   options: ConvergenceOptions = {},
 ): ConvergenceResult {
-  return simulateConvergence(build.topology, convergenceEvents(scenario, model, build, mode), options);
+  const events = convergenceEvents(scenario, model, build, mode);
+  return simulateConvergence(build.topology, events, convergenceOptions(model, options));
 }
 
 /** How long a drained PoP keeps announcing (with GRACEFUL_SHUTDOWN) before it withdraws, when nothing says. */

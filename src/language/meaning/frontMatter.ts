@@ -1,16 +1,18 @@
 /**
  * The front matter's `anycast:` block: the service address, default prefixes, tie-break model and
- * seed, and the default client weight. The syntax stage reports the front matter's YAML errors.
+ * seed, the default client weight, and the convergence timers (convergenceSettings.ts). The syntax stage reports the front matter's YAML errors.
  */
 import type { TieBreakModel } from '../../engine/types';
 import type { AnalysisContext } from './context';
+import { readConvergence } from './convergenceSettings';
 import { readAddress, readInteger, readPrefix, readWeight } from './facts';
 import type { DocumentSettings, Fact } from './model';
 import { scalarSpans, splitCommas } from '../syntax/metadata';
 import type { YamlEntry } from '../syntax/yaml';
 import { entryOf, parseBlock } from '../syntax/yaml';
+import { anycastSettingKeys, settingNames } from './settingKeys';
 
-const anycastKeys = ['service', 'address', 'prefixes', 'prefix', 'tieBreak', 'tie-break', 'seed', 'weight'];
+const anycastKeys = settingNames(anycastSettingKeys);
 const tieBreakModels: readonly TieBreakModel[] = ['lowest-neighbor-asn', 'router-id', 'oldest', 'random'];
 
 type SettingsDraft = { -readonly [K in keyof DocumentSettings]: DocumentSettings[K] } & { prefixes: Fact<string>[] };
@@ -83,6 +85,11 @@ function readAnycastSetting(cx: AnalysisContext, entry: YamlEntry, settings: Set
       if (!first) break;
       const w = cx.take(readWeight(first.text), first);
       if (w !== undefined) settings.defaultWeight = cx.fact(w, first, 'front-matter');
+      break;
+    }
+    case 'convergence': {
+      const convergence = readConvergence(cx, entry);
+      if (convergence) settings.convergence = convergence;
       break;
     }
     default:

@@ -4,6 +4,7 @@
  * parser read from it (roles, ASNs, locations, prefixes, BGP relationships and policy) and where
  * each fact came from. Plain data, serialisable as JSON.
  */
+import type { ConvergenceTimers } from '../../engine/convergence/types';
 import type { Community, GeoPoint, TieBreakModel } from '../../engine/types';
 import type { Range } from '../types';
 
@@ -213,6 +214,15 @@ export interface DocumentSettings {
   readonly tieBreakSeed?: Fact<number>;
   /** Traffic weight of a client that gives none (default 1). */
   readonly defaultWeight?: Fact<number>;
+  /** `convergence:`: the timers and seed of the convergence simulation. */
+  readonly convergence?: ConvergenceSettings;
+}
+
+/** What `anycast: convergence:` sets; what it leaves out takes the engine's defaults. */
+export interface ConvergenceSettings {
+  readonly timers: Partial<ConvergenceTimers>;
+  /** Seed of the delays and the MRAI jitter. */
+  readonly seed?: number;
 }
 
 export interface DocumentModel {

@@ -95,3 +95,24 @@ test('--as-rel refuses to withdraw an AS that does not announce', async () => {
   assert.equal(await runConverge(['--as-rel', 'rel.txt', '--origin', '777', '--withdraw', '3'], io), 1);
   assert.match(io.stderr, /AS3 is not an origin/);
 });
+
+test("the diagram's timers and seed apply; a flag overrides only what it names", async () => {
+  const timed = `---\nanycast:\n  convergence: { hold: 20s, bfd: 300ms x 3, seed: 9, processing: 2-3ms }\n---\n${seed}`;
+  const io = fakeIo({ 'timed.anycast.mmd': timed });
+  assert.equal(await runConverge(['timed.anycast.mmd', '--fail', 'US-East', '--crash'], io), 0, io.stderr);
+  // BFD from the file notices the crash after 300 ms x 3.
+  assert.match(
+    io.stdout,
+    /Timers: MRAI eBGP 30 s \(jitter 0\.75-1\), iBGP 0 s; BFD 300 ms x 3; processing 2-3 ms; seed 9\./,
+  );
+  assert.match(io.stdout, /User in New York: 900 ms without service/);
+  const flags = fakeIo({ 'timed.anycast.mmd': timed });
+  const args = ['timed.anycast.mmd', '--fail', 'US-East', '--crash', '--bfd', 'off', '--seed', '2'];
+  assert.equal(await runConverge(args, flags), 0, flags.stderr);
+  // --bfd off: the file's 20 s hold time notices it.
+  assert.match(
+    flags.stdout,
+    /Timers: MRAI eBGP 30 s \(jitter 0\.75-1\), iBGP 0 s; hold time 20 s; processing 2-3 ms; seed 2\./,
+  );
+  assert.match(flags.stdout, /User in New York: 20 s without service/);
+});
