@@ -17,7 +17,7 @@ import { percentile, round } from './clientTimelines';
 import { EventQueue } from './eventQueue';
 import { between, seededRandom } from './random';
 import type { Random } from './random';
-import { DEFAULT_TIMERS } from './types';
+import { DEFAULT_SEED, DEFAULT_TIMERS } from './types';
 import type { AsConvergenceResult, ConvergenceOptions, ConvergenceTimers } from './types';
 
 /** A message on channel `slot` carrying path `node` (-1: a withdrawal), or the channel's MRAI timer (`node` -2). */
@@ -244,7 +244,7 @@ export function simulateAsConvergence(
   options: ConvergenceOptions & { readonly tieBreak?: TieBreak } = {},
 ): AsConvergenceResult {
   const timers = { ...DEFAULT_TIMERS, ...options.timers };
-  const seed = options.seed ?? 1;
+  const seed = options.seed ?? DEFAULT_SEED;
   const sim = new AsSimulation(
     graph,
     buildSlots(graph),

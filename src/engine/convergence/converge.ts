@@ -10,7 +10,7 @@ import { buildChannels } from './channels';
 import { TimelineRecorder, percentile, round } from './clientTimelines';
 import { seededRandom } from './random';
 import { Simulation } from './simulate';
-import { DEFAULT_TIMERS } from './types';
+import { DEFAULT_SEED, DEFAULT_TIMERS } from './types';
 import type { ConvergenceEvent, ConvergenceOptions, ConvergenceResult } from './types';
 
 /** The PoP an event names, by id or display name; -1 when none. */
@@ -100,7 +100,7 @@ export function simulateConvergence(
   options: ConvergenceOptions = {},
 ): ConvergenceResult {
   const timers = { ...DEFAULT_TIMERS, ...options.timers };
-  const seed = options.seed ?? 1;
+  const seed = options.seed ?? DEFAULT_SEED;
   const maxTimeMs = (options.maxTime ?? 3600) * 1000;
   const maxEvents = options.maxEvents ?? 2_000_000;
   const net = buildNet(topology, {});

@@ -31,6 +31,9 @@ export const DEFAULT_TIMERS: ConvergenceTimers = {
   holdTime: 90,
 };
 
+/** The seed of a run that names none. */
+export const DEFAULT_SEED = 1;
+
 /** A change at a moment of the simulation (`at` seconds, default 0). */
 export type ConvergenceEvent =
   /** The PoP withdraws its prefixes: its router sends withdrawals at once. */

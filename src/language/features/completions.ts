@@ -2,9 +2,11 @@
  * What to offer where the cursor is: node ids after an arrow or at a statement start, statement
  * keywords, relationship and policy words inside an edge label `|...|`, metadata keys and their
  * values inside `@{ ... }` (locations from the gazetteer after `loc:`), anycast settings in the
- * front matter. Reads only the text around the cursor and the model, so it works on a broken line.
+ * front matter (settingCompletions.ts). Reads only the text around the cursor and the model, so it
+ * works on a broken line.
  */
 import { completeLocations } from '../places/gazetteer';
+import { settingOffer } from './settingCompletions';
 import type { DocumentModel, NodeModel } from '../meaning/model';
 import type { Position, Range } from '../types';
 
@@ -90,14 +92,6 @@ const edgeKeys: readonly Word[] = [
   { label: 'state', detail: 'up or down' },
 ];
 
-const settingKeys: readonly Word[] = [
-  { label: 'service', detail: 'the anycast address clients send to' },
-  { label: 'prefixes', detail: 'prefixes every PoP announces unless it says otherwise' },
-  { label: 'tie-break', detail: 'lowest-neighbor-asn, router-id, oldest or random' },
-  { label: 'seed', detail: 'seed of the random tie-break' },
-  { label: 'weight', detail: 'traffic weight of a client that gives none' },
-];
-
 const valueWords: Readonly<Record<string, readonly Word[]>> = {
   role: ['pop', 'as', 'client', 'service', 'narrative'].map((label) => ({ label, detail: 'role' })),
   state: [
@@ -106,14 +100,6 @@ const valueWords: Readonly<Record<string, readonly Word[]>> = {
   ],
   rel: relationshipWords,
   relationship: relationshipWords,
-  'tie-break': ['lowest-neighbor-asn', 'router-id', 'oldest', 'random'].map((label) => ({
-    label,
-    detail: 'final tie-break of the decision process',
-  })),
-  tieBreak: ['lowest-neighbor-asn', 'router-id', 'oldest', 'random'].map((label) => ({
-    label,
-    detail: 'final tie-break of the decision process',
-  })),
   communities: [
     { label: 'no-export', detail: 'NO_EXPORT (RFC 1997)' },
     { label: 'no-advertise', detail: 'NO_ADVERTISE (RFC 1997)' },
@@ -190,21 +176,16 @@ export function completionsAt(text: string, model: DocumentModel, position: Posi
   const offset = offsetOf(text, position);
   const start = lineStart(text, offset);
   const req: Request = { text, model, position, start, before: text.slice(start, offset) };
-  if (inFrontMatter(text, offset)) return frontMatterCompletions(req);
+  if (inFrontMatter(text, offset)) return frontMatterCompletions(req, offset);
   // Inside `@{ ... }` not yet closed on this line: keys, or the value of the key before the cursor.
   const metaOpen = req.before.lastIndexOf('@{');
   if (metaOpen >= 0 && !req.before.slice(metaOpen).includes('}')) return metadataCompletions(req, metaOpen);
   return labelCompletions(req) ?? outsideLabelCompletions(req);
 }
 
-function frontMatterCompletions(req: Request): CompletionItem[] {
-  const { before } = req;
-  const keyValue = /^\s*([\w-]+):\s*(\S*)$/.exec(before);
-  if (keyValue && valueWords[keyValue[1] ?? ''])
-    return items(req, valueWords[keyValue[1] ?? ''] ?? [], 'value', keyValue[2]?.length ?? 0);
-  const word = /[\p{L}\p{N}_.:-]*$/u.exec(before)?.[0] ?? '';
-  if (/^\s+[\w-]*$/.test(before)) return items(req, settingKeys, 'key', word.length);
-  return [];
+function frontMatterCompletions(req: Request, offset: number): CompletionItem[] {
+  const offer = settingOffer(req.text.slice(req.text.indexOf('\n') + 1, offset));
+  return offer ? items(req, offer.words, offer.kind, offer.typed) : [];
 }
 
 function metadataCompletions(req: Request, metaOpen: number): CompletionItem[] {

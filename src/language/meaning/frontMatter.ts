@@ -1,6 +1,7 @@
 /**
  * The front matter's `anycast:` block: the service address, default prefixes, tie-break model and
- * seed, the default client weight, and the convergence timers (convergenceSettings.ts). The syntax stage reports the front matter's YAML errors.
+ * seed, the default client weight, and the convergence timers (convergenceSettings.ts). The syntax
+ * stage reports the front matter's YAML errors.
  */
 import type { TieBreakModel } from '../../engine/types';
 import type { AnalysisContext } from './context';
@@ -8,9 +9,9 @@ import { readConvergence } from './convergenceSettings';
 import { readAddress, readInteger, readPrefix, readWeight } from './facts';
 import type { DocumentSettings, Fact } from './model';
 import { scalarSpans, splitCommas } from '../syntax/metadata';
-import type { YamlEntry } from '../syntax/yaml';
+import type { YamlEntry, YamlMap } from '../syntax/yaml';
 import { entryOf, parseBlock } from '../syntax/yaml';
-import { anycastSettingKeys, settingNames } from './settingKeys';
+import { anycastSettingKeys, settingKey, settingKeysAt, settingNames } from './settingKeys';
 
 const anycastKeys = settingNames(anycastSettingKeys);
 const tieBreakModels: readonly TieBreakModel[] = ['lowest-neighbor-asn', 'router-id', 'oldest', 'random'];
@@ -39,7 +40,25 @@ export function readFrontMatter(cx: AnalysisContext): DocumentSettings {
     return settings;
   }
   for (const entry of anycast.value.entries) readAnycastSetting(cx, entry, settings);
+  settings.keys = keysWritten(cx, anycast.value, []);
   return settings;
+}
+
+/** The known keys written in `map` (at `path` under `anycast:`) and in the blocks they hold. */
+function keysWritten(
+  cx: AnalysisContext,
+  map: YamlMap,
+  path: readonly string[],
+): NonNullable<DocumentSettings['keys']> {
+  const keys = settingKeysAt(path);
+  if (!keys) return [];
+  return map.entries.flatMap((entry) => {
+    const known = settingKey(keys, entry.key.text);
+    if (!known) return [];
+    const at = [...path, known.key];
+    const inner = entry.value?.kind === 'map' ? keysWritten(cx, entry.value, at) : [];
+    return [{ path: at, range: cx.range(entry.key) }, ...inner];
+  });
 }
 
 function readAnycastSetting(cx: AnalysisContext, entry: YamlEntry, settings: SettingsDraft): void {

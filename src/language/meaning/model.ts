@@ -216,6 +216,8 @@ export interface DocumentSettings {
   readonly defaultWeight?: Fact<number>;
   /** `convergence:`: the timers and seed of the convergence simulation. */
   readonly convergence?: ConvergenceSettings;
+  /** Where each known key of `anycast:` is written, by its path under `anycast:` (docs spelling), for hover. */
+  readonly keys?: readonly { readonly path: readonly string[]; readonly range: Range }[];
 }
 
 /** What `anycast: convergence:` sets; what it leaves out takes the engine's defaults. */

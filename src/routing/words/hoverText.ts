@@ -13,6 +13,7 @@ import { percent, plural } from './figures';
 import { displayName } from '../scenario';
 import type { ScenarioRouting } from '../analysis';
 import { rangeContains } from '../../language/types';
+import { settingHoverAt } from './settingHover';
 import type { Position, Range } from '../../language/types';
 
 export interface HoverText {
@@ -233,9 +234,11 @@ function edgeHover(ctx: Context, edge: EdgeModel): string[] | undefined {
   return lines;
 }
 
-/** The hover for the node id under `position`, or undefined when the cursor is on none. */
+/** The hover for the node id, edge or `anycast:` setting under `position`, or undefined when the cursor is on none. */
 export function hoverAt(analysis: ScenarioRouting, position: Position): HoverText | undefined {
   const model = analysis.model;
+  const setting = settingHoverAt(model.settings, position);
+  if (setting) return setting;
   // On the id anywhere it is written, or on the label people read.
   const labelled = model.nodes.find((n) => n.labelRange !== undefined && rangeContains(n.labelRange, position));
   const found =

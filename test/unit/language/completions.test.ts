@@ -107,6 +107,36 @@ describe('completion', () => {
     ]);
   });
 
+  it('offers the convergence timers by the block the cursor is in, block style or flow style', () => {
+    const front = (...lines: string[]): string => ['---', ...lines, '---', ...base].join('\n');
+    assert.deepEqual(labels(complete(front('anycast:', '  convergence:', '    |CURSOR|'))), [
+      'mrai',
+      'hold',
+      'bfd',
+      'processing',
+      'seed',
+    ]);
+    assert.deepEqual(labels(complete(front('anycast:', '  convergence:', '    mrai:', '      e|CURSOR|'))), [
+      'ebgp',
+      'ibgp',
+      'jitter',
+      'withdrawals',
+    ]);
+    const bfd = complete(front('anycast:', '  convergence:', '    hold: 90s', '    bfd: 3|CURSOR|'));
+    assert.deepEqual(labels(bfd), ['300ms x 3', '50ms x 3', '1s x 3']);
+    assert.equal(bfd[0]?.range.start.character, 9, 'replaces what is typed');
+    assert.deepEqual(labels(complete(front('anycast: { convergence: { mrai: { ebgp: 5s, |CURSOR|'))), [
+      'ebgp',
+      'ibgp',
+      'jitter',
+      'withdrawals',
+    ]);
+    assert.deepEqual(labels(complete(front('anycast:', '  convergence: { hold: |CURSOR|'))), ['90s', '30s', '9s']);
+    assert.ok(labels(complete(front('anycast:', '  conv|CURSOR|'))).includes('convergence'));
+    // Mermaid's own config is not ours to complete.
+    assert.deepEqual(labels(complete(front('config:', '  |CURSOR|'))), []);
+  });
+
   it('only offers metadata keys and values the parser understands', () => {
     const keys = labels(complete(doc('  C@{ |CURSOR|')));
     for (const key of keys) {

@@ -4,6 +4,7 @@ import type { ClientTimeline } from '../../../src/engine/convergence/index';
 import { DiagramAnalysis } from '../../../src/routing/analysis';
 import { convergenceOf, failureMode } from '../../../src/routing/convergence';
 import { convergenceSection } from '../../../src/routing/words/convergenceWords';
+import { hoverAt } from '../../../src/routing/words/hoverText';
 
 /**
  * The engine test's chain as a diagram, with MRAI 5 s from the front matter. AS1 hosts the users
@@ -89,4 +90,22 @@ test("the simulation summary's convergence section plays with the file's timers"
     markdown,
     /_Simulated with MRAI 5 s on eBGP \(jitter 1–1\), hold time 90 s, processing 10–10 ms, seed 7\._/,
   );
+});
+
+test('hover on a convergence key says what it does and the value the simulation uses', () => {
+  const routing = new DiagramAnalysis(chain).underScenario({ failedPops: [], failedLinks: [], failedAses: [] });
+  // Line 6 is `    mrai: { ebgp: 5s, jitter: 1-1 }`: `ebgp` starts at character 12.
+  const ebgp = hoverAt(routing, { line: 5, character: 14 });
+  assert.deepEqual(ebgp?.range, { start: { line: 5, character: 12 }, end: { line: 5, character: 16 } });
+  assert.match(
+    ebgp?.markdown ?? '',
+    /^\*\*anycast › convergence › mrai › ebgp\*\*\n\nMRAI on eBGP sessions \(default 30s/,
+  );
+  assert.match(ebgp?.markdown ?? '', /The simulation uses: 5 s$/);
+  // `processing` on line 7 and `seed` on line 8 (both at character 4).
+  assert.match(hoverAt(routing, { line: 6, character: 5 })?.markdown ?? '', /The simulation uses: 10 ms to 10 ms$/);
+  assert.match(hoverAt(routing, { line: 7, character: 4 })?.markdown ?? '', /The simulation uses: 7$/);
+  // `convergence` itself: what the block is for; the tie-break `seed` is another setting.
+  assert.match(hoverAt(routing, { line: 4, character: 3 })?.markdown ?? '', /timers of the convergence simulation/i);
+  assert.equal(hoverAt(routing, { line: 4, character: 1 }), undefined, 'the indentation is no key');
 });
