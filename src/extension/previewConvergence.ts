@@ -14,12 +14,13 @@ export function convergenceReply(
 ): ConvergenceMessage | undefined {
   if (isEmptyScenario(routing.scenario) || routing.problem !== undefined) return undefined;
   const result = convergenceOf(routing, failureMode(message.mode));
+  const points = new Map(routing.build.topology.routers.map((r) => [r.id, r.point]));
   return {
     type: 'convergence',
     uri: message.uri,
     version,
     mode: message.mode,
-    playback: convergencePlayback(result, routing.nodeOf),
+    playback: convergencePlayback(result, routing.nodeOf, (router) => points.get(router)),
     summary: convergenceHeadline(result),
   };
 }

@@ -25,9 +25,8 @@ import type { View } from './panZoom';
 import { PanZoom } from './panZoom';
 import { addZoomButtons, buildPage, showTooltip, sizeSvg } from './page';
 import type { Elements } from './page';
-import { paintOffscreen, repaintedSvg } from './offscreen';
+import { exportableSvg } from './offscreen';
 import { answerPicture } from './picture';
-import { portableSvg } from './portableSvg';
 import { applyRouting, showCatchment, showCursor, showPath } from './routingStyle';
 import type { EffectiveTheme } from './theme';
 import { effectiveTheme, mermaidThemeFor, watchBodyTheme } from './theme';
@@ -73,7 +72,14 @@ export class PreviewController {
   ) {
     this.el = buildPage(body);
     const post = (m: WebviewToHost): void => this.host.post(m);
-    this.map = new MapMode(this.el.toolbar, this.el.viewport.parentElement ?? body, post, () => this.uri);
+    const mapParent = this.el.viewport.parentElement ?? body;
+    this.map = new MapMode(
+      this.el.toolbar,
+      mapParent,
+      post,
+      () => this.uri,
+      (r) => this.player.mapRoutingAt(r),
+    );
     this.panZoom = new PanZoom(this.el.viewport, this.el.canvas);
     addZoomButtons(this.el.toolbar, this.panZoom);
     if (restoredView) {
@@ -91,7 +97,10 @@ export class PreviewController {
     this.el.canvas.addEventListener('pointerover', (event) => this.onHover(event));
     this.el.canvas.addEventListener('pointerleave', () => this.setHover(undefined));
     watchBodyTheme(body, () => this.onThemeChanged());
-    this.player = new ConvergencePlayer(this.el.toolbar, this.host, () => this.restyle());
+    this.player = new ConvergencePlayer(this.el.toolbar, this.host, () => {
+      this.restyle();
+      this.map.repaint();
+    });
     this.applyThemeAttribute();
   }
 
@@ -146,37 +155,22 @@ export class PreviewController {
     }
   }
 
-  /**
-   * A light or dark background needs the picture drawn in that theme: when the screen shows the
-   * other one, lay the same text out again off screen, paint the routing on it, and export that.
-   */
-  private async exportableSvg(svg: SVGSVGElement, background: ExportBackground): Promise<string> {
-    const shown = this.shown;
-    const wantedTheme: MermaidTheme | undefined =
-      background === 'light' ? 'default' : background === 'dark' ? 'dark' : undefined;
-    const theme: EffectiveTheme = background === 'light' || background === 'dark' ? background : this.theme;
-    const legend = this.routing ? { routing: this.routing, theme } : undefined;
-    if (!shown || wantedTheme === undefined || wantedTheme === shown.theme) {
-      if (!shown || !this.routing || theme === this.theme) return portableSvg(svg, { background, legend });
-      const { index, edges } = shown;
-      return repaintedSvg(svg, { index, edges, routing: this.routing, theme, background }, () => this.restyle());
-    }
-    const maxEdges = this.wanted?.maxEdges ?? 500;
-    const outcome = await this.renderer.render({ text: shown.text, theme: wantedTheme, maxEdges });
-    // The export may have superseded a preview layout still queued: draw that one again.
-    if (this.wanted && this.shown && this.wanted.mermaidText !== this.shown.text)
-      void this.layout(this.wanted, mermaidThemeFor(this.theme));
-    if (outcome.kind !== 'done')
-      throw new Error(outcome.kind === 'failed' ? outcome.message : 'The picture changed during the export; try again');
-    return paintOffscreen(outcome.svg, {
+  /** The diagram as a portable file on `background` (see offscreen.ts). */
+  private exportableSvg(svg: SVGSVGElement, background: ExportBackground): Promise<string> {
+    return exportableSvg(svg, background, {
+      shown: this.shown,
+      routing: this.routing,
+      theme: this.theme,
+      renderer: this.renderer,
       canvas: this.el.canvas,
       body: this.body,
-      background,
-      edges: shown.edges,
-      routing: this.routing,
-      theme,
-      legend,
       size: sizeSvg,
+      maxEdges: this.wanted?.maxEdges ?? 500,
+      restyle: () => this.restyle(),
+      laidOut: () => {
+        if (this.wanted && this.shown && this.wanted.mermaidText !== this.shown.text)
+          void this.layout(this.wanted, mermaidThemeFor(this.theme));
+      },
     });
   }
 
@@ -205,6 +199,7 @@ export class PreviewController {
     this.noteVersion(message);
     this.wanted = message;
     this.routing = message.routing;
+    this.player.follow(message.uri, message.routing);
     this.map.render(message);
     // The map needs no layout: a diagram too big for mermaid waits until it is asked for.
     if (message.edges.length > message.maxEdges && this.map.showing) return this.confirm(message, true, 0);
@@ -284,6 +279,7 @@ export class PreviewController {
     this.noteVersion(message);
     this.routing = message.routing;
     const started = performance.now();
+    this.player.follow(message.uri, message.routing);
     this.map.restyle(message.routing, message.mapRouting);
     this.restyle();
     if (this.shown?.uri === message.uri || this.map.showing) this.confirm(message, false, performance.now() - started);

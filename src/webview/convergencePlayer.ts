@@ -1,16 +1,18 @@
 /**
  * "Play convergence": after a simulated failure, a scrubber from the failure to the moment the
  * last client settles (log scale when that is long) with play and pause. Each moment only
- * restyles the picture on screen (clients without service marked, clients on an interim PoP in
- * its colour); nothing is laid out again. Runs in the webview.
+ * restyles the picture on screen, the diagram or the map (clients without service marked, clients
+ * on an interim PoP in its colour); nothing is laid out or projected again. Runs in the webview.
  */
 import type {
   ConvergenceMessage,
   ConvergenceMode,
   ConvergencePlayback,
+  MapRouting,
   RoutingAnnotation,
   WebviewToHost,
 } from '../protocol/messages';
+import { mapRoutingAt } from '../routing/map/mapPlayback';
 import { annotationAt, stateAt, timeAt } from '../routing/picture/convergencePlayback';
 import { duration } from '../routing/words/convergenceWords';
 import { plural } from '../routing/words/figures';
@@ -41,8 +43,9 @@ export class ConvergencePlayer {
   private readonly time = control('output', 'ac-convergence-time', 'Time since the failure');
   private readonly summary = control('span', 'ac-convergence-summary', 'The run in figures');
   private playback: ConvergencePlayback | undefined;
-  /** The settled routing the run plays on; a new one ends the run. */
+  /** The settled routing the run plays on, and its text; a different one ends the run. */
   private settled: RoutingAnnotation | undefined;
+  private settledKey = '';
   private frame: number | undefined;
 
   /** The document shown: the run asked for is of its failure. */
@@ -92,18 +95,31 @@ export class ConvergencePlayer {
   }
 
   /**
-   * What to paint now: `routing` at the scrubber's moment while a run is loaded, else `routing`
-   * itself. A new routing of `uri` (an edit, another what-if) ends a run of the old one and
-   * offers a run when a failure is simulated.
+   * The routing the host sent for `uri`: a different one (an edit, another what-if) ends a run of
+   * the old one and offers a run when a failure is simulated. The same routing sent again (the
+   * other view chosen) keeps the run.
    */
+  follow(uri: string | undefined, routing: RoutingAnnotation): void {
+    if (routing === this.settled) return;
+    const key = JSON.stringify(routing);
+    const same = uri === this.uri && key === this.settledKey;
+    this.settled = routing;
+    this.settledKey = key;
+    this.uri = uri;
+    if (same) return;
+    this.forget();
+    this.offerButton.hidden = routing.headline === '';
+  }
+
+  /** What the diagram paints now: `routing` at the scrubber's moment while a run is loaded, else `routing` itself. */
   routingAt(uri: string | undefined, routing: RoutingAnnotation): RoutingAnnotation {
-    if (routing !== this.settled) {
-      this.settled = routing;
-      this.uri = uri;
-      this.forget();
-      this.offerButton.hidden = routing.headline === '';
-    }
+    this.follow(uri, routing);
     return this.playback ? annotationAt(routing, this.playback, this.seconds()) : routing;
+  }
+
+  /** What the map paints now: `settled` (the map's routing after the failure) at the scrubber's moment. */
+  mapRoutingAt(settled: MapRouting): MapRouting {
+    return this.playback ? mapRoutingAt(settled, this.playback, this.seconds()) : settled;
   }
 
   private seconds(): number {

@@ -1,9 +1,11 @@
 /**
  * The preview's Map view beside its Diagram view: a toolbar toggle, the catchment map drawn from
- * each render's map scene and restyled by each routing state, and the map's own links back to the
- * host (reveal, fail/restore, hover summaries). The controller asks it which view is on screen.
+ * each render's map scene and restyled by each routing state and each moment of a convergence
+ * playback, and the map's own links back to the host (reveal, fail/restore, hover summaries). The
+ * controller asks it which view is on screen.
  */
 import type {
+  MapRouting,
   PictureMessage,
   PictureRequestMessage,
   PreviewView,
@@ -20,12 +22,16 @@ export class MapMode {
   private readonly map: MapView;
   private current: PreviewView = 'diagram';
   private routing: RoutingAnnotation | undefined;
+  /** The map's routing as the host sent it (once the failure has settled), before `moment` plays it. */
+  private settled: MapRouting | undefined;
 
   constructor(
     private readonly toolbar: HTMLElement,
     private readonly diagram: HTMLElement,
     private readonly post: (message: WebviewToHost) => void,
     private readonly uri: () => string | undefined,
+    /** The map's routing at the moment a convergence playback shows, or itself. */
+    private readonly moment: (settled: MapRouting) => MapRouting,
   ) {
     this.container = document.createElement('div');
     this.container.id = 'ac-map';
@@ -65,13 +71,23 @@ export class MapMode {
 
   render(message: RenderMessage): void {
     this.routing = message.routing;
-    if (message.map) this.map.show(message.map);
+    if (message.map) {
+      this.settled = message.map.routing;
+      this.map.show({ places: message.map.places, routing: this.moment(message.map.routing) });
+    }
     this.showView();
   }
 
-  restyle(routing: RoutingAnnotation, mapRouting: Parameters<MapView['restyle']>[0] | undefined): void {
+  restyle(routing: RoutingAnnotation, mapRouting: MapRouting | undefined): void {
     this.routing = routing;
-    if (mapRouting) this.map.restyle(mapRouting);
+    if (!mapRouting) return;
+    this.settled = mapRouting;
+    this.repaint();
+  }
+
+  /** Paints the map's routing again at the moment shown (a playback moved): restyles, never projects. */
+  repaint(): void {
+    if (this.settled) this.map.restyle(this.moment(this.settled));
   }
 
   highlight(nodeId: string | undefined): void {

@@ -1,5 +1,7 @@
-/** Export in the other theme: the same mermaid layout drawn off screen, painted with the routing, made portable. Runs in the webview. */
+/** Export on a chosen background: the same mermaid layout repainted, or drawn off screen in the other theme, painted with the routing, made portable. Runs in the webview. */
 import type { DiagramEdge, ExportBackground, RoutingAnnotation } from '../protocol/messages';
+import type { MermaidRenderer, MermaidTheme } from './mermaidRenderer';
+import type { EffectiveTheme } from './theme';
 import type { ThemeKind } from '../routing/picture/palette';
 import type { DiagramIndex } from './diagramIndex';
 import { indexDiagram } from './diagramIndex';
@@ -65,4 +67,55 @@ export function repaintedSvg(svg: SVGSVGElement, paint: Repaint, restore: () => 
   } finally {
     restore();
   }
+}
+
+/** The diagram on screen and what the export needs of the preview around it. */
+export interface ExportSource {
+  readonly shown:
+    | {
+        readonly text: string;
+        readonly theme: MermaidTheme;
+        readonly index: DiagramIndex;
+        readonly edges: readonly DiagramEdge[];
+      }
+    | undefined;
+  readonly routing: RoutingAnnotation | undefined;
+  /** The theme on screen. */
+  readonly theme: EffectiveTheme;
+  readonly maxEdges: number;
+  readonly renderer: MermaidRenderer;
+  readonly canvas: HTMLElement;
+  readonly body: HTMLElement;
+  size(svg: SVGSVGElement): void;
+  /** Paints the screen again after the picture was repainted for the file. */
+  restyle(): void;
+  /** The off-screen layout is done: it may have superseded a preview layout still queued. */
+  laidOut(): void;
+}
+
+/**
+ * A light or dark background needs the picture drawn in that theme: when the screen shows the
+ * other one, lay the same text out again off screen, paint the routing on it, and export that.
+ */
+export async function exportableSvg(
+  svg: SVGSVGElement,
+  background: ExportBackground,
+  source: ExportSource,
+): Promise<string> {
+  const { shown, routing } = source;
+  const wantedTheme: MermaidTheme | undefined =
+    background === 'light' ? 'default' : background === 'dark' ? 'dark' : undefined;
+  const theme: EffectiveTheme = background === 'light' || background === 'dark' ? background : source.theme;
+  const legend = routing ? { routing, theme } : undefined;
+  if (!shown || wantedTheme === undefined || wantedTheme === shown.theme) {
+    if (!shown || !routing || theme === source.theme) return portableSvg(svg, { background, legend });
+    const { index, edges } = shown;
+    return repaintedSvg(svg, { index, edges, routing, theme, background }, () => source.restyle());
+  }
+  const outcome = await source.renderer.render({ text: shown.text, theme: wantedTheme, maxEdges: source.maxEdges });
+  source.laidOut();
+  if (outcome.kind !== 'done')
+    throw new Error(outcome.kind === 'failed' ? outcome.message : 'The picture changed during the export; try again');
+  const { canvas, body, size } = source;
+  return paintOffscreen(outcome.svg, { canvas, body, background, edges: shown.edges, routing, theme, legend, size });
 }

@@ -3,40 +3,16 @@
 /// <reference lib="dom.iterable" />
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type {
-  ConvergenceMessage,
-  PlayConvergenceMessage,
-  RenderedMessage,
-  WebviewToHost,
-} from '../../src/protocol/messages';
-import { DiagramAnalysis } from '../../src/routing/analysis';
-import { convergenceOf, failureMode } from '../../src/routing/convergence';
-import { convergencePlayback, positionAt, timeAt } from '../../src/routing/picture/convergencePlayback';
-import { convergenceHeadline, duration } from '../../src/routing/words/convergenceWords';
+import type { PlayConvergenceMessage, RenderedMessage, WebviewToHost } from '../../src/protocol/messages';
+import { positionAt, timeAt } from '../../src/routing/picture/convergencePlayback';
+import { duration } from '../../src/routing/words/convergenceWords';
 import type { PreviewPage } from './harness';
 import { closeBrowser, openPreview } from './harness';
-import { seedRender, seedRouting, seedText, seedUri } from './seedMessages';
+import { crashRun } from './seedConvergence';
+import { seedRender, seedRouting, seedUri } from './seedMessages';
 
 const isRendered = (m: WebviewToHost): m is RenderedMessage => m.type === 'rendered';
 const isPlay = (m: WebviewToHost): m is PlayConvergenceMessage => m.type === 'playConvergence';
-
-/** The run the host sends for the seed with US-East crashed, seed 1: computed by the real engine. */
-function crashRun(version: number): ConvergenceMessage {
-  const routing = new DiagramAnalysis(seedText).underScenario({
-    failedPops: ['PoPUS'],
-    failedLinks: [],
-    failedAses: [],
-  });
-  const result = convergenceOf(routing, failureMode('crash'), { seed: 1 });
-  return {
-    type: 'convergence',
-    uri: seedUri,
-    version,
-    mode: 'crash',
-    playback: convergencePlayback(result, routing.nodeOf),
-    summary: convergenceHeadline(result),
-  };
-}
 
 /** The classes of a client's node and its badge, if any. */
 async function client(preview: PreviewPage, id: string): Promise<{ classes: string; badge: string }> {

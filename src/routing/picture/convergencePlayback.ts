@@ -5,6 +5,7 @@
  * moments, so nothing is laid out again while scrubbing. Pure.
  */
 import type { ConvergenceResult } from '../../engine/convergence/index';
+import type { GeoPoint } from '../../engine/types';
 import type { NodeAnnotation, RoutingAnnotation } from './routingAnnotation';
 
 export interface PlaybackState {
@@ -14,6 +15,8 @@ export interface PlaybackState {
   readonly pop?: string;
   /** Diagram nodes its traffic crosses, from the client on. */
   readonly path: readonly string[];
+  /** The places of the located routers its traffic crosses (consecutive repeats folded), for the map. */
+  readonly points: readonly GeoPoint[];
 }
 
 export interface ConvergencePlayback {
@@ -21,7 +24,12 @@ export interface ConvergencePlayback {
   readonly end: number;
   /** The scrubber runs on a log scale when the run is long, so milliseconds and minutes both show. */
   readonly logScale: boolean;
-  readonly clients: readonly { readonly node: string; readonly states: readonly PlaybackState[] }[];
+  readonly clients: readonly {
+    readonly node: string;
+    /** The client's share of all client weight, 0..1 (the map sizes PoPs by their catchment's share). */
+    readonly share: number;
+    readonly states: readonly PlaybackState[];
+  }[];
 }
 
 /** Runs longer than this play on a log scale. */
@@ -29,24 +37,30 @@ const LINEAR_UP_TO_S = 10;
 /** The log scale's resolution at its start: one millisecond. */
 const LOG_FLOOR_S = 0.001;
 
-/** The run in diagram terms: client and PoP node ids, paths folded to the nodes they cross. */
+/** The run in diagram terms: client and PoP node ids, paths folded to the nodes and places they cross. */
 export function convergencePlayback(
   result: ConvergenceResult,
   nodeOf: (engineId: string) => string | undefined,
+  routerPoint: (routerId: string) => GeoPoint | undefined = () => undefined,
 ): ConvergencePlayback {
+  const totalWeight = result.clients.reduce((sum, c) => sum + c.weight, 0);
   const clients = result.clients.flatMap((c) => {
     const node = nodeOf(c.id);
     if (node === undefined || c.states.length <= 1) return [];
     const states = c.states.map((s): PlaybackState => {
       const path = [node];
+      const points: GeoPoint[] = [];
       for (const router of s.path) {
         const at = nodeOf(router);
         if (at !== undefined && at !== path[path.length - 1]) path.push(at);
+        const point = routerPoint(router);
+        const last = points[points.length - 1];
+        if (point && (point.lat !== last?.lat || point.lon !== last.lon)) points.push(point);
       }
       const pop = s.pop === undefined ? undefined : nodeOf(s.pop);
-      return { at: s.at, ...(pop !== undefined ? { pop } : {}), path };
+      return { at: s.at, ...(pop !== undefined ? { pop } : {}), path, points };
     });
-    return [{ node, states }];
+    return [{ node, share: totalWeight > 0 ? c.weight / totalWeight : 0, states }];
   });
   const end = Math.max(result.settle.max, ...clients.map((c) => c.states[c.states.length - 1]?.at ?? 0));
   return { end, logScale: end > LINEAR_UP_TO_S, clients };
