@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { quickFixesFor } from '../../../src/language/features/quickFixes';
 import { parseDocument } from '../../../src/language/index';
 import type { Diagnostic } from '../../../src/language/index';
 
@@ -75,6 +76,10 @@ describe('front matter anycast: convergence:', () => {
     assert.equal(at(text, hold), '4:11 90');
     assert.match(hold?.message ?? '', /The hold time needs a unit: write 90s/);
     assert.deepEqual(hold?.suggestions, ['90s']);
+    assert.ok(hold);
+    const [fix] = quickFixesFor(text, parseDocument(text).model, hold);
+    assert.equal(fix?.title, "Change to '90s'");
+    assert.deepEqual(fix?.edits, [{ range: hold.range, newText: '90s' }]);
     assert.equal(at(text, mrai), '5:19 30');
     assert.deepEqual(mrai?.suggestions, ['30s']);
   });
