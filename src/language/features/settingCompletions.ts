@@ -36,7 +36,7 @@ function openFlows(text: string): { key: string; line: number }[] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '\n') line++;
-    else if (c === '"' || c === "'") {
+    else if ((c === '"' || c === "'") && /[\s[{,:]/.test(text[i - 1] ?? ' ')) {
       const close = text.indexOf(c, i + 1);
       if (close < 0) break;
       line += text.slice(i, close).split('\n').length - 1;

@@ -132,6 +132,9 @@ describe('completion', () => {
       'withdrawals',
     ]);
     assert.deepEqual(labels(complete(front('anycast:', '  convergence: { hold: |CURSOR|'))), ['90s', '30s', '9s']);
+    // An apostrophe inside a plain value opens no quoted text; a quoted value closes what it opens.
+    const after = front("title: Bob's CDN", "anycast: { service: '203.0.113.1', convergence: { |CURSOR|");
+    assert.ok(labels(complete(after)).includes('hold'));
     assert.ok(labels(complete(front('anycast:', '  conv|CURSOR|'))).includes('convergence'));
     // Mermaid's own config is not ours to complete.
     assert.deepEqual(labels(complete(front('config:', '  |CURSOR|'))), []);
