@@ -27,7 +27,7 @@ const explained = time(
 ).last;
 console.log(
   `          ${explained.routed} ASes routed, ${explained.contested} with a choice, ${explained.arbitrary} arbitrary ` +
-    `(${((100 * explained.arbitrary) / explained.routed).toFixed(1)}% of routed ASes decided only by the tie-break)`,
+    `(${((100 * explained.arbitrary) / explained.routed).toFixed(1)}% of routed ASes where the tie-break chose between routes to different origins)`,
 );
 const reach = influenceOf(table, explained).reachedViaArbitrary;
 console.log(

@@ -1,6 +1,6 @@
 // Runs in Node: `anycast resolve --as-rel`, the route of every AS of a CAIDA graph toward an anycast prefix, and why.
 import { DECISION_CODES, RequestError, asIndex, asPathAt, originAsnAt } from '../engine/index';
-import type { Asn, AsOrigin, DecisionStep, RouteTable } from '../engine/index';
+import type { Asn, AsExplanations, AsOrigin, DecisionStep, RouteTable } from '../engine/index';
 import { readAsRelFile } from './asRel';
 import type { AsRelArgs } from './asRelArgs';
 import { routeAsRel } from './asRelRouting';
@@ -11,9 +11,7 @@ import type { CliIo } from './io';
 function routeJson(
   table: RouteTable,
   x: number,
-  decided: Uint8Array,
-  runnerUp: Int32Array,
-  runnerUpOrigin: Int32Array,
+  { decidedBy: decided, runnerUp, runnerUpOrigin, arbitraryOver }: AsExplanations,
 ): object {
   const graph = table.graph;
   const step = DECISION_CODES[decided[x] as number] as DecisionStep;
@@ -25,7 +23,7 @@ function routeJson(
     asPath: asPathAt(table, x),
     learnedFrom: ['none', 'origin', 'customer', 'peer', 'provider'][table.learnedFrom[x] as number],
     decidedBy: step,
-    arbitrary: step === 'tie-break',
+    arbitrary: (arbitraryOver[x] as number) >= 0,
     ...(r >= 0 ? { runnerUp: { neighborAsn: graph.asns[r], originAsn: (table.origins[ro] as AsOrigin).asn } } : {}),
   };
 }
@@ -33,12 +31,11 @@ function routeJson(
 /** The --as-rel answer as one JSON object: the graph, the request, the summary and every AS's route. */
 function asRelJson(args: AsRelArgs, answer: AsRelAnswer): string {
   const { graph, table, tieBreak, summary, diff, impact, explanations } = answer;
-  const { decidedBy, runnerUp, runnerUpOrigin } = answer.explained;
   const routes: object[] = [];
   const unreachable: Asn[] = [];
   for (let x = 0; x < graph.size; x++) {
     if ((table.nextHop[x] as number) < 0) unreachable.push(graph.asns[x] as number);
-    else routes.push(routeJson(table, x, decidedBy, runnerUp, runnerUpOrigin));
+    else routes.push(routeJson(table, x, answer.explained));
   }
   return JSON.stringify({
     graph: { file: args.file, ases: graph.size, links: graph.linkCount, duplicateLinks: graph.duplicateLinks },

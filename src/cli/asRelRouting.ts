@@ -13,7 +13,6 @@ import type {
   AsExplanation,
   AsExplanations,
   AsGraph,
-  AsOrigin,
   AsScenario,
   DecisionStep,
   RouteTable,
@@ -44,13 +43,18 @@ export interface Summary {
 const SHOWN_ARBITRARY = 8;
 
 export function summarise(table: RouteTable, explained: AsExplanations): Summary {
-  const { decidedBy: decided, runnerUp, runnerUpOrigin, ...stats } = explained;
+  const {
+    decidedBy: decided,
+    runnerUp: _runnerUp,
+    runnerUpOrigin: _runnerUpOrigin,
+    arbitraryOver,
+    ...stats
+  } = explained;
   const { downstream, reachedViaArbitrary } = influenceOf(table, explained);
-  const tieBreak = DECISION_CODES.indexOf('tie-break');
   const asns = table.graph.asns;
   const weightiest: number[] = [];
   for (let x = 0; x < table.graph.size; x++)
-    if (decided[x] === tieBreak && (table.nextHop[x] as number) >= 0) weightiest.push(x);
+    if ((arbitraryOver[x] as number) >= 0 && (table.nextHop[x] as number) >= 0) weightiest.push(x);
   weightiest.sort((a, b) => (downstream[b] as number) - (downstream[a] as number) || a - b);
   const counts = new Array<number>(table.origins.length).fill(0);
   const decidedBy: Partial<Record<DecisionStep, number>> = {};
@@ -77,8 +81,8 @@ export function summarise(table: RouteTable, explained: AsExplanations): Summary
       downstream: downstream[x] as number,
       chose: { neighborAsn: asns[table.nextHop[x] as number] as number, originAsn: originAsnAt(table, x) as number },
       over: {
-        neighborAsn: asns[runnerUp[x] as number] as number,
-        originAsn: (table.origins[runnerUpOrigin[x] as number] as AsOrigin).asn,
+        neighborAsn: asns[arbitraryOver[x] as number] as number,
+        originAsn: originAsnAt(table, arbitraryOver[x] as number) as number,
       },
     })),
   };

@@ -12,7 +12,7 @@ const percentOf = (part: number, whole: number): string => percent(whole > 0 ? p
 
 function explanationText(e: AsExplanation): string[] {
   const lines = [
-    `AS${e.asn}: ${e.candidates.length} candidate route(s); decided by ${e.decidedBy}${e.arbitrary ? ' (arbitrary: only the tie-break separated the best from the runner-up)' : ''}`,
+    `AS${e.asn}: ${e.candidates.length} candidate route(s); decided by ${e.decidedBy}${e.arbitrary ? ' (arbitrary: a route to another origin tied with the best on every step before the tie-break)' : ''}`,
   ];
   // Candidates come in decision order; the first few show the contest, the rest are a count.
   e.candidates.slice(0, SHOWN_CANDIDATES).forEach((c, i) => {
@@ -58,7 +58,7 @@ function decisionLines(args: AsRelArgs, { summary }: AsRelAnswer): string[] {
     '',
     'Decisions:',
     `  ${number(summary.routed)} ASes routed; ${number(summary.contested)} had more than one candidate route`,
-    `  ${number(summary.arbitrary)} (${percentOf(summary.arbitrary, summary.routed)} of routed ASes) were arbitrary: only the final tie-break (${args.tieBreak}) separated the best route from the runner-up`,
+    `  ${number(summary.arbitrary)} (${percentOf(summary.arbitrary, summary.routed)} of routed ASes) were arbitrary: the final tie-break (${args.tieBreak}) chose between routes to different origins`,
     `  decided by: ${DECISION_CODES.filter((s) => summary.decidedBy[s])
       .map((s) => `${s} ${number(summary.decidedBy[s] as number)}`)
       .join(', ')}`,

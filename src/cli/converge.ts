@@ -16,7 +16,7 @@ import { diagramFailures } from './failures';
 import type { CliIo } from './io';
 import { helpOption, readCommandLine, UsageError, usageError } from './options';
 import type { CommandSpec, OptionValues, OptionSpec } from './options';
-import { table } from './resolve';
+import { table } from './resolveWhy';
 
 const convergeOptions = [
   ...failureOptions,

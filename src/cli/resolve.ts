@@ -1,14 +1,11 @@
 // Runs in Node: `anycast resolve`, which PoP each client of a diagram (or every AS of a CAIDA graph) reaches, and why.
 import { RequestError, diffResolutions, popFailureImpact, resolve } from '../engine/index';
 import type {
-  ClientResult,
-  Explanation,
   OrderDependence,
   PopFailureImpact,
   Resolution,
   ResolutionDiff,
   StableState,
-  Route,
   Scenario,
   Topology,
   TieBreakModel,
@@ -26,6 +23,8 @@ import { diagramFailures } from './failures';
 import type { CliIo } from './io';
 import { UsageError, usageError, wantsHelp } from './options';
 import { parseDiagramArgs, resolveHelp, wantsAsRel } from './resolveArgs';
+import { clientWhy, decisionJson, explanationJson, routerWhy, table } from './resolveWhy';
+import type { Naming } from '../routing/words/popDecisionWords';
 import type { DiagramArgs } from './resolveArgs';
 
 /** A PoP's display name from the diagram (`US-East` for `PoP: US-East`). */
@@ -40,76 +39,28 @@ function popLabel(model: DocumentModel, resolution: Resolution, id: string): str
   return n ? `${id} (${n})` : id;
 }
 
-function runnerUpOf(c: ClientResult): Route | undefined {
-  const e = c.explanation;
-  return e?.runnerUp === undefined ? undefined : e.candidates[e.runnerUp];
-}
-
-function explanationJson(e: Explanation): object {
-  return {
-    candidates: e.candidates.map((r) => ({
-      pop: r.pop,
-      asPath: r.asPath,
-      routerPath: r.routerPath,
-      localPref: r.localPref,
-      origin: r.origin,
-      med: r.med,
-      neighborAsn: r.neighborAsn,
-      learnedFrom: r.learnedFrom,
-      igpCost: Math.round(r.igpCost),
-    })),
-    survivors: e.survivors,
-    best: e.best,
-    runnerUp: e.runnerUp ?? null,
-  };
-}
-
-/** The candidates of one decision as a table, then which survive each step and what separated the two best. */
-function whyText(label: string, routerId: string, e: Explanation, name: (id: string) => string): string[] {
-  const lines = [
-    `Why ${label}: at router ${routerId}, ${e.candidates.length} candidate route(s); decided by ${e.decidedBy}${e.arbitrary ? ' (arbitrary)' : ''}`,
-  ];
-  lines.push(
-    ...table([
-      ['#', 'POP', 'AS PATH', 'LOCAL-PREF', 'ORIGIN', 'MED', 'FROM AS', 'LEARNED', 'IGP COST', ''],
-      ...e.candidates.map((r, i) => [
-        String(i + 1),
-        name(r.pop),
-        r.asPath.join(' '),
-        String(r.localPref),
-        r.origin,
-        String(r.med),
-        String(r.neighborAsn),
-        r.learnedFrom,
-        String(Math.round(r.igpCost)),
-        i === e.best ? '<- best' : i === e.runnerUp ? '<- runner-up' : '',
-      ]),
-    ]),
-  );
-  let previous = e.candidates.length;
-  const steps = e.survivors
-    .filter((s) => {
-      const changed = s.remaining.length !== previous;
-      previous = s.remaining.length;
-      return changed;
-    })
-    .map((s) => `${s.step} keeps #${s.remaining.map((i) => i + 1).join(', #')}`);
-  lines.push(`  elimination: ${steps.length > 0 ? steps.join('; ') : 'nothing to eliminate'}`);
-  return lines;
-}
-
 function toJson(model: DocumentModel, resolution: Resolution, diff: ResolutionDiff | undefined): object {
   return {
     clients: resolution.clients.map((c) => {
-      const runnerUp = runnerUpOf(c);
+      const alternative = c.decision?.alternative;
       return {
         id: c.id,
         pop: c.pop ?? null,
+        prefix: c.decision?.prefix ?? c.route?.prefix ?? null,
         asPath: c.route?.asPath ?? [],
         routerPath: c.route?.routerPath ?? [],
-        decidedBy: c.explanation?.decidedBy ?? 'unreachable',
-        arbitrary: c.explanation?.arbitrary ?? false,
-        runnerUp: runnerUp ? { pop: runnerUp.pop, asPath: runnerUp.asPath, routerPath: runnerUp.routerPath } : null,
+        decidedBy: c.decision?.by ?? 'unreachable',
+        decidedAt: c.decision?.router ?? null,
+        arbitrary: (c.arbitraryAt?.length ?? 0) > 0,
+        alternative: alternative
+          ? {
+              pop: alternative.pop,
+              prefix: alternative.prefix,
+              asPath: alternative.asPath,
+              routerPath: alternative.routerPath,
+            }
+          : null,
+        ...(c.decision ? { decision: decisionJson(c.decision) } : {}),
         rttMs: c.rttMs ?? null,
         ...(c.forwardingPath ? { forwardingPath: c.forwardingPath } : {}),
         arbitraryAt: c.arbitraryAt ?? [],
@@ -147,11 +98,6 @@ function toJson(model: DocumentModel, resolution: Resolution, diff: ResolutionDi
   };
 }
 
-export function table(rows: readonly (readonly string[])[]): string[] {
-  const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => `  ${r.map((cell, i) => cell.padEnd(widths[i] as number)).join('  ')}`.trimEnd());
-}
-
 function toText(model: DocumentModel, resolution: Resolution, diff: ResolutionDiff | undefined): string {
   const name = (id: string | undefined): string => (id === undefined ? '-' : popLabel(model, resolution, id));
   const ms = (v: number | undefined): string => (v === undefined ? '-' : `${v.toFixed(1)} ms`);
@@ -168,15 +114,17 @@ function toText(model: DocumentModel, resolution: Resolution, diff: ResolutionDi
   lines.push(diff ? 'Clients (after the failure):' : 'Clients:');
   lines.push(
     ...table([
-      ['CLIENT', 'POP', 'AS PATH', 'DECIDED BY', 'RUNNER-UP', 'RTT'],
+      ['CLIENT', 'POP', 'PREFIX', 'AS PATH', 'DECIDED BY', 'AT', 'NEAREST ALTERNATIVE', 'RTT'],
       ...resolution.clients.map((c) => {
-        const runnerUp = runnerUpOf(c);
+        const d = c.decision;
         return [
           c.id,
           c.pop === undefined ? 'no route' : name(c.pop),
+          d?.prefix ?? c.route?.prefix ?? '-',
           c.route?.asPath.join(' ') ?? '-',
-          c.explanation ? `${c.explanation.decidedBy}${c.explanation.arbitrary ? ' (arbitrary)' : ''}` : '-',
-          runnerUp ? name(runnerUp.pop) : '-',
+          d ? `${d.by}${d.by === 'tie-break' ? ' (arbitrary)' : ''}` : '-',
+          d?.router ?? '-',
+          d?.alternative ? name(d.alternative.pop) : '-',
           ms(c.rttMs),
         ];
       }),
@@ -206,7 +154,7 @@ function toText(model: DocumentModel, resolution: Resolution, diff: ResolutionDi
   if (fragile.length > 0) {
     lines.push(
       '',
-      `${fragile.length} of ${resolution.clients.length} clients reach their PoP through an arbitrary choice (only the final tie-break decided), fragile under any change:`,
+      `${fragile.length} of ${resolution.clients.length} clients reach their PoP through an arbitrary choice (the final tie-break chose between routes to different PoPs), fragile under any change:`,
     );
     for (const c of fragile) lines.push(`  ${c.id}: tie-break at ${(c.arbitraryAt ?? []).join(', ')}`);
   }
@@ -286,6 +234,19 @@ function withTieBreak(
   return { topology, scenario, after, ...(failing ? { diff: diffResolutions(before, after) } : {}) };
 }
 
+/** `--why ID` for a client (where its PoP was decided, and the other stable states) or a router. */
+function whyOf(naming: Naming, topology: Topology, after: Resolution, id: string): string[] {
+  const client = after.clients.find((c) => c.id === id);
+  if (!client) return routerWhy(naming, after, id);
+  const routerId = topology.clients.find((c) => c.id === id)?.router ?? id;
+  return [
+    ...clientWhy(naming, after, client, routerId),
+    ...(client.alsoReaches ?? []).map(
+      (pop) => `  ${id} may also land on ${naming.pop(pop)}, depending on the order of events (several stable states)`,
+    ),
+  ];
+}
+
 async function runDiagram(args: DiagramArgs, io: CliIo): Promise<number> {
   let text: string;
   try {
@@ -310,37 +271,16 @@ async function runDiagram(args: DiagramArgs, io: CliIo): Promise<number> {
     ? withTieBreak(analysis, failures, args.tieBreak, args.seed)
     : resolved(analysis.underScenario(failures));
   const impact = args.failEach ? popFailureImpact(topology, scenario, {}, after) : undefined;
-  const why = args.why.map((id) => {
-    const client = after.clients.find((c) => c.id === id);
-    const routerId = client
-      ? topology.clients.find((c) => c.id === id)?.router
-      : after.routers.find((r) => r.id === id)?.id;
-    if (routerId === undefined) {
+  for (const id of args.why) {
+    if (!after.clients.some((c) => c.id === id) && !after.routers.some((r) => r.id === id))
       throw new RequestError(
         `--why ${id}: no client or router has that id; clients: ${after.clients.map((c) => c.id).join(', ') || 'none'}`,
       );
-    }
-    const explanation = client ? client.explanation : after.routers.find((r) => r.id === routerId)?.explanation;
-    return {
-      id,
-      routerId,
-      explanation,
-      pop: client ? client.pop : explanation?.candidates[explanation.best]?.pop,
-      alsoReaches: client?.alsoReaches,
-    };
-  });
+  }
   if (args.json) io.out(JSON.stringify({ ...toJson(model, after, diff), ...(impact ? { impact } : {}) }));
   else {
-    const name = (id: string): string => popLabel(model, after, id);
-    const whyLines = why.flatMap((w) => [
-      '',
-      ...(w.explanation
-        ? whyText(`${w.id} reaches ${name(w.pop ?? '')}`, w.routerId, w.explanation, name)
-        : [`${w.id}: no route at router ${w.routerId}`]),
-      ...(w.alsoReaches ?? []).map(
-        (pop) => `  ${w.id} may also land on ${name(pop)}, depending on the order of events (several stable states)`,
-      ),
-    ]);
+    const naming: Naming = { model, build: analysis.build, pop: (id) => popLabel(model, after, id) };
+    const whyLines = args.why.flatMap((id) => ['', ...whyOf(naming, topology, after, id)]);
     io.out([toText(model, after, diff), ...(impact ? impactText(model, after, impact) : []), ...whyLines].join('\n'));
   }
   for (const w of after.warnings) io.err(`${args.file}: warning: ${w}`);

@@ -167,6 +167,71 @@ const CODE: Readonly<Record<DecisionStep, number>> = Object.fromEntries(DECISION
   number
 >;
 
+/**
+ * While one AS's candidates are visited: the best and the second best, and the best of those tied
+ * with the best on LOCAL_PREF and path length that lead to another origin (what an arbitrary
+ * choice was made over). Scalars, no allocation per candidate: this runs for every link.
+ */
+class Ranking {
+  x = 0;
+  count = 0;
+  f1 = -1;
+  p1 = 0;
+  l1 = 0;
+  k1 = 0;
+  o1 = -1;
+  f2 = -1;
+  p2 = 0;
+  l2 = 0;
+  k2 = 0;
+  /** The tied route to another origin, and its tie-break key. */
+  tied = -1;
+  tiedKey = 0;
+  constructor(private readonly table: RouteTable) {}
+
+  start(x: number): void {
+    this.x = x;
+    this.count = 0;
+    this.f1 = this.f2 = this.tied = -1;
+  }
+
+  readonly visit: Visit = (from, _learned, pref, length, key) => {
+    this.count++;
+    const origin = candidateOrigin(this.table, this.x, from);
+    if (this.f1 < 0 || preferred(pref, length, key, from, this.p1, this.l1, this.k1, this.f1)) {
+      const sameTie = this.f1 >= 0 && pref === this.p1 && length === this.l1;
+      // The old best is the best of the rest of its tie: the tied route elsewhere if its origin differs.
+      if (!sameTie) this.tied = -1;
+      else if (origin !== this.o1) [this.tied, this.tiedKey] = [this.f1, this.k1];
+      [this.f2, this.p2, this.l2, this.k2] = [this.f1, this.p1, this.l1, this.k1];
+      [this.f1, this.p1, this.l1, this.k1, this.o1] = [from, pref, length, key, origin];
+      return;
+    }
+    if (this.f2 < 0 || preferred(pref, length, key, from, this.p2, this.l2, this.k2, this.f2))
+      [this.f2, this.p2, this.l2, this.k2] = [from, pref, length, key];
+    if (
+      pref === this.p1 &&
+      length === this.l1 &&
+      origin !== this.o1 &&
+      (this.tied < 0 || key < this.tiedKey || (key === this.tiedKey && from < this.tied))
+    )
+      [this.tied, this.tiedKey] = [from, key];
+  };
+}
+
+function preferred(
+  p: number,
+  l: number,
+  k: number,
+  f: number,
+  p0: number,
+  l0: number,
+  k0: number,
+  f0: number,
+): boolean {
+  return p > p0 || (p === p0 && (l < l0 || (l === l0 && (k < k0 || (k === k0 && f < f0)))));
+}
+
 /** Explains every AS's choice in one pass over the links. */
 export function explainAll(table: RouteTable): AsExplanations {
   const n = table.graph.size;
@@ -174,44 +239,19 @@ export function explainAll(table: RouteTable): AsExplanations {
   const runnerUp = new Int32Array(n).fill(-1);
   const runnerUpOrigin = new Int32Array(n).fill(-1);
   const candidates = new Int32Array(n);
+  const arbitraryOver = new Int32Array(n).fill(-1);
   let contested = 0;
   let arbitrary = 0;
   let routed = 0;
-  // The best and second-best candidate so far, as scalars (no allocation per candidate).
-  let count = 0;
-  let f1 = -1,
-    p1 = 0,
-    l1 = 0,
-    k1 = 0;
-  let f2 = -1,
-    p2 = 0,
-    l2 = 0,
-    k2 = 0;
-  const visit: Visit = (from, _learned, pref, length, key) => {
-    count++;
-    if (
-      f1 < 0 ||
-      pref > p1 ||
-      (pref === p1 && (length < l1 || (length === l1 && (key < k1 || (key === k1 && from < f1)))))
-    ) {
-      [f2, p2, l2, k2] = [f1, p1, l1, k1];
-      [f1, p1, l1, k1] = [from, pref, length, key];
-    } else if (
-      f2 < 0 ||
-      pref > p2 ||
-      (pref === p2 && (length < l2 || (length === l2 && (key < k2 || (key === k2 && from < f2)))))
-    ) {
-      [f2, p2, l2, k2] = [from, pref, length, key];
-    }
-  };
+  const ranking = new Ranking(table);
   const onlyRoute = CODE['only-route'];
   for (let x = 0; x < n; x++) {
     if ((table.nextHop[x] as number) < 0) continue;
-    count = 0;
-    f1 = f2 = -1;
-    forEachCandidate(table, x, visit);
+    ranking.start(x);
+    forEachCandidate(table, x, ranking.visit);
     routed++;
-    candidates[x] = count;
+    candidates[x] = ranking.count;
+    const { f1, p1, l1, f2, p2, l2, tied } = ranking;
     if (f1 < 0 || f2 < 0) {
       decidedBy[x] = onlyRoute;
       continue;
@@ -219,67 +259,17 @@ export function explainAll(table: RouteTable): AsExplanations {
     const step: DecisionStep = p1 !== p2 ? 'local-pref' : l1 !== l2 ? 'as-path-length' : 'tie-break';
     decidedBy[x] = CODE[step];
     runnerUp[x] = f2;
-    runnerUpOrigin[x] = f2 === x ? (table.masks.originAt[x] as number) : (table.originIndex[f2] as number);
+    runnerUpOrigin[x] = candidateOrigin(table, x, f2);
     contested++;
-    if (step === 'tie-break') arbitrary++;
+    arbitraryOver[x] = tied;
+    if (tied >= 0) arbitrary++;
   }
-  return { decidedBy, runnerUp, runnerUpOrigin, candidates, contested, arbitrary, routed };
+  return { decidedBy, runnerUp, runnerUpOrigin, arbitraryOver, candidates, contested, arbitrary, routed };
 }
 
-/** How far each AS's choice carries: what depends on it, and who depends on a coin toss. */
-export interface AsInfluence {
-  /** Per AS: how many ASes (itself included) route through it. */
-  readonly downstream: Int32Array;
-  /** Per AS: 1 when its path crosses an arbitrary decision (its own or one further along). */
-  readonly viaArbitrary: Uint8Array;
-  /** ASes with a route whose path crosses at least one arbitrary decision. */
-  readonly reachedViaArbitrary: number;
-}
-
-/**
- * The reach of each decision over the next-hop forest: an arbitrary choice at a large transit AS
- * decides the PoP of every AS behind it. Linear: a counting sort by path length, then one pass
- * each way.
- */
-export function influenceOf(table: RouteTable, explanations: AsExplanations): AsInfluence {
-  const n = table.graph.size;
-  const { nextHop, pathLength } = table;
-  let longest = 0;
-  for (let x = 0; x < n; x++) if ((pathLength[x] as number) > longest) longest = pathLength[x] as number;
-  const start = new Int32Array(longest + 2);
-  for (let x = 0; x < n; x++)
-    if ((nextHop[x] as number) >= 0)
-      start[(pathLength[x] as number) + 1] = (start[(pathLength[x] as number) + 1] as number) + 1;
-  for (let l = 1; l < start.length; l++) start[l] = (start[l] as number) + (start[l - 1] as number);
-  const order = new Int32Array(start[start.length - 1] as number);
-  const fill = start.slice();
-  for (let x = 0; x < n; x++) {
-    if ((nextHop[x] as number) < 0) continue;
-    const l = pathLength[x] as number;
-    order[fill[l] as number] = x;
-    fill[l] = (fill[l] as number) + 1;
-  }
-  const tieBreak = DECISION_CODES.indexOf('tie-break');
-  const viaArbitrary = new Uint8Array(n);
-  let reachedViaArbitrary = 0;
-  // Shorter paths first: the next hop's verdict is known before the AS's own.
-  for (const x of order) {
-    const next = nextHop[x] as number;
-    const inherited =
-      next !== x && (pathLength[next] as number) < (pathLength[x] as number) ? (viaArbitrary[next] as number) : 0;
-    viaArbitrary[x] = explanations.decidedBy[x] === tieBreak || inherited ? 1 : 0;
-    reachedViaArbitrary += viaArbitrary[x] as number;
-  }
-  const downstream = new Int32Array(n);
-  // Longer paths first: an AS's count is complete before it is added to its next hop.
-  for (let i = order.length - 1; i >= 0; i--) {
-    const x = order[i] as number;
-    downstream[x] = (downstream[x] as number) + 1;
-    const next = nextHop[x] as number;
-    if (next !== x && (pathLength[next] as number) < (pathLength[x] as number))
-      downstream[next] = (downstream[next] as number) + (downstream[x] as number);
-  }
-  return { downstream, viaArbitrary, reachedViaArbitrary };
+/** The origin index a candidate of x offered by `from` leads to (x's own when it announces). */
+function candidateOrigin(table: RouteTable, x: number, from: number): number {
+  return from === x ? (table.masks.originAt[x] as number) : (table.originIndex[from] as number);
 }
 
 const LEARNED_NAME = ['none', 'origin', 'customer', 'peer', 'provider'] as const;
@@ -339,6 +329,9 @@ export function explainAs(table: RouteTable, asn: Asn): AsExplanation | undefine
   const best = raw[0] as Candidate;
   const second = raw[1];
   const decidedBy: DecisionStep = second ? separatingStep(best, second) : 'only-route';
+  // Sorted best first: the first candidate to another origin is the nearest alternative.
+  const index = candidates.findIndex((c) => c.originAsn !== (candidates[0] as AsCandidate).originAsn);
+  const step = index < 0 ? undefined : separatingStep(best, raw[index] as Candidate);
   return {
     asn,
     candidates,
@@ -346,7 +339,8 @@ export function explainAs(table: RouteTable, asn: Asn): AsExplanation | undefine
     best: 0,
     ...(second ? { runnerUp: 1 } : {}),
     decidedBy,
-    arbitrary: decidedBy === 'tie-break',
+    ...(step !== undefined ? { alternative: { index, step } } : {}),
+    arbitrary: step === 'tie-break',
   };
 }
 

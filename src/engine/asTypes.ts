@@ -116,7 +116,13 @@ export interface AsExplanations {
   readonly runnerUpOrigin: Int32Array;
   /** Number of candidate routes (valley-free exports that pass loop rejection). */
   readonly candidates: Int32Array;
-  /** ASes that have a route and at least two candidates, and how many of them only the tie-break decided. */
+  /**
+   * Per AS, when its choice was arbitrary: the neighbour (AS index) offering the best route to
+   * another origin that tied with the best on every step before the tie-break; else -1. A tie
+   * between routes to the same origin picks a path, not a PoP, and is not arbitrary.
+   */
+  readonly arbitraryOver: Int32Array;
+  /** ASes that have a route and at least two candidates, and how many of them were arbitrary. */
   readonly contested: number;
   readonly arbitrary: number;
   readonly routed: number;

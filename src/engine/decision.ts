@@ -6,7 +6,7 @@
 import type { Held, Net } from './routerNet';
 import { toRoute } from './routerNet';
 import { mix32 } from './policy';
-import type { Asn, DecisionStep, Explanation, Origin, Route } from './types';
+import type { Alternative, Asn, DecisionStep, Explanation, Origin, Route, TieBreakComparison } from './types';
 import { DECISION_STEPS } from './types';
 
 const ORIGIN_RANK: Readonly<Record<Origin, number>> = { igp: 0, egp: 1, incomplete: 2 };
@@ -134,13 +134,95 @@ export function explainChoice(
   const runnerUp = rest.length > 0 ? selectBest(net, r, cands, rest) : undefined;
   const decidedBy =
     runnerUp === undefined ? 'only-route' : separatingStep(cands[best] as Held, cands[runnerUp] as Held);
+  const alternative = nearestAlternative(net, r, cands, survivors, best);
   const explanation: Explanation = {
     candidates: cands.map((h) => toRoute(net, h, prefix)),
     survivors,
     best,
     ...(runnerUp !== undefined ? { runnerUp } : {}),
     decidedBy,
-    arbitrary: decidedBy === 'tie-break',
+    ...(decidedBy === 'tie-break' && runnerUp !== undefined
+      ? { tieBreak: compareTieBreak(net, r, cands[best] as Held, cands[runnerUp] as Held) }
+      : {}),
+    ...(alternative ? { alternative } : {}),
+    arbitrary: alternative?.step === 'tie-break',
   };
   return { explanation, route: explanation.candidates[best] as Route };
+}
+
+/**
+ * The best route to another PoP than the best's: among those still in the running before the
+ * step that eliminated the last of them, the one the decision process prefers.
+ */
+function nearestAlternative(
+  net: Net,
+  r: number,
+  cands: readonly Held[],
+  survivors: readonly { step: DecisionStep; remaining: readonly number[] }[],
+  best: number,
+): Alternative | undefined {
+  const pop = (cands[best] as Held).pop;
+  const elsewhere = (ids: readonly number[]): number[] => ids.filter((i) => (cands[i] as Held).pop !== pop);
+  let before = elsewhere(cands.map((_, i) => i));
+  if (before.length === 0) return undefined;
+  for (const { step, remaining } of survivors) {
+    const left = elsewhere(remaining);
+    if (left.length === 0) {
+      const index = selectBest(net, r, cands, before);
+      return {
+        index,
+        step,
+        ...(step === 'tie-break'
+          ? { tieBreak: compareTieBreak(net, r, cands[best] as Held, cands[index] as Held) }
+          : {}),
+      };
+    }
+    before = left;
+  }
+  return undefined;
+}
+
+/** What the tie-break compared between the winner and a loser: the first key of the model on which they differ. */
+function compareTieBreak(net: Net, r: number, a: Held, b: Held): TieBreakComparison {
+  const model = net.tieBreak.model;
+  const ka = tieKey(net, r, a);
+  const kb = tieKey(net, r, b);
+  let i = 0;
+  while (i < ka.length - 1 && ka[i] === kb[i]) i++;
+  // Keys end with [CLUSTER_LIST length, sender, session]; what comes before depends on the model.
+  const head = ka.length - 3;
+  const ids = net.topology.routers;
+  const routerName = (k: number): string => (ids[k] as { id: string }).id;
+  const idRouter = (h: Held): number => (h.learnedFrom === 'ibgp' ? h.originator : h.sender);
+  if (i >= head) {
+    if (i === head) return { model, by: 'cluster-list', best: a.clusterList.length, other: b.clusterList.length };
+    return { model, by: 'peer-address', best: routerName(a.sender), other: routerName(b.sender) };
+  }
+  const routerId = (): TieBreakComparison => ({
+    model,
+    by: 'router-id',
+    best: routerName(idRouter(a)),
+    other: routerName(idRouter(b)),
+    bestId: net.routerId[idRouter(a)] as number,
+    otherId: net.routerId[idRouter(b)] as number,
+  });
+  switch (model) {
+    case 'lowest-neighbor-asn':
+      return i === 0 ? { model, by: 'neighbor-asn', best: a.neighborAsn, other: b.neighborAsn } : routerId();
+    case 'router-id':
+      return routerId();
+    case 'oldest': {
+      const origins = net.topology.origins;
+      if (i === 0)
+        return {
+          model,
+          by: 'arrival',
+          best: (origins[a.pop] as { id: string }).id,
+          other: (origins[b.pop] as { id: string }).id,
+        };
+      return i === 1 ? { model, by: 'hops', best: a.routerPath.length, other: b.routerPath.length } : routerId();
+    }
+    case 'random':
+      return { model, by: 'seed', seed: net.tieBreak.seed ?? 0 };
+  }
 }

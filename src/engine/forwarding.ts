@@ -6,6 +6,7 @@ import { greatCircleKm } from './geo';
 import type { Net } from './routerNet';
 import { placed, sane } from './routerNet';
 import type { PrefixSolution } from './propagation';
+import { popDecisionAlong } from './popDecision';
 import type {
   ClientResult,
   ClientSpec,
@@ -117,6 +118,7 @@ export function clientResults(
       .filter((i) => routers[i]?.explanation?.arbitrary)
       .map((i) => (topology.routers[i] as { id: string }).id);
     const rttMs = estimateRttMs([placed(c.point), ...alongIgp(net, walk.routers).map((i) => net.point[i])]);
+    const decision = unstable ? undefined : popDecisionAlong(net, solutions, routers, walk.routers, walk.pop);
     return {
       id: c.id,
       pop: (topology.origins[walk.pop] as OriginSpec).id,
@@ -124,6 +126,7 @@ export function clientResults(
       explanation: result.explanation,
       ...(diverted ? { forwardingPath } : {}),
       arbitraryAt,
+      ...(decision ? { decision } : {}),
       ...(rttMs !== undefined ? { rttMs } : {}),
     };
   });

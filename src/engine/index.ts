@@ -10,8 +10,10 @@ export { parseAsRelationships, asGraphFromLinks, asIndex, AsRelError } from './a
 export type { AsLink } from './asGraph';
 export { propagate } from './propagate';
 export { RequestError } from './asScenario';
-export { asPathAt, asPathOf, originAsnAt, explainAll, explainAs, diffRouteTables, influenceOf } from './asRoutes';
-export type { AsCandidate, AsExplanation, AsInfluence } from './asRoutes';
+export { asPathAt, asPathOf, originAsnAt, explainAll, explainAs, diffRouteTables } from './asRoutes';
+export type { AsCandidate, AsExplanation } from './asRoutes';
+export { influenceOf } from './asInfluence';
+export type { AsInfluence } from './asInfluence';
 export { parseCidr, parseAddress, cidrContains, cidrOverlaps, longestMatch } from './prefix';
 export type { Cidr } from './prefix';
 export { greatCircleKm } from './geo';

@@ -149,17 +149,80 @@ export interface Route {
   readonly communities: readonly Community[];
 }
 
+/**
+ * What the final tie-break compared between two routes, under the topology's model: the first
+ * key of `tieBreak.model` on which they differ. Router ids are engine router ids; a router's BGP
+ * identifier is its position among the topology's routers (the order of declaration) unless set.
+ */
+export type TieBreakComparison = { readonly model: TieBreakModel } & (
+  | { readonly by: 'neighbor-asn'; readonly best: Asn; readonly other: Asn }
+  /** The BGP identifiers (ORIGINATOR_ID for a reflected route) and the routers that carry them. */
+  | {
+      readonly by: 'router-id';
+      readonly best: string;
+      readonly other: string;
+      readonly bestId: number;
+      readonly otherId: number;
+    }
+  | { readonly by: 'cluster-list'; readonly best: number; readonly other: number }
+  /** The advertising routers (their peer addresses); the same router when two sessions join them. */
+  | { readonly by: 'peer-address'; readonly best: string; readonly other: string }
+  /** Arrival order: the PoP announced first (the order of `origins`). */
+  | { readonly by: 'arrival'; readonly best: string; readonly other: string }
+  /** Arrival order between copies of one PoP's route: the one that crossed fewer routers came first. */
+  | { readonly by: 'hops'; readonly best: number; readonly other: number }
+  | { readonly by: 'seed'; readonly seed: number }
+);
+
+/** The best route to another PoP than the best's, and the step that eliminated the last such route. */
+export interface Alternative {
+  readonly index: number;
+  readonly step: DecisionStep;
+  /** When `step` is the tie-break: what it compared between the best and this route. */
+  readonly tieBreak?: TieBreakComparison;
+}
+
 /** Why the best route won: the candidates, who survived each step, and what separated best from runner-up. */
 export interface Explanation {
   readonly candidates: readonly Route[];
   /** For each comparison step in order, the indexes of candidates still in the running after it. */
   readonly survivors: readonly { readonly step: DecisionStep; readonly remaining: readonly number[] }[];
   readonly best: number;
+  /** The best of the rest, whatever its PoP. */
   readonly runnerUp?: number;
   /** The first step at which the runner-up lost to the best ('only-route' when there was one candidate). */
   readonly decidedBy: DecisionStep;
-  /** True when only the final tie-break separated best from runner-up. */
+  /** When `decidedBy` is the tie-break: what it compared between the best and the runner-up. */
+  readonly tieBreak?: TieBreakComparison;
+  /** The nearest alternative: absent when every candidate leads to the best's PoP. */
+  readonly alternative?: Alternative;
+  /**
+   * True when the PoP was left to the final tie-break: a route to another PoP tied with the best
+   * on every step before it. A tie between routes to the same PoP changes the path, not the PoP,
+   * and is not arbitrary.
+   */
   readonly arbitrary: boolean;
+}
+
+/** Where on a client's forwarding path its PoP was decided, and how. */
+export interface PopDecision {
+  /** The router on the path where the last route to another PoP lost (the client's own, or one further on). */
+  readonly router: string;
+  readonly asn: Asn;
+  /**
+   * The decision step that eliminated the last route to another PoP there; `more-specific-prefix`
+   * when longest-prefix match chose `prefix` over a shorter prefix that leads to another PoP;
+   * `only-pop` when no router on the path holds a route to another PoP (then `router` is the client's).
+   */
+  readonly by: DecisionStep | 'more-specific-prefix' | 'only-pop';
+  /** The prefix the router forwards the traffic on. */
+  readonly prefix: string;
+  /** The route the router chose (on `prefix`). */
+  readonly chosen: Route;
+  /** The nearest alternative there: the best route to another PoP (on the shorter prefix for `more-specific-prefix`). */
+  readonly alternative?: Route;
+  /** When `by` is the tie-break: what it compared. */
+  readonly tieBreak?: TieBreakComparison;
 }
 
 export interface ClientResult {
@@ -177,10 +240,13 @@ export interface ClientResult {
    */
   readonly forwardingPath?: readonly string[];
   /**
-   * Routers on the traffic's path (the client's own included) whose choice only the final
-   * tie-break made: the client's PoP rests on each of these coin tosses. Empty when none.
+   * Routers on the traffic's path (the client's own included) where the final tie-break chose
+   * between routes to different PoPs: the client's PoP rests on each of these coin tosses. Empty
+   * when none.
    */
   readonly arbitraryAt?: readonly string[];
+  /** Where on the path the PoP was decided, by what, on which prefix, over which nearest alternative. */
+  readonly decision?: PopDecision;
   /** The other PoPs this client reaches in another stable state, depending on the order of events. */
   readonly alsoReaches?: readonly string[];
 }

@@ -95,20 +95,27 @@ function asPathText(route: Route): string {
 }
 
 /** The route said in the preview's node tooltip, one plain line each. */
-function clientSummary(node: NodeModel, route: ClientRoute | undefined, name: (id: string) => string): string[] {
+function clientSummary(
+  node: NodeModel,
+  route: ClientRoute | undefined,
+  name: (id: string) => string,
+  nodeOf: RoutingInput['nodeOf'],
+): string[] {
   if (!route?.pop || !route.asPath) return [`${node.name}: no PoP reachable`];
   const lines = [
     `${node.name} → ${name(route.pop)}`,
     `AS path ${route.asPath.length === 0 ? '(local)' : route.asPath.join(' ')}`,
   ];
-  const explanation = route.explanation;
-  if (explanation) {
-    const why = decisionStepWords[explanation.decidedBy];
-    lines.push(
-      route.runnerUpPop !== undefined
-        ? `Chosen by ${why} over ${name(route.runnerUpPop)}${explanation.arbitrary ? ' (arbitrary)' : ''}`
-        : `Chosen as ${why}`,
-    );
+  const decision = route.decision;
+  if (decision) {
+    const at = name(nodeOf(decision.router) ?? decision.router);
+    if (decision.by === 'only-pop') lines.push(`Only PoP reachable (${decision.prefix})`);
+    else if (decision.by === 'more-specific-prefix')
+      lines.push(`Decided at ${at} by the more-specific prefix ${decision.prefix}`);
+    else
+      lines.push(
+        `Decided at ${at} by ${decisionStepWords[decision.by]}${route.alternativePop !== undefined ? ` over ${name(route.alternativePop)}` : ''}${decision.by === 'tie-break' ? ' (arbitrary)' : ''}`,
+      );
   }
   for (const pop of route.alsoReaches ?? [])
     lines.push(`May also land on ${name(pop)}, depending on the order of events`);
@@ -212,7 +219,7 @@ export function annotateRouting(model: DocumentModel, input: RoutingInput): Rout
       return popAnnotation(node, popResults.get(node.id), failed.has(node.id), colorOf.get(node.id) ?? 0);
     if (node.role === 'client') {
       const route = routes.get(node.id);
-      const summary = clientSummary(node, route, name);
+      const summary = clientSummary(node, route, name, nodeOf);
       const pop = route?.pop;
       if (pop === undefined) return { id: node.id, role, unreachable: true, summary };
       const color = colorOf.get(pop);

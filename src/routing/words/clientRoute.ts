@@ -1,18 +1,21 @@
 /**
- * A client's route, decided once: the PoP that serves it, the AS path, the engine's explanation
- * of the choice and the runner-up's PoP, the RTT, and what the what-if changed. The editor's hover
+ * A client's route, decided once: the PoP that serves it, the AS path, where on its path the PoP
+ * was decided and the nearest alternative's PoP, the RTT, and what the what-if changed. The editor's hover
  * (markdown) and the preview's node tooltip (plain lines) both say this one record. Pure.
  */
-import type { Explanation, Resolution } from '../../engine/types';
+import type { Explanation, PopDecision, Resolution } from '../../engine/types';
 
 export interface ClientRoute {
   /** Node id of the PoP that serves the client; absent when no PoP is reachable. */
   readonly pop?: string;
   /** Present with `pop`. */
   readonly asPath?: readonly number[];
+  /** The client router's own choice (its candidates and elimination). */
   readonly explanation?: Explanation;
-  /** Node id of the runner-up route's PoP. */
-  readonly runnerUpPop?: string;
+  /** Where on the path the PoP was decided (the client's router or one further on), and by what. */
+  readonly decision?: PopDecision;
+  /** Node id of the nearest alternative's PoP: the best route to another PoP where the PoP was decided. */
+  readonly alternativePop?: string;
   readonly rttMs?: number;
   /** Node id of the PoP that served the client with nothing failed, when the what-if changed it. */
   readonly movedFrom?: string;
@@ -38,14 +41,15 @@ export function clientRoutes(
     const id = node(client.id);
     const served = client.route && client.pop !== undefined ? node(client.pop) : undefined;
     const explanation = client.explanation;
-    const runnerUp = explanation?.runnerUp === undefined ? undefined : explanation.candidates[explanation.runnerUp];
+    const alternative = client.decision?.alternative;
     const was = before.get(id);
     const wasServedBy = was?.pop === undefined ? undefined : node(was.pop);
     const moved = wasServedBy !== undefined && wasServedBy !== served;
     routes.set(id, {
       ...(served !== undefined && client.route ? { pop: served, asPath: client.route.asPath } : {}),
       ...(explanation ? { explanation } : {}),
-      ...(runnerUp ? { runnerUpPop: node(runnerUp.pop) } : {}),
+      ...(client.decision ? { decision: client.decision } : {}),
+      ...(alternative ? { alternativePop: node(alternative.pop) } : {}),
       ...(client.rttMs !== undefined ? { rttMs: client.rttMs } : {}),
       ...(moved ? { movedFrom: wasServedBy } : {}),
       ...(moved && was?.rttMs !== undefined ? { rttBeforeMs: was.rttMs } : {}),

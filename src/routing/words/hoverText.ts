@@ -1,12 +1,14 @@
 /**
  * What the editor shows when hovering a node id, under the current simulation: for a client its
- * PoP, the full AS path, the decision step that beat the runner-up (and the runner-up's PoP),
- * whether only the arbitrary tie-break decided, and the estimated RTT; for a PoP its catchment and
+ * PoP, the full AS path, where on its path the PoP was decided (router, step, prefix, the nearest
+ * alternative's PoP), whether a tie-break between PoPs decided, and the estimated RTT; for a PoP its catchment and
  * traffic share; for an AS its best route. Markdown text. Pure.
  */
-import type { DecisionStep, Explanation, Resolution, Route } from '../../engine/types';
+import type { Explanation, Resolution, Route } from '../../engine/types';
 import { clientRoutes } from './clientRoute';
 import { decisionStepWords } from './decisionWords';
+import { pathTieLine, popDecisionLines, stepValues, tieBreakWords } from './popDecisionWords';
+import type { Naming, Style } from './popDecisionWords';
 import type { EdgeModel, NodeModel, SessionPolicy } from '../../language/meaning/model';
 import { nodeAt } from '../../language/features/references';
 import { percent, plural } from './figures';
@@ -55,44 +57,38 @@ export function asPathText(path: readonly number[], asNames: Readonly<Record<num
     .join(' ');
 }
 
-/** What the runner-up lost on: the two values compared at the deciding step. */
-function stepValues(step: DecisionStep, best: Route, other: Route): string | undefined {
-  switch (step) {
-    case 'local-pref':
-      return `LOCAL_PREF ${best.localPref} vs ${other.localPref}`;
-    case 'as-path-length':
-      return `AS path length ${best.asPath.length} vs ${other.asPath.length}`;
-    case 'origin':
-      return `ORIGIN ${best.origin} vs ${other.origin}`;
-    case 'med':
-      return `MED ${best.med} vs ${other.med}`;
-    case 'ebgp-over-ibgp':
-      return `${best.learnedFrom === 'local' ? 'local' : best.learnedFrom === 'ebgp' ? 'eBGP' : 'iBGP'} vs ${other.learnedFrom === 'ebgp' ? 'eBGP' : 'iBGP'}`;
-    case 'igp-cost':
-      return `IGP cost ${Math.round(best.igpCost).toLocaleString('en-US')} vs ${Math.round(other.igpCost).toLocaleString('en-US')}`;
-    case 'tie-break':
-      return `neighbour AS${best.neighborAsn} vs AS${other.neighborAsn}`;
-    default:
-      return undefined;
+/** Lines saying how a router chose its PoP: the step over the nearest alternative, arbitrariness, a tie that only picks a path. */
+export function decisionLines(explanation: Explanation, naming: Naming): string[] {
+  const best = explanation.candidates[explanation.best];
+  const alternative = explanation.alternative;
+  const other = alternative === undefined ? undefined : explanation.candidates[alternative.index];
+  const tie = pathTieLine(naming, explanation, markdownStyle);
+  const lines: string[] = [];
+  if (!best || !alternative || !other)
+    lines.push(
+      explanation.candidates.length > 1
+        ? `Every candidate leads to **${naming.pop(best?.pop ?? '')}** (${plural(explanation.candidates.length, 'candidate route')})`
+        : `Decided by: **${decisionStepWords['only-route']}**`,
+    );
+  else {
+    const values =
+      alternative.step === 'tie-break'
+        ? alternative.tieBreak && tieBreakWords(naming, alternative.tieBreak, markdownStyle)
+        : stepValues(alternative.step, best, other);
+    lines.push(
+      `Decided by: **${decisionStepWords[alternative.step]}**${values ? ` (${values})` : ''} over the nearest alternative via **${naming.pop(other.pop)}**`,
+      explanation.arbitrary
+        ? 'Arbitrary: **yes**, a route to another PoP tied on every step before the final tie-break; a real network may pick either'
+        : `Arbitrary: no (${plural(explanation.candidates.length, 'candidate route')})`,
+    );
   }
+  return tie ? [...lines, tie] : lines;
 }
 
-/** Lines saying why the best route won: the deciding step, the runner-up and its PoP, arbitrariness. */
-export function decisionLines(explanation: Explanation, name: (popId: string) => string): string[] {
-  const best = explanation.candidates[explanation.best];
-  const runnerUp = explanation.runnerUp === undefined ? undefined : explanation.candidates[explanation.runnerUp];
-  if (!best || !runnerUp)
-    return [
-      `Decided by: **${decisionStepWords[explanation.decidedBy]}** (${plural(explanation.candidates.length, 'candidate')})`,
-    ];
-  const values = stepValues(explanation.decidedBy, best, runnerUp);
-  const lines = [
-    `Decided by: **${decisionStepWords[explanation.decidedBy]}**${values ? ` (${values})` : ''} over the runner-up via **${name(runnerUp.pop)}**`,
-    explanation.arbitrary
-      ? 'Arbitrary: **yes**, the routes tied on every step before the final tie-break; a real network may pick either'
-      : `Arbitrary: no (${plural(explanation.candidates.length, 'candidate route')})`,
-  ];
-  return lines;
+const markdownStyle: Style = { name: escapeMarkdown, em: (text) => `**${text}**` };
+
+function namingOf(ctx: Context): Naming {
+  return { model: ctx.analysis.model, build: ctx.analysis.build, pop: (id) => popName(ctx, id) };
 }
 
 function clientHover(ctx: Context, node: NodeModel): string[] {
@@ -112,7 +108,10 @@ function clientHover(ctx: Context, node: NodeModel): string[] {
     `Served by **${popName(ctx, route.pop)}**${movedFrom !== undefined ? ` (moved from ${popName(ctx, movedFrom)} in this simulation)` : ''}`,
   );
   lines.push(`AS path: ${asPathText(route.asPath, ctx.asNames)}`);
-  if (route.explanation) lines.push(...decisionLines(route.explanation, (pop) => popName(ctx, pop)));
+  const naming = namingOf(ctx);
+  if (route.decision) lines.push(...popDecisionLines(naming, route.decision, markdownStyle));
+  const tie = route.explanation && pathTieLine(naming, route.explanation, markdownStyle);
+  if (tie) lines.push(tie);
   for (const pop of route.alsoReaches ?? [])
     lines.push(`This client may also land on **${popName(ctx, pop)}**, depending on the order of events`);
   if (route.rttMs !== undefined) {
@@ -176,7 +175,7 @@ function asHover(ctx: Context, node: NodeModel, resolution: Resolution | undefin
     lines.push(
       `Best route${where}: → **${popName(ctx, best.pop)}**, AS path ${asPathText(best.asPath, ctx.asNames)}, ${learnedWords(best)}, LOCAL_PREF ${best.localPref}`,
     );
-    if (result.explanation) lines.push(...decisionLines(result.explanation, (pop) => popName(ctx, pop)));
+    if (result.explanation) lines.push(...decisionLines(result.explanation, namingOf(ctx)));
   }
   return lines;
 }

@@ -75,7 +75,11 @@ test('--fail withdraws an origin and the summary says what moved and how many ch
     io,
   );
   assert.equal(code, 0, io.stderr);
-  assert.match(io.stdout, /were arbitrary: only the final tie-break/);
+  // With 777 withdrawn every route leads to 888: no choice can change the origin.
+  assert.match(
+    io.stdout,
+    /  0 \(0% of routed ASes\) were arbitrary: the final tie-break \(lowest-neighbor-asn\) chose between routes to different origins/,
+  );
   // Without 777, 888's route climbs 4 -> 2, crosses the 2=1 peering, and goes down to 3, 5 and
   // 777 itself: 1, 3, 5 and 777 move. 5 now hears 5 2 4 888 and 5 1 2 4 888: the shorter wins.
   assert.match(io.stdout, /What moved: 4 ASes changed PoP, 0 lost their route/);
@@ -261,8 +265,11 @@ interface DiagramJson {
     id: string;
     pop: string | null;
     asPath: number[];
+    prefix: string | null;
     decidedBy: string;
-    runnerUp: { pop: string } | null;
+    decidedAt: string | null;
+    arbitrary: boolean;
+    alternative: { pop: string; prefix: string } | null;
     rttMs: number | null;
   }[];
   pops: { id: string; name?: string; state: string; clients: string[] }[];
@@ -290,7 +297,12 @@ test('seed diagram: New York, London and Tokyo reach US-East, EU-West and Asia-P
     ],
   );
   const us = out.clients[0];
-  assert.ok(us && us.asPath.length >= 2 && us.runnerUp !== null && typeof us.rttMs === 'number');
+  assert.ok(us && us.asPath.length >= 2 && typeof us.rttMs === 'number');
+  // The implicit Internet router in New York hears all three PoPs: IGP cost (distance) decides.
+  assert.deepEqual(
+    [us.prefix, us.decidedBy, us.decidedAt, us.arbitrary, us.alternative?.pop],
+    ['203.0.113.0/24', 'igp-cost', 'Internet@New York', false, 'PoPEU'],
+  );
   assert.equal(out.moved, undefined);
 });
 
@@ -359,6 +371,30 @@ test('seed diagram: --fail-each shows, for every PoP, where its clients would go
   );
 });
 
+test('cdn example: a tie between two transits that both lead to the same PoP is not arbitrary', async () => {
+  // Rogers (Toronto) buys from Cogent and Arelion, and YYZ buys from both: Rogers's two routes
+  // (812 174 64600 and 812 1299 64600) tie and router-id picks Cogent (declared on line 49, before
+  // Arelion on 51), but both lead to YYZ. Where YYZ was really chosen is Cogent's Toronto router:
+  // its eBGP route from YYZ (LOCAL_PREF 200) beats its iBGP routes to the other PoPs (also 200)
+  // at eBGP over iBGP; the nearest of those is IAD.
+  const cdn = readFileSync(join(import.meta.dirname, '../../../examples/cdn.anycast.mmd'));
+  const io = fakeIo({ 'cdn.anycast.mmd': cdn });
+  assert.equal(await runResolve(['cdn.anycast.mmd', '--json'], io), 0, io.stderr);
+  const out = JSON.parse(io.stdout) as DiagramJson & { clients: { arbitraryAt: string[] }[] };
+  const tor = out.clients.find((c) => c.id === 'TOR');
+  assert.deepEqual(
+    [tor?.pop, tor?.decidedBy, tor?.decidedAt, tor?.alternative?.pop, tor?.arbitrary, tor?.arbitraryAt],
+    ['YYZ', 'ebgp-over-ibgp', 'Cogent@YYZ', 'IAD', false, []],
+  );
+  const text = fakeIo({ 'cdn.anycast.mmd': cdn });
+  assert.equal(await runResolve(['cdn.anycast.mmd', '--why', 'TOR'], text), 0, text.stderr);
+  assert.doesNotMatch(text.stdout, /clients reach their PoP through an arbitrary choice/);
+  assert.match(
+    text.stdout,
+    /The final tie-break \(router id, which is the order of declaration: Cogent, line 49, declared first, vs Arelion, line 51\) chose between routes to the same PoP \(YYZ\): it decides the path, not the PoP/,
+  );
+});
+
 test('seed diagram: --why shows every candidate of a client and what each step of the decision kept', async () => {
   // Without US-East, New York's router hears EU-West and Asia-Pacific over iBGP with equal
   // attributes up to the IGP cost: ~5,570 km to London against ~10,850 km to Tokyo.
@@ -366,10 +402,11 @@ test('seed diagram: --why shows every candidate of a client and what each step o
   assert.equal(await runResolve(['seed.anycast.mmd', '--fail', 'US-East', '--why', 'ClientUS'], io), 0, io.stderr);
   assert.match(
     io.stdout,
-    /Why ClientUS reaches PoPEU \(EU-West\): at router .*, 2 candidate route\(s\); decided by igp-cost/,
+    /Why ClientUS reaches PoPEU \(EU-West\):\n +PoP decided at Internet \(AS64496, New York\) by lower IGP cost \(hot potato\) \(IGP cost 5,570 vs 10,849\), on 203\.0\.113\.0\/24, over the nearest alternative via PoPAP \(Asia-Pacific\)/,
   );
-  assert.match(io.stdout, /1 +PoPEU \(EU-West\) .* <- best/);
-  assert.match(io.stdout, /2 +PoPAP \(Asia-Pacific\) .* <- runner-up/);
+  assert.match(io.stdout, /At Internet \(AS64496, New York\), the client's router: 2 candidate route\(s\)/);
+  assert.match(io.stdout, /1 +PoPEU \(EU-West\) +203\.0\.113\.0\/24 .* <- best/);
+  assert.match(io.stdout, /2 +PoPAP \(Asia-Pacific\) .* <- nearest alternative/);
   assert.match(io.stdout, /elimination: igp-cost keeps #1/);
   const bad = fakeIo({ 'seed.anycast.mmd': SEED });
   assert.equal(await runResolve(['seed.anycast.mmd', '--why', 'Nobody'], bad), 1);

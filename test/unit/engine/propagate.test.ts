@@ -158,6 +158,26 @@ test('an arbitrary choice at one AS carries every AS behind it', () => {
   assert.equal(influence.reachedViaArbitrary, 3);
 });
 
+test('at AS level only a tie between routes to different origins is arbitrary', () => {
+  // 5 ties between 5 1 3 777 and 5 2 4 888: the tie-break picks the origin, so it is arbitrary
+  // and what it chose over is neighbour 2 (towards 888).
+  const two = propagate(graphOf('1>5 2>5 1>3 3>777 2>4 4>888'), [{ asn: 777 }, { asn: 888 }]);
+  const e2 = explainAll(two);
+  assert.equal(e2.arbitrary, 1);
+  assert.equal(e2.arbitraryOver[asIndex(two.graph, 5)], asIndex(two.graph, 2));
+  // One origin reached both ways: 5 still needs the tie-break, but either route leads to 777.
+  const one = propagate(graphOf('1>5 2>5 1>3 3>777 2>4 4>777'), [{ asn: 777 }]);
+  const e1 = explainAll(one);
+  assert.equal(DECISION_CODES[e1.decidedBy[asIndex(one.graph, 5)] as number], 'tie-break');
+  assert.equal(e1.arbitrary, 0);
+  assert.equal(e1.arbitraryOver[asIndex(one.graph, 5)], -1);
+  assert.equal(influenceOf(one, e1).reachedViaArbitrary, 0);
+  const five = explainAs(one, 5);
+  assert.equal(five?.decidedBy, 'tie-break');
+  assert.equal(five?.arbitrary, false);
+  assert.equal(five?.alternative, undefined);
+});
+
 test('withdrawing an origin moves its catchment and the diff lists it', () => {
   const graph = graphOf('1>5 2>5 1>3 3>777 2>4 4>888');
   const before = propagate(graph, [{ asn: 777 }, { asn: 888 }]);

@@ -95,7 +95,7 @@ describe('simulation analysis', () => {
 });
 
 describe('hover', () => {
-  it('on a client: its PoP, AS path, deciding step over the runner-up and its PoP, arbitrariness, RTT', () => {
+  it('on a client: its PoP, AS path, where and by what its PoP was decided over the nearest alternative, RTT', () => {
     const hover = hoverAt(analyzeRouting(seed), newYork);
     assert.ok(hover);
     const text = hover.markdown;
@@ -103,9 +103,9 @@ describe('hover', () => {
     assert.match(text, /AS path: 64496 \(Internet\) 64512/);
     assert.match(
       text,
-      /Decided by: \*\*lower IGP cost \(hot potato\)\*\* \(IGP cost [\d,]+ vs [\d,]+\) over the runner-up via \*\*EU-West\*\*/,
+      /PoP decided at Internet \(AS64496, New York\) by \*\*lower IGP cost \(hot potato\)\*\* \(IGP cost [\d,]+ vs [\d,]+\), on 203\.0\.113\.0\/24, over the nearest alternative via \*\*EU-West\*\*/,
     );
-    assert.match(text, /Arbitrary: no/);
+    assert.doesNotMatch(text, /Arbitrary/);
     assert.match(text, /Estimated RTT: ≈ \d+ ms/);
     assert.deepEqual(hover.range, { start: { line: 6, character: 4 }, end: { line: 6, character: 12 } });
   });
@@ -113,11 +113,11 @@ describe('hover', () => {
   it('reflects the simulation: New York moved to EU-West, with the RTT it had before', () => {
     const text = hoverAt(analyzeRouting(seed, usDown), newYork)?.markdown ?? '';
     assert.match(text, /Served by \*\*EU-West\*\* \(moved from US-East in this simulation\)/);
-    assert.match(text, /over the runner-up via \*\*Asia-Pacific\*\*/);
+    assert.match(text, /over the nearest alternative via \*\*Asia-Pacific\*\*/);
     assert.match(text, /\(was \d+ ms\)/);
   });
 
-  it('says when only the final tie-break decided', () => {
+  it('says when the final tie-break chose between two PoPs, and what it compared', () => {
     const twin = [
       'flowchart LR',
       '  A[PoP: One]@{ asn: 64600, announce: 192.0.2.0/24 }',
@@ -128,7 +128,10 @@ describe('hover', () => {
       '  B -->|transit| T',
     ].join('\n');
     const text = hoverAt(analyzeRouting(twin), { line: 4, character: 2 })?.markdown ?? '';
-    assert.match(text, /Decided by: \*\*the final tie-break\*\*/);
+    assert.match(
+      text,
+      /PoP decided at Cogent \(AS174\) by \*\*the final tie-break\*\* \(lowest neighbour ASN: AS64600 vs AS64601\)/,
+    );
     assert.match(text, /Arbitrary: \*\*yes\*\*/);
   });
 
