@@ -35,9 +35,9 @@ const diagramOptions = [
 export const resolveCommand: CommandSpec<typeof diagramOptions> = {
   name: 'resolve',
   synopsis: ['resolve FILE.anycast.mmd [--fail POP|--fail-as AS|--fail-link A--B]... [options]'],
-  description: `Resolves the diagram: for each client the PoP it reaches, the AS path, the decision step that
-chose that route over the runner-up, and the estimated round-trip time; for each PoP its
-catchment. With --fail, --fail-as or --fail-link (repeatable), the state after the failure and
+  description: `Resolves the diagram: for each client the PoP it reaches, the prefix, the AS path, where on its
+path the PoP was decided (router and step) over the nearest alternative (the best route to another
+PoP), and the estimated round-trip time; for each PoP its catchment. With --fail, --fail-as or --fail-link (repeatable), the state after the failure and
 what moved.`,
   options: diagramOptions,
   exitStatus:
