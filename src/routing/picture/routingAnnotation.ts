@@ -109,7 +109,7 @@ function clientSummary(
   const decision = route.decision;
   if (decision) {
     const at = name(nodeOf(decision.router) ?? decision.router);
-    if (decision.by === 'only-pop') lines.push(`Only PoP reachable (${decision.prefix})`);
+    if (decision.by === 'only-pop') lines.push(`Only PoP reachable along its path (${decision.prefix})`);
     else if (decision.by === 'more-specific-prefix')
       lines.push(`Decided at ${at} by the more-specific prefix ${decision.prefix}`);
     else

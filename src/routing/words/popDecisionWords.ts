@@ -112,7 +112,7 @@ export function popDecisionLines(naming: Naming, decision: PopDecision, style: S
   const where = routerWords(naming, decision.router, decision.asn, style);
   if (decision.by === 'only-pop')
     return [
-      `Only one PoP reachable: no router on its path holds a route to another PoP (forwards on ${decision.prefix})`,
+      `Only one PoP reachable along its path: no router on it hears a route to another PoP (forwards on ${decision.prefix})`,
     ];
   const alternative = decision.alternative;
   const via = alternative ? ` via ${style.em(naming.pop(alternative.pop))}` : '';

@@ -695,6 +695,12 @@ test('traffic follows a more-specific prefix that the client router never heard 
   assert.equal(user?.route?.prefix, '203.0.113.0/24');
   assert.equal(user?.pop, 'B');
   assert.deepEqual(user?.forwardingPath, ['x', 'p', 'b']);
+  // B was decided at p, by longest-prefix match: its /25 over the /24 that x's route follows to A.
+  assert.deepEqual(
+    [user?.decision?.router, user?.decision?.by, user?.decision?.prefix],
+    ['p', 'more-specific-prefix', '203.0.113.0/25'],
+  );
+  assert.deepEqual([user?.decision?.alternative?.pop, user?.decision?.alternative?.prefix], ['A', '203.0.113.0/24']);
   assert.deepEqual(
     result.pops.map((p) => p.clients),
     [[], ['user']],
@@ -724,6 +730,12 @@ test("names the routers further on whose tie-break decides a client's PoP", () =
   assert.equal(user?.pop, 'B');
   assert.equal(user?.explanation?.decidedBy, 'only-route');
   assert.deepEqual(user?.arbitraryAt, ['x']);
+  // Where the PoP was decided: x, by the tie-break between neighbour AS3 (B) and AS7 (A).
+  assert.deepEqual(
+    [user?.decision?.router, user?.decision?.asn, user?.decision?.by, user?.decision?.alternative?.pop],
+    ['x', 10, 'tie-break', 'A'],
+  );
+  assert.deepEqual(user?.decision?.tieBreak, { model: 'lowest-neighbor-asn', by: 'neighbor-asn', best: 3, other: 7 });
 });
 
 test('N-1: withdrawing each seed PoP in turn says where its clients go and what it costs in RTT', () => {

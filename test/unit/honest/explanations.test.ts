@@ -72,7 +72,7 @@ describe('arbitrary means the PoP could change', () => {
     assert.deepEqual(ny.arbitraryAt, []);
     assert.equal(ny.decision?.by, 'only-pop');
     const shown = hover(text, 'NY');
-    assert.match(shown, /Only one PoP reachable: no router on its path holds a route to another PoP/);
+    assert.match(shown, /Only one PoP reachable along its path: no router on it hears a route to another PoP/);
     assert.match(shown, /tie-break \(lowest neighbour ASN: AS174 vs AS3356\) chose between routes to the same PoP/);
     assert.doesNotMatch(shown, /Arbitrary: \*\*yes/);
   });
@@ -197,7 +197,7 @@ describe('explanations along the path', () => {
     assert.equal(ny.decision?.alternative, undefined);
     assert.match(
       hover(text, 'NY'),
-      /Only one PoP reachable: no router on its path holds a route to another PoP \(forwards on 203\.0\.113\.0\/24\)/,
+      /Only one PoP reachable along its path: no router on it hears a route to another PoP \(forwards on 203\.0\.113\.0\/24\)/,
     );
   });
 });
