@@ -269,6 +269,7 @@ interface DiagramJson {
     decidedBy: string;
     decidedAt: string | null;
     arbitrary: boolean;
+    arbitraryAt: string[];
     alternative: { pop: string; prefix: string } | null;
     rttMs: number | null;
   }[];
@@ -380,7 +381,7 @@ test('cdn example: a tie between two transits that both lead to the same PoP is 
   const cdn = readFileSync(join(import.meta.dirname, '../../../examples/cdn.anycast.mmd'));
   const io = fakeIo({ 'cdn.anycast.mmd': cdn });
   assert.equal(await runResolve(['cdn.anycast.mmd', '--json'], io), 0, io.stderr);
-  const out = JSON.parse(io.stdout) as DiagramJson & { clients: { arbitraryAt: string[] }[] };
+  const out = JSON.parse(io.stdout) as DiagramJson;
   const tor = out.clients.find((c) => c.id === 'TOR');
   assert.deepEqual(
     [tor?.pop, tor?.decidedBy, tor?.decidedAt, tor?.alternative?.pop, tor?.arbitrary, tor?.arbitraryAt],
@@ -389,6 +390,10 @@ test('cdn example: a tie between two transits that both lead to the same PoP is 
   const text = fakeIo({ 'cdn.anycast.mmd': cdn });
   assert.equal(await runResolve(['cdn.anycast.mmd', '--why', 'TOR'], text), 0, text.stderr);
   assert.doesNotMatch(text.stdout, /clients reach their PoP through an arbitrary choice/);
+  assert.match(
+    text.stdout,
+    /At Cogent \(AS174, YYZ\), where the PoP was decided: \d+ candidate route\(s\); PoP chosen by ebgp-over-ibgp over the nearest alternative via IAD/,
+  );
   assert.match(
     text.stdout,
     /The final tie-break \(router id, which is the order of declaration: Cogent, line 49, declared first, vs Arelion, line 51\) chose between routes to the same PoP \(YYZ\): it decides the path, not the PoP/,
