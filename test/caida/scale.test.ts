@@ -14,7 +14,7 @@ import { citation, readSnapshot } from './snapshots';
 /** Eight well-known anycast networks present in the 2018 snapshot. */
 const ORIGINS = [13335, 15169, 16509, 20940, 54113, 8075, 32934, 714].map((asn) => ({ asn }));
 
-test('CAIDA 2018: both solvers agree at every AS and about a quarter of choices are arbitrary', (t) => {
+test('CAIDA 2018: both solvers agree at every AS and about one choice in six is arbitrary (a tie between origins)', (t) => {
   const graph = parseAsRelationships(readSnapshot('20180101'));
   assert.equal(graph.size, 60006);
   assert.equal(graph.linkCount, 261340);
@@ -24,7 +24,8 @@ test('CAIDA 2018: both solvers agree at every AS and about a quarter of choices 
   assert.deepEqual(sweep.nextHop, general.nextHop);
   const e = explainAll(sweep);
   const share = e.arbitrary / e.routed;
-  assert.ok(share > 0.15 && share < 0.4, `arbitrary share ${share}`);
+  // 17.6% on this snapshot; counting ties between two paths to one origin as well gave 29.1%.
+  assert.ok(share > 0.12 && share < 0.24, `arbitrary share ${share}`);
   t.diagnostic(
     `${graph.size} ASes, ${graph.linkCount} links; ${e.routed} routed, ${e.contested} with a choice, ` +
       `${e.arbitrary} arbitrary (${(100 * share).toFixed(1)}%)`,

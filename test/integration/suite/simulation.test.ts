@@ -75,7 +75,7 @@ suite('Failure simulation', () => {
     const normal = await hoverText(document, 'ClientUS');
     assert.match(normal, /Served by \*\*US-East\*\*/);
     assert.match(normal, /AS path: 64496 \(Internet\) 64512/);
-    assert.match(normal, /Decided by: \*\*lower IGP cost \(hot potato\)\*\*/);
+    assert.match(normal, /PoP decided at Internet \(AS64496, New York\) by \*\*lower IGP cost \(hot potato\)\*\*/);
     assert.match(normal, /Estimated RTT: ≈ \d+ ms/);
     await vscode.commands.executeCommand('anycast.simulateFailure', { uri: document.uri.toString(), pops: ['PoPUS'] });
     assert.match(
