@@ -15,7 +15,7 @@ export function diffResolutions(before: Resolution, after: Resolution): Resoluti
       id: old.id,
       ...(old.pop !== undefined ? { from: old.pop } : {}),
       ...(now?.pop !== undefined ? { to: now.pop } : {}),
-      why: now?.explanation?.decidedBy ?? 'unreachable',
+      why: now?.decision?.by ?? now?.explanation?.decidedBy ?? 'unreachable',
       previousRouteGone,
       ...(old.rttMs !== undefined ? { rttBeforeMs: old.rttMs } : {}),
       ...(now?.rttMs !== undefined ? { rttAfterMs: now.rttMs } : {}),

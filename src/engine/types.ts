@@ -318,8 +318,8 @@ export interface ClientMove {
   readonly id: string;
   readonly from?: string;
   readonly to?: string;
-  /** The decision step that separated the new route from its runner-up; 'unreachable' when there is none. */
-  readonly why: DecisionStep | 'unreachable';
+  /** What decided the new PoP where it was decided (`PopDecision.by`); 'unreachable' when there is none. */
+  readonly why: PopDecision['by'] | 'unreachable';
   /** True when the old PoP is no longer among the client's candidate routes (withdrawn, or its path failed). */
   readonly previousRouteGone: boolean;
   readonly rttBeforeMs?: number;

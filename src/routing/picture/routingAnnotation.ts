@@ -7,7 +7,7 @@
 import type { ClientResult, Resolution, Route } from '../../engine/types';
 import { clientRoutes } from '../words/clientRoute';
 import type { ClientRoute } from '../words/clientRoute';
-import { decisionStepWords } from '../words/decisionWords';
+import { popDecisionByWords } from '../words/decisionWords';
 import { percent, plural } from '../words/figures';
 import type { DocumentModel, NodeModel, NodeRole } from '../../language/meaning/model';
 import { assignPopColors } from './popColors';
@@ -109,13 +109,13 @@ function clientSummary(
   const decision = route.decision;
   if (decision) {
     const at = name(nodeOf(decision.router) ?? decision.router);
-    if (decision.by === 'only-pop') lines.push(`Only PoP reachable along its path (${decision.prefix})`);
-    else if (decision.by === 'more-specific-prefix')
-      lines.push(`Decided at ${at} by the more-specific prefix ${decision.prefix}`);
-    else
-      lines.push(
-        `Decided at ${at} by ${decisionStepWords[decision.by]}${route.alternativePop !== undefined ? ` over ${name(route.alternativePop)}` : ''}${decision.by === 'tie-break' ? ' (arbitrary)' : ''}`,
-      );
+    const over = route.alternativePop !== undefined ? ` over ${name(route.alternativePop)}` : '';
+    const prefix = decision.by === 'more-specific-prefix' ? ` ${decision.prefix}` : '';
+    lines.push(
+      decision.by === 'only-pop'
+        ? `Only PoP reachable along its path (${decision.prefix})`
+        : `Decided at ${at} by ${popDecisionByWords[decision.by]}${prefix}${over}${decision.by === 'tie-break' ? ' (arbitrary)' : ''}`,
+    );
   }
   for (const pop of route.alsoReaches ?? [])
     lines.push(`May also land on ${name(pop)}, depending on the order of events`);

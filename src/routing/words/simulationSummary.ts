@@ -5,7 +5,7 @@
  */
 import type { Range } from '../../language/types';
 import type { DocumentModel } from '../../language/meaning/model';
-import { decisionStepWords } from './decisionWords';
+import { popDecisionByWords } from './decisionWords';
 import { escapeMarkdown } from './hoverText';
 import { percent, plural } from './figures';
 import { displayName, isEmptyScenario, sameEdge } from '../scenario';
@@ -144,7 +144,7 @@ export function simulationSummary(analysis: ScenarioRouting, title: string): str
       '|---|---|---|---|---|---|---|',
     );
     for (const m of moved) {
-      const why = m.why === 'unreachable' ? '–' : decisionStepWords[m.why];
+      const why = m.why === 'unreachable' ? '–' : popDecisionByWords[m.why];
       out.push(
         `| ${cell(name(m.id))} | ${cell(name(m.from))} | ${cell(name(m.to))} | ${cell(why)}${m.previousRouteGone ? '' : ' (old route still there)'} | ${ms(m.rttBeforeMs)} | ${ms(m.rttAfterMs)} | ${delta(m.rttBeforeMs, m.rttAfterMs)} |`,
       );

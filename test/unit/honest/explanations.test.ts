@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { diffResolutions, resolve } from '../../../src/engine/index';
 import type { ClientResult } from '../../../src/engine/index';
+import { parseDocument } from '../../../src/language/index';
+import { toTopology } from '../../../src/routing/topology';
 import { DiagramAnalysis } from '../../../src/routing/analysis';
 import { hoverAt } from '../../../src/routing/words/hoverText';
 import { diagram, resolveDiagram } from './diagram';
@@ -127,6 +130,26 @@ describe('explanations along the path', () => {
     assert.match(
       shown,
       /PoP decided at Cogent \(AS174, IAD\) by \*\*higher LOCAL_PREF\*\* \(LOCAL_PREF 300 vs 200\), on 203\.0\.113\.0\/24, over the nearest alternative via \*\*IAD\*\* \(AS path 174 64600\)/,
+    );
+  });
+
+  it('a client that moves says what chose its new PoP upstream, not its own only route', () => {
+    // As above, with FRA also behind NTT. Without LHR, Cogent weighs IAD (customer, 200) against
+    // FRA via NTT (300): LOCAL_PREF at Cogent moves NY to FRA.
+    const text = diagram(
+      ...[NODE.iad, NODE.lhr, 'FRA[PoP: FRA]@{ asn: 64602 }', NODE.cogent, NODE.ntt, NODE.comcast],
+      'IAD -->|transit| Cogent',
+      'LHR -->|transit| NTT',
+      'FRA -->|transit| NTT',
+      'Cogent -->|transit lp 300| NTT',
+      'Comcast -->|transit| Cogent',
+      NODE.ny,
+    );
+    const topology = toTopology(parseDocument(text).model).topology;
+    const diff = diffResolutions(resolve(topology), resolve(topology, { failedPops: ['LHR'] }));
+    assert.deepEqual(
+      diff.moved.map((m) => [m.id, m.from, m.to, m.why]),
+      [['NY', 'LHR', 'FRA', 'local-pref']],
     );
   });
 

@@ -139,6 +139,11 @@ describe('routing annotation', () => {
     assert.equal(ny?.moved, true);
     assert.deepEqual(ny?.path, ['ClientUS', 'PoPEU']);
     assert.match(ny?.summary.join('\n') ?? '', /User in New York → EU-West[\s\S]*Moved from US-East/);
+    // New York's Internet router hears EU-West (~5,570 km) and Asia-Pacific (~10,850 km) over iBGP.
+    assert.match(
+      ny?.summary.join('\n') ?? '',
+      /Decided at Internet@New York by lower IGP cost \(hot potato\) over Asia-Pacific/,
+    );
     assert.equal(byId.get('ClientEU')?.moved, undefined, 'London stays');
     assert.equal(content.routing.headline, 'US-East down · 1 client moved');
     const eu = content.routing.legend.find((l) => l.pop === 'PoPEU');
