@@ -9,7 +9,7 @@ import { mix32 } from './policy';
 import type { Alternative, Asn, DecisionStep, Explanation, Origin, Route, TieBreakComparison } from './types';
 import { DECISION_STEPS } from './types';
 
-const ORIGIN_RANK: Readonly<Record<Origin, number>> = { igp: 0, egp: 1, incomplete: 2 };
+export const ORIGIN_RANK: Readonly<Record<Origin, number>> = { igp: 0, egp: 1, incomplete: 2 };
 
 /**
  * Tie-break keys, compared in order, lower wins. A reflected route's BGP identifier is its

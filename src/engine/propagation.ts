@@ -4,9 +4,13 @@
  * work queue run to a fixed point, or to a report of the routers that never settle.
  */
 import { selectBest } from './decision';
+import { instability } from './disputeWheel';
+import { ExitIndex, chooseInMesh } from './exitIndex';
+import type { IbgpGroup } from './ibgpLayout';
+import { overIbgp, sharedOverIbgp } from './ibgpRoutes';
 import type { Adjacency, Held, Net } from './routerNet';
-import { MAX_PREPEND, toRoute } from './routerNet';
-import { mix32 } from './policy';
+import { MAX_PREPEND } from './routerNet';
+import { RouterQueue } from './routerQueue';
 import type { Asn, Community, Instability, OriginSpec } from './types';
 
 function withCommunities(
@@ -57,7 +61,7 @@ function localRoute(net: Net, r: number, k: number, draining: boolean): Held {
 
 /**
  * Everything router r can choose from for the prefix: its own PoPs (`draining` ones marked for
- * graceful shutdown) and what its neighbours export to it.
+ * graceful shutdown) and what its neighbours export to it (over iBGP, what `peers` send).
  */
 export function candidatesAt(
   net: Net,
@@ -65,6 +69,7 @@ export function candidatesAt(
   offers: Offers,
   localPops: readonly number[],
   draining?: ReadonlySet<number>,
+  peers: readonly number[] = net.siblings(r),
 ): Held[] {
   if (net.down[r]) return [];
   const out: Held[] = localPops.map((k) => localRoute(net, r, k, draining?.has(k) ?? false));
@@ -72,59 +77,11 @@ export function candidatesAt(
     const heard = overEbgp(net, r, adj, offers(adj.neighbor, adj.session));
     if (heard) out.push(heard);
   }
-  for (const q of net.siblings[r] ?? []) {
+  for (const q of peers) {
     const heard = overIbgp(net, r, q, offers(q, -1));
     if (heard) out.push(heard);
   }
   return out;
-}
-
-/**
- * The route router r hears from iBGP peer q. Routes learned over iBGP are passed on again only by
- * a route reflector (RFC 4456): what a client sent goes to every peer, what a non-client sent to
- * clients only. A reflected route keeps its exit (the next hop does not change), carries the
- * router that brought it into the AS (ORIGINATOR_ID) and the reflectors' clusters (CLUSTER_LIST),
- * and is dropped by its originator and by a reflector whose cluster is already on the list.
- */
-function overIbgp(net: Net, r: number, q: number, offered: Held | undefined): Held | undefined {
-  if (!offered || net.down[q] || !sentOverIbgp(net, q, r, offered)) return undefined;
-  if (offered.learnedFrom !== 'ibgp')
-    return {
-      ...offered,
-      routerPath: [r, ...offered.routerPath],
-      learnedFrom: 'ibgp',
-      igpCost: net.igpCost(r, q) + offered.igpCost,
-      sender: q,
-      session: -1,
-      originator: q,
-      clusterList: [],
-    };
-  const reflector = net.reflectorOf[q];
-  if (!reflector) return undefined;
-  const clusterList = [reflector.clusterId, ...offered.clusterList];
-  const own = net.reflectorOf[r]?.clusterId;
-  if (offered.originator === r || (own !== undefined && clusterList.includes(own))) return undefined;
-  const exit = offered.routerPath[1] as number;
-  return {
-    ...offered,
-    routerPath: [r, ...offered.routerPath.slice(1)],
-    igpCost: net.igpCost(r, exit) + offered.igpCost - net.igpCost(q, exit),
-    sender: q,
-    session: -1,
-    clusterList,
-  };
-}
-
-/**
- * Whether iBGP peer q sends its best route `offered` to r: a route it did not learn over iBGP
- * always (unless NO_ADVERTISE), an iBGP-learned one only as a route reflector (RFC 4456), from a
- * client to every peer and from a non-client to its clients.
- */
-export function sentOverIbgp(net: Net, q: number, r: number, offered: Held): boolean {
-  if (offered.communities.includes('no-advertise')) return false;
-  if (offered.learnedFrom !== 'ibgp') return true;
-  const reflector = net.reflectorOf[q];
-  return !!reflector && (reflector.clients.has(offered.sender) || reflector.clients.has(r));
 }
 
 /** Whether a route may be sent over an eBGP session to a neighbour that learns it as `learned` (communities, Gao-Rexford). */
@@ -170,11 +127,6 @@ function overEbgp(net: Net, r: number, adj: Adjacency, offered: Held | undefined
   };
 }
 
-/** Full-mesh iBGP: routes learned over iBGP are not passed on over iBGP again. */
-export function sharedOverIbgp(h: Held | undefined): boolean {
-  return h !== undefined && h.learnedFrom !== 'ibgp' && !h.communities.includes('no-advertise');
-}
-
 /** What tells two choices apart: a change of any of these is news to the neighbours. */
 export function signature(h: Held | undefined): string {
   if (!h) return '';
@@ -185,6 +137,8 @@ export interface PrefixSolution {
   readonly prefix: string;
   readonly best: (Held | undefined)[];
   readonly localPops: readonly number[][];
+  /** The iBGP peers whose routes router r hears (for a full mesh, only those with an exit). */
+  readonly ibgpPeers: (r: number) => readonly number[];
   readonly unstable?: Instability;
 }
 
@@ -198,83 +152,118 @@ export interface ActivationOrder {
   readonly seed?: number;
 }
 
-/**
- * The routers whose choice may have changed, each queued at most once, served in the order they
- * were woken, or with a seed in a reproducible random order.
- */
-class RouterQueue {
-  private items: number[] = [];
-  private head = 0;
-  private draws = 0;
-  private readonly queued: Uint8Array;
-
-  constructor(
-    n: number,
-    private readonly seed?: number,
-  ) {
-    this.queued = new Uint8Array(n);
-  }
-
-  get empty(): boolean {
-    return this.head >= this.items.length;
-  }
-
-  push(r: number): void {
-    if (!this.queued[r]) {
-      this.queued[r] = 1;
-      this.items.push(r);
-    }
-  }
-
-  shift(): number {
-    if (this.seed !== undefined) {
-      const pick = this.head + (mix32(this.seed, this.draws++, this.items.length) % (this.items.length - this.head));
-      [this.items[this.head], this.items[pick]] = [this.items[pick] as number, this.items[this.head] as number];
-    }
-    const r = this.items[this.head++] as number;
-    this.queued[r] = 0;
-    // Keep the array from growing without bound on long runs.
-    if (this.head > 4096 && this.head * 2 > this.items.length) {
-      this.items = this.items.slice(this.head);
-      this.head = 0;
-    }
-    return r;
-  }
-}
-
 /** The state of one prefix's propagation. */
 interface Propagation {
   readonly net: Net;
   readonly best: (Held | undefined)[];
+  readonly signatures: string[];
   readonly localPops: readonly number[][];
   readonly queue: RouterQueue;
+  /** Each full-mesh AS's exits (by iBGP group), made on first use. */
+  readonly exits: (ExitIndex | undefined)[];
+  /**
+   * Each full-mesh AS's readers that read its exits (no route of their own wins) and may not be
+   * queued: the routers a change among the surviving exits wakes, each once, not the whole AS.
+   */
+  readonly idle: (Set<number> | undefined)[];
+}
+
+/** Router r's choice: through its AS's exit index in a full mesh, else over its whole candidate list. */
+function choose({ net, best, localPops, exits }: Propagation, r: number): Held | undefined {
+  if (net.down[r]) return undefined;
+  const offers = currentBest(net, best);
+  if (net.ibgp.indexed[r]) {
+    const own = candidatesAt(net, r, offers, localPops[r] ?? [], undefined, []);
+    return chooseInMesh(net, r, own, exits[net.ibgp.groupOf[r] as number]);
+  }
+  const cands = candidatesAt(net, r, offers, localPops[r] ?? []);
+  return cands.length === 0
+    ? undefined
+    : cands[
+        selectBest(
+          net,
+          r,
+          cands,
+          cands.map((_, i) => i),
+        )
+      ];
+}
+
+/** Whether a router's choice reads its AS's exits beyond their best level: it has none of its own that wins. */
+const readsExits = (h: Held | undefined): boolean => !h || h.learnedFrom === 'ibgp';
+
+/** The exit index of group g, made with every reader idle on first use. */
+function meshOf(state: Propagation, g: number): { exits: ExitIndex; idle: Set<number> } {
+  const group = state.net.ibgp.groups[g] as IbgpGroup;
+  const exits = (state.exits[g] ??= new ExitIndex());
+  const idle = (state.idle[g] ??= new Set(group.readers.filter((q) => state.net.ibgp.indexed[q])));
+  return { exits, idle };
+}
+
+/**
+ * Wakes the routers of r's AS that may choose differently now that r chose `chosen`. Inside a
+ * full mesh only a change of r's exit is news, and only to the routers that can notice it (see
+ * ExitIndex.set): every reader when the best level or a lowest MED moved, the idle readers of
+ * exits when a surviving exit came or went, and always the routers that read their own subset;
+ * with route reflectors, r's iBGP peers when it passes on something new.
+ */
+function wakeInsideAs(state: Propagation, r: number, previous: Held | undefined, chosen: Held | undefined): void {
+  const { net, queue } = state;
+  const g = net.ibgp.groupOf[r] as number;
+  const group = net.ibgp.groups[g] as IbgpGroup;
+  const wasExit = sharedOverIbgp(previous);
+  const isExit = sharedOverIbgp(chosen);
+  if (!group.mesh) {
+    if (net.reflectorOf[r] || wasExit || isExit) for (const q of net.siblings(r)) queue.push(q);
+    return;
+  }
+  // A router alone in its AS has no one to tell.
+  if ((!wasExit && !isExit) || group.readers.length === 1) return;
+  const { exits, idle } = meshOf(state, g);
+  const change = exits.set(r, isExit ? chosen : undefined);
+  const wake = (q: number): void => {
+    if (q !== r && !net.down[q]) queue.push(q);
+  };
+  if (change === 'preference') group.readers.forEach(wake);
+  else for (const q of group.apart) wake(q);
+  if (change === 'survivors') [...idle].sort((a, b) => a - b).forEach(wake);
+  if (change !== 'none') idle.clear();
+}
+
+/** Keeps r's AS's idle readers current once r has been recomputed (it is no longer queued). */
+function noteIdle(state: Propagation, r: number): void {
+  const idle = state.net.ibgp.indexed[r] ? state.idle[state.net.ibgp.groupOf[r] as number] : undefined;
+  if (idle && readsExits(state.best[r]) && !state.net.down[r]) idle.add(r);
+  else idle?.delete(r);
 }
 
 /** Recomputes the next queued router's choice; returns it if the choice changed (waking its neighbours), else -1. */
-function activateNext({ net, best, localPops, queue }: Propagation): number {
+function activateNext(state: Propagation): number {
+  const { net, best, signatures, queue } = state;
   const r = queue.shift();
-  const cands = candidatesAt(net, r, currentBest(net, best), localPops[r] ?? []);
-  const chosen =
-    cands.length === 0
-      ? undefined
-      : cands[
-          selectBest(
-            net,
-            r,
-            cands,
-            cands.map((_, i) => i),
-          )
-        ];
+  const chosen = choose(state, r);
+  const key = signature(chosen);
+  if (key === signatures[r]) {
+    noteIdle(state, r);
+    return -1;
+  }
   const previous = best[r];
-  if (signature(chosen) === signature(previous)) return -1;
   best[r] = chosen;
+  signatures[r] = key;
   for (const l of net.ebgpNeighbors[r] ?? []) queue.push(l);
-  // Siblings hear only routes not learned over iBGP: a change between two iBGP routes is news
-  // to no one inside the AS (and waking every sibling made large ASes quadratic).
-  // A route reflector passes on iBGP routes too.
-  if (net.reflectorOf[r] || sharedOverIbgp(previous) || sharedOverIbgp(chosen))
-    for (const q of net.siblings[r] ?? []) queue.push(q);
+  wakeInsideAs(state, r, previous, chosen);
+  noteIdle(state, r);
   return r;
+}
+
+/** The peers router r's explanation lists: for a full mesh, the members with an exit. */
+function peersOf(state: Propagation): (r: number) => readonly number[] {
+  const { net, exits } = state;
+  return (r) => {
+    if (!net.ibgp.indexed[r]) return net.siblings(r);
+    const all = exits[net.ibgp.groupOf[r] as number]?.exporters() ?? [];
+    return all.includes(r) ? all.filter((q) => q !== r) : all;
+  };
 }
 
 /**
@@ -290,8 +279,15 @@ export function solvePrefix(
 ): PrefixSolution {
   const n = net.asn.length;
   const localPops: number[][] = Array.from({ length: n }, () => []);
-  const best: (Held | undefined)[] = Array.from({ length: n }, () => undefined);
-  const state: Propagation = { net, best, localPops, queue: new RouterQueue(n, order.seed) };
+  const state: Propagation = {
+    net,
+    best: Array.from({ length: n }, () => undefined),
+    signatures: Array.from({ length: n }, () => ''),
+    localPops,
+    queue: new RouterQueue(n, order.seed),
+    exits: [],
+    idle: [],
+  };
   let activations = 0;
   for (const stage of order.stages ?? [pops]) {
     const announcing: number[] = [];
@@ -307,38 +303,19 @@ export function solvePrefix(
       activations++;
     }
   }
-  if (state.queue.empty) return { prefix, best, localPops };
+  const solution = { prefix, best: state.best, localPops, ibgpPeers: peersOf(state) };
+  if (state.queue.empty) return solution;
   // No fixed point within the budget: watch a further window and report who keeps changing.
   const seen = new Map<number, Map<string, Held>>();
   for (let w = 0; w < 20 * n + 100 && !state.queue.empty; w++) {
     const changed = activateNext(state);
-    const h = changed >= 0 ? best[changed] : undefined;
+    const h = changed >= 0 ? state.best[changed] : undefined;
     if (changed < 0) continue;
     let routes = seen.get(changed);
     if (!routes) seen.set(changed, (routes = new Map()));
     if (h && routes.size < 8) routes.set(signature(h), h);
   }
   // A slow convergence that settled inside the window is not a dispute wheel.
-  if (state.queue.empty) return { prefix, best, localPops };
-  return { prefix, best, localPops, unstable: instability(net, prefix, seen, activations) };
-}
-
-function instability(
-  net: Net,
-  prefix: string,
-  seen: ReadonlyMap<number, ReadonlyMap<string, Held>>,
-  activations: number,
-): Instability {
-  const cycling = [...seen.keys()].sort((a, b) => a - b);
-  const ids = cycling.map((r) => (net.topology.routers[r] as { id: string }).id);
-  return {
-    routers: ids,
-    cycle: cycling.map((r, i) => ({
-      router: ids[i] as string,
-      routes: [...(seen.get(r) as ReadonlyMap<string, Held>).values()].map((h) => toRoute(net, h, prefix)),
-    })),
-    message:
-      `no stable routing for ${prefix}: after ${activations} route recomputations, ${ids.join(', ')} keep changing their choice ` +
-      `(a dispute wheel: each prefers a route through the next, e.g. by LOCAL_PREF overrides that break customer > peer > provider, or MED behind route reflectors as in RFC 3345)`,
-  };
+  if (state.queue.empty) return solution;
+  return { ...solution, unstable: instability(net, prefix, seen, activations) };
 }

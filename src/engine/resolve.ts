@@ -7,7 +7,7 @@
 import { explainChoice } from './decision';
 import { clientResults, forwardingSolution, popResults } from './forwarding';
 import type { Net } from './routerNet';
-import { buildNet } from './routerNet';
+import { buildNet, toRoute } from './routerNet';
 import { candidatesAt, currentBest, solvePrefix } from './propagation';
 import type { PrefixSolution } from './propagation';
 import { cidrContains, parseAddress, parseCidr } from './prefix';
@@ -18,7 +18,7 @@ import type { ClientResult, OrderDependence, Resolution, RouterResult, Scenario,
 export { FIBRE_KM_PER_MS, METRO_ACCESS_FLOOR_MS, PATH_STRETCH } from './forwarding';
 
 export interface ResolveOptions {
-  /** Route recomputations before declaring no stable routing. Default 200 per router + 1000. */
+  /** Route recomputations before declaring no stable routing. Default 64 per router + 1000. */
   readonly maxActivations?: number;
   /** Look for other stable states under other orders of events (default true). */
   readonly searchStableStates?: boolean;
@@ -32,7 +32,7 @@ export interface ResolveOptions {
 export function resolve(topology: Topology, scenario: Scenario = {}, options: ResolveOptions = {}): Resolution {
   const net = buildNet(topology, scenario);
   const popUp = popsUp(net, scenario);
-  const maxActivations = options.maxActivations ?? 200 * topology.routers.length + 1000;
+  const maxActivations = options.maxActivations ?? 64 * topology.routers.length + 1000;
   const prefixes = announcedPrefixes(net, popUp);
   const solutions = prefixes.map((p) => solvePrefix(net, p.text, p.pops, maxActivations));
   const unstable = solutions.find((s) => s.unstable)?.unstable;
@@ -42,8 +42,7 @@ export function resolve(topology: Topology, scenario: Scenario = {}, options: Re
     const solution = forwardingSolution(solutions, r);
     // A prefix that never settled has no routing to explain: its snapshot mixes routes of
     // different moments, and a router may hold one its neighbours no longer offer.
-    const e = solution && !solution.unstable ? explainAt(net, r, solution) : undefined;
-    return e ? { id: spec.id, best: e.route, explanation: e.explanation } : { id: spec.id };
+    return solution && !solution.unstable ? routerResult(net, r, spec.id, solution) : { id: spec.id };
   });
   const clients = withOtherStates(clientResults(net, solutions, routers, unstable), orderDependent);
   const pops = popResults(topology, clients, popUp);
@@ -108,9 +107,29 @@ export function announcedPrefixes(net: Net, popUp: readonly boolean[]): Announce
   return prefixes.map((p, i) => ({ ...p, order: i })).sort((a, b) => b.length - a.length || a.order - b.order);
 }
 
+/**
+ * A router's route, and its explanation made when first read: in a full mesh of n routers each
+ * router has about n candidates, so explaining every router would cost n² where the clients'
+ * routers (and the ones a hover asks about) are all that is ever read.
+ */
+function routerResult(net: Net, r: number, id: string, solution: PrefixSolution): RouterResult {
+  const held = solution.best[r];
+  if (!held) return { id };
+  let explained: ReturnType<typeof explainAt> | null = null;
+  return {
+    id,
+    best: toRoute(net, held, solution.prefix),
+    get explanation() {
+      if (explained === null) explained = explainAt(net, r, solution);
+      return explained?.explanation;
+    },
+  };
+}
+
 function explainAt(net: Net, r: number, solution: PrefixSolution): ReturnType<typeof explainChoice> | undefined {
   if (!solution.best[r]) return undefined;
-  const cands = candidatesAt(net, r, currentBest(net, solution.best), solution.localPops[r] ?? []);
+  const offers = currentBest(net, solution.best);
+  const cands = candidatesAt(net, r, offers, solution.localPops[r] ?? [], undefined, solution.ibgpPeers(r));
   if (cands.length === 0) return undefined;
   return explainChoice(net, r, cands, solution.prefix);
 }

@@ -4,6 +4,8 @@
  * solver never loops or throws on a bad one.
  */
 import { greatCircleKm, isValidGeoPoint } from './geo';
+import type { IbgpLayout, ReflectorOf } from './ibgpLayout';
+import { ibgpLayout, reflectors } from './ibgpLayout';
 import { LOCAL_PREF_CUSTOMER, LOCAL_PREF_PEER, LOCAL_PREF_PROVIDER } from './policy';
 import { LOCAL_PREF_ORIGIN } from './sweep';
 import type { Asn, Community, GeoPoint, OriginSpec, Route, Scenario, SessionSpec, TieBreak, Topology } from './types';
@@ -49,9 +51,11 @@ export interface Net {
   /** The routers across a router's eBGP sessions, each once, in index order. */
   readonly ebgpNeighbors: readonly number[][];
   /** Each router's iBGP peers: its whole AS (full mesh), or its reflectors, clients and non-clients. */
-  readonly siblings: readonly number[][];
+  readonly siblings: (r: number) => readonly number[];
+  /** The iBGP groups (one per AS) the solver indexes exits by. */
+  readonly ibgp: IbgpLayout;
   /** For a route reflector, its clients and its cluster id. */
-  readonly reflectorOf: readonly ({ readonly clients: ReadonlySet<number>; readonly clusterId: number } | undefined)[];
+  readonly reflectorOf: ReflectorOf;
   /** IGP cost between two routers of one AS. */
   readonly igpCost: (a: number, b: number) => number;
   /** The routers the IGP crosses from a to b (both included): the drawn links' shortest path, else direct. */
@@ -103,6 +107,7 @@ export function buildNet(topology: Topology, scenario: Scenario): Net {
   const { adjacencies, ebgpNeighbors, maxPref } = ebgpSessions(topology, indexOf, scenario, warnings);
   const igp = igpModel(topology, indexOf, warnings);
   const reflectorOf = reflectors(topology, indexOf, warnings);
+  const ibgp = ibgpLayout(topology, indexOf, igp.backbone, reflectorOf);
   return {
     topology,
     indexOf,
@@ -112,7 +117,8 @@ export function buildNet(topology: Topology, scenario: Scenario): Net {
     down,
     adjacencies,
     ebgpNeighbors,
-    siblings: ibgpSiblings(topology, indexOf, igp.backbone, reflectorOf),
+    siblings: ibgp.siblings,
+    ibgp,
     reflectorOf,
     igpCost: igp.cost,
     igpPath: igp.path,
@@ -178,60 +184,6 @@ function sessionEnd(s: SessionSpec, k: number, receiver: 'a' | 'b', neighbor: nu
     communities: s.communities?.[sender] ?? [],
     exitCost: sane(s.exitCost?.[receiver], 0, `session '${s.id}' exit cost`, warnings),
   };
-}
-
-/**
- * The other routers of each router's AS that it speaks iBGP with. Anycast sites of one ASN are
- * islands unless a drawn IGP backbone joins them: without one, PoP routers do not speak iBGP with
- * each other, so a withdrawn site does not re-announce its siblings' routes, and a route from
- * another site comes back only through other ASes (and is loop-rejected there).
- */
-function ibgpSiblings(
-  topology: Topology,
-  indexOf: ReadonlyMap<string, number>,
-  backbone: (a: number, b: number) => boolean,
-  reflectorOf: Net['reflectorOf'],
-): number[][] {
-  const routers = topology.routers;
-  const byAs = new Map<Asn, number[]>();
-  routers.forEach((r, i) => {
-    if (indexOf.get(r.id) !== i) return;
-    const list = byAs.get(r.asn);
-    if (list) list.push(i);
-    else byAs.set(r.asn, [i]);
-  });
-  const site = new Set(topology.origins.map((o) => indexOf.get(o.router)));
-  const isClient = new Set(reflectorOf.flatMap((x) => [...(x?.clients ?? [])]));
-  const reflected = new Set([...isClient].map((i) => routers[i]?.asn));
-  // RFC 4456: a client peers with its reflectors only; reflectors and non-clients keep a full mesh.
-  const peers = (i: number, j: number): boolean =>
-    !reflected.has(routers[i]?.asn) ||
-    reflectorOf[i]?.clients.has(j) === true ||
-    reflectorOf[j]?.clients.has(i) === true ||
-    (!isClient.has(i) && !isClient.has(j));
-  return routers.map((r, i) =>
-    (byAs.get(r.asn) ?? []).filter((j) => j !== i && peers(i, j) && (!(site.has(i) && site.has(j)) || backbone(i, j))),
-  );
-}
-
-/** Each route reflector's clients and cluster id (its router id unless the topology gives one). */
-function reflectors(topology: Topology, indexOf: ReadonlyMap<string, number>, warnings: string[]): Net['reflectorOf'] {
-  const out: { clients: Set<number>; clusterId: number }[] = [];
-  for (const spec of topology.reflection ?? []) {
-    const rr = indexOf.get(spec.reflector);
-    const client = indexOf.get(spec.client);
-    if (rr === undefined || client === undefined || topology.routers[rr]?.asn !== topology.routers[client]?.asn) {
-      warnings.push(
-        `route-reflector client ${spec.client} of ${spec.reflector} must join two known routers of one AS; ignored`,
-      );
-      continue;
-    }
-    const clusterId = spec.clusterId ?? topology.routers[rr]?.routerId ?? rr + 1;
-    const entry = (out[rr] ??= { clients: new Set(), clusterId });
-    entry.clients.add(client);
-    if (spec.clusterId !== undefined) entry.clusterId = spec.clusterId;
-  }
-  return topology.routers.map((_, i) => out[i]);
 }
 
 /** Each router's drawn IGP links, with their costs; warnings for links that cannot be. */

@@ -64,7 +64,7 @@ export function buildChannels(net: Net): Channels {
         learned: adj.learned,
         propagationMs: delayMs(net, adj.neighbor, r),
       });
-    for (const q of net.siblings[r] ?? []) add({ from: q, to: r, session: -1, propagationMs: delayMs(net, q, r) });
+    for (const q of net.siblings(r)) add({ from: q, to: r, session: -1, propagationMs: delayMs(net, q, r) });
   }
   return {
     list,

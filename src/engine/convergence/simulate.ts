@@ -6,7 +6,8 @@
  * simulation ends where `resolve` does. Pure: the same topology, events and seed give the same run.
  */
 import { selectBest } from '../decision';
-import { candidatesAt, exportableOverEbgp, sentOverIbgp, signature, solvePrefix } from '../propagation';
+import { sentOverIbgp } from '../ibgpRoutes';
+import { candidatesAt, exportableOverEbgp, signature, solvePrefix } from '../propagation';
 import type { Offers } from '../propagation';
 import type { Held, Net } from '../routerNet';
 import type { AnnouncedPrefix } from '../stableStates';
