@@ -51,6 +51,7 @@ function asRelJson(args: AsRelArgs, answer: AsRelAnswer): string {
       ? { explanations: explanations.map((e, i) => e ?? { asn: args.explain[i], unreachable: true }) }
       : {}),
     ...(table.unstable ? { unstable: table.unstable } : {}),
+    ...(table.orderDependent ? { orderDependent: table.orderDependent } : {}),
   });
 }
 

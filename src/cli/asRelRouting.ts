@@ -144,11 +144,13 @@ export function routeAsRel(args: AsRelArgs, graph: AsGraph): AsRelAnswer {
   const options = { tieBreak, solver: args.solver, localPref: args.localPref };
   const scenario: AsScenario = { withdrawn: args.fail, failedAses: args.failAses, failedLinks: args.failLinks };
   const failing = args.fail.length + args.failAses.length + args.failLinks.length > 0;
-  const before = failing ? propagate(graph, origins, options) : undefined;
+  // Only the routing asked for looks for other stable states; the comparisons run once each.
+  const once = { ...options, searchStableStates: false };
+  const before = failing ? propagate(graph, origins, once) : undefined;
   const table = propagate(graph, origins, options, scenario);
   const explained = explainAll(table);
   const withdraw = (asn: Asn): RouteTable =>
-    propagate(graph, origins, options, { ...scenario, withdrawn: [...args.fail, asn] });
+    propagate(graph, origins, once, { ...scenario, withdrawn: [...args.fail, asn] });
   return {
     graph,
     tieBreak,

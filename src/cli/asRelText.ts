@@ -39,6 +39,7 @@ function catchmentLines(args: AsRelArgs, { graph, table, summary }: AsRelAnswer)
     for (const c of table.unstable.cycle.slice(0, 10))
       lines.push(`  AS${c.asn} keeps switching between: ${c.paths.map((p) => p.join(' ')).join(' | ')}`);
   }
+  if (table.orderDependent) lines.push(`ORDER-DEPENDENT: ${table.orderDependent.message}`);
   lines.push('', 'Catchments:');
   for (const c of summary.catchments) {
     const withdrawn = args.fail.includes(c.originAsn) ? '  (withdrawn)' : '';

@@ -53,6 +53,8 @@ export interface PropagateOptions {
   readonly localPref?: readonly (readonly [Asn, Asn, number])[];
   /** Path-vector safety valve: activations before declaring no stable routing. Default 64 per AS + 1024. */
   readonly maxActivations?: number;
+  /** When LOCAL_PREF overrides break Gao-Rexford, look for other stable states under other orders of events (default true). */
+  readonly searchStableStates?: boolean;
 }
 
 /** How an AS learned its best route; codes of `RouteTable.learnedFrom`. */
@@ -79,6 +81,8 @@ export interface RouteTable {
   readonly localPref: Int32Array;
   /** Present when the path-vector solver found no stable routing (the table is then a snapshot). */
   readonly unstable?: AsInstability;
+  /** Present when another order of events settles in another stable state. */
+  readonly orderDependent?: AsOrderDependence;
   /** Path-vector activations used (0 for the sweep). */
   readonly activations: number;
   /** The origins and what-if the table was computed for, as the solvers read them. */
@@ -97,6 +101,20 @@ export interface AsMasks {
   readonly customerDown?: Uint8Array;
   readonly peerDown?: Uint8Array;
   readonly providerDown?: Uint8Array;
+}
+
+/** One stable routing at AS level, and the order of events that reaches it; the routes of the ASes whose route differs between states. */
+export interface AsStableState {
+  readonly order: string;
+  readonly routes: readonly { readonly asn: Asn; readonly originAsn?: Asn; readonly asPath?: readonly Asn[] }[];
+}
+
+/** Several stable states at AS level (LOCAL_PREF overrides that break Gao-Rexford): the ASes whose route differs, and each state found. */
+export interface AsOrderDependence {
+  readonly asns: readonly Asn[];
+  /** Every stable state found; the first is the one the table holds. */
+  readonly states: readonly AsStableState[];
+  readonly message: string;
 }
 
 export interface AsInstability {

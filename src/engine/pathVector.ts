@@ -14,7 +14,7 @@ import {
   mix32,
   tieBreakCode,
 } from './policy';
-import { seededRoutes } from './sweep';
+import { LOCAL_PREF_ORIGIN, seededRoutes } from './sweep';
 import type { Asn, TieBreak } from './types';
 import type { AsGraph, AsMasks, AsInstability, AsOrigin, RouteTable } from './asTypes';
 import { LEARNED_CUSTOMER, LEARNED_NONE, LEARNED_ORIGIN, LEARNED_PEER, LEARNED_PROVIDER } from './asTypes';
@@ -42,15 +42,22 @@ class PathPool {
   }
 }
 
-/** The worklist of ASes whose neighbours changed: a ring buffer holding each AS at most once. */
+/**
+ * The worklist of ASes whose neighbours changed: a ring buffer holding each AS at most once,
+ * served first in first out, or with a seed in a reproducible random order.
+ */
 class AsQueue {
   private readonly items: Int32Array;
   private readonly queued: Uint8Array;
   private head = 0;
   private tail = 0;
+  private draws = 0;
   size = 0;
 
-  constructor(private readonly n: number) {
+  constructor(
+    private readonly n: number,
+    private readonly seed?: number,
+  ) {
     this.items = new Int32Array(n + 1);
     this.queued = new Uint8Array(n);
   }
@@ -64,6 +71,10 @@ class AsQueue {
   }
 
   shift(): number {
+    if (this.seed !== undefined) {
+      const pick = (this.head + (mix32(this.seed, this.draws++, this.size) % this.size)) % (this.n + 1);
+      [this.items[this.head], this.items[pick]] = [this.items[pick] as number, this.items[this.head] as number];
+    }
     const x = this.items[this.head] as number;
     this.head = this.head === this.n ? 0 : this.head + 1;
     this.size--;
@@ -83,6 +94,8 @@ class PathVectorRun {
   readonly head: Int32Array;
   readonly pool = new PathPool();
   readonly queue: AsQueue;
+  /** The origin ASes, with their origin index and AS path length. */
+  private readonly announcing: { x: number; k: number; length: number }[] = [];
   private readonly tie: number;
   private readonly seed: number;
   private best = -1;
@@ -97,16 +110,55 @@ class PathVectorRun {
     tieBreak: TieBreak,
     readonly prepared: AsMasks,
     readonly overrides: LocalPrefOverrides | undefined,
+    queueSeed?: number,
   ) {
     this.n = graph.size;
     this.routes = seededRoutes(this.n, origins, prepared);
     this.head = new Int32Array(this.n).fill(-1);
-    this.queue = new AsQueue(this.n);
+    this.queue = new AsQueue(this.n, queueSeed);
     this.tie = tieBreakCode(tieBreak);
     this.seed = tieBreak.seed ?? 0;
-    const { learnedFrom } = this.routes;
-    for (let x = 0; x < this.n; x++) if (learnedFrom[x] === LEARNED_ORIGIN) this.head[x] = this.pool.push(x, -1);
-    for (let x = 0; x < this.n; x++) if (learnedFrom[x] === LEARNED_ORIGIN) this.enqueueNeighbours(x);
+    const { learnedFrom, originIndex, pathLength } = this.routes;
+    for (let x = 0; x < this.n; x++)
+      if (learnedFrom[x] === LEARNED_ORIGIN) {
+        this.head[x] = this.pool.push(x, -1);
+        this.announcing.push({ x, k: originIndex[x] as number, length: pathLength[x] as number });
+      }
+  }
+
+  /** Withholds the announcements of origins `ks` (indexes into the origins) until `announce` names them. */
+  withhold(ks: readonly number[]): void {
+    const { learnedFrom, originIndex, nextHop, pathLength, localPref } = this.routes;
+    for (const { x, k } of this.announcing)
+      if (ks.includes(k)) {
+        this.head[x] = -1;
+        nextHop[x] = -1;
+        pathLength[x] = 0;
+        originIndex[x] = -1;
+        learnedFrom[x] = LEARNED_NONE;
+        localPref[x] = 0;
+      }
+  }
+
+  /**
+   * Announces the origins `stage` names (all when undefined) and queues their neighbours. An
+   * origin withheld until now held no route of its own, and may meanwhile have learned the prefix
+   * from others, as a real AS would.
+   */
+  announce(stage: readonly number[] | undefined): void {
+    const { learnedFrom, originIndex, nextHop, pathLength, localPref } = this.routes;
+    for (const { x, k, length } of this.announcing) {
+      if (stage && !stage.includes(k)) continue;
+      if (learnedFrom[x] !== LEARNED_ORIGIN) {
+        this.head[x] = this.pool.push(x, -1);
+        nextHop[x] = x;
+        pathLength[x] = length;
+        originIndex[x] = k;
+        learnedFrom[x] = LEARNED_ORIGIN;
+        localPref[x] = LOCAL_PREF_ORIGIN;
+      }
+      this.enqueueNeighbours(x);
+    }
   }
 
   private enqueue(x: number): void {
@@ -127,7 +179,8 @@ class PathVectorRun {
   /** Recomputes the next queued AS's route; returns it if the route changed (waking its neighbours), else -1. */
   step(): number {
     const x = this.queue.shift();
-    if (!this.activate(x)) return -1;
+    // An origin queued before it announced keeps its own route.
+    if (this.routes.learnedFrom[x] === LEARNED_ORIGIN || !this.activate(x)) return -1;
     this.enqueueNeighbours(x);
     return x;
   }
@@ -214,6 +267,16 @@ class PathVectorRun {
   }
 }
 
+/**
+ * The order of events at AS level: the origins (indexes into the origins) announced in stages,
+ * each settling before the next announces, and with a seed, ASes woken in a seeded random order.
+ * The default is every origin at once, first queued first served.
+ */
+export interface AsActivationOrder {
+  readonly stages?: readonly (readonly number[])[];
+  readonly seed?: number;
+}
+
 export function pathVector(
   graph: AsGraph,
   origins: readonly AsOrigin[],
@@ -221,12 +284,18 @@ export function pathVector(
   prepared: AsMasks,
   overrides: LocalPrefOverrides | undefined,
   maxActivations = 64 * graph.size + 1024,
+  order: AsActivationOrder = {},
 ): RouteTable {
-  const run = new PathVectorRun(graph, origins, tieBreak, prepared, overrides);
+  const run = new PathVectorRun(graph, origins, tieBreak, prepared, overrides, order.seed);
+  const stages = order.stages ?? [undefined];
+  run.withhold(stages.slice(1).flatMap((stage) => stage ?? []));
   let activations = 0;
-  while (run.queue.size > 0 && activations < maxActivations) {
-    run.step();
-    activations++;
+  for (const stage of stages) {
+    run.announce(stage);
+    while (run.queue.size > 0 && activations < maxActivations) {
+      run.step();
+      activations++;
+    }
   }
   let unstable: AsInstability | undefined;
   if (run.queue.size > 0) {

@@ -1,6 +1,7 @@
 /** One entry point for AS-level propagation: picks the sweep or the general path-vector solver. */
 import { asIndex } from './asGraph';
 import { RequestError, prepareAs } from './asScenario';
+import { searchAsStableStates } from './asStableStates';
 import { pathVector } from './pathVector';
 import { DEFAULT_TIE_BREAK } from './policy';
 import { sweep } from './sweep';
@@ -11,7 +12,8 @@ const MODELS = ['lowest-neighbor-asn', 'router-id', 'oldest', 'random'];
 /**
  * Routes of every AS toward the anycast prefix announced by `origins`. The sweep runs when the
  * policy is pure Gao-Rexford and the customer-provider graph is acyclic; otherwise the path-vector
- * solver, which reports a dispute wheel in `unstable` instead of looping.
+ * solver, which reports a dispute wheel in `unstable` instead of looping, and, when LOCAL_PREF
+ * overrides break Gao-Rexford, every other stable state an order of events reaches in `orderDependent`.
  */
 export function propagate(
   graph: AsGraph,
@@ -41,5 +43,8 @@ export function propagate(
     );
   }
   if (solver === 'sweep' || (solver === 'auto' && sweepPossible)) return sweep(graph, origins, tieBreak, masks);
-  return pathVector(graph, origins, tieBreak, masks, overrides, options.maxActivations);
+  const table = pathVector(graph, origins, tieBreak, masks, overrides, options.maxActivations);
+  if (!overrides || options.searchStableStates === false) return table;
+  const orderDependent = searchAsStableStates(table, tieBreak, overrides, options.maxActivations);
+  return orderDependent ? { ...table, orderDependent } : table;
 }
