@@ -128,16 +128,18 @@ class PathVectorRun {
 
   /** Withholds the announcements of origins `ks` (indexes into the origins) until `announce` names them. */
   withhold(ks: readonly number[]): void {
+    for (const { x, k } of this.announcing) if (ks.includes(k)) this.clear(x);
+  }
+
+  /** Leaves AS x without a route. */
+  private clear(x: number): void {
     const { learnedFrom, originIndex, nextHop, pathLength, localPref } = this.routes;
-    for (const { x, k } of this.announcing)
-      if (ks.includes(k)) {
-        this.head[x] = -1;
-        nextHop[x] = -1;
-        pathLength[x] = 0;
-        originIndex[x] = -1;
-        learnedFrom[x] = LEARNED_NONE;
-        localPref[x] = 0;
-      }
+    this.head[x] = -1;
+    nextHop[x] = -1;
+    pathLength[x] = 0;
+    originIndex[x] = -1;
+    learnedFrom[x] = LEARNED_NONE;
+    localPref[x] = 0;
   }
 
   /**
@@ -242,12 +244,7 @@ class PathVectorRun {
     const best = this.best;
     if (best < 0) {
       if (current < 0) return false;
-      this.head[x] = -1;
-      nextHop[x] = -1;
-      pathLength[x] = 0;
-      originIndex[x] = -1;
-      learnedFrom[x] = LEARNED_NONE;
-      localPref[x] = 0;
+      this.clear(x);
       return true;
     }
     if (
