@@ -105,6 +105,7 @@ function eliminate(
 }
 
 export function selectBest(net: Net, r: number, cands: readonly Held[], from: readonly number[]): number {
+  if (from.length === 1) return from[0] as number;
   const rounds = eliminate(net, r, cands, from);
   return rounds[rounds.length - 1]?.remaining[0] as number;
 }

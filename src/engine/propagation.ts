@@ -17,6 +17,8 @@ function withCommunities(
   base: readonly Community[],
   ...extra: (readonly Community[] | undefined)[]
 ): readonly Community[] {
+  // Routes share their (never mutated) list when nothing is added: most routes carry none.
+  if (extra.every((list) => !list || list.every((c) => base.includes(c)))) return base;
   const all = [...base];
   for (const list of extra) for (const c of list ?? []) if (!all.includes(c)) all.push(c);
   return all;
@@ -110,7 +112,8 @@ function overEbgp(net: Net, r: number, adj: Adjacency, offered: Held | undefined
   const copies = Math.min(MAX_PREPEND, adj.prepend + originPrepend);
   return {
     pop: offered.pop,
-    asPath: [myAsn, ...Array<Asn>(copies).fill(senderAsn), ...offered.asPath],
+    asPath:
+      copies === 0 ? [myAsn, ...offered.asPath] : [myAsn, ...Array<Asn>(copies).fill(senderAsn), ...offered.asPath],
     routerPath: [r, ...offered.routerPath],
     localPref: offered.communities.includes(GRACEFUL_SHUTDOWN) ? 0 : adj.localPref,
     origin: offered.origin,
@@ -131,6 +134,27 @@ function overEbgp(net: Net, r: number, adj: Adjacency, offered: Held | undefined
 export function signature(h: Held | undefined): string {
   if (!h) return '';
   return `${h.pop}|${h.routerPath.join(',')}|${h.asPath.join(',')}|${h.localPref}|${h.med}|${h.igpCost}|${h.communities.join(',')}|${h.learned}|${h.session}|${h.originator}|${h.clusterList.join(',')}`;
+}
+
+const sameList = <T>(a: readonly T[], b: readonly T[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Whether two choices have the same signature, compared field by field (the solver's hot path). */
+function sameChoice(a: Held | undefined, b: Held | undefined): boolean {
+  if (!a || !b) return a === b;
+  return (
+    a.pop === b.pop &&
+    a.localPref === b.localPref &&
+    a.med === b.med &&
+    a.igpCost === b.igpCost &&
+    a.learned === b.learned &&
+    a.session === b.session &&
+    a.originator === b.originator &&
+    sameList(a.routerPath, b.routerPath) &&
+    sameList(a.asPath, b.asPath) &&
+    sameList(a.communities, b.communities) &&
+    sameList(a.clusterList, b.clusterList)
+  );
 }
 
 export interface PrefixSolution {
@@ -156,7 +180,6 @@ export interface ActivationOrder {
 interface Propagation {
   readonly net: Net;
   readonly best: (Held | undefined)[];
-  readonly signatures: string[];
   readonly localPops: readonly number[][];
   readonly queue: RouterQueue;
   /** Each full-mesh AS's exits (by iBGP group), made on first use. */
@@ -239,17 +262,15 @@ function noteIdle(state: Propagation, r: number): void {
 
 /** Recomputes the next queued router's choice; returns it if the choice changed (waking its neighbours), else -1. */
 function activateNext(state: Propagation): number {
-  const { net, best, signatures, queue } = state;
+  const { net, best, queue } = state;
   const r = queue.shift();
   const chosen = choose(state, r);
-  const key = signature(chosen);
-  if (key === signatures[r]) {
+  if (sameChoice(chosen, best[r])) {
     noteIdle(state, r);
     return -1;
   }
   const previous = best[r];
   best[r] = chosen;
-  signatures[r] = key;
   for (const l of net.ebgpNeighbors[r] ?? []) queue.push(l);
   wakeInsideAs(state, r, previous, chosen);
   noteIdle(state, r);
@@ -282,7 +303,6 @@ export function solvePrefix(
   const state: Propagation = {
     net,
     best: Array.from({ length: n }, () => undefined),
-    signatures: Array.from({ length: n }, () => ''),
     localPops,
     queue: new RouterQueue(n, order.seed),
     exits: [],
