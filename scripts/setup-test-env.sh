@@ -28,9 +28,11 @@ dpkg -s libkrb5-dev >/dev/null 2>&1 || missing+=(libkrb5-dev)
 if ! command -v make >/dev/null 2>&1 || ! command -v g++ >/dev/null 2>&1; then missing+=(build-essential); fi
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 # ImageMagick's own SVG renderer (MSVG): the export test checks our SVG draws there too.
-# Its SVG coder is in the -extra package, a recommendation that --no-install-recommends leaves out.
+# Its SVG coder is in the -extra package and its default font (Helvetica) in gsfonts, both
+# recommendations that --no-install-recommends leaves out.
 dpkg -s imagemagick >/dev/null 2>&1 || missing+=(imagemagick)
 dpkg -s libmagickcore-6.q16-6-extra >/dev/null 2>&1 || missing+=(libmagickcore-6.q16-6-extra)
+dpkg -s gsfonts >/dev/null 2>&1 || missing+=(gsfonts)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "setup-test-env: installing Debian packages: ${missing[*]}"
   as_root apt-get update -qq
