@@ -16,6 +16,7 @@ import type { ScenarioRouting } from '../routing/analysis';
 import { isEmptyScenario, toEngineScenario } from '../routing/scenario';
 import type { DiagramScenario } from '../routing/scenario';
 import { percent } from '../routing/words/figures';
+import { unplacedSentence } from '../routing/words/unplacedWords';
 import { CliError } from './asRel';
 import { parseAsRelArgs } from './asRelArgs';
 import { runAsRel } from './asRelResolve';
@@ -98,10 +99,15 @@ function toJson(model: DocumentModel, resolution: Resolution, diff: ResolutionDi
   };
 }
 
-function toText(model: DocumentModel, resolution: Resolution, diff: ResolutionDiff | undefined): string {
+function toText(
+  model: DocumentModel,
+  resolution: Resolution,
+  diff: ResolutionDiff | undefined,
+  unplaced: string | undefined,
+): string {
   const name = (id: string | undefined): string => (id === undefined ? '-' : popLabel(model, resolution, id));
   const ms = (v: number | undefined): string => (v === undefined ? '-' : `${v.toFixed(1)} ms`);
-  const lines: string[] = [];
+  const lines: string[] = unplaced ? [`UNPLACED: ${unplaced}`, ''] : [];
   if (resolution.unstable) {
     lines.push(`UNSTABLE: ${resolution.unstable.message}`);
     for (const c of resolution.unstable.cycle)
@@ -281,7 +287,12 @@ async function runDiagram(args: DiagramArgs, io: CliIo): Promise<number> {
   else {
     const naming: Naming = { model, build: analysis.build, pop: (id) => popLabel(model, after, id) };
     const whyLines = args.why.flatMap((id) => ['', ...whyOf(naming, topology, after, id)]);
-    io.out([toText(model, after, diff), ...(impact ? impactText(model, after, impact) : []), ...whyLines].join('\n'));
+    const unplaced = unplacedSentence(model, analysis.build);
+    io.out(
+      [toText(model, after, diff, unplaced), ...(impact ? impactText(model, after, impact) : []), ...whyLines].join(
+        '\n',
+      ),
+    );
   }
   for (const w of after.warnings) io.err(`${args.file}: warning: ${w}`);
   return after.unstable ? 3 : 0;

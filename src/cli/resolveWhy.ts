@@ -24,7 +24,7 @@ export function explanationJson(e: Explanation): object {
       med: r.med,
       neighborAsn: r.neighborAsn,
       learnedFrom: r.learnedFrom,
-      igpCost: Math.round(r.igpCost),
+      igpCost: Number.isNaN(r.igpCost) ? null : Math.round(r.igpCost),
     })),
     survivors: e.survivors,
     best: e.best,
@@ -33,6 +33,7 @@ export function explanationJson(e: Explanation): object {
     ...(e.tieBreak ? { tieBreak: e.tieBreak } : {}),
     alternative: e.alternative ?? null,
     arbitrary: e.arbitrary,
+    ...(e.igpCostUnknown ? { igpCostUnknown: true } : {}),
   };
 }
 
@@ -62,7 +63,7 @@ function candidateLines(e: Explanation, name: (id: string) => string): string[] 
       String(r.med),
       String(r.neighborAsn),
       r.learnedFrom,
-      String(Math.round(r.igpCost)),
+      Number.isNaN(r.igpCost) ? 'unknown' : String(Math.round(r.igpCost)),
       i === e.best ? '<- best' : i === e.alternative?.index ? '<- nearest alternative' : '',
     ]),
   ]);
@@ -87,6 +88,9 @@ function routerLines(naming: Naming, router: string, asn: number, e: Explanation
   const tie = pathTieLine(naming, e);
   return [
     `At ${routerWords(naming, router, asn)}${role}: ${e.candidates.length} candidate route(s); ${how}`,
+    ...(e.igpCostUnknown
+      ? ['  IGP cost unknown (a router on the way has no location): that step compared nothing']
+      : []),
     ...candidateLines(e, naming.pop),
     ...(tie ? [`  ${tie}`] : []),
   ];

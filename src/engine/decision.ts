@@ -80,6 +80,9 @@ function eliminate(
         if (remaining.some((i) => at(i).learnedFrom !== 'ibgp')) keep((h) => h.learnedFrom !== 'ibgp');
         break;
       case 'igp-cost': {
+        // A cost to or from a router without a location is unknown: the step cannot compare, and
+        // the next one decides (the explanation flags it).
+        if (remaining.some((i) => Number.isNaN(at(i).igpCost))) break;
         const lowest = Math.min(...remaining.map((i) => at(i).igpCost));
         keep((h) => h.igpCost === lowest);
         break;
@@ -117,7 +120,7 @@ function separatingStep(a: Held, b: Held): DecisionStep {
   if (a.origin !== b.origin) return 'origin';
   if (a.neighborAsn === b.neighborAsn && a.med !== b.med) return 'med';
   if ((a.learnedFrom === 'ibgp') !== (b.learnedFrom === 'ibgp')) return 'ebgp-over-ibgp';
-  if (a.igpCost !== b.igpCost) return 'igp-cost';
+  if (a.igpCost !== b.igpCost && !Number.isNaN(a.igpCost) && !Number.isNaN(b.igpCost)) return 'igp-cost';
   return 'tie-break';
 }
 
@@ -136,6 +139,8 @@ export function explainChoice(
   const decidedBy =
     runnerUp === undefined ? 'only-route' : separatingStep(cands[best] as Held, cands[runnerUp] as Held);
   const alternative = nearestAlternative(net, r, cands, survivors, best);
+  const igpSurvivors = survivors.find((s) => s.step === 'igp-cost')?.remaining ?? [];
+  const igpCostUnknown = igpSurvivors.length > 1 && igpSurvivors.some((i) => Number.isNaN((cands[i] as Held).igpCost));
   const explanation: Explanation = {
     candidates: cands.map((h) => toRoute(net, h, prefix)),
     survivors,
@@ -147,6 +152,7 @@ export function explainChoice(
       : {}),
     ...(alternative ? { alternative } : {}),
     arbitrary: alternative?.step === 'tie-break',
+    ...(igpCostUnknown ? { igpCostUnknown } : {}),
   };
   return { explanation, route: explanation.candidates[best] as Route };
 }

@@ -239,8 +239,9 @@ function shortestPaths(
 
 /**
  * The IGP inside each AS. Without drawn IGP links an AS is a full mesh whose costs are
- * great-circle km (0 when a location is unknown): the direct distance is already the shortest,
- * so nothing is precomputed. Once an AS has IGP links, they are its IGP: a link costs what it says
+ * great-circle km: the direct distance is already the shortest, so nothing is precomputed. A
+ * router without a location is never 0 km from anything: its cost is NaN (unknown), which the
+ * decision process does not compare. Once an AS has IGP links, they are its IGP: a link costs what it says
  * (else its great-circle length) and routers pay, and packets take, the shortest path over the
  * links, found on first use; a pair the links do not join falls back to the direct distance.
  */
@@ -257,7 +258,7 @@ function igpModel(
   const direct = (a: number, b: number): number => {
     const pa = points[a];
     const pb = points[b];
-    return pa && pb ? greatCircleKm(pa, pb) : 0;
+    return pa && pb ? greatCircleKm(pa, pb) : NaN;
   };
   const links = drawnLinks(topology, indexOf, direct, warnings);
   const linkedAs = new Set([...links.keys()].map((i) => topology.routers[i]?.asn));

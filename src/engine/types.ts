@@ -144,7 +144,7 @@ export interface Route {
   /** The neighbour AS the route was learned from (the holder's own ASN when learned over iBGP from itself). */
   readonly neighborAsn: Asn;
   readonly learnedFrom: 'ebgp' | 'ibgp' | 'local';
-  /** IGP cost from the holder to the exit router. */
+  /** IGP cost from the holder to the exit router; NaN when unknown (a router on the way has no location). */
   readonly igpCost: number;
   readonly communities: readonly Community[];
 }
@@ -202,6 +202,11 @@ export interface Explanation {
    * and is not arbitrary.
    */
   readonly arbitrary: boolean;
+  /**
+   * True when routes still tied at the IGP-cost step and a cost was unknown (a router without a
+   * location): that step compared nothing and the next one decided.
+   */
+  readonly igpCostUnknown?: boolean;
 }
 
 /** Where on a client's forwarding path its PoP was decided, and how. */

@@ -10,7 +10,7 @@ import type { Resolution, ResolutionDiff, Scenario } from '../engine/types';
 import { parseDocument } from '../language/index';
 import type { Diagnostic, ParsedDocument } from '../language/index';
 import type { DocumentModel } from '../language/meaning/model';
-import { mergeDiagnostics, routingDiagnostics } from './routingChecks';
+import { checkedDiagnostics } from './routingChecks';
 import { isEmptyScenario, noFailures, pruneScenario, scenarioKey, toEngineScenario } from './scenario';
 import type { DiagramScenario } from './scenario';
 import { toTopology } from './topology';
@@ -100,9 +100,11 @@ export class DiagramAnalysis {
 
   /** Every problem with the document: the parse's, then what the baseline resolution shows, in document order. */
   get diagnostics(): readonly Diagnostic[] {
-    return (this.allDiagnostics ??= mergeDiagnostics(
+    return (this.allDiagnostics ??= checkedDiagnostics(
+      this.model,
       this.parsed.diagnostics,
-      routingDiagnostics(this.model, this.parsed.diagnostics, this.build.topology.routers.length, () => this.baseline),
+      this.build.topology.routers.length,
+      () => this.baseline,
     ));
   }
 

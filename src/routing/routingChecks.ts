@@ -18,37 +18,71 @@ import type { DocumentModel } from '../language/meaning/model';
  */
 export const MAX_ROUTERS_FOR_RESOLVER_CHECK = 400;
 
-/** Clients the parse's graph check already warned about: one warning per client is enough. */
-function flaggedClients(model: DocumentModel, parseDiagnostics: readonly Diagnostic[]): Set<string> {
-  const at = new Set(
+/** The parse's warning about each client it found unreachable, by client id. */
+function parseUnreachable(model: DocumentModel, parseDiagnostics: readonly Diagnostic[]): Map<string, Diagnostic> {
+  const at = new Map(
     parseDiagnostics
       .filter((d) => d.code === 'unreachable-client')
-      .map((d) => `${d.range.start.line}:${d.range.start.character}`),
+      .map((d) => [`${d.range.start.line}:${d.range.start.character}`, d]),
   );
-  return new Set(
-    model.nodes
-      .filter((n) => n.role === 'client' && at.has(`${n.idRange.start.line}:${n.idRange.start.character}`))
-      .map((n) => n.id),
-  );
+  const out = new Map<string, Diagnostic>();
+  for (const n of model.nodes) {
+    const d = n.role === 'client' ? at.get(`${n.idRange.start.line}:${n.idRange.start.character}`) : undefined;
+    if (d) out.set(n.id, d);
+  }
+  return out;
 }
 
-/** What the baseline resolution says against the diagram: never resolves by itself. */
-export function routingDiagnostics(
+/**
+ * A PoP that is up but announces nothing has its error already (no prefix, or an invalid one):
+ * clients left without a route, or sent elsewhere, because of it are that error's consequence.
+ */
+function prefixMissing(model: DocumentModel): boolean {
+  return model.nodes.some((n) => n.role === 'pop' && n.state?.value !== 'down' && n.announces.length === 0);
+}
+
+/**
+ * Every problem with the document: the parse's and what the baseline resolution shows, in
+ * document order. When the resolver runs, it alone says which clients are reachable: the parse's
+ * graph check (valley-free reach, which cannot see that BGP advertises only its best route) is
+ * kept for the clients the resolution also leaves without a PoP, and dropped for the others.
+ */
+export function checkedDiagnostics(
   model: DocumentModel,
   parseDiagnostics: readonly Diagnostic[],
   routers: number,
   baseline: () => Resolution | undefined,
-): Diagnostic[] {
-  if (!model.nodes.some((n) => n.role === 'pop') || !model.nodes.some((n) => n.role === 'client')) return [];
+): readonly Diagnostic[] {
+  const unreachable = parseUnreachable(model, parseDiagnostics);
+  const routing = routingDiagnostics(model, unreachable, routers, baseline);
+  if (!routing.resolution) return mergeDiagnostics(parseDiagnostics, routing.diagnostics);
+  const reached = new Set(routing.resolution.clients.filter((c) => c.pop !== undefined).map((c) => c.id));
+  const wrong = new Set([...unreachable].filter(([id]) => reached.has(id)).map(([, d]) => d));
+  const kept = wrong.size > 0 ? parseDiagnostics.filter((d) => !wrong.has(d)) : parseDiagnostics;
+  return mergeDiagnostics(kept, routing.diagnostics);
+}
+
+/**
+ * What the baseline resolution says against the diagram, and the resolution it read (none when
+ * the check did not run): never resolves by itself.
+ */
+function routingDiagnostics(
+  model: DocumentModel,
+  parseUnreachable: ReadonlyMap<string, Diagnostic>,
+  routers: number,
+  baseline: () => Resolution | undefined,
+): { diagnostics: Diagnostic[]; resolution?: Resolution } {
   const out: Diagnostic[] = [];
+  if (!model.nodes.some((n) => n.role === 'pop') || !model.nodes.some((n) => n.role === 'client'))
+    return { diagnostics: out };
   if (routers > MAX_ROUTERS_FOR_RESOLVER_CHECK) {
     const at = model.headerRange ?? model.nodes[0]?.idRange;
     const message = `${routers} routers: above ${MAX_ROUTERS_FOR_RESOLVER_CHECK} the live check skips the full BGP resolution (only the graph check of reachability runs); 'anycast resolve' gives the full answer`;
     if (at) out.push({ range: at, severity: 'hint', code: 'resolver-check-skipped', message });
-    return out;
+    return { diagnostics: out };
   }
   const resolution = baseline();
-  if (!resolution) return out;
+  if (!resolution) return { diagnostics: out };
   if (resolution.unstable) {
     const first = model.headerRange ?? model.nodes[0]?.idRange;
     if (first)
@@ -58,7 +92,7 @@ export function routingDiagnostics(
         code: 'unstable-routing',
         message: `Routing never settles: ${resolution.unstable.message}`,
       });
-    return out;
+    return { diagnostics: out };
   }
   if (resolution.orderDependent) {
     const first = model.headerRange ?? model.nodes[0]?.idRange;
@@ -70,6 +104,7 @@ export function routingDiagnostics(
         message: `Routing is not unique: ${resolution.orderDependent.message}`,
       });
   }
+  if (prefixMissing(model)) return { diagnostics: out, resolution };
   const reached = new Map(resolution.clients.map((c) => [c.id, c]));
   for (const edge of model.edges) {
     const m = edge.meaning;
@@ -84,10 +119,9 @@ export function routingDiagnostics(
       message: `The diagram shows '${m.client}' reaching '${m.pop}', but BGP sends it to '${result.pop}'${why}`,
     });
   }
-  const flagged = flaggedClients(model, parseDiagnostics);
   const byId = new Map(model.nodes.map((n) => [n.id, n]));
   for (const c of resolution.clients) {
-    if (c.pop !== undefined || flagged.has(c.id)) continue;
+    if (c.pop !== undefined || parseUnreachable.has(c.id)) continue;
     const node = byId.get(c.id);
     if (!node) continue;
     out.push({
@@ -97,11 +131,11 @@ export function routingDiagnostics(
       message: `Client '${c.id}' reaches no PoP: a route exists in the graph, but the neighbours that could pass it on each prefer a route they may not export (such as a NO_EXPORT or peer route), and BGP advertises only its best`,
     });
   }
-  return out;
+  return { diagnostics: out, resolution };
 }
 
 /** The parse's diagnostics and the routing's in one list, in document order (the parse's first on a tie). */
-export function mergeDiagnostics(parse: readonly Diagnostic[], routing: readonly Diagnostic[]): readonly Diagnostic[] {
+function mergeDiagnostics(parse: readonly Diagnostic[], routing: readonly Diagnostic[]): readonly Diagnostic[] {
   if (routing.length === 0) return parse;
   return [...parse, ...routing].sort((a, b) => compareRanges(a.range, b.range));
 }

@@ -5,7 +5,8 @@
  * A plain diagram with no BGP sessions gets the implicit transit of docs/language.md: one AS,
  * 'Internet', with a router at every PoP and client location; each PoP its customer at its own
  * location; each client on the Internet router at its location. Routes then tie until IGP cost
- * (distance), so clients reach the geographically nearest PoP.
+ * (distance), so clients reach the geographically nearest PoP. A PoP without a location is left
+ * out of these sessions: it has no distance to win on, and serves no one.
  */
 import { greatCircleKm } from '../engine/geo';
 import type {
@@ -229,7 +230,8 @@ function implicitTransit(
   for (const n of model.nodes) {
     if (n.role !== 'pop') continue;
     const pop = sitesOf.get(n.id)?.[0];
-    if (!pop) continue;
+    // Nearest-PoP routing needs the PoP's place: an unplaced PoP gets no session (and a warning).
+    if (!pop?.point) continue;
     sessions.push({ id: `transit:${n.id}`, a: pop.id, b: transitAt(n).id, relationship: 'customer-provider' });
   }
   const clients = model.nodes.filter((n) => n.role === 'client').map((n) => clientSpec(n, transitAt(n).id));

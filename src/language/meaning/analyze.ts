@@ -3,11 +3,12 @@
  * policy, each fact with its source and range) and the diagnostics about it. Pure and linear apart
  * from "did you mean" suggestions, which are computed for a bounded number of problems.
  *
- * The steps, in order: front matter, node drafts, node meaning, id checks, edge meaning, defaults,
- * the service address, then the whole-graph checks.
+ * The steps, in order: front matter, node drafts, node meaning, id checks, edge meaning, the
+ * service address and prefix, defaults, then the whole-graph checks.
  */
 import { AnalysisContext } from './context';
 import { fillDefaults } from './defaults';
+import { checkFarSessions } from './distanceChecks';
 import { buildEdge } from './edges';
 import { readFrontMatter } from './frontMatter';
 import { checkProviderCycles, checkReachability } from './graphChecks';
@@ -16,7 +17,7 @@ import { mermaidLimitDiagnostics } from './mermaidLimits';
 import type { Direction, DocumentModel, DocumentSettings, EdgeModel, NodeModel, SubgraphModel } from './model';
 import { buildNode } from './nodes';
 import { collectEdgeIds, collectNodes } from './occurrences';
-import { checkPrefixes, inferService } from './service';
+import { checkPrefixes, inferService, inferServicePrefix } from './service';
 import { parseSyntax } from '../syntax/flowchart';
 import type { Diagnostic } from '../types';
 import { compareRanges } from '../types';
@@ -34,11 +35,12 @@ export function analyzeDocument(text: string): { model: DocumentModel; diagnosti
   checkReferences(cx, byId, edgeIds, subgraphIds);
   const edges = cx.syntax.edges.map((e, index) => buildEdge(cx, e, index, byId, edgeMetadata));
   const implicitTransit = !edges.some((e) => e.meaning.kind === 'session');
+  const finalSettings = inferServicePrefix(cx, nodes, inferService(cx, nodes, settings));
   fillDefaults(cx, nodes, edges, implicitTransit);
-  const finalSettings = inferService(cx, nodes, settings);
   checkPrefixes(cx, nodes, finalSettings);
   checkProviderCycles(cx, nodes, edges);
-  checkReachability(cx, nodes, edges, implicitTransit);
+  checkFarSessions(cx, nodes, edges);
+  checkReachability(cx, nodes, edges, implicitTransit, cx.announceWritten);
   for (const i of cx.inferred)
     cx.diagnostics.push({ range: i.range, severity: 'hint', code: 'inferred', message: i.message });
   const model = assembleModel(cx, finalSettings, nodes, edges, implicitTransit);

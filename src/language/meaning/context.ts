@@ -19,12 +19,24 @@ export interface Inference {
   readonly range: Range;
 }
 
+/** Whether `message` names `word` as a whole word (`'Comcastt'` does not name `Comcast`). */
+function mentions(message: string, word: string): boolean {
+  for (let at = message.indexOf(word); at >= 0; at = message.indexOf(word, at + 1)) {
+    const before = message[at - 1] ?? ' ';
+    const after = message[at + word.length] ?? ' ';
+    if (!/[\w-]/.test(before) && !/[\w-]/.test(after)) return true;
+  }
+  return false;
+}
+
 export class AnalysisContext {
   readonly lines: LineMap;
   readonly diagnostics: Diagnostic[] = [];
   readonly inferred: Inference[] = [];
   /** PoPs that wrote prefixes, even invalid ones (already reported), so "announces nothing" is not said twice. */
   readonly announceWritten = new Set<string>();
+  /** The front matter wrote default prefixes, even invalid ones (already reported). */
+  frontMatterPrefixesWritten = false;
   readonly subgraphsById: ReadonlyMap<string, SyntaxSubgraph>;
   private suggestionBudget = maxSuggestionLookups;
 
@@ -55,7 +67,7 @@ export class AnalysisContext {
       this.diagnostics.push({ range, severity, code, message });
       return;
     }
-    const alreadySaid = /did you mean/i.test(message) || suggestions.every((s) => message.includes(s));
+    const alreadySaid = /did you mean/i.test(message) || suggestions.every((s) => mentions(message, s));
     const said = alreadySaid ? message : `${message} (did you mean ${suggestions.map((s) => `'${s}'`).join(', ')}?)`;
     this.diagnostics.push({ range, severity, code, message: said, suggestions });
   }

@@ -7,6 +7,7 @@ import { greatCircleKm } from '../../engine/geo';
 import type { AnalysisContext } from './context';
 import type { EdgeModel } from './model';
 import type { MutableNode } from './nodes';
+import { compareRanges } from '../types';
 
 /** First private ASN (RFC 6996), given to PoPs and ASes that state none. */
 const firstPrivateAsn = 64512;
@@ -24,8 +25,10 @@ export function fillDefaults(
   const ases = nodes.filter((n) => n.role === 'as' || n.role === 'pop');
   for (const n of nodes) {
     if (n.role !== 'client') continue;
+    // A mistyped AS is the one problem: the client is not placed elsewhere nor reported as in no AS.
+    const named = n.inAs !== undefined;
     if (n.inAs) checkClientAs(cx, n, byId, ases);
-    if (!n.inAs && !implicitTransit) placeClientNearest(cx, n, ases);
+    if (!named && !implicitTransit) placeClientNearest(cx, n, ases);
   }
   for (const n of nodes) reportNodeDefaults(cx, n, implicitTransit);
   if (!implicitTransit) checkPopsConnected(cx, nodes, edges, byId);
@@ -80,7 +83,7 @@ function checkClientAs(
       n.inAs.range,
       'error',
       'unknown-id',
-      `No node has the id '${n.inAs.value}'`,
+      `No AS or PoP has the id '${n.inAs.value}'`,
       cx.suggest(
         n.inAs.value,
         ases.map((a) => a.id),
@@ -127,7 +130,9 @@ function placeClientNearest(cx: AnalysisContext, n: MutableNode, ases: readonly 
 
 /** Missing locations and prefixes, and a hint listing what was read from the picture or assumed. */
 function reportNodeDefaults(cx: AnalysisContext, n: MutableNode, implicitTransit: boolean): void {
-  if ((n.role === 'pop' || n.role === 'client') && n.locations.length === 0) {
+  if (n.role === 'pop' && implicitTransit && !n.locations.some((l) => l.point)) {
+    reportUnplacedPop(cx, n);
+  } else if ((n.role === 'pop' || n.role === 'client') && n.locations.length === 0) {
     cx.diagnostics.push({
       range: n.idRange,
       severity: implicitTransit ? 'warning' : 'information',
@@ -150,6 +155,30 @@ function reportNodeDefaults(cx: AnalysisContext, n: MutableNode, implicitTransit
   }
 }
 
+/**
+ * In a nearest-PoP diagram a PoP without a place is left out of the implicit transit: said once,
+ * on the unknown place's own warning when its name was not found, else on the PoP.
+ */
+function reportUnplacedPop(cx: AnalysisContext, n: MutableNode): void {
+  const who = /^pops?$/i.test(n.name) ? `PoP '${n.id}'` : n.name;
+  const consequence = `${who} has no location: it serves no one in this model (clients go to the nearest PoP)`;
+  const unknown = n.locations[0]?.range;
+  const at = unknown
+    ? cx.diagnostics.findIndex((d) => d.code === 'unknown-location' && compareRanges(d.range, unknown) === 0)
+    : -1;
+  const said = cx.diagnostics[at];
+  if (said) {
+    cx.diagnostics[at] = { ...said, message: `${said.message}. ${consequence}` };
+    return;
+  }
+  cx.diagnostics.push({
+    range: n.idRange,
+    severity: 'warning',
+    code: 'missing-location',
+    message: `${consequence}: add @{ loc: IAD } or lat,lon`,
+  });
+}
+
 /** The facts of a node that came from its picture (label, id, class, subgraph) rather than metadata. */
 function readFromPicture(n: MutableNode): string[] {
   const said: string[] = [`role ${n.role} (from the ${n.roleSource})`];
@@ -159,7 +188,8 @@ function readFromPicture(n: MutableNode): string[] {
     );
   for (const l of n.locations)
     if (l.point && l.source !== 'metadata') said.push(`location '${l.text}' = ${l.resolvedName ?? ''}`);
-  for (const p of n.announces) if (p.source !== 'metadata') said.push(`announces ${p.value}`);
+  for (const p of n.announces)
+    if (p.source !== 'metadata') said.push(`announces ${p.value}${p.source === 'default' ? ' (assumed)' : ''}`);
   if (n.address && n.address.source !== 'metadata') said.push(`service address ${n.address.value}`);
   return said;
 }

@@ -74,6 +74,7 @@ function readAnycastSetting(cx: AnalysisContext, entry: YamlEntry, settings: Set
     }
     case 'prefixes':
     case 'prefix':
+      cx.frontMatterPrefixesWritten ||= spans.length > 0;
       for (const s of spans.flatMap(splitCommas)) {
         const p = cx.take(readPrefix(s.text), s);
         if (p !== undefined) settings.prefixes.push(cx.fact(p, s, 'front-matter'));

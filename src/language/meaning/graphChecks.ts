@@ -130,7 +130,9 @@ function asAdjacency(byId: ReadonlyMap<string, NodeModel>, edges: readonly EdgeM
 /**
  * The ASes a route from the live PoPs reaches under valley-free export and NO_EXPORT, breadth
  * first. State per AS: bit 1 = holds a route it may export to everyone (learned from a customer or
- * originated), bit 2 = holds one it may export to customers only; a NO_EXPORT route sets bit 4.
+ * originated), bit 2 = holds one it may export to customers only; the same route carrying
+ * NO_EXPORT sets bit 4 or 8 instead, so a PoP announcing with NO_EXPORT never hides a sibling of
+ * its ASN that announces without it, whichever is written first.
  */
 function valleyFreeReach(
   adjacency: ReadonlyMap<number, readonly Hop[]>,
@@ -139,7 +141,7 @@ function valleyFreeReach(
   const state = new Map<number, number>();
   const queue: { asn: number; all: boolean; origin: boolean; communities: readonly Community[] }[] = [];
   const visit = (asn: number, all: boolean, origin: boolean, communities: readonly Community[]): void => {
-    const bit = !origin && blocksExport(communities) ? 4 : all ? 1 : 2;
+    const bit = (all ? 1 : 2) * (blocksExport(communities) ? 4 : 1);
     const had = state.get(asn) ?? 0;
     if (had & bit) return;
     state.set(asn, had | bit);
@@ -187,7 +189,9 @@ function flagAllWithoutLivePop(
 }
 
 /**
- * Warns about clients whose AS can get no route to any PoP that is up. Returns the ids of the
+ * Warns about clients whose AS can get no route to any PoP that is up. PoPs in `prefixReported`
+ * wrote prefixes that are invalid (already reported): a client they alone would reach is that
+ * error's consequence, not a second problem, so it is not warned about. Returns the ids of the
  * clients it warned about.
  */
 export function checkReachability(
@@ -195,11 +199,13 @@ export function checkReachability(
   nodes: readonly NodeModel[],
   edges: readonly EdgeModel[],
   implicitTransit: boolean,
+  prefixReported: ReadonlySet<string> = new Set(),
 ): Set<string> {
   const flagged = new Set<string>();
   const clients = nodes.filter((n) => n.role === 'client');
   if (clients.length === 0) return flagged;
-  const livePops = nodes.filter((n) => n.role === 'pop' && n.state?.value !== 'down' && n.announces.length > 0);
+  const upPops = nodes.filter((n) => n.role === 'pop' && n.state?.value !== 'down');
+  const livePops = upPops.filter((n) => n.announces.length > 0 || prefixReported.has(n.id));
   if (livePops.length === 0) return flagAllWithoutLivePop(reporter, nodes, clients);
   if (implicitTransit) return flagged;
   const byId = new Map(nodes.map((n) => [n.id, n]));

@@ -10,6 +10,8 @@ export interface LabelFacts {
   role?: NodeRole;
   name?: Span;
   location?: Span;
+  /** The line under `PoP: NQZ` when it names nothing else (`Astana`): the place's name beside its code. */
+  locationAside?: Span;
   asn?: Span;
   address?: Span;
   readonly prefixes: Span[];
@@ -57,53 +59,65 @@ export function readLabel(label: Span): LabelFacts {
   const facts: LabelFacts = { prefixes: [] };
   const lines = labelLines(label);
   facts.firstLine = lines[0];
-  for (const line of lines) {
-    let m: RegExpExecArray | null;
-    if ((m = announceLine.exec(line.text))) {
-      const list = m[1] ?? '';
-      const at = line.text.length - list.length;
-      for (let p = prefixToken.exec(list); p; p = prefixToken.exec(list))
-        facts.prefixes.push(sub(line, at + p.index, p[0]));
-      prefixToken.lastIndex = 0;
-    } else if ((m = serviceLine.exec(line.text)) && !facts.role) {
-      facts.role = 'service';
-      const addr = m[1] ?? '';
-      facts.address = sub(line, m[0].length - addr.length, addr);
-    } else if ((m = popLine.exec(line.text)) && !facts.role) {
-      facts.role = 'pop';
-      const rest = m[1] ?? '';
-      if (rest.length > 0) {
-        const name = sub(line, line.text.length - rest.length, rest);
-        facts.name = name;
-        const asnInside = inlineAsn.exec(rest);
-        if (asnInside) {
-          facts.asn = sub(
-            name,
-            asnInside.index + asnInside[0].length - (asnInside[1] ?? '').length,
-            asnInside[1] ?? '',
-          );
-          const before = rest.slice(0, asnInside.index).replace(/[\s(,\-–]+$/, '');
-          facts.location = before.length > 0 ? sub(name, 0, before) : undefined;
-          if (before.length > 0) facts.name = sub(name, 0, before);
-        } else {
-          facts.location = name;
-        }
-      }
-    } else if ((m = clientLine.exec(line.text)) && !facts.role) {
-      facts.role = 'client';
-      const place = (m[1] ?? '').trimEnd();
-      facts.location = sub(line, line.text.length - (m[1] ?? '').length, place);
-      facts.name = line;
-    } else if ((m = asLine.exec(line.text)) && !facts.role) {
-      facts.role = 'as';
-      const digits = m[1] ?? '';
-      facts.asn = sub(line, line.text.indexOf(digits), digits);
-      const rest = m[2] ?? '';
-      if (rest.length > 0) facts.name = sub(line, line.text.length - rest.length, rest);
-    } else if (!facts.asn && (m = inlineAsn.exec(line.text))) {
-      const digits = m[1] ?? '';
-      facts.asn = sub(line, m.index + m[0].length - digits.length, digits);
-    }
-  }
+  lines.forEach((line, i) => {
+    const previous = lines[i - 1];
+    const placedAbove = facts.role === 'pop' && facts.location && previous && facts.location.start >= previous.start;
+    if (placedAbove && isPlainName(line.text)) facts.locationAside ??= line;
+    readLine(facts, line);
+  });
   return facts;
+}
+
+/** A line that follows no convention and reads as a name (`Astana`, `Ashburn, VA`). */
+function isPlainName(text: string): boolean {
+  return (
+    /\p{L}/u.test(text) &&
+    ![announceLine, serviceLine, popLine, clientLine, asLine, inlineAsn].some((r) => r.test(text)) &&
+    !/[0-9a-f.:]+\/\d+/i.test(text)
+  );
+}
+
+function readLine(facts: LabelFacts, line: Span): void {
+  let m: RegExpExecArray | null;
+  if ((m = announceLine.exec(line.text))) {
+    const list = m[1] ?? '';
+    const at = line.text.length - list.length;
+    for (let p = prefixToken.exec(list); p; p = prefixToken.exec(list))
+      facts.prefixes.push(sub(line, at + p.index, p[0]));
+    prefixToken.lastIndex = 0;
+  } else if ((m = serviceLine.exec(line.text)) && !facts.role) {
+    facts.role = 'service';
+    const addr = m[1] ?? '';
+    facts.address = sub(line, m[0].length - addr.length, addr);
+  } else if ((m = popLine.exec(line.text)) && !facts.role) {
+    facts.role = 'pop';
+    const rest = m[1] ?? '';
+    if (rest.length > 0) {
+      const name = sub(line, line.text.length - rest.length, rest);
+      facts.name = name;
+      const asnInside = inlineAsn.exec(rest);
+      if (asnInside) {
+        facts.asn = sub(name, asnInside.index + asnInside[0].length - (asnInside[1] ?? '').length, asnInside[1] ?? '');
+        const before = rest.slice(0, asnInside.index).replace(/[\s(,\-–]+$/, '');
+        facts.location = before.length > 0 ? sub(name, 0, before) : undefined;
+        if (before.length > 0) facts.name = sub(name, 0, before);
+      } else {
+        facts.location = name;
+      }
+    }
+  } else if ((m = clientLine.exec(line.text)) && !facts.role) {
+    facts.role = 'client';
+    const place = (m[1] ?? '').trimEnd();
+    facts.location = sub(line, line.text.length - (m[1] ?? '').length, place);
+    facts.name = line;
+  } else if ((m = asLine.exec(line.text)) && !facts.role) {
+    facts.role = 'as';
+    const digits = m[1] ?? '';
+    facts.asn = sub(line, line.text.indexOf(digits), digits);
+    const rest = m[2] ?? '';
+    if (rest.length > 0) facts.name = sub(line, line.text.length - rest.length, rest);
+  } else if (!facts.asn && (m = inlineAsn.exec(line.text))) {
+    const digits = m[1] ?? '';
+    facts.asn = sub(line, m.index + m[0].length - digits.length, digits);
+  }
 }

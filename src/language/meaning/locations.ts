@@ -5,6 +5,7 @@
 import type { AnalysisContext } from './context';
 import type { Placed } from './facts';
 import { readLocation } from './facts';
+import { lookupLocation, splitPairedName, suggestCodesNear } from '../places/gazetteer';
 import type { FactSource, LocationFact, NodeRole } from './model';
 import type { Draft } from './occurrences';
 import type { MetadataEntry } from '../syntax/metadata';
@@ -17,13 +18,17 @@ function placedFact(text: string, range: Range, source: FactSource, placed: Plac
   return { text, range, source, kind: placed.kind, point: placed.point, resolvedName: placed.resolvedName };
 }
 
-/** The locations of a node; `fromLabel` is the label text that names its place, if any. */
+/**
+ * The locations of a node; `fromLabel` is the label text that names its place, if any, and
+ * `aside` the line under it that may name the same place in words (`PoP: NQZ<br>Astana`).
+ */
 export function readLocations(
   cx: AnalysisContext,
   d: Draft,
   meta: ReadonlyMap<string, MetadataEntry>,
   fromLabel: Span | undefined,
   role: NodeRole,
+  aside?: Span,
 ): LocationFact[] {
   if (role === 'service') return [];
   const lat = scalarSpans(meta.get('lat')?.value)[0];
@@ -31,7 +36,7 @@ export function readLocations(
   if (lat || lon) return locationFromLatLon(cx, lat, lon);
   const locEntry = meta.get('loc') ?? meta.get('location') ?? meta.get('locations');
   if (locEntry?.value) return locationsFromValue(cx, locEntry.value);
-  if (fromLabel) return locationFromLabel(cx, d, fromLabel);
+  if (fromLabel) return locationFromLabel(cx, d, fromLabel, aside);
   return locationFromIataId(cx, d);
 }
 
@@ -49,9 +54,24 @@ function locationFromLatLon(cx: AnalysisContext, lat: Span | undefined, lon: Spa
   return placed ? [placedFact(span.text, cx.range(span), 'metadata', placed)] : [];
 }
 
-function locationFromLabel(cx: AnalysisContext, d: Draft, fromLabel: Span): LocationFact[] {
+function locationFromLabel(cx: AnalysisContext, d: Draft, fromLabel: Span, aside: Span | undefined): LocationFact[] {
   const placed = readLocation(fromLabel.text);
-  if (placed.ok) return [placedFact(fromLabel.text, cx.range(fromLabel), 'label', placed.value)];
+  if (placed.ok) {
+    const paired = splitPairedName(fromLabel.text);
+    const code = paired?.map((part) => part.trim()).find((part) => /^[A-Z]{3}$/.test(part));
+    const name = paired?.map((part) => part.trim()).find((part) => part !== code);
+    if (code !== undefined && name !== undefined) {
+      const at = fromLabel.text.indexOf(code);
+      noteUnknownCode(cx, { text: code, start: fromLabel.start + at, end: fromLabel.start + at + code.length }, name);
+    }
+    return [placedFact(fromLabel.text, cx.range(fromLabel), 'label', placed.value)];
+  }
+  // `PoP: NQZ<br>Astana` pairs the code with the city as `PoP: NQZ - Astana` does.
+  const byAside = aside ? readLocation(aside.text) : undefined;
+  if (aside && byAside?.ok) {
+    noteUnknownCode(cx, fromLabel, aside.text);
+    return [placedFact(aside.text, cx.range(aside), 'label', byAside.value)];
+  }
   // The id may still place it (`IAD[PoP: Main]`).
   const byId = readLocation(d.id);
   if (byId.ok) return [placedFact(d.id, cx.range(d.idSpan), 'id', byId.value)];
@@ -63,6 +83,23 @@ function locationFromLabel(cx: AnalysisContext, d: Draft, fromLabel: Span): Loca
     placed.suggestions,
   );
   return [{ text: fromLabel.text, range: cx.range(fromLabel), source: 'label', kind: 'unknown' }];
+}
+
+/**
+ * A code the gazetteer does not know, written beside a place it does: the node is placed by the
+ * place, and a note offers that place's own codes and the ones near it (not look-alikes elsewhere).
+ */
+function noteUnknownCode(cx: AnalysisContext, code: Span, placeName: string): void {
+  if (!/^[A-Z]{3}$/.test(code.text) || lookupLocation(code.text)) return;
+  const place = lookupLocation(placeName);
+  if (!place) return;
+  cx.report(
+    code,
+    'information',
+    'unknown-location',
+    `'${code.text}' is not an airport code the gazetteer knows: placed by '${placeName}' (${place.description})`,
+    suggestCodesNear(code.text, place),
+  );
 }
 
 /** IATA-style ids (`IAD`, `LHR`) place PoPs and clients without any label convention. */

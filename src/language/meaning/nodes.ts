@@ -76,7 +76,8 @@ export function buildNode(cx: AnalysisContext, d: Draft, settings: DocumentSetti
     roleSource === 'subgraph' && labelFacts.firstLine && readLocation(labelFacts.firstLine.text).ok
       ? labelFacts.firstLine
       : labelFacts.location;
-  node.locations = readLocations(cx, d, meta, placeLabel, role);
+  const aside = placeLabel === labelFacts.location ? labelFacts.locationAside : undefined;
+  node.locations = readLocations(cx, d, meta, placeLabel, role, aside);
   if (role === 'pop') readAnnouncements(cx, node, nc, settings);
   if (role === 'pop') node.communities = readNodeCommunities(cx, meta);
   readNodeState(cx, node, meta);
@@ -169,7 +170,8 @@ function readAnnouncements(
   const announce = meta.get('announce') ?? meta.get('announces') ?? meta.get('prefixes') ?? meta.get('prefix');
   const spans = announce ? scalarSpans(announce.value).flatMap(splitCommas) : labelFacts.prefixes;
   const source: FactSource = announce ? 'metadata' : 'label';
-  if (spans.length > 0) cx.announceWritten.add(d.id);
+  // Prefixes written but invalid, here or in the front matter, are reported once where written.
+  if (spans.length > 0 || cx.frontMatterPrefixesWritten) cx.announceWritten.add(d.id);
   node.announces = spans.flatMap((s) => {
     const p = cx.take(readPrefix(s.text), s);
     return p === undefined ? [] : [cx.fact(p, s, source)];

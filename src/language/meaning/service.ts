@@ -4,7 +4,14 @@
  */
 import { cidrContains, parseAddress, parseCidr } from '../../engine/prefix';
 import type { AnalysisContext } from './context';
+import { readPrefix } from './facts';
 import type { DocumentSettings, NodeModel } from './model';
+import type { MutableNode } from './nodes';
+
+/** The seed diagram's service: an address and prefix from the documentation range (RFC 5737). */
+const seedAddress = '203.0.113.1';
+/** The shortest prefixes networks accept from each other, by address family. */
+const servicePrefixLength = { 4: 24, 6: 48 } as const;
 
 /** The settings with the service address of the first service node when the front matter names none. */
 export function inferService(
@@ -31,6 +38,39 @@ export function inferService(
     }
   }
   return { ...settings, serviceAddress: service.address };
+}
+
+/**
+ * A plain diagram that writes no prefix anywhere (`A[PoP: Paris]`) announces the service prefix
+ * from every PoP, as the seed diagram does: the /24 (IPv4) or /48 (IPv6) around the service
+ * address, or with no address either the seed's 203.0.113.0/24 and 203.0.113.1. Once any prefix
+ * is written, a PoP without one is an omission and says so.
+ */
+export function inferServicePrefix(
+  cx: AnalysisContext,
+  nodes: readonly MutableNode[],
+  settings: DocumentSettings,
+): DocumentSettings {
+  const pops = nodes.filter((n) => n.role === 'pop');
+  if (pops.length === 0 || cx.frontMatterPrefixesWritten || pops.some((n) => cx.announceWritten.has(n.id)))
+    return settings;
+  const address = settings.serviceAddress?.value ?? seedAddress;
+  const parsed = parseAddress(address);
+  if (!parsed.ok) return settings;
+  const read = readPrefix(`${address}/${servicePrefixLength[parsed.value.family]}`);
+  const prefix = read.ok ? read.value : read.suggestions?.[0];
+  if (prefix === undefined) return settings;
+  for (const n of pops) n.announces = [{ value: prefix, range: n.idRange, source: 'default' }];
+  const at = cx.range(cx.syntax.header?.keyword ?? { start: 0, end: 0 });
+  cx.inferred.push({
+    range: at,
+    message: settings.serviceAddress
+      ? `No prefix is written: every PoP announces ${prefix}, the service prefix around ${address}`
+      : `No prefix or service address is written: every PoP announces ${prefix} and clients send to ${address} (documentation addresses, as in the seed diagram)`,
+  });
+  return settings.serviceAddress
+    ? settings
+    : { ...settings, serviceAddress: { value: address, range: at, source: 'default' } };
 }
 
 /** Reports each PoP whose prefixes do not cover the service address. */

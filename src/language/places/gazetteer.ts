@@ -14,4 +14,4 @@ export type { Place, PlaceKind } from './gazetteerIndex';
 export { coordinatesProblem, parseCoordinates } from './coordinates';
 export { lookupLocation, nearestCity, splitPairedName } from './lookup';
 export type { LocationCompletion } from './suggestions';
-export { completeLocations, suggestLocations } from './suggestions';
+export { completeLocations, suggestCodesNear, suggestLocations } from './suggestions';

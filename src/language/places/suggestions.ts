@@ -3,7 +3,8 @@
  * their aliases, airport codes, the names of big airports, and metro codes, each weighted by how
  * likely it is meant.
  */
-import type { Index, PlaceKind } from './gazetteerIndex';
+import { greatCircleKm } from '../../engine/geo';
+import type { Index, Place, PlaceKind } from './gazetteerIndex';
 import {
   airportDescription,
   airportsByCity,
@@ -193,6 +194,32 @@ function computeSuggestions(name: string, max: number): string[] {
     if (!out.some((label) => foldLocationKey(label) === candidate.key)) out.push(candidate.label);
   }
   return out;
+}
+
+/** A typo's suggestion further than this from the place the label names is not what was meant. */
+const NEAR_KM = 1500;
+/** Airports this close to the named place serve it. */
+const SERVING_KM = 100;
+
+/**
+ * "Did you mean" for an unknown airport code written beside a known place (`NQZ<br>Astana`): the
+ * place's own code first, then the airports serving it, nearest first, then codes a typo away that
+ * lie near it; never a look-alike on another continent.
+ */
+export function suggestCodesNear(code: string, near: Place, max = 3): string[] {
+  const idx = index();
+  const out: string[] = near.code !== undefined ? [near.code] : [];
+  const serving = [...idx.airports.values()]
+    .filter((a) => !NETWORK_TERMS.has(a.code))
+    .map((a) => ({ code: a.code, km: greatCircleKm(a.point, near.point), big: /International/.test(a.name) }))
+    .filter((a) => a.km <= SERVING_KM)
+    .sort((a, b) => Number(b.big) - Number(a.big) || a.km - b.km || (a.code < b.code ? -1 : 1));
+  const typos = suggestLocations(code, 10).flatMap((label) => {
+    const airport = idx.airports.get(label);
+    return airport && greatCircleKm(airport.point, near.point) <= NEAR_KM ? [label] : [];
+  });
+  for (const c of [...serving.map((a) => a.code), ...typos]) if (!out.includes(c)) out.push(c);
+  return out.slice(0, max);
 }
 
 /** Names that begin with `prefix` (folded), regions and big places first, for editor completion. */

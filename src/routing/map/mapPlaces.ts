@@ -83,32 +83,58 @@ function unplacedReason(node: NodeModel): string {
   return node.role === 'client' && node.inAs ? 'no location, and its AS has none' : 'no location';
 }
 
-/** Places every node of `model`; `baseline` (when known) orders the colouring by catchment size. */
-export function placeNodes(model: DocumentModel, build: TopologyBuild, baseline?: Resolution): MapPlaces {
+/** Where the nodes of a build stand: an AS's located routers, a PoP's or client's own point (a client's else its router's). */
+function locator(build: TopologyBuild): {
+  located: (asNode: string) => string[];
+  pointOf: (node: NodeModel) => GeoPoint | undefined;
+  routerPoint: ReadonlyMap<string, GeoPoint | undefined>;
+} {
   const { topology, mapping } = build;
   const routerPoint = new Map(topology.routers.map((r) => [r.id, r.point]));
   const clientRouter = new Map(topology.clients.map((c) => [c.id, c.router]));
+  return {
+    located: (asNode) => (mapping.nodeRouters[asNode] ?? []).filter((r) => routerPoint.get(r)),
+    pointOf: (node) => {
+      const own = node.locations.find((l) => l.point)?.point;
+      const router = node.role === 'client' ? clientRouter.get(node.id) : undefined;
+      return own ?? (router !== undefined ? routerPoint.get(router) : undefined);
+    },
+    routerPoint,
+  };
+}
+
+/** The PoPs, clients and ASes that have no place, so no distance: the map cannot show them. */
+export function unplacedNodes(model: DocumentModel, build: TopologyBuild): UnplacedNode[] {
+  const { located, pointOf } = locator(build);
+  const out: UnplacedNode[] = [];
+  for (const node of model.nodes) {
+    const role = node.role;
+    if (role !== 'pop' && role !== 'client' && role !== 'as') continue;
+    if (role === 'as' ? located(node.id).length === 0 : !pointOf(node)) out.push(unplacedOf(node, role));
+  }
+  return out;
+}
+
+/** Places every node of `model`; `baseline` (when known) orders the colouring by catchment size. */
+export function placeNodes(model: DocumentModel, build: TopologyBuild, baseline?: Resolution): MapPlaces {
+  const { located, pointOf, routerPoint } = locator(build);
   const shareOf = new Map((baseline?.pops ?? []).map((p) => [p.id, p.trafficShare]));
   const popNodes: { node: NodeModel; point: GeoPoint }[] = [];
   const clients: MapClient[] = [];
   const routers: MapRouter[] = [];
-  const unplaced: UnplacedNode[] = [];
-  const nodeOfRouter = mapping.routerNode;
+  const nodeOfRouter = build.mapping.routerNode;
   for (const node of model.nodes) {
     const role = node.role;
     if (role !== 'pop' && role !== 'client' && role !== 'as') continue;
     const own = node.locations.find((l) => l.point)?.point;
     if (node.role === 'as') {
-      const located = (mapping.nodeRouters[node.id] ?? []).filter((r) => routerPoint.get(r));
-      for (const r of located) routers.push({ id: r, node: node.id, name: node.name, point: routerPoint.get(r)! });
-      if (located.length === 0) unplaced.push(unplacedOf(node, role));
+      for (const r of located(node.id))
+        routers.push({ id: r, node: node.id, name: node.name, point: routerPoint.get(r)! });
       continue;
     }
-    const router = node.role === 'client' ? clientRouter.get(node.id) : undefined;
-    const point = own ?? (router !== undefined ? routerPoint.get(router) : undefined);
-    if (!point) {
-      unplaced.push(unplacedOf(node, role));
-    } else if (node.role === 'pop') {
+    const point = pointOf(node);
+    if (!point) continue;
+    if (node.role === 'pop') {
       popNodes.push({ node, point });
     } else {
       const place = own ? placeText(node) : `at its access router in ${node.inAs?.value ?? 'its AS'}`;
@@ -126,13 +152,13 @@ export function placeNodes(model: DocumentModel, build: TopologyBuild, baseline?
     colour: colours.get(node.id) ?? 0,
   }));
   const sessions: MapSession[] = [];
-  for (const s of topology.sessions) {
+  for (const s of build.topology.sessions) {
     const from = routerPoint.get(s.a);
     const to = routerPoint.get(s.b);
     if (!from || !to || nodeOfRouter[s.a] === undefined || nodeOfRouter[s.b] === undefined) continue;
     sessions.push({ id: s.id, from, to, peer: s.relationship === 'peer-peer', down: s.state === 'down' });
   }
-  return { pops, clients, routers, sessions, unplaced, paletteSize: mapPaletteSize };
+  return { pops, clients, routers, sessions, unplaced: unplacedNodes(model, build), paletteSize: mapPaletteSize };
 }
 
 function unplacedOf(node: NodeModel, role: UnplacedRole): UnplacedNode {

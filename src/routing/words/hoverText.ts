@@ -12,6 +12,7 @@ import type { Naming, Style } from './popDecisionWords';
 import type { EdgeModel, NodeModel, SessionPolicy } from '../../language/meaning/model';
 import { nodeAt } from '../../language/features/references';
 import { percent, plural } from './figures';
+import { unplacedSentence } from './unplacedWords';
 import { displayName } from '../scenario';
 import type { ScenarioRouting } from '../analysis';
 import { rangeContains } from '../../language/types';
@@ -82,6 +83,8 @@ export function decisionLines(explanation: Explanation, naming: Naming): string[
         : `Arbitrary: no (${plural(explanation.candidates.length, 'candidate route')})`,
     );
   }
+  if (explanation.igpCostUnknown)
+    lines.push('IGP cost: **unknown** (a router on the way has no location), so the next step decided');
   return tie ? [...lines, tie] : lines;
 }
 
@@ -270,5 +273,7 @@ export function hoverAt(analysis: ScenarioRouting, position: Position): HoverTex
     lines = [`**${escapeMarkdown(node.name)}** · anycast service${node.address ? ` \`${node.address.value}\`` : ''}`];
   else return undefined;
   if (analysis.problem && node.role !== 'service') lines.push(`⚠ ${escapeMarkdown(analysis.problem)}`);
+  const unplaced = node.role === 'service' ? undefined : unplacedSentence(model, analysis.build);
+  if (unplaced) lines.push(`⚠ ${escapeMarkdown(unplaced)}`);
   return { markdown: lines.join('\n\n'), range: found.range };
 }

@@ -8,6 +8,7 @@ import type { DocumentModel } from '../../language/meaning/model';
 import { popDecisionByWords } from './decisionWords';
 import { escapeMarkdown } from './hoverText';
 import { percent, plural } from './figures';
+import { unplacedSentence } from './unplacedWords';
 import { displayName, isEmptyScenario, sameEdge } from '../scenario';
 import type { ScenarioRouting } from '../analysis';
 import type { EdgeKey } from '../scenario';
@@ -120,6 +121,8 @@ export function simulationSummary(analysis: ScenarioRouting, title: string): str
     return nameOf.get(node) ?? node;
   };
   const out: string[] = [`# Simulation: ${cell(title)}`, ''];
+  const unplaced = unplacedSentence(analysis.model, analysis.build);
+  if (unplaced) out.push(`> ⚠ ${cell(unplaced)}`, '');
   if (isEmptyScenario(analysis.scenario)) {
     out.push('Nothing is failed. Run **Anycast: Simulate Failure...** to take PoPs, links or ASes down.');
     return `${out.join('\n')}\n`;
