@@ -228,6 +228,7 @@ function shortestPaths(
     for (const [r, d] of dist) if (!done.has(r) && (d < atDist || (d === atDist && r < at))) [at, atDist] = [r, d];
     if (at < 0) break;
     done.add(at);
+    // A link of unknown length (NaN) never relaxes: no cost through it is known.
     for (const [next, cost] of links.get(at) ?? [])
       if (atDist + cost < (dist.get(next) ?? Infinity)) {
         dist.set(next, atDist + cost);
@@ -270,6 +271,9 @@ function igpModel(
   };
   const drawn = (a: number, b: number): boolean =>
     a !== b && linkedAs.has(topology.routers[a]?.asn) && from(a).dist.has(b);
+  // A link of unknown length (an end without a location) costs nothing known, but it is drawn:
+  // the routers it joins still speak iBGP over the backbone.
+  const island = linkIslands(links);
   return {
     cost: (a, b) => (a === b ? 0 : drawn(a, b) ? (from(a).dist.get(b) as number) : direct(a, b)),
     path: (a, b) => {
@@ -279,8 +283,24 @@ function igpModel(
       for (let at = b; at !== a;) back.push((at = previous.get(at) as number));
       return back.reverse();
     },
-    backbone: drawn,
+    backbone: (a, b) => a !== b && island.get(a) !== undefined && island.get(a) === island.get(b),
   };
+}
+
+/** Each linked router's island: the lowest router index it reaches over drawn links, whatever their cost. */
+function linkIslands(links: ReadonlyMap<number, readonly [number, number][]>): Map<number, number> {
+  const island = new Map<number, number>();
+  for (const start of [...links.keys()].sort((a, b) => a - b)) {
+    if (island.has(start)) continue;
+    island.set(start, start);
+    for (const stack = [start]; stack.length > 0;)
+      for (const [next] of links.get(stack.pop() as number) ?? [])
+        if (!island.has(next)) {
+          island.set(next, start);
+          stack.push(next);
+        }
+  }
+  return island;
 }
 
 export function toRoute(net: Net, h: Held, prefix: string): Route {

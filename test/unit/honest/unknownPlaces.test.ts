@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { resolve } from '../../../src/engine/index';
 import { parseDocument } from '../../../src/language/index';
 import { DiagramAnalysis } from '../../../src/routing/analysis';
+import { toTopology } from '../../../src/routing/topology';
 import { hoverAt } from '../../../src/routing/words/hoverText';
 import { simulationSummary } from '../../../src/routing/words/simulationSummary';
 import { diagram, popsOf, resolveDiagram } from './diagram';
@@ -40,6 +42,23 @@ describe('a router without a location is never 0 km from anything', () => {
     assert.equal(client?.pop, 'P');
     assert.equal(client?.explanation?.decidedBy, 'tie-break');
     assert.equal(client?.explanation?.igpCostUnknown, true);
+  });
+
+  it('keeps a drawn backbone to an unplaced PoP: its length is unknown, but it carries routes', () => {
+    // IAD and the unplaced QWJ site of AS64600 are joined by an ibgp edge; Cogent meets only IAD.
+    // With IAD withdrawn, the IAD router still hears QWJ over the backbone: NY reaches QWJ.
+    const text = diagram(
+      'IAD[PoP: IAD]@{ asn: 64600 }',
+      'QWJ[PoP: QWJ]@{ asn: 64600 }',
+      'Cogent[AS174 Cogent]@{ loc: IAD }',
+      'NTT[AS2914 NTT]@{ loc: LHR }',
+      'IAD -->|transit| Cogent',
+      'QWJ -->|transit| NTT',
+      'IAD ---|ibgp| QWJ',
+      'NY([Users in New York])@{ in: Cogent }',
+    );
+    const after = resolve(toTopology(parseDocument(text).model).topology, { failedPops: ['IAD'] });
+    assert.equal(after.clients.find((c) => c.id === 'NY')?.pop, 'QWJ');
   });
 
   it('leaves an unplaced PoP out of nearest-PoP routing, with one warning on its line saying so', () => {
