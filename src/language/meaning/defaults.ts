@@ -164,7 +164,7 @@ function reportUnplacedPop(cx: AnalysisContext, n: MutableNode): void {
   const consequence = `${who} has no location: it serves no one in this model (clients go to the nearest PoP)`;
   const unknown = n.locations[0]?.range;
   const at = unknown
-    ? cx.diagnostics.findIndex((d) => d.code === 'unknown-location' && compareRanges(d.range, unknown) === 0)
+    ? cx.diagnostics.findIndex((d) => d.code.endsWith('-location') && compareRanges(d.range, unknown) === 0)
     : -1;
   const said = cx.diagnostics[at];
   if (said) {

@@ -51,7 +51,12 @@ function locationFromLatLon(cx: AnalysisContext, lat: Span | undefined, lon: Spa
     end: Math.max(lat.end, lon.end),
   };
   const placed = cx.take(readLocation(span.text), span);
-  return placed ? [placedFact(span.text, cx.range(span), 'metadata', placed)] : [];
+  // Coordinates written wrong are reported as such; the node is not also "without a location".
+  return [
+    placed
+      ? placedFact(span.text, cx.range(span), 'metadata', placed)
+      : { text: span.text, range: cx.range(span), source: 'metadata', kind: 'unknown' },
+  ];
 }
 
 function locationFromLabel(cx: AnalysisContext, d: Draft, fromLabel: Span, aside: Span | undefined): LocationFact[] {
