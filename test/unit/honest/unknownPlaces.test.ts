@@ -71,6 +71,22 @@ describe('a router without a location is never 0 km from anything', () => {
     assert.match(onQwj[0]?.message ?? '', /QWJ has no location: it serves no one in this model/);
   });
 
+  it('says of coordinates written wrong once that they are wrong, and what that does', () => {
+    const text = [
+      'flowchart LR',
+      '  A[PoP: Paris]',
+      '  D[PoP: Nowhere]@{ lat: 91, lon: 0 }',
+      '  U([Users in Berlin])',
+    ].join('\n');
+    const found = new DiagramAnalysis(text).diagnostics.filter((d) => d.severity !== 'hint');
+    assert.deepEqual(
+      found.map((d) => d.code),
+      ['invalid-location'],
+    );
+    assert.match(found[0]?.message ?? '', /latitude 91 .*Nowhere has no location: it serves no one/);
+    assert.deepEqual(popsOf(resolveDiagram(text)), { U: 'A' });
+  });
+
   it('says in the hover and the summary how many nodes have no place', () => {
     const routing = new DiagramAnalysis(NEAREST).underScenario();
     const hover = hoverAt(routing, { line: 4, character: 2 })?.markdown ?? '';
