@@ -38,6 +38,7 @@ let builtCandidates: readonly Candidate[] | undefined;
 /** `characterMask` of each candidate's key, in the same order, to skip most edit-distance tables. */
 let candidateMasks: Uint32Array | undefined;
 const rememberedSuggestions = new Map<string, readonly string[]>();
+const rememberedNear = new Map<string, readonly string[]>();
 
 /** Built apart from the index, on the first suggestion or completion: plain lookups never need it. */
 function candidates(): readonly Candidate[] {
@@ -207,6 +208,16 @@ const SERVING_KM = 100;
  * lie near it; never a look-alike on another continent.
  */
 export function suggestCodesNear(code: string, near: Place, max = 3): string[] {
+  const memoKey = `${max}\u0000${code}\u0000${near.point.lat},${near.point.lon}`;
+  const known = rememberedNear.get(memoKey);
+  if (known) return [...known];
+  if (rememberedNear.size >= REMEMBER_AT_MOST) rememberedNear.clear();
+  const suggestions = computeCodesNear(code, near, max);
+  rememberedNear.set(memoKey, suggestions);
+  return [...suggestions];
+}
+
+function computeCodesNear(code: string, near: Place, max: number): string[] {
   const idx = index();
   const out: string[] = near.code !== undefined ? [near.code] : [];
   const serving = [...idx.airports.values()]
