@@ -7,7 +7,7 @@ import { greatCircleKm } from '../../engine/geo';
 import type { AnalysisContext } from './context';
 import type { EdgeModel } from './model';
 import type { MutableNode } from './nodes';
-import { compareRanges } from '../types';
+import type { Range } from '../types';
 
 /** First private ASN (RFC 6996), given to PoPs and ASes that state none. */
 const firstPrivateAsn = 64512;
@@ -30,7 +30,11 @@ export function fillDefaults(
     if (n.inAs) checkClientAs(cx, n, byId, ases);
     if (!named && !implicitTransit) placeClientNearest(cx, n, ases);
   }
-  for (const n of nodes) reportNodeDefaults(cx, n, implicitTransit);
+  const placeProblems = new Map<string, number>();
+  cx.diagnostics.forEach((d, i) => {
+    if (d.code.endsWith('-location')) placeProblems.set(rangeKey(d.range), i);
+  });
+  for (const n of nodes) reportNodeDefaults(cx, n, implicitTransit, placeProblems);
   if (!implicitTransit) checkPopsConnected(cx, nodes, edges, byId);
   if (implicitTransit && nodes.some((n) => n.role === 'pop')) {
     const header = cx.syntax.header?.keyword ?? { start: 0, end: 0 };
@@ -129,9 +133,14 @@ function placeClientNearest(cx: AnalysisContext, n: MutableNode, ases: readonly 
 }
 
 /** Missing locations and prefixes, and a hint listing what was read from the picture or assumed. */
-function reportNodeDefaults(cx: AnalysisContext, n: MutableNode, implicitTransit: boolean): void {
+function reportNodeDefaults(
+  cx: AnalysisContext,
+  n: MutableNode,
+  implicitTransit: boolean,
+  placeProblems: ReadonlyMap<string, number>,
+): void {
   if (n.role === 'pop' && implicitTransit && !n.locations.some((l) => l.point)) {
-    reportUnplacedPop(cx, n);
+    reportUnplacedPop(cx, n, placeProblems);
   } else if ((n.role === 'pop' || n.role === 'client') && n.locations.length === 0) {
     cx.diagnostics.push({
       range: n.idRange,
@@ -155,19 +164,19 @@ function reportNodeDefaults(cx: AnalysisContext, n: MutableNode, implicitTransit
   }
 }
 
+const rangeKey = (r: Range): string => `${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}`;
+
 /**
  * In a nearest-PoP diagram a PoP without a place is left out of the implicit transit: said once,
- * on the unknown place's own warning when its name was not found, else on the PoP.
+ * on the unknown place's own diagnostic (by its range in `placeProblems`), else on the PoP.
  */
-function reportUnplacedPop(cx: AnalysisContext, n: MutableNode): void {
+function reportUnplacedPop(cx: AnalysisContext, n: MutableNode, placeProblems: ReadonlyMap<string, number>): void {
   const who = /^pops?$/i.test(n.name) ? `PoP '${n.id}'` : n.name;
   const consequence = `${who} has no location: it serves no one in this model (clients go to the nearest PoP)`;
   const unknown = n.locations[0]?.range;
-  const at = unknown
-    ? cx.diagnostics.findIndex((d) => d.code.endsWith('-location') && compareRanges(d.range, unknown) === 0)
-    : -1;
-  const said = cx.diagnostics[at];
-  if (said) {
+  const at = unknown ? placeProblems.get(rangeKey(unknown)) : undefined;
+  const said = at === undefined ? undefined : cx.diagnostics[at];
+  if (at !== undefined && said) {
     cx.diagnostics[at] = { ...said, message: `${said.message}. ${consequence}` };
     return;
   }
