@@ -200,8 +200,14 @@ export function chooseInMesh(
   if (ownSurvivors.length > 0) return own[selectBest(net, r, own, ownSurvivors)];
   let lowest = Infinity;
   let nearest: number[] = [];
-  for (const q of index.survivors(view, mins, r)) {
+  const survivors = index.survivors(view, mins, r);
+  for (const q of survivors) {
     const cost = net.igpCost(r, q) + (index.exit(q) as Held).igpCost;
+    // An unknown cost (a router without a location) leaves the IGP step out, as the decision process does.
+    if (Number.isNaN(cost)) {
+      nearest = survivors;
+      break;
+    }
     if (cost < lowest) [lowest, nearest] = [cost, [q]];
     else if (cost === lowest) nearest.push(q);
   }
