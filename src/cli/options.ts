@@ -1,6 +1,7 @@
 // Runs in Node: each command's options as one table, read with node:util parseArgs, and the help written from the same table.
 import { parseArgs } from 'node:util';
 import type { CliIo } from './io';
+import { wrapWords } from '../routing/words/figures';
 
 interface OptionBase {
   /** The long name without its dashes: `fail-as` for `--fail-as`. */
@@ -143,19 +144,6 @@ export function parseOptions<Options extends readonly OptionSpec[]>(
 
 const WIDTH = 100;
 
-/** `text` in lines of at most `width` characters, broken between words. */
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
-    if (line !== '' && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  return line === '' ? lines : [...lines, line];
-}
-
 /** What an option is called in the help: `-o, --output OUT`, `--fail POP`, `--json`. */
 export function optionSyntax(o: OptionSpec): string {
   return `${o.short !== undefined ? `-${o.short}, ` : ''}--${o.name}${o.type === 'string' ? ` ${o.value}` : ''}`;
@@ -170,7 +158,7 @@ export function optionsHelp(options: readonly OptionSpec[]): string[] {
       ...(o.type === 'string' && o.default !== undefined ? [`default: ${o.default}`] : []),
     ];
     const text = notes.length > 0 ? `${o.description} (${notes.join('; ')})` : o.description;
-    const [first = '', ...rest] = wrap(text, WIDTH - column);
+    const [first = '', ...rest] = wrapWords(text, WIDTH - column);
     return [`  ${optionSyntax(o).padEnd(column - 2)}${first}`, ...rest.map((l) => `${' '.repeat(column)}${l}`)];
   });
 }
@@ -186,7 +174,7 @@ export function helpText(command: CommandSpec): string {
     'Options:',
     ...optionsHelp(command.options),
     '',
-    ...wrap(`Exit status: ${command.exitStatus}`, WIDTH),
+    ...wrapWords(`Exit status: ${command.exitStatus}`, WIDTH),
   ].join('\n');
 }
 

@@ -7,7 +7,7 @@
 import type { RoutingAnnotation } from '../protocol/messages';
 import type { ThemeKind } from '../routing/picture/palette';
 import { failurePaint, slotPaint } from '../routing/picture/palette';
-import { percent, plural } from '../routing/words/figures';
+import { percent, plural, wrapWords } from '../routing/words/figures';
 
 const svgNs = 'http://www.w3.org/2000/svg';
 const rowHeight = 20;
@@ -15,6 +15,8 @@ const fontSize = 13;
 const padding = 12;
 /** Wide enough for "Los Angeles: 12 clients · 4.3%" at 13 px. */
 const columnWidth = 260;
+/** Characters of bold 13 px text that fit a column (about 7.5 px each). */
+const headingChars = 32;
 
 export interface SvgLegendInput {
   readonly routing: RoutingAnnotation;
@@ -30,7 +32,9 @@ interface Row {
 
 function rowsOf({ routing, theme }: SvgLegendInput): Row[] {
   const failure = failurePaint(theme);
-  const rows: Row[] = [{ text: routing.headline ? `Catchments · ${routing.headline}` : 'Catchments', bold: true }];
+  // A simulation's headline ("LHR, AS1299 Arelion down · 3 clients moved") would run past the column.
+  const heading = wrapWords(routing.headline ? `Catchments · ${routing.headline}` : 'Catchments', headingChars);
+  const rows: Row[] = heading.map((text) => ({ text, bold: true }));
   for (const entry of routing.legend) {
     const paint = slotPaint(entry.color, theme);
     rows.push(

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { percent, plural } from '../../../src/routing/words/figures';
+import { percent, plural, wrapWords } from '../../../src/routing/words/figures';
 
 describe('percent: one way to write a share everywhere', () => {
   it('writes shares of 10% and more as whole numbers', () => {
@@ -40,5 +40,19 @@ describe('plural', () => {
     assert.equal(plural(0, 'client'), '0 clients');
     assert.equal(plural(1, 'client'), '1 client');
     assert.equal(plural(3, 'client'), '3 clients');
+  });
+});
+
+describe('wrapWords', () => {
+  it('breaks between words so that no line passes the width', () => {
+    assert.deepEqual(wrapWords('Catchments · LHR, AS1299 Arelion down', 20), [
+      'Catchments · LHR,',
+      'AS1299 Arelion down',
+    ]);
+  });
+
+  it('keeps a word longer than the width on a line of its own, and drops extra blanks', () => {
+    assert.deepEqual(wrapWords('  a  Extraordinarily b ', 5), ['a', 'Extraordinarily', 'b']);
+    assert.deepEqual(wrapWords('', 5), []);
   });
 });
