@@ -6,7 +6,9 @@
 import type { LegendAnnotation, RoutingAnnotation } from '../protocol/messages';
 import type { ThemeKind } from '../routing/picture/palette';
 import { failurePaint, paletteSize, slotPaint } from '../routing/picture/palette';
-import { percent, plural } from '../routing/words/figures';
+import { plural } from '../routing/words/figures';
+import type { LegendRow } from './legendRow';
+import { legendRowElement, revealList } from './legendRow';
 
 export interface LegendHandlers {
   togglePop(pop: string): void;
@@ -16,32 +18,19 @@ export interface LegendHandlers {
 }
 
 function entryItem(entry: LegendAnnotation, theme: ThemeKind, handlers: LegendHandlers): HTMLLIElement {
-  const item = document.createElement('li');
-  item.className = `ac-legend-entry ac-c${entry.color}`;
-  item.classList.toggle('ac-withdrawn', entry.withdrawn);
-  item.dataset['pop'] = entry.pop;
   const paint = slotPaint(entry.color, theme);
-  const swatch = document.createElement('span');
-  swatch.className = 'ac-swatch';
-  swatch.style.borderColor = entry.withdrawn ? failurePaint(theme).failedStroke : paint.stroke;
-  if (!entry.withdrawn) swatch.style.background = paint.popFill;
-  const name = document.createElement('button');
-  name.className = 'ac-legend-name';
-  name.textContent = entry.label;
-  name.title = 'Show in source';
-  name.addEventListener('click', () => handlers.revealPop(entry.pop));
-  const figures = document.createElement('span');
-  figures.className = 'ac-legend-figures';
-  figures.textContent = entry.withdrawn ? 'withdrawn' : `${plural(entry.clients, 'client')} · ${percent(entry.share)}`;
-  const toggle = document.createElement('button');
-  toggle.className = 'ac-legend-toggle';
-  toggle.textContent = entry.withdrawn ? 'Restore' : 'Fail';
-  toggle.title = entry.withdrawn ? `Announce from ${entry.label} again` : `Simulate ${entry.label} withdrawing`;
-  toggle.addEventListener('click', () => handlers.togglePop(entry.pop));
-  item.append(swatch, name, figures, toggle);
-  item.addEventListener('pointerenter', () => handlers.hoverPop(entry.pop));
-  item.addEventListener('pointerleave', () => handlers.hoverPop(undefined));
-  return item;
+  const row: LegendRow = {
+    id: entry.pop,
+    name: entry.label,
+    clients: entry.clients,
+    share: entry.share,
+    withdrawn: entry.withdrawn,
+    colourClass: `ac-c${entry.color}`,
+    swatch: entry.withdrawn
+      ? { border: failurePaint(theme).failedStroke }
+      : { border: paint.stroke, background: paint.popFill },
+  };
+  return legendRowElement(row, { ...handlers, reveal: handlers.revealPop });
 }
 
 /** Clients that no PoP reaches, each a link to its source. */
@@ -52,21 +41,12 @@ function lostClients(
 ): HTMLElement[] {
   const lost = routing.nodes.filter((n) => n.unreachable);
   if (lost.length === 0) return [];
-  const heading = document.createElement('div');
-  heading.className = 'ac-legend-heading ac-legend-lost';
-  heading.textContent = `No service: ${plural(lost.length, 'client')}`;
-  const list = document.createElement('ul');
-  for (const node of lost) {
-    const item = document.createElement('li');
-    const name = document.createElement('button');
-    name.className = 'ac-legend-name ac-lost-client';
-    name.textContent = names.get(node.id) ?? node.id;
-    name.title = 'Show in source';
-    name.addEventListener('click', () => handlers.revealNode(node.id));
-    item.append(name);
-    list.append(item);
-  }
-  return [heading, list];
+  return revealList(
+    { text: `No service: ${plural(lost.length, 'client')}`, className: 'ac-legend-heading ac-legend-lost' },
+    lost.map((node) => ({ id: node.id, text: names.get(node.id) ?? node.id })),
+    handlers.revealNode,
+    'ac-lost-client',
+  );
 }
 
 export function renderLegend(

@@ -4,13 +4,11 @@
  * nodes that could not be placed. Plain DOM beside the SVG; every label is set as text.
  */
 import type { MapScene } from '../../routing/map/mapScene';
-import { percent, plural } from '../../routing/words/figures';
+import { plural } from '../../routing/words/figures';
+import type { LegendRowHandlers } from '../legendRow';
+import { legendRowElement, revealList } from '../legendRow';
 
-export interface MapLegendHandlers {
-  reveal(nodeId: string): void;
-  togglePop(pop: string): void;
-  hoverPop(pop: string | undefined): void;
-}
+export type MapLegendHandlers = LegendRowHandlers;
 
 interface Row {
   readonly id: string;
@@ -22,29 +20,7 @@ interface Row {
 }
 
 function rowElement(row: Row, handlers: MapLegendHandlers): HTMLLIElement {
-  const item = document.createElement('li');
-  item.className = `ac-legend-entry acm-c${row.colour}`;
-  item.classList.toggle('ac-withdrawn', row.withdrawn);
-  item.dataset['pop'] = row.id;
-  const swatch = document.createElement('span');
-  swatch.className = 'ac-swatch';
-  const name = document.createElement('button');
-  name.className = 'ac-legend-name';
-  name.textContent = row.name;
-  name.title = 'Show in source';
-  name.addEventListener('click', () => handlers.reveal(row.id));
-  const figures = document.createElement('span');
-  figures.className = 'ac-legend-figures';
-  figures.textContent = row.withdrawn ? 'withdrawn' : `${plural(row.clients, 'client')} · ${percent(row.share)}`;
-  const toggle = document.createElement('button');
-  toggle.className = 'ac-legend-toggle';
-  toggle.textContent = row.withdrawn ? 'Restore' : 'Fail';
-  toggle.title = row.withdrawn ? `Announce from ${row.name} again` : `Simulate ${row.name} withdrawing`;
-  toggle.addEventListener('click', () => handlers.togglePop(row.id));
-  item.append(swatch, name, figures, toggle);
-  item.addEventListener('pointerenter', () => handlers.hoverPop(row.id));
-  item.addEventListener('pointerleave', () => handlers.hoverPop(undefined));
-  return item;
+  return legendRowElement({ ...row, colourClass: `acm-c${row.colour}` }, handlers);
 }
 
 function list(rows: readonly Row[], handlers: MapLegendHandlers): HTMLUListElement {
@@ -73,21 +49,7 @@ function rowsOf(scene: MapScene): Row[] {
 function linkList(title: string, items: readonly { id: string; text: string }[], handlers: MapLegendHandlers) {
   const section = document.createElement('div');
   section.className = 'acm-legend-section';
-  const heading = document.createElement('div');
-  heading.className = 'ac-legend-heading';
-  heading.textContent = title;
-  const ul = document.createElement('ul');
-  for (const item of items) {
-    const li = document.createElement('li');
-    const link = document.createElement('button');
-    link.className = 'ac-legend-name';
-    link.textContent = item.text;
-    link.title = 'Show in source';
-    link.addEventListener('click', () => handlers.reveal(item.id));
-    li.append(link);
-    ul.append(li);
-  }
-  section.append(heading, ul);
+  section.append(...revealList({ text: title, className: 'ac-legend-heading' }, items, handlers.reveal));
   return section;
 }
 
