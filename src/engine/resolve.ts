@@ -67,14 +67,15 @@ function withOtherStates(clients: ClientResult[], order: OrderDependence | undef
   });
 }
 
-/** Whether each PoP announces: not down, not failed by the scenario, on a router that exists and is up. */
+/** Whether each PoP announces: not down (or up in the scenario), not failed by the scenario, on a router that exists and is up. */
 function popsUp(net: Net, scenario: Scenario): boolean[] {
   const topology = net.topology;
   const failedPops = new Set(scenario.failedPops ?? []);
+  const upPops = new Set(scenario.upPops ?? []);
   const popUp = topology.origins.map((o) => {
     const r = net.indexOf.get(o.router);
     if (r === undefined) net.warnings.push(`PoP '${o.id}' names unknown router '${o.router}'`);
-    return o.state !== 'down' && !failedPops.has(o.id) && r !== undefined && !net.down[r];
+    return (o.state !== 'down' || upPops.has(o.id)) && !failedPops.has(o.id) && r !== undefined && !net.down[r];
   });
   for (const id of failedPops)
     if (!topology.origins.some((o) => o.id === id)) net.warnings.push(`no PoP '${id}' to withdraw`);

@@ -314,6 +314,8 @@ export interface Resolution {
 /** A what-if: things taken down on top of the topology as written. */
 export interface Scenario {
   readonly failedPops?: readonly string[];
+  /** Origins configured `state: 'down'` that announce in this what-if. */
+  readonly upPops?: readonly string[];
   readonly failedSessions?: readonly string[];
   readonly failedAses?: readonly Asn[];
   readonly failedRouters?: readonly string[];

@@ -17,10 +17,7 @@ export function registerCodeLens(context: vscode.ExtensionContext, simulation: S
           (lens) =>
             new vscode.CodeLens(toVsRange(lens.range), {
               title: `${lens.title} · ${lens.actionTitle}`,
-              tooltip:
-                lens.action === 'fail'
-                  ? 'Withdraw this PoP in a simulation and see where its clients go'
-                  : 'Announce this PoP again',
+              tooltip: lens.tooltip,
               command: 'anycast.togglePopFailure',
               arguments: [document.uri, lens.pop],
             }),

@@ -318,7 +318,7 @@ export class PreviewManager implements vscode.Disposable {
         void this.map.remember(message.uri, message.view, 'webview').then(() => this.update());
         break;
       case 'togglePop':
-        if (this.document?.uri.toString() === message.uri) this.simulation.togglePop(this.document.uri, message.pop);
+        if (this.document?.uri.toString() === message.uri) this.simulation.togglePop(this.document, message.pop);
         break;
       case 'picture':
         this.svgRequests.get(message.requestId)?.(message);

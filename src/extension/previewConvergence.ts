@@ -3,7 +3,7 @@ import type { ConvergenceMessage, PlayConvergenceMessage } from '../protocol/mes
 import type { ScenarioRouting } from '../routing/analysis';
 import { convergenceOf, failureMode } from '../routing/convergence';
 import { convergencePlayback } from '../routing/picture/convergencePlayback';
-import { isEmptyScenario } from '../routing/scenario';
+import { hasFailures } from '../routing/scenario';
 import { convergenceHeadline } from '../routing/words/convergenceWords';
 
 /** The run to play on the picture for the failure shown, or undefined when nothing is failed or the routing has a problem. */
@@ -12,7 +12,7 @@ export function convergenceReply(
   message: PlayConvergenceMessage,
   version: number,
 ): ConvergenceMessage | undefined {
-  if (isEmptyScenario(routing.scenario) || routing.problem !== undefined) return undefined;
+  if (!hasFailures(routing.scenario) || routing.problem !== undefined) return undefined;
   const result = convergenceOf(routing, failureMode(message.mode));
   const points = new Map(routing.build.topology.routers.map((r) => [r.id, r.point]));
   return {

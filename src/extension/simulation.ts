@@ -6,19 +6,23 @@
  */
 import * as vscode from 'vscode';
 import type { ScenarioRouting } from '../routing/analysis';
-import { failureChoices, scenarioOfChoices } from '../routing/failureChoices';
+import { acceptedChoices, failureChoices, scenarioOfChoices } from '../routing/failureChoices';
 import type { FailureChoice } from '../routing/failureChoices';
-import { isEmptyScenario, noFailures, togglePop } from '../routing/scenario';
+import { isEmptyScenario, isWrittenDown, noFailures, togglePop } from '../routing/scenario';
 import type { DiagramScenario, EdgeKey } from '../routing/scenario';
 import { convergenceSection } from '../routing/words/convergenceWords';
 import { simulationHeadline, simulationSummary } from '../routing/words/simulationSummary';
 import { anycastLanguageId, diagramDocument } from './activeDiagram';
 import type { DocumentAnalyses } from './analyses';
 
-/** What scripts and tests may pass instead of picking: PoPs by id or name, links by their ends, ASes by id. */
+/**
+ * What scripts and tests may pass instead of picking: PoPs by id or name, links by their ends, ASes
+ * by id, and PoPs the file marks down to show up.
+ */
 export interface SimulateRequest {
   readonly uri?: string | vscode.Uri;
   readonly pops?: readonly string[];
+  readonly upPops?: readonly string[];
   readonly links?: readonly EdgeKey[];
   readonly ases?: readonly string[];
 }
@@ -54,8 +58,11 @@ export class SimulationStore implements vscode.Disposable {
     this.changed.fire(uri);
   }
 
-  togglePop(uri: vscode.Uri, pop: string): void {
-    this.setScenario(uri, togglePop(this.scenarioOf(uri), pop));
+  /** Fails or restores `pop`; a PoP the file marks down is shown up instead, or down again. */
+  togglePop(document: vscode.TextDocument, pop: string): void {
+    const node = this.analyses.of(document).model.nodes.find((n) => n.id === pop);
+    const writtenDown = node !== undefined && isWrittenDown(node);
+    this.setScenario(document.uri, togglePop(this.scenarioOf(document.uri), pop, writtenDown));
   }
 
   /** What every view shows of the simulation of `document`: its what-if, headline and each client's PoP. */
@@ -88,7 +95,7 @@ function isRequest(arg: unknown): arg is SimulateRequest {
     typeof arg === 'object' &&
     arg !== null &&
     !(arg instanceof vscode.Uri) &&
-    ('pops' in arg || 'links' in arg || 'ases' in arg || 'uri' in arg)
+    ('pops' in arg || 'upPops' in arg || 'links' in arg || 'ases' in arg || 'uri' in arg)
   );
 }
 
@@ -96,11 +103,16 @@ function isRequest(arg: unknown): arg is SimulateRequest {
 function requestedScenario(analysis: ScenarioRouting, request: SimulateRequest): DiagramScenario | string {
   const choices = failureChoices(analysis);
   const chosen: FailureChoice[] = [];
+  const popNamed = (pop: string, c: FailureChoice): boolean =>
+    c.kind === 'pop' && (c.key === pop || c.label.toLowerCase() === pop.toLowerCase());
   for (const pop of request.pops ?? []) {
-    const found = choices.find(
-      (c) => c.kind === 'pop' && (c.key === pop || c.label.toLowerCase() === pop.toLowerCase()),
-    );
-    if (!found) return `No PoP '${pop}' in this diagram`;
+    const found = choices.find((c) => c.pop !== undefined && popNamed(pop, c));
+    if (!found) return `No PoP '${pop}' in this diagram that is up in the file`;
+    chosen.push(found);
+  }
+  for (const pop of request.upPops ?? []) {
+    const found = choices.find((c) => c.upPop !== undefined && popNamed(pop, c));
+    if (!found) return `No PoP '${pop}' in this diagram that the file marks down`;
     chosen.push(found);
   }
   for (const link of request.links ?? []) {
@@ -122,25 +134,7 @@ interface ChoiceItem extends vscode.QuickPickItem {
 
 const sectionTitles: Readonly<Record<FailureChoice['kind'], string>> = { pop: 'PoPs', link: 'Links', as: 'ASes' };
 
-/** The item a typed name means: the active row, else the one whose label is the text, else the only one containing it. */
-function typedChoice(items: readonly ChoiceItem[], typed: string, active: readonly ChoiceItem[]): ChoiceItem[] {
-  const activeChoice = active.filter((i) => i.choice);
-  if (activeChoice.length > 0) return activeChoice.slice(0, 1);
-  const text = typed.trim().toLowerCase();
-  const choices = items.filter((i) => i.choice);
-  const exact = choices.filter((i) => i.label.toLowerCase() === text);
-  if (exact.length > 0) return exact.slice(0, 1);
-  const containing = choices.filter((i) => i.label.toLowerCase().includes(text));
-  return containing.length === 1 ? containing : [];
-}
-
-/** The multi-select picker: PoPs (state, catchment), then links, then ASes; the current failures ticked. */
-async function pickScenario(analysis: ScenarioRouting): Promise<DiagramScenario | undefined> {
-  const choices = failureChoices(analysis);
-  if (choices.length === 0) {
-    void vscode.window.showInformationMessage('This diagram has no PoP, link or AS to fail.');
-    return undefined;
-  }
+function choiceItems(choices: readonly FailureChoice[]): ChoiceItem[] {
   const items: ChoiceItem[] = [];
   let section: FailureChoice['kind'] | undefined;
   for (const choice of choices) {
@@ -148,8 +142,21 @@ async function pickScenario(analysis: ScenarioRouting): Promise<DiagramScenario 
       section = choice.kind;
       items.push({ label: sectionTitles[section], kind: vscode.QuickPickItemKind.Separator });
     }
-    items.push({ label: choice.label, description: choice.description, picked: choice.failed, choice });
+    items.push({ label: choice.label, description: choice.description, picked: choice.ticked, choice });
   }
+  return items;
+}
+
+const choicesOf = (items: readonly ChoiceItem[]): FailureChoice[] => items.flatMap((i) => (i.choice ? [i.choice] : []));
+
+/** The multi-select picker: PoPs (state, catchment), then links, then ASes; the current what-if ticked. */
+async function pickScenario(analysis: ScenarioRouting): Promise<DiagramScenario | undefined> {
+  const choices = failureChoices(analysis);
+  if (choices.length === 0) {
+    void vscode.window.showInformationMessage('This diagram has no PoP, link or AS to fail.');
+    return undefined;
+  }
+  const items = choiceItems(choices);
   const pick = vscode.window.createQuickPick<ChoiceItem>();
   pick.title = 'Simulate Failure';
   pick.placeholder = 'Tick the PoPs, links or ASes to take down, then press Enter (untick all to end the simulation)';
@@ -159,15 +166,19 @@ async function pickScenario(analysis: ScenarioRouting): Promise<DiagramScenario 
   pick.selectedItems = items.filter((i) => i.picked);
   return new Promise((resolve) => {
     let done = false;
+    // A box ticked with the mouse keeps the keyboard focus, and VS Code's checkbox takes Enter as
+    // "untick": give the focus back to the filter box, where Enter accepts.
+    pick.onDidChangeSelection(() => void vscode.commands.executeCommand('workbench.action.focusQuickOpen'));
     pick.onDidAccept(() => {
-      const selected = pick.selectedItems.filter((i) => i.choice);
-      // A name typed and Enter fails what was typed too, as a single pick would, whatever already failed.
-      if (pick.value.trim() !== '')
-        for (const typed of typedChoice(items, pick.value, pick.activeItems))
-          if (!selected.includes(typed)) selected.push(typed);
+      const accepted = acceptedChoices({
+        choices,
+        ticked: choicesOf(pick.selectedItems),
+        typed: pick.value,
+        active: choicesOf(pick.activeItems)[0],
+      });
       done = true;
       pick.hide();
-      resolve(scenarioOfChoices(selected.map((i) => i.choice).filter((c): c is FailureChoice => c !== undefined)));
+      resolve(scenarioOfChoices(accepted));
     });
     pick.onDidHide(() => {
       pick.dispose();
@@ -246,7 +257,7 @@ export function registerSimulation(context: vscode.ExtensionContext, analyses: D
       if (!document) return undefined;
       const analysis = store.routingOf(document);
       let scenario: DiagramScenario | undefined;
-      if (request && (request.pops || request.links || request.ases)) {
+      if (request && (request.pops || request.upPops || request.links || request.ases)) {
         const asked = requestedScenario(analysis, request);
         if (typeof asked === 'string') throw new Error(asked);
         scenario = asked;
@@ -272,7 +283,7 @@ export function registerSimulation(context: vscode.ExtensionContext, analyses: D
     // Not contributed: the code lens above each PoP runs it.
     vscode.commands.registerCommand('anycast.togglePopFailure', async (uri: vscode.Uri | string, pop: string) => {
       const document = await diagramDocument(uri);
-      if (document) store.togglePop(document.uri, pop);
+      if (document) store.togglePop(document, pop);
     }),
   );
   return store;

@@ -22,6 +22,8 @@ export interface DiagramScenario {
   readonly failedLinks: readonly EdgeKey[];
   /** AS node ids taken down (every router and session of the AS). */
   readonly failedAses: readonly string[];
+  /** PoP node ids the file marks `state: down`, shown up (announcing) in this what-if. */
+  readonly upPops?: readonly string[];
 }
 
 export const noFailures: DiagramScenario = { failedPops: [], failedLinks: [], failedAses: [] };
@@ -32,7 +34,17 @@ export function failingPops(pops: readonly string[]): DiagramScenario {
 }
 
 export function isEmptyScenario(s: DiagramScenario): boolean {
-  return s.failedPops.length === 0 && s.failedLinks.length === 0 && s.failedAses.length === 0;
+  return !hasFailures(s) && (s.upPops ?? []).length === 0;
+}
+
+/** Something is taken down (as opposed to only PoPs the file marks down shown up). */
+export function hasFailures(s: DiagramScenario): boolean {
+  return s.failedPops.length > 0 || s.failedLinks.length > 0 || s.failedAses.length > 0;
+}
+
+/** The PoP's `state: down` in the file. */
+export function isWrittenDown(node: NodeModel): boolean {
+  return node.role === 'pop' && node.state?.value === 'down';
 }
 
 /** One string per distinct scenario, whatever the order things were failed in: the analysis' memo key. */
@@ -42,6 +54,7 @@ export function scenarioKey(s: DiagramScenario): string {
     sorted(s.failedPops),
     sorted(s.failedLinks.map((k) => `${k.from}\u0000${k.to}`)),
     sorted(s.failedAses),
+    sorted(s.upPops ?? []),
   ]);
 }
 
@@ -51,13 +64,19 @@ export function sameEdge(a: EdgeKey, b: EdgeKey): boolean {
 
 /** The part of `scenario` that still names things in `model` (the text may have changed under it). */
 export function pruneScenario(scenario: DiagramScenario, model: DocumentModel): DiagramScenario {
-  const roleOf = new Map(model.nodes.map((n) => [n.id, n.role]));
+  const byId = new Map(model.nodes.map((n) => [n.id, n]));
+  const roleOf = (id: string): string | undefined => byId.get(id)?.role;
+  const upPops = (scenario.upPops ?? []).filter((id) => {
+    const node = byId.get(id);
+    return node !== undefined && isWrittenDown(node);
+  });
   return {
-    failedPops: scenario.failedPops.filter((id) => roleOf.get(id) === 'pop'),
+    failedPops: scenario.failedPops.filter((id) => roleOf(id) === 'pop'),
     failedLinks: scenario.failedLinks.filter((k) =>
       model.edges.some((e) => e.meaning.kind === 'session' && sameEdge(e, k)),
     ),
-    failedAses: scenario.failedAses.filter((id) => roleOf.get(id) === 'as'),
+    failedAses: scenario.failedAses.filter((id) => roleOf(id) === 'as'),
+    ...(upPops.length > 0 ? { upPops } : {}),
   };
 }
 
@@ -75,19 +94,28 @@ export function toEngineScenario(scenario: DiagramScenario, model: DocumentModel
   ];
   const origins = new Set(build.topology.origins.map((o) => o.id));
   const failedPops = scenario.failedPops.filter((id) => origins.has(id));
+  const upPops = (scenario.upPops ?? []).filter((id) => origins.has(id));
   return {
     ...(failedPops.length > 0 ? { failedPops } : {}),
+    ...(upPops.length > 0 ? { upPops } : {}),
     ...(failedSessions.length > 0 ? { failedSessions } : {}),
     ...(failedAses.length > 0 ? { failedAses } : {}),
   };
 }
 
-/** Fails a PoP that is up, restores one that is failed. */
-export function togglePop(scenario: DiagramScenario, pop: string): DiagramScenario {
-  const failedPops = scenario.failedPops.includes(pop)
-    ? scenario.failedPops.filter((p) => p !== pop)
-    : [...scenario.failedPops, pop];
-  return { ...scenario, failedPops };
+function toggled(ids: readonly string[], id: string): readonly string[] {
+  return ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id];
+}
+
+/**
+ * Fails a PoP that is up, restores one that is failed; a PoP the file marks down is shown up
+ * instead (never "failed"), and shown as the file has it again on the next toggle.
+ */
+export function togglePop(scenario: DiagramScenario, pop: string, writtenDown = false): DiagramScenario {
+  if (!writtenDown) return { ...scenario, failedPops: toggled(scenario.failedPops, pop) };
+  const upPops = toggled(scenario.upPops ?? [], pop);
+  const { upPops: _dropped, ...rest } = scenario;
+  return upPops.length > 0 ? { ...rest, upPops } : rest;
 }
 
 /** The PoP a user named, by node id or (case-insensitive) display name, as the CLI's `--fail` takes it. */

@@ -25,6 +25,7 @@ function entryItem(entry: LegendAnnotation, theme: ThemeKind, handlers: LegendHa
     clients: entry.clients,
     share: entry.share,
     withdrawn: entry.withdrawn,
+    writtenDown: entry.writtenDown === true,
     colourClass: `ac-c${entry.color}`,
     swatch: entry.withdrawn
       ? { border: failurePaint(theme).failedStroke }

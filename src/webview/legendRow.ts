@@ -4,6 +4,7 @@
  * label is set as text.
  */
 import { percent, plural } from '../routing/words/figures';
+import { popToggleWords } from '../routing/words/simulationSummary';
 
 export interface LegendRowHandlers {
   reveal(id: string): void;
@@ -18,6 +19,8 @@ export interface LegendRow {
   readonly clients: number;
   readonly share: number;
   readonly withdrawn: boolean;
+  /** The file marks the PoP down: its button shows it up in the simulation instead of failing it. */
+  readonly writtenDown: boolean;
   /** The class that gives the row its palette colour (`ac-c3`, `acm-c3`). */
   readonly colourClass: string;
   /** Colours set on the swatch itself, when no stylesheet rule paints it. */
@@ -42,8 +45,9 @@ export function legendRowElement(row: LegendRow, handlers: LegendRowHandlers): H
   figures.textContent = row.withdrawn ? 'withdrawn' : `${plural(row.clients, 'client')} · ${percent(row.share)}`;
   const toggle = document.createElement('button');
   toggle.className = 'ac-legend-toggle';
-  toggle.textContent = row.withdrawn ? 'Restore' : 'Fail';
-  toggle.title = row.withdrawn ? `Announce from ${row.name} again` : `Simulate ${row.name} withdrawing`;
+  const [text, title] = popToggleWords(row.name, row.withdrawn, row.writtenDown);
+  toggle.textContent = text;
+  toggle.title = title;
   toggle.addEventListener('click', () => handlers.togglePop(row.id));
   item.append(swatch, name, figures, toggle);
   item.addEventListener('pointerenter', () => handlers.hoverPop(row.id));

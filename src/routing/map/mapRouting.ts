@@ -13,6 +13,8 @@ export interface MapPopState {
   readonly clients: number;
   /** Failed in the what-if or written down in the diagram. */
   readonly withdrawn: boolean;
+  /** The file marks it `state: down` (the what-if may show it up). */
+  readonly writtenDown?: boolean;
 }
 
 export interface MapClientState {
@@ -65,10 +67,12 @@ export function mapRouting(places: MapPlaces, input: MapRoutingInput): MapRoutin
     engineId === undefined ? undefined : (nodeOf(engineId) ?? engineId);
   const popResult = new Map(resolution.pops.map((p) => [node(p.id), p]));
   const failed = new Set(input.failedPops ?? []);
+  const writtenDown = new Set(input.topology.origins.filter((o) => o.state === 'down').map((o) => node(o.id)));
   const pops = places.pops.map((pop): MapPopState => {
     const result = popResult.get(pop.id);
     const withdrawn = failed.has(pop.id) || result?.state === 'down';
-    return { id: pop.id, share: result?.trafficShare ?? 0, clients: result?.clients.length ?? 0, withdrawn };
+    const state = { id: pop.id, share: result?.trafficShare ?? 0, clients: result?.clients.length ?? 0, withdrawn };
+    return writtenDown.has(pop.id) ? { ...state, writtenDown: true } : state;
   });
   const clientResult = new Map(resolution.clients.map((c) => [node(c.id), c]));
   const before = new Map((baseline?.clients ?? []).map((c) => [node(c.id), node(c.pop)]));

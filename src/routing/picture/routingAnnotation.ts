@@ -10,6 +10,7 @@ import type { ClientRoute } from '../words/clientRoute';
 import { popDecisionByWords } from '../words/decisionWords';
 import { percent, plural } from '../words/figures';
 import type { DocumentModel, NodeModel, NodeRole } from '../../language/meaning/model';
+import { isWrittenDown } from '../scenario';
 import { assignPopColors } from './popColors';
 
 export { paletteSize } from './palette';
@@ -45,6 +46,8 @@ export interface LegendAnnotation {
   /** Share of total client weight, 0..1. */
   readonly share: number;
   readonly withdrawn: boolean;
+  /** The file marks it `state: down`: its button shows it up in the simulation (or down again), never fails it. */
+  readonly writtenDown?: boolean;
 }
 
 /** What the preview paints and the annotated text shows. */
@@ -135,6 +138,7 @@ function popAnnotation(
   const summary = withdrawn
     ? [`${node.name}: withdrawn`, failed ? 'Failed in this simulation' : 'Written down in the diagram']
     : [`${node.name}: ${plural(clients, 'client')} · ${percent(result?.trafficShare ?? 0)} of traffic`];
+  if (!withdrawn && isWrittenDown(node)) summary.push('Up in this simulation (down in the file)');
   if (node.asn) summary.push(`Origin AS${node.asn.value}`);
   return { id: node.id, role: 'pop', color, withdrawn, summary };
 }
@@ -252,6 +256,7 @@ export function annotateRouting(model: DocumentModel, input: RoutingInput): Rout
       clients: result?.clients.length ?? 0,
       share: result?.trafficShare ?? 0,
       withdrawn: failed.has(pop.id) || result?.state === 'down',
+      ...(isWrittenDown(pop) ? { writtenDown: true } : {}),
     };
   });
 

@@ -6,7 +6,7 @@
 import type { ClientTimeline, ConvergenceResult } from '../../engine/convergence/index';
 import type { ScenarioRouting } from '../analysis';
 import { convergenceOf, engineNames, failureMode } from '../convergence';
-import { isEmptyScenario } from '../scenario';
+import { hasFailures } from '../scenario';
 import { percent, plural } from './figures';
 import { escapeMarkdown } from './hoverText';
 
@@ -115,7 +115,7 @@ export function convergenceMarkdown(
  * Empty when nothing is failed or the routing has a problem.
  */
 export function convergenceSection(routing: ScenarioRouting): string {
-  if (isEmptyScenario(routing.scenario) || routing.problem !== undefined) return '';
+  if (!hasFailures(routing.scenario) || routing.problem !== undefined) return '';
   const name = engineNames(routing.model, routing.build);
   const withdrawn = convergenceOf(routing, failureMode('withdraw'));
   const section = convergenceMarkdown(withdrawn, name, '## Convergence (the failed PoPs withdraw)');

@@ -4,12 +4,13 @@
  * of who moved where, who lost service and how RTT changed. Pure.
  */
 import type { Range } from '../../language/types';
-import type { DocumentModel } from '../../language/meaning/model';
+import type { Resolution } from '../../engine/types';
+import type { DocumentModel, NodeModel } from '../../language/meaning/model';
 import { popDecisionByWords } from './decisionWords';
 import { escapeMarkdown } from './hoverText';
 import { percent, plural } from './figures';
 import { unplacedSentence } from './unplacedWords';
-import { displayName, isEmptyScenario, sameEdge } from '../scenario';
+import { displayName, isEmptyScenario, isWrittenDown, sameEdge } from '../scenario';
 import type { ScenarioRouting } from '../analysis';
 import type { EdgeKey } from '../scenario';
 
@@ -34,15 +35,31 @@ export function failedThings(analysis: ScenarioRouting): string[] {
   ];
 }
 
+/** PoPs the file marks down that the simulation shows up, by name, in diagram order. */
+export function shownUpPops(analysis: ScenarioRouting): string[] {
+  const up = analysis.scenario.upPops ?? [];
+  return analysis.model.nodes.filter((n) => up.includes(n.id)).map((n) => n.name);
+}
+
+/** "LAX down, US-East up (down in the file)". */
+function whatChanged(analysis: ScenarioRouting): string {
+  const failed = failedThings(analysis);
+  const up = shownUpPops(analysis);
+  return [
+    ...(failed.length > 0 ? [`${failed.join(', ')} down`] : []),
+    ...(up.length > 0 ? [`${up.join(', ')} up (down in the file)`] : []),
+  ].join(', ');
+}
+
 /**
- * "US-East down · 1 client moved · 1 lost service", and "2 stable states" when the order of events
+ * "US-East down · 1 client moved · 1 lost service", "US-East up (down in the file) · 1 client moved", and "2 stable states" when the order of events
  * decides; empty when nothing is failed and the routing is unique.
  */
 export function simulationHeadline(analysis: ScenarioRouting): string {
   const order = analysis.resolution?.orderDependent;
   const states = order ? [`${order.states.length} stable states: depends on the order of events`] : [];
   if (isEmptyScenario(analysis.scenario)) return states.join('');
-  const parts = [`${failedThings(analysis).join(', ')} down`];
+  const parts = [whatChanged(analysis)];
   const diff = analysis.diff;
   if (diff) {
     const moved = diff.moved.filter((m) => m.to !== undefined).length;
@@ -57,9 +74,42 @@ export interface PopLens {
   readonly range: Range;
   /** "12 clients · 40%" or "failed in simulation · 3 clients moved". */
   readonly title: string;
-  /** The lens's action: fail an up PoP, restore a failed one. */
-  readonly action: 'fail' | 'restore';
+  /**
+   * The lens's action: fail an up PoP, restore a failed one; a PoP the file marks down is shown up
+   * in the simulation, or shown down again as the file has it.
+   */
+  readonly action: 'fail' | 'restore' | 'showUp' | 'showAsWritten';
   readonly actionTitle: string;
+  readonly tooltip: string;
+}
+
+function catchmentWords(result: Resolution['pops'][number] | undefined): string {
+  return result ? `${plural(result.clients.length, 'client')} · ${percent(result.trafficShare)}` : 'not resolved';
+}
+
+/** The lens of a PoP the file marks `state: down`: it can be shown up in the simulation, never failed. */
+function writtenDownLens(
+  node: NodeModel,
+  analysis: ScenarioRouting,
+  result: Resolution['pops'][number] | undefined,
+): PopLens {
+  const shownUp = (analysis.scenario.upPops ?? []).includes(node.id);
+  const lens = { pop: node.id, range: node.idRange };
+  if (shownUp)
+    return {
+      ...lens,
+      title: `Up in simulation (down in the file) · ${catchmentWords(result)}`,
+      action: 'showAsWritten',
+      actionTitle: 'Show down, as in the file',
+      tooltip: `Show ${node.name} down again, as the file has it`,
+    };
+  return {
+    ...lens,
+    title: 'Down in the file',
+    action: 'showUp',
+    actionTitle: 'Show up in simulation',
+    tooltip: `Show ${node.name} up (the file marks it down)`,
+  };
 }
 
 /** One lens per PoP, above its definition. */
@@ -69,9 +119,10 @@ export function popLenses(analysis: ScenarioRouting): PopLens[] {
   return model.nodes
     .filter((n) => n.role === 'pop')
     .map((node): PopLens => {
-      const failed = analysis.scenario.failedPops.includes(node.id);
+      const result = results.get(node.id);
+      if (isWrittenDown(node)) return writtenDownLens(node, analysis, result);
       const range = node.idRange;
-      if (failed) {
+      if (analysis.scenario.failedPops.includes(node.id)) {
         const moved = analysis.diff?.moved.filter((m) => m.from === node.id).length ?? 0;
         return {
           pop: node.id,
@@ -79,22 +130,27 @@ export function popLenses(analysis: ScenarioRouting): PopLens[] {
           title: `Failed in simulation · ${plural(moved, 'client')} moved`,
           action: 'restore',
           actionTitle: 'Restore',
+          tooltip: 'Announce this PoP again',
         };
       }
-      if (node.state?.value === 'down')
-        return {
-          pop: node.id,
-          range,
-          title: 'Withdrawn in the diagram',
-          action: 'fail',
-          actionTitle: 'Simulate failure',
-        };
-      const result = results.get(node.id);
-      const catchment = result
-        ? `${plural(result.clients.length, 'client')} · ${percent(result.trafficShare)}`
-        : 'not resolved';
-      return { pop: node.id, range, title: catchment, action: 'fail', actionTitle: 'Simulate failure' };
+      return {
+        pop: node.id,
+        range,
+        title: catchmentWords(result),
+        action: 'fail',
+        actionTitle: 'Simulate failure',
+        tooltip: 'Withdraw this PoP in a simulation and see where its clients go',
+      };
     });
+}
+
+/** A legend's button for a PoP and its tooltip: a PoP the file marks down is shown up, never failed. */
+export function popToggleWords(name: string, withdrawn: boolean, writtenDown: boolean): readonly [string, string] {
+  if (writtenDown)
+    return withdrawn
+      ? ['Show up', `Show ${name} up (the file marks it down)`]
+      : ['Show down', `Show ${name} down again, as the file has it`];
+  return withdrawn ? ['Restore', `Announce from ${name} again`] : ['Fail', `Simulate ${name} withdrawing`];
 }
 
 function ms(value: number | undefined): string {
@@ -127,7 +183,10 @@ export function simulationSummary(analysis: ScenarioRouting, title: string): str
     out.push('Nothing is failed. Run **Anycast: Simulate Failure...** to take PoPs, links or ASes down.');
     return `${out.join('\n')}\n`;
   }
-  out.push(`**Down:** ${failedThings(analysis).map(cell).join(', ')}`, '');
+  const failed = failedThings(analysis);
+  const up = shownUpPops(analysis);
+  if (failed.length > 0) out.push(`**Down:** ${failed.map(cell).join(', ')}`, '');
+  if (up.length > 0) out.push(`**Up (down in the file):** ${up.map(cell).join(', ')}`, '');
   if (analysis.problem) out.push(`> ⚠ ${cell(analysis.problem)}`, '');
   const order = analysis.resolution?.orderDependent;
   if (order) out.push(`> ⚠ ${order.states.length} stable states: ${cell(order.message)}`, '');

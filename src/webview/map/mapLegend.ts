@@ -17,6 +17,7 @@ interface Row {
   readonly share: number;
   readonly clients: number;
   readonly withdrawn: boolean;
+  readonly writtenDown: boolean;
 }
 
 function rowElement(row: Row, handlers: MapLegendHandlers): HTMLLIElement {
@@ -41,6 +42,7 @@ function rowsOf(scene: MapScene): Row[] {
         share: s?.share ?? 0,
         clients: s?.clients ?? 0,
         withdrawn: s?.withdrawn ?? false,
+        writtenDown: s?.writtenDown ?? false,
       };
     })
     .sort((a, b) => Number(a.withdrawn) - Number(b.withdrawn) || b.share - a.share || b.clients - a.clients);
