@@ -53,8 +53,14 @@ export class SimulationStore implements vscode.Disposable {
   }
 
   setScenario(uri: vscode.Uri, scenario: DiagramScenario): void {
-    if (isEmptyScenario(scenario)) this.scenarios.delete(uri.toString());
-    else this.scenarios.set(uri.toString(), scenario);
+    const key = uri.toString();
+    if (isEmptyScenario(scenario)) this.scenarios.delete(key);
+    else this.scenarios.set(key, scenario);
+    // Resolve the what-if once, now, so every reader told below (lenses, status bar, preview,
+    // summary) answers from the memo at once: VS Code stretches its code-lens debounce to the time a
+    // provider took, so a lens provider that resolved would make the next refreshes lag too.
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (document) this.routingOf(document);
     this.changed.fire(uri);
   }
 

@@ -2,7 +2,7 @@
 // code-server installs it, and Playwright drives the workbench in Debian's chromium: Quick Open,
 // typing, the Problems panel. Screenshots go to test-results/e2e/ for review. Part of npm test.
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Resvg } from '@resvg/resvg-js';
@@ -19,6 +19,7 @@ import {
   withTimeout,
 } from '../integration/harness';
 import { repoRoot } from '../integration/testEnv';
+import { Workbench } from './workbench';
 import { compareVsixFiles, forbiddenFiles, parseExpectedFiles, readZip, type ZipEntry } from './vsix';
 
 const layer = 'end-to-end';
@@ -51,33 +52,7 @@ let workspace: string | undefined;
 let session: CodeServerSession | undefined;
 let browser: Browser | undefined;
 let page: Page;
-
-async function screenshot(name: string): Promise<void> {
-  await page.screenshot({ path: join(screenshots, `${name}.png`) });
-}
-
-/** Starts a palette command by its title, as a person would (F1, type, pick): its own picker or dialog may follow. */
-async function startCommand(title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  // Pick the row whose label is exactly the title: fuzzy ranking may put another one first.
-  const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  const row = page
-    .locator('.quick-input-list .monaco-list-row')
-    .filter({ has: page.locator('.label-name', { hasText: exact }) })
-    .first();
-  await row.click();
-}
-
-/** Runs a command from the palette by its title, as a person would (F1, type, Enter). */
-async function runCommand(title: string): Promise<void> {
-  await startCommand(title);
-  await page.locator('.quick-input-widget input').waitFor({ state: 'hidden' });
-}
-
-const editor = (): ReturnType<Page['locator']> => page.locator('.editor-instance .monaco-editor').first();
+let wb: Workbench;
 
 step('npm run package (vsce) builds the .vsix with no warnings', async () => {
   const { stdout, stderr } = await withTimeout(
@@ -149,6 +124,7 @@ step('the workbench opens the untrusted folder in Restricted Mode', async () => 
   browser = await chromium.launch(chromiumLaunchOptions());
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.setDefaultTimeout(uiTimeoutMs);
+  wb = new Workbench(page, screenshots);
   await page.goto(`${session.url}/?folder=${encodeURIComponent(workspace)}`);
   await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor();
 });
@@ -160,17 +136,17 @@ step('Quick Open opens examples/seed.anycast.mmd as Anycast Topology, coloured b
   await input.fill('seed.anycast.mmd');
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'seed.anycast.mmd' }).first().waitFor();
   await page.keyboard.press('Enter');
-  await editor().locator('.view-lines', { hasText: 'flowchart' }).waitFor();
+  await wb.editor().locator('.view-lines', { hasText: 'flowchart' }).waitFor();
   await page.locator('#status\\.editor\\.mode', { hasText: 'Anycast Topology' }).waitFor();
   // The grammar has coloured the text once the editor shows more than the default token colour.
   await page.waitForFunction(
     `new Set([...document.querySelectorAll('.editor-instance .view-lines span[class^="mtk"]')].map((s) => s.className)).size > 2`,
   );
-  await screenshot('01-seed-highlighted');
+  await wb.screenshot('01-seed-highlighted');
 });
 
 step('typing a dangling edge shows a red squiggle and a Problems entry on that line', async () => {
-  await editor().locator('.view-lines').click();
+  await wb.editor().locator('.view-lines').click();
   await page.keyboard.press('Control+End');
   // Control+End lands on the last line; End then Enter opens a fresh line below it.
   const typedLine = readFileSync(join(workspace!, 'examples', 'seed.anycast.mmd'), 'utf8').split('\n').length + 1;
@@ -178,68 +154,73 @@ step('typing a dangling edge shows a red squiggle and a Problems entry on that l
   await page.keyboard.press('Enter');
   await page.keyboard.type('PoPUS -->');
   await page.locator('#status\\.editor\\.selection', { hasText: `Ln ${typedLine},` }).waitFor();
-  await editor().locator('.squiggly-error').first().waitFor();
+  await wb.editor().locator('.squiggly-error').first().waitFor();
   await page.keyboard.press('Control+Shift+M');
   const row = page.locator('.markers-panel .monaco-list-row', { hasText: `Ln ${typedLine}` }).first();
   await row.waitFor();
-  await screenshot('02-error-squiggle-and-problem');
+  await wb.screenshot('02-error-squiggle-and-problem');
 });
 
 step('deleting the line clears the squiggle and the Problems entry', async () => {
-  await editor().locator('.view-lines').click();
+  await wb.editor().locator('.view-lines').click();
   await page.keyboard.press('Control+End');
-  await runCommand('Delete Line');
-  await editor().locator('.squiggly-error').first().waitFor({ state: 'detached' });
+  await wb.runCommand('Delete Line');
+  await wb.editor().locator('.squiggly-error').first().waitFor({ state: 'detached' });
   await page.locator('.markers-panel', { hasText: 'No problems have been detected' }).first().waitFor();
-  await screenshot('03-fixed');
+  await wb.screenshot('03-fixed');
 });
 
-/** The preview's content: VS Code nests each webview's page in an inner frame. */
-const previewFrame = (): ReturnType<Page['frameLocator']> =>
-  page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+/** Figures measured along the way, printed as they come and written to test-results/e2e/figures.json. */
+const figures: Record<string, number> = {};
+/** The target for the first picture after "Open Preview" (issue 11), reported, not asserted: the machine is shared. */
+const firstPictureTargetMs = 1500;
+
+function report(name: string, ms: number, target: string): void {
+  figures[name] = Math.round(ms);
+  console.log(`  figure: ${name} ${Math.round(ms)} ms (${target})`);
+}
 
 step('"Anycast: Open Preview to the Side" from the palette draws the seed beside the editor', async () => {
-  await editor().locator('.view-lines').click();
-  await runCommand('Anycast: Open Preview to the Side');
-  await previewFrame().locator('svg', { hasText: 'New York' }).first().waitFor();
-  await previewFrame().locator('svg', { hasText: 'Asia-Pacific' }).first().waitFor();
-  await screenshot('04-preview');
+  await wb.editor().locator('.view-lines').click();
+  const issued = await wb.runCommand('Anycast: Open Preview to the Side');
+  // No picture at all fails the step (the wait times out); a slow one is reported.
+  await wb.previewFrame().locator('svg g.node', { hasText: 'New York' }).first().waitFor();
+  await wb.previewFrame().locator('svg g.node', { hasText: 'Asia-Pacific' }).first().waitFor();
+  report(
+    'firstPictureMs',
+    performance.now() - issued,
+    `first picture of the seed, target < ${firstPictureTargetMs} ms`,
+  );
+  await wb.screenshot('04-preview');
 });
 
 step(
   '"Anycast: Simulate Failure..." from the palette, picking US-East, moves New York to EU-West in the preview',
   async () => {
-    await editor().locator('.view-lines').click();
-    await startCommand('Anycast: Simulate Failure...');
-    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Simulate Failure' }).waitFor();
-    const input = page.locator('.quick-input-widget input');
-    await input.fill('US-East');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'US-East' }).first().waitFor();
-    await page.keyboard.press('Enter');
-    await input.waitFor({ state: 'hidden' });
+    await wb.simulateByName('US-East');
     // New York wears EU-West's colour (the second PoP, ac-c1) and is marked moved; US-East is withdrawn.
-    await previewFrame().locator('g.node.ac-client.ac-moved.ac-c1', { hasText: 'New York' }).first().waitFor();
-    await previewFrame().locator('g.node.ac-pop.ac-withdrawn', { hasText: 'US-East' }).first().waitFor();
+    await wb.previewFrame().locator('g.node.ac-client.ac-moved.ac-c1', { hasText: 'New York' }).first().waitFor();
+    await wb.previewFrame().locator('g.node.ac-pop.ac-withdrawn', { hasText: 'US-East' }).first().waitFor();
     await page.locator('.statusbar-item', { hasText: 'US-East down · 1 client moved' }).first().waitFor();
-    await screenshot('05-simulated-us-east-down');
+    await wb.screenshot('05-simulated-us-east-down');
   },
 );
 
 step('hovering the New York client in the editor reads its path to EU-West', async () => {
-  await editor().locator('.view-lines span', { hasText: 'User in New York' }).first().hover();
+  await wb.editor().locator('.view-lines span', { hasText: 'User in New York' }).first().hover();
   const hover = page.locator('.monaco-hover', { hasText: 'Served by EU-West' }).first();
   await hover.waitFor();
   await page.locator('.monaco-hover', { hasText: 'AS path: 64496 (Internet) 64513' }).first().waitFor();
   await page.locator('.monaco-hover', { hasText: 'moved from US-East' }).first().waitFor();
-  await screenshot('06-hover-new-york');
+  await wb.screenshot('06-hover-new-york');
   await page.keyboard.press('Escape');
 });
 
 step('"Anycast: Export SVG" saves a standalone SVG beside the diagram', async () => {
   const target = join(workspace!, 'examples', 'seed.svg');
   rmSync(target, { force: true });
-  await editor().locator('.view-lines').click();
-  await startCommand('Anycast: Export SVG');
+  await wb.editor().locator('.view-lines').click();
+  await wb.startCommand('Anycast: Export SVG');
   // The save dialog proposes seed.svg beside seed.anycast.mmd; Enter accepts it.
   const input = page.locator('.quick-input-widget input');
   await page.waitForFunction(
@@ -247,7 +228,7 @@ step('"Anycast: Export SVG" saves a standalone SVG beside the diagram', async ()
       (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.endsWith('seed.svg') ??
       false,
   );
-  await screenshot('07-export-dialog');
+  await wb.screenshot('07-export-dialog');
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden' });
   await waitForFile(target, uiTimeoutMs);
@@ -259,27 +240,26 @@ step('"Anycast: Export SVG" saves a standalone SVG beside the diagram', async ()
     throw new Error('the exported SVG does not show the simulation (New York marked moved)');
 });
 
-/** Picks `name` in the Simulate Failure picker by typing it and pressing Enter, as the picker's placeholder says. */
-async function simulateByName(name: string): Promise<void> {
-  await editor().locator('.view-lines').click();
-  await startCommand('Anycast: Simulate Failure...');
-  await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Simulate Failure' }).waitFor();
-  const input = page.locator('.quick-input-widget input');
-  await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden' });
-}
-
-/** Shows the preview's diagram or map with its toolbar button, whichever view the preview opened on. */
-async function showPreviewView(view: 'map' | 'diagram'): Promise<void> {
-  const toMap = previewFrame().getByRole('button', { name: 'Show the catchment map' });
-  const toDiagram = previewFrame().getByRole('button', { name: 'Show the diagram (the flowchart)' });
-  const [switchTo, shown] = view === 'map' ? [toMap, toDiagram] : [toDiagram, toMap];
-  await switchTo.or(shown).first().waitFor();
-  if (await switchTo.isVisible()) await switchTo.click();
-  await shown.waitFor();
-}
+step(
+  'a box ticked with the mouse and Enter accept the ticked set in the picker; the code lenses follow at once',
+  async () => {
+    await wb.openSimulatePicker();
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Asia-Pacific' }).first();
+    await row.locator('.monaco-checkbox').click();
+    // The clicked checkbox would take Enter as "untick": the picker gives the focus back to its filter box.
+    await page.waitForFunction(() => document.activeElement?.matches('.quick-input-widget input') ?? false);
+    const entered = performance.now();
+    await page.keyboard.press('Enter');
+    await wb.quickInput().waitFor({ state: 'hidden' });
+    await page
+      .locator('.statusbar-item', { hasText: 'US-East, Asia-Pacific down · 2 clients moved' })
+      .first()
+      .waitFor();
+    await wb.editor().locator('.codelens-decoration', { hasText: 'Failed in simulation' }).nth(1).waitFor();
+    report('lensRefreshMs', performance.now() - entered, 'code lenses after a simulation change');
+    await wb.screenshot('07b-picker-ticked-with-the-mouse');
+  },
+);
 
 step(
   'the cdn example in Dark High Contrast with a PoP and an AS failed keeps its catchment colours readable',
@@ -289,38 +269,38 @@ step(
     await input.fill('cdn.anycast.mmd');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'cdn.anycast.mmd' }).first().click();
     await page.locator('.tab.active', { hasText: 'cdn.anycast.mmd' }).waitFor();
-    await startCommand('Preferences: Color Theme');
+    await wb.startCommand('Preferences: Color Theme');
     await input.fill('Dark High Contrast');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark High Contrast' }).first().click();
     await page.locator('body.hc-black, .monaco-workbench.hc-black').first().waitFor();
-    await editor().locator('.view-lines').click();
-    await runCommand('Anycast: Open Preview to the Side');
+    await wb.editor().locator('.view-lines').click();
+    await wb.runCommand('Anycast: Open Preview to the Side');
     // Above 12 placed PoPs the preview opens on the map; this step looks at the diagram.
-    await showPreviewView('diagram');
-    await previewFrame().locator('svg', { hasText: 'Johannesburg' }).first().waitFor();
-    await simulateByName('LAX');
+    await wb.showPreviewView('diagram');
+    await wb.previewFrame().locator('svg', { hasText: 'Johannesburg' }).first().waitFor();
+    await wb.simulateByName('LAX');
     // Typed while LAX is already failed: Enter fails Lumen too.
-    await simulateByName('AS3356 Lumen');
-    await previewFrame().locator('g.node.ac-pop.ac-withdrawn', { hasText: 'LAX' }).first().waitFor();
-    await previewFrame().locator('g.node.ac-as.ac-failed', { hasText: 'Lumen' }).first().waitFor();
-    await previewFrame().locator('path.ac-failed').first().waitFor();
-    await previewFrame().getByRole('button', { name: 'Zoom in' }).waitFor();
-    await screenshot('08-cdn-dark-high-contrast-lax-and-lumen-failed');
+    await wb.simulateByName('AS3356 Lumen');
+    await wb.previewFrame().locator('g.node.ac-pop.ac-withdrawn', { hasText: 'LAX' }).first().waitFor();
+    await wb.previewFrame().locator('g.node.ac-as.ac-failed', { hasText: 'Lumen' }).first().waitFor();
+    await wb.previewFrame().locator('path.ac-failed').first().waitFor();
+    await wb.previewFrame().getByRole('button', { name: 'Zoom in' }).waitFor();
+    await wb.screenshot('08-cdn-dark-high-contrast-lax-and-lumen-failed');
   },
 );
 
 step(
   'the cdn example on the catchment map with LAX failed, and its exported map drawn outside the browser',
   async () => {
-    await editor().locator('.view-lines').click();
-    await runCommand('Anycast: Switch Preview Between Map and Diagram');
-    await previewFrame().locator('g.acm-pop.acm-withdrawn', { hasText: 'LAX' }).first().waitFor();
-    await previewFrame().locator('path.acm-land').first().waitFor();
-    await screenshot('09-cdn-map-lax-failed');
+    await wb.editor().locator('.view-lines').click();
+    await wb.runCommand('Anycast: Switch Preview Between Map and Diagram');
+    await wb.previewFrame().locator('g.acm-pop.acm-withdrawn', { hasText: 'LAX' }).first().waitFor();
+    await wb.previewFrame().locator('path.acm-land').first().waitFor();
+    await wb.screenshot('09-cdn-map-lax-failed');
     const target = join(workspace!, 'examples', 'cdn.svg');
     rmSync(target, { force: true });
-    await editor().locator('.view-lines').click();
-    await startCommand('Anycast: Export SVG');
+    await wb.editor().locator('.view-lines').click();
+    await wb.startCommand('Anycast: Export SVG');
     const input = page.locator('.quick-input-widget input');
     await page.waitForFunction(
       () =>
@@ -371,9 +351,10 @@ async function main(): Promise<void> {
       console.log(
         `  not ok ${name}\n    ${(error instanceof Error ? error.message : String(error)).split('\n').join('\n    ')}`,
       );
-      if (page) await screenshot(`failed-${passed + failed}`).catch(() => undefined);
+      if (page) await wb.screenshot(`failed-${passed + failed}`).catch(() => undefined);
     }
   }
+  writeFileSync(join(screenshots, 'figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
   await browser?.close().catch(() => undefined);
   await session?.service.stop();
   removeDirs(scratch, ...(session?.dirs ?? []), ...(workspace ? [workspace] : []));

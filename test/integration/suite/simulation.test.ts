@@ -42,6 +42,20 @@ async function lensTitles(document: vscode.TextDocument): Promise<string[]> {
   return lenses.map((l) => l.command?.title ?? '');
 }
 
+/** Asks for the lenses until their titles satisfy `predicate` (VS Code refreshes them on our change event). */
+async function lensTitlesOnce(
+  document: vscode.TextDocument,
+  predicate: (titles: readonly string[]) => boolean,
+  what: string,
+): Promise<string[]> {
+  let titles: string[] = [];
+  await waitUntil(() => {
+    void lensTitles(document).then((t) => (titles = t));
+    return predicate(titles);
+  }, what);
+  return titles;
+}
+
 suite('Failure simulation', () => {
   let document: vscode.TextDocument;
 
@@ -106,6 +120,58 @@ suite('Failure simulation', () => {
       '2 clients · 67% · Simulate failure',
       '1 client · 33% · Simulate failure',
     ]);
+  });
+
+  test('code lenses follow a simulation change at once, and its end', async () => {
+    await vscode.commands.executeCommand('anycast.simulateFailure', {
+      uri: document.uri.toString(),
+      pops: ['Asia-Pacific'],
+    });
+    const titles = await lensTitlesOnce(
+      document,
+      (t) => t[2] === 'Failed in simulation · 1 client moved · Restore',
+      'the Asia-Pacific lens to say it failed',
+    );
+    // Tokyo went to one of the two others: one of them now serves two of the three clients.
+    assert.equal(titles.filter((t) => t === '2 clients · 67% · Simulate failure').length, 1);
+    await vscode.commands.executeCommand('anycast.endSimulation', document.uri);
+    await lensTitlesOnce(
+      document,
+      (t) => t.length === 3 && t.every((title) => title === '1 client · 33% · Simulate failure'),
+      'every lens back to its own client',
+    );
+  });
+
+  test('the code lens of a PoP the file marks down shows it up in the simulation, never fails it', async () => {
+    const text = document
+      .getText()
+      .replace('Advertises 203.0.113.0/24]\n', 'Advertises 203.0.113.0/24]@{ state: down }\n');
+    assert.notEqual(text, document.getText());
+    const downed = (await openWorkspaceFile('us-down-in-file.anycast.mmd', text)).document;
+    const lensOf = async (): Promise<vscode.Command> => {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+        'vscode.executeCodeLensProvider',
+        downed.uri,
+        10,
+      );
+      const command = lenses[0]?.command;
+      assert.ok(command);
+      return command;
+    };
+    const offer = await lensOf();
+    assert.equal(offer.title, 'Down in the file · Show up in simulation');
+    assert.equal(offer.tooltip, 'Show US-East up (the file marks it down)');
+    assert.equal((await state(downed)).clients['ClientUS'], 'PoPEU');
+    await vscode.commands.executeCommand(offer.command, ...(offer.arguments ?? []));
+    const shown = await state(downed);
+    assert.equal(shown.headline, 'US-East up (down in the file) · 1 client moved');
+    assert.equal(shown.clients['ClientUS'], 'PoPUS');
+    assert.deepEqual(shown.scenario.failedPops, []);
+    const back = await lensOf();
+    assert.equal(back.title, 'Up in simulation (down in the file) · 1 client · 33% · Show down, as in the file');
+    await vscode.commands.executeCommand(back.command, ...(back.arguments ?? []));
+    assert.equal((await state(downed)).headline, '');
+    assert.equal((await state(downed)).clients['ClientUS'], 'PoPEU');
   });
 
   test('the summary opens as a readable Markdown document of who moved where', async () => {
