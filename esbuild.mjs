@@ -5,6 +5,29 @@ import { existsSync } from 'node:fs';
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
+/**
+ * Mermaid loads each diagram type and layout on demand (dynamic imports, which an iife bundle
+ * inlines). The preview draws flowcharts only, laid out by elk (mermaid 12's default) or dagre, so
+ * the other diagram types and layouts (cytoscape, the langium parsers, ...: about half of the
+ * bundle) are left out and the preview's first picture does not wait for them to load. One that is
+ * asked for anyway fails with the message below.
+ */
+const mermaidFlowchartsOnly = {
+  name: 'mermaid-flowcharts-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/.*\.mjs$/ }, (args) => {
+      if (args.kind !== 'dynamic-import' || !/[\\/]mermaid[\\/]dist[\\/]/.test(args.importer)) return undefined;
+      if (/^\.\/(chunks\/mermaid\.core\/)?(flowDiagram|elk|dagre|sizeCapture|bpmnIcons)-/.test(args.path))
+        return undefined;
+      return { path: args.path, namespace: 'mermaid-left-out' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'mermaid-left-out' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`The preview draws flowcharts only: mermaid's ${args.path} is not bundled`)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 /** @type {esbuild.BuildOptions[]} */
 const entries = [
   {
@@ -22,6 +45,7 @@ const entries = [
     outfile: 'dist/webview.js',
     platform: 'browser',
     format: 'iife',
+    plugins: [mermaidFlowchartsOnly],
   },
   {
     entryPoints: ['src/cli/main.ts'],

@@ -165,16 +165,15 @@ async function pickScenario(analysis: ScenarioRouting): Promise<DiagramScenario 
   const items = choiceItems(choices);
   const pick = vscode.window.createQuickPick<ChoiceItem>();
   pick.title = 'Simulate Failure';
-  pick.placeholder = 'Tick the PoPs, links or ASes to take down, then press Enter (untick all to end the simulation)';
+  // After a click on a box the list keeps the keyboard focus and takes Enter as "untick" (VS Code's
+  // own behaviour, out of an extension's reach): with the mouse, OK accepts.
+  pick.placeholder = 'Type a name and press Enter, or tick boxes and click OK (untick all to end the simulation)';
   pick.canSelectMany = true;
   pick.matchOnDescription = true;
   pick.items = items;
   pick.selectedItems = items.filter((i) => i.picked);
   return new Promise((resolve) => {
     let done = false;
-    // A box ticked with the mouse keeps the keyboard focus, and VS Code's checkbox takes Enter as
-    // "untick": give the focus back to the filter box, where Enter accepts.
-    pick.onDidChangeSelection(() => void vscode.commands.executeCommand('workbench.action.focusQuickOpen'));
     pick.onDidAccept(() => {
       const accepted = acceptedChoices({
         choices,

@@ -241,15 +241,17 @@ step('"Anycast: Export SVG" saves a standalone SVG beside the diagram', async ()
 });
 
 step(
-  'a box ticked with the mouse and Enter accept the ticked set in the picker; the code lenses follow at once',
+  'a box ticked with the mouse and OK accept the ticked set in the picker; the code lenses follow at once',
   async () => {
     await wb.openSimulatePicker();
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Asia-Pacific' }).first();
     await row.locator('.monaco-checkbox').click();
-    // The clicked checkbox would take Enter as "untick": the picker gives the focus back to its filter box.
-    await page.waitForFunction(() => document.activeElement?.matches('.quick-input-widget input') ?? false);
+    await page.locator('.quick-input-widget', { hasText: '2 Selected' }).waitFor();
     const entered = performance.now();
-    await page.keyboard.press('Enter');
+    await page
+      .locator('.quick-input-widget .quick-input-action a, .quick-input-widget .monaco-button', { hasText: 'OK' })
+      .first()
+      .click();
     await wb.quickInput().waitFor({ state: 'hidden' });
     await page
       .locator('.statusbar-item', { hasText: 'US-East, Asia-Pacific down · 2 clients moved' })
