@@ -200,7 +200,7 @@ function pipeLabel(s: Scanner): { label?: Span } | undefined {
   const open = s.pos;
   const lineEnd = s.lineEnd();
   const close = quotedLabelEnd(s, open, lineEnd) ?? s.indexOf('|', open + 1);
-  if (close < 0 || close > lineEnd) {
+  if (close < 0 || (close > lineEnd && !plainTextBetween(s.text, open + 1, close))) {
     s.error(open, lineEnd, "Edge label opened with '|' is not closed by '|'", 'syntax');
     s.pos = lineEnd;
     return undefined;
@@ -208,6 +208,15 @@ function pipeLabel(s: Scanner): { label?: Span } | undefined {
   s.pos = close + 1;
   const label = trimmedLabel(s, open + 1, close);
   return label.text.length > 0 ? { label } : {};
+}
+
+/** True when `text` holds no bracket or quote from `from` to `to`: mermaid's label text, which may span lines. */
+function plainTextBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 40 || c === 41 || c === 91 || c === 93 || c === Brace || c === 125) return false;
+  }
+  return true;
 }
 
 /**
@@ -224,4 +233,52 @@ function quotedLabelEnd(s: Scanner, open: number, lineEnd: number): number | und
   at = quote + 1;
   while (at < lineEnd && (s.text[at] === ' ' || s.text[at] === '\t')) at++;
   return s.text[at] === '|' ? at : undefined;
+}
+
+/** An arrow's start as mermaid's link tokens begin: an optional head, then `--`, `==`, `-.` or `~~~`. */
+const arrowStart = /[xo<]?(?:--|==|-\.)|~~~/y;
+const keywordLine = /(?:subgraph|end|classDef|class|style|linkStyle|click|direction|accTitle|accDescr)(?![\w-])/y;
+
+/**
+ * Blanks, line breaks and whole-line `%%` comments from the cursor (mermaid drops those comment
+ * lines before it parses). Returns where they end without moving the cursor.
+ */
+function afterLineBreaks(s: Scanner): number {
+  let i = s.pos;
+  for (;;) {
+    const c = s.text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 13 || c === 10) i++;
+    else if (s.text.startsWith('%%', i) && !s.text.startsWith('%%{', i) && lineStartsAt(s.text, i)) i = s.lineEnd(i);
+    else return i;
+  }
+}
+
+function lineStartsAt(text: string, i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j--;
+  return j < 0 || text.charCodeAt(j) === 10;
+}
+
+/**
+ * At a line break inside a chain: mermaid's link tokens take the blanks and line breaks before an
+ * arrow, so a line starting with an arrow continues the statement above. Moves to that arrow.
+ */
+export function continuesOnNextLine(s: Scanner): boolean {
+  if (s.code() !== 10) return false;
+  const at = afterLineBreaks(s);
+  arrowStart.lastIndex = at;
+  if (!arrowStart.test(s.text)) return false;
+  s.pos = at;
+  return true;
+}
+
+/**
+ * After an arrow without `|text|`: mermaid's link token takes the line breaks after it too, so the
+ * node may stand on the next line. A keyword there starts a statement, so the arrow stays open.
+ */
+export function skipLineBreaksAfterArrow(s: Scanner): void {
+  if (s.text.charCodeAt(s.pos - 1) === Bar) return;
+  const at = afterLineBreaks(s);
+  keywordLine.lastIndex = at;
+  if (at < s.text.length && !keywordLine.test(s.text)) s.pos = at;
 }

@@ -6,7 +6,7 @@
  * many problems.
  */
 import type { Span } from '../text';
-import { readArrow, readEdgeId } from './arrows';
+import { continuesOnNextLine, readArrow, readEdgeId, skipLineBreaksAfterArrow } from './arrows';
 import { readFrontMatter } from './frontMatter';
 import { readNodeGroup } from './nodes';
 import { Ch, Scanner, isBlank } from './scanner';
@@ -187,10 +187,11 @@ class Parser {
       case 'style':
       case 'click': {
         s.skipBlanks();
-        const id = s.readWord();
+        const id = word.text === 'click' ? s.readUntilBlank() : s.readNodeId();
         if (id) this.doc.idReferences.push(id);
         else s.error(word.start, word.end, `'${word.text}' needs a node id`, 'syntax');
-        s.skipToStatementEnd();
+        if (word.text === 'click') s.skipToStatementEndOutsideQuotes();
+        else s.skipToStatementEnd();
         return;
       }
       case 'linkStyle': {
@@ -241,7 +242,7 @@ class Parser {
     const s = this.s;
     const ids: Span[] = [];
     for (;;) {
-      const id = s.readNodeId();
+      const id = s.readNodeId(false);
       if (!id) break;
       ids.push(id);
       s.skipBlanks();
@@ -325,7 +326,7 @@ class Parser {
     let edges = 0;
     for (;;) {
       s.skipBlanks();
-      if (s.atStatementEnd()) break;
+      if (s.atStatementEnd() && !continuesOnNextLine(s)) break;
       const edgeId = readEdgeId(s);
       const arrowStart = s.pos;
       const arrow = readArrow(s);
@@ -334,6 +335,7 @@ class Parser {
         return;
       }
       s.skipBlanks();
+      skipLineBreaksAfterArrow(s);
       const next = readNodeGroup(s, this.doc.nodes, subgraph);
       if (!next) {
         const last = this.doc.errors[this.doc.errors.length - 1];

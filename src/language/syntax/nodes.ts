@@ -47,6 +47,7 @@ const Ampersand = 38;
 const At = 64;
 const Brace = 123;
 const Caret = 94;
+const Bar = 124;
 
 /** `A & B & C`: each node read is also appended to `into`; undefined after an error (reported). */
 export function readNodeGroup(s: Scanner, into: SyntaxNode[], subgraph: string | undefined): SyntaxNode[] | undefined {
@@ -57,10 +58,30 @@ export function readNodeGroup(s: Scanner, into: SyntaxNode[], subgraph: string |
     if (!node) return undefined;
     into.push(node);
     nodes.push(node);
+    const before = s.pos;
     s.skipBlanks();
     if (s.code() !== Ampersand) return nodes;
+    if (!ampersandSpaced(s, before)) return undefined;
     s.pos++;
   }
+}
+
+/**
+ * Mermaid reads `&` between nodes only with blanks on both sides: `S&IN` is one id (its lexer
+ * takes the `&` into the id), and `A &B` or `A[x]& B` are errors there. Reports the latter.
+ */
+function ampersandSpaced(s: Scanner, nodeEnd: number): boolean {
+  const at = s.pos;
+  const after = s.code(at + 1);
+  if (at > nodeEnd && (after === Ch.Space || after === Ch.Tab)) return true;
+  s.error(
+    at,
+    at + 1,
+    "Mermaid reads '&' between nodes only with a space on both sides: write 'A & B'",
+    'ampersand-spacing',
+  );
+  s.skipToStatementEnd();
+  return false;
 }
 
 function readNode(s: Scanner, subgraph: string | undefined): SyntaxNode | undefined {
@@ -131,9 +152,12 @@ function readLabel(s: Scanner, open: string, closes: Closes): Label | undefined 
   s.skipBlanks();
   if (s.code() === Ch.Quote) return readQuotedLabel(s, closes);
   const bodyStart = s.pos;
+  // Mermaid's label text runs over line breaks up to its closer; a bracket or quote met on a later
+  // line means the label was never closed on its own line.
+  let lineBreak = -1;
   for (; s.pos < s.text.length; s.pos++) {
     const c = s.code();
-    if (c === Ch.Newline) break;
+    if (c === Ch.Newline && lineBreak < 0) lineBreak = s.pos;
     const found = closes.find(([close]) => s.text.startsWith(close, s.pos));
     if (found) {
       const raw = s.text.slice(bodyStart, s.pos);
@@ -141,10 +165,12 @@ function readLabel(s: Scanner, open: string, closes: Closes): Label | undefined 
       s.pos += found[0].length;
       return { shape: found[1], label, quoted: false };
     }
-    if (c === 40 || c === 41 || c === 91 || c === 93 || c === 123 || c === 125 || c === Ch.Quote) {
-      return recoverUnquotedLabel(s, bodyStart, closes);
+    if (c === 40 || c === 41 || c === 91 || c === 93 || c === 123 || c === 125 || c === Ch.Quote || c === Bar) {
+      if (lineBreak >= 0) break;
+      if (c !== Bar) return recoverUnquotedLabel(s, bodyStart, closes);
     }
   }
+  if (lineBreak >= 0) s.pos = lineBreak;
   s.error(
     openStart,
     s.pos,

@@ -26,6 +26,13 @@ export function isIdChar(code: number): boolean {
   );
 }
 
+/** `!#$%&'*+,-./:` backtick, `?`, `\\` and `*`: the punctuation mermaid's node ids may hold. */
+const idPunctuation = new Set([33, 35, 36, 37, 38, 39, 42, 43, 44, 45, 46, 47, 58, 63, 92, 96]);
+
+function isMermaidIdChar(code: number): boolean {
+  return isIdChar(code) || idPunctuation.has(code);
+}
+
 export function isBlank(code: number): boolean {
   return code === Ch.Space || code === Ch.Tab || code === Ch.Return;
 }
@@ -93,6 +100,28 @@ export class Scanner {
     while (this.pos < this.text.length && this.code() !== Ch.Newline && this.code() !== Ch.Semicolon) this.pos++;
   }
 
+  /**
+   * To the end of a `click` statement, whose quoted link and tooltip are strings to mermaid: a `;`
+   * inside them does not end it. A quote left open runs to the end of the line.
+   */
+  skipToStatementEndOutsideQuotes(): void {
+    while (this.pos < this.text.length && this.code() !== Ch.Newline && this.code() !== Ch.Semicolon) {
+      if (this.code() === Ch.Quote) {
+        const close = this.indexOf('"', this.pos + 1);
+        this.pos = close < 0 || close > this.lineEnd() ? this.lineEnd() : close + 1;
+      } else {
+        this.pos++;
+      }
+    }
+  }
+
+  /** Everything up to a blank or line end: what mermaid takes as the node id after `click`. */
+  readUntilBlank(): Span | undefined {
+    const start = this.pos;
+    while (this.pos < this.text.length && !isBlank(this.code()) && this.code() !== Ch.Newline) this.pos++;
+    return this.pos > start ? this.span(start, this.pos) : undefined;
+  }
+
   /** Where the statement's text ends: at a newline, `;` or `%%`. */
   statementTextEnd(): number {
     let i = this.pos;
@@ -110,18 +139,21 @@ export class Scanner {
     return this.pos > start ? this.span(start, this.pos) : undefined;
   }
 
-  /** A node id: word characters, with single `-` or `.` inside (`us-east-1`), never the start of an arrow. */
-  readNodeId(): Span | undefined {
+  /**
+   * A node id as mermaid's lexer reads one: a run of word characters and `!#$%&'*+.?\/:,*` and
+   * backticks (so `S&IN` is one id, as in mermaid), and `-` unless it starts an arrow (`--`, `->`,
+   * `-.`); `:::` ends it. With `commas: false` a `,` ends it too (the lists of `class A,B c`).
+   */
+  readNodeId(commas = true): Span | undefined {
     const start = this.pos;
     while (this.pos < this.text.length) {
       const c = this.code();
-      if (isIdChar(c)) {
-        this.pos++;
-      } else if ((c === 45 || c === 46) && this.pos > start && isIdChar(this.code(this.pos + 1))) {
-        this.pos++;
-      } else {
-        break;
+      if (c === 44 ? !commas : c === 58 ? this.text.startsWith(':::', this.pos) : !isMermaidIdChar(c)) break;
+      if (c === 45) {
+        const next = this.code(this.pos + 1);
+        if (next === 45 || next === 62 || next === 46) break;
       }
+      this.pos++;
     }
     return this.pos > start ? this.span(start, this.pos) : undefined;
   }

@@ -14,9 +14,18 @@ export interface MermaidAnnotationOptions {
   readonly legend?: boolean;
 }
 
-/** Mermaid label text: quotes become the entity mermaid understands; newlines stay visible breaks. */
+/**
+ * Mermaid label text: quotes, backticks and `%%` become the entities mermaid understands (a
+ * backtick after the opening quote starts a markdown string, `%%{` a directive, wherever it is);
+ * newlines stay visible breaks.
+ */
 function quoteLabel(text: string): string {
-  return `"${text.replace(/"/g, '#quot;').replace(/\r?\n/g, '<br>')}"`;
+  const escaped = text
+    .replace(/"/g, '#quot;')
+    .replace(/`/g, '#96;')
+    .replace(/%(?=%)/g, '#37;')
+    .replace(/\r\n?|\n/g, '<br>');
+  return `"${escaped}"`;
 }
 
 /** An id no node of the model uses, so the legend never captures a user's node. */

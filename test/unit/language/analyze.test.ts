@@ -87,7 +87,7 @@ describe('the seed diagram, unchanged', () => {
 
 describe('syntax errors', () => {
   it('reports many errors in one file and keeps parsing after each', () => {
-    const text = doc('flowchart LR', '  A[open --> B', '  C --> D', '  E[(x] --> F', '  G -->', '  H --> I');
+    const text = doc('flowchart LR', '  A[open --> B', '  C --> D', '  E[(x] --> F', '  G --> ;', '  H --> I');
     const { model, diagnostics } = parseDocument(text);
     assert.ok(diagnostics.filter((d) => d.severity === 'error').length >= 3);
     assert.deepEqual(
