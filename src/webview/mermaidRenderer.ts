@@ -4,6 +4,8 @@
  * supersedes while mermaid works is abandoned: its result never reaches the screen.
  */
 import mermaid from 'mermaid';
+import type { MermaidConfig } from 'mermaid';
+import { OWN_RENDERER_SETTINGS } from '../language/meaning/ownRendererSettings';
 
 export type MermaidTheme = 'default' | 'dark';
 
@@ -23,9 +25,22 @@ export type LayoutOutcome =
 /** The font mermaid measures with; fixed so that layout does not depend on the user's fonts. */
 export const diagramFont = 'Arial, Helvetica, sans-serif';
 
-function configure(theme: MermaidTheme, maxEdges: number): void {
-  mermaid.initialize({
+/** Keys a diagram's front matter `config:` or `%%{init}%%` may not change (mermaid's own, then ours). */
+const secureKeys = [
+  'secure',
+  'securityLevel',
+  'startOnLoad',
+  'maxTextSize',
+  'suppressErrorRendering',
+  'maxEdges',
+  ...Object.keys(OWN_RENDERER_SETTINGS),
+];
+
+/** The configuration the preview and exports lay diagrams out with. */
+export function mermaidConfig(theme: MermaidTheme, maxEdges: number): MermaidConfig {
+  return {
     startOnLoad: false,
+    secure: secureKeys,
     securityLevel: 'strict',
     deterministicIds: true,
     // SVG text instead of <foreignObject> HTML: labels stay text, and the SVG is portable for export.
@@ -50,7 +65,11 @@ function configure(theme: MermaidTheme, maxEdges: number): void {
       rankSpacing: 30,
       padding: 8,
     },
-  });
+  };
+}
+
+function configure(theme: MermaidTheme, maxEdges: number): void {
+  mermaid.initialize(mermaidConfig(theme, maxEdges));
 }
 
 function messageOf(error: unknown): string {

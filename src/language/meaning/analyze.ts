@@ -16,6 +16,7 @@ import { checkReferences } from './idChecks';
 import { mermaidLimitDiagnostics } from './mermaidLimits';
 import type { Direction, DocumentModel, DocumentSettings, EdgeModel, NodeModel, SubgraphModel } from './model';
 import { buildNode } from './nodes';
+import { reportIgnoredRendererSettings } from './rendererSettings';
 import { collectEdgeIds, collectNodes } from './occurrences';
 import { checkPrefixes, inferService, inferServicePrefix } from './service';
 import { parseSyntax } from '../syntax/flowchart';
@@ -27,6 +28,7 @@ export function analyzeDocument(text: string): { model: DocumentModel; diagnosti
   const cx = new AnalysisContext(text, parseSyntax(text));
   for (const e of cx.syntax.errors) cx.report(e, 'error', e.code, e.message, e.suggestions);
   const settings = readFrontMatter(cx);
+  reportIgnoredRendererSettings(cx);
   const edgeIds = collectEdgeIds(cx);
   const subgraphIds = new Set(cx.syntax.subgraphs.map((s) => s.id.text));
   const { drafts, edgeMetadata } = collectNodes(cx, edgeIds, subgraphIds);

@@ -43,6 +43,7 @@ class Parser {
     idReferences: [],
     linkStyles: [],
     subgraphs: [],
+    directives: [],
     errors: [],
   };
   private readonly s: Scanner;
@@ -91,6 +92,7 @@ class Parser {
           s.error(s.pos, s.lineEnd(), "Directive '%%{' is never closed by '}%%'", 'unclosed-directive');
           s.skipToLineEnd();
         } else {
+          this.doc.directives.push(s.span(s.pos, close + 3));
           s.pos = close + 3;
         }
       } else if (s.text.startsWith('%%', s.pos)) {

@@ -57,6 +57,8 @@ export interface SyntaxDocument {
   readonly idReferences: Span[];
   readonly linkStyles: { readonly indexes: readonly Span[] }[];
   readonly subgraphs: SyntaxSubgraph[];
+  /** `%%{ ... }%%` directives, delimiters included. */
+  readonly directives: Span[];
   readonly errors: SyntaxError[];
 }
 
