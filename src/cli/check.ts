@@ -2,6 +2,7 @@
 import { DiagramAnalysis } from '../routing/analysis';
 import type { Diagnostic } from '../language/index';
 import type { CliIo } from './io';
+import { decodeDiagram } from './io';
 import { helpOption, readCommandLine, usageError } from './options';
 import type { CommandSpec, OptionSpec } from './options';
 
@@ -73,7 +74,7 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
   for (const file of files) {
     let text: string;
     try {
-      text = new TextDecoder('utf-8').decode(await io.readFile(file));
+      text = decodeDiagram(await io.readFile(file));
     } catch (error) {
       const code = (error as { code?: string }).code;
       reports.push({

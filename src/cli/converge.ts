@@ -14,6 +14,7 @@ import { parseAsn, parseSeed } from './asRelArgs';
 import { failureFlags, failureOptions } from './failureOptions';
 import { diagramFailures } from './failures';
 import type { CliIo } from './io';
+import { decodeDiagram } from './io';
 import { helpOption, readCommandLine, UsageError, usageError } from './options';
 import type { CommandSpec, OptionValues, OptionSpec } from './options';
 import { table } from './resolveWhy';
@@ -187,10 +188,10 @@ function diagramJson(result: ConvergenceResult, name: (id: string) => string): o
 async function runDiagram(file: string, values: Values, io: CliIo): Promise<number> {
   let text: string;
   try {
-    text = new TextDecoder('utf-8').decode(await io.readFile(file));
+    text = decodeDiagram(await io.readFile(file));
   } catch (error) {
     throw new CliError(
-      `cannot read ${file}: ${(error as { code?: string }).code === 'ENOENT' ? 'no such file' : String(error)}`,
+      `cannot read ${file}: ${(error as { code?: string }).code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error)}`,
     );
   }
   const { model, diagnostics } = parseDocument(text);

@@ -5,6 +5,7 @@ import type { DiagramContent } from '../routing/picture/previewContent';
 import type { DocumentModel } from '../language/meaning/model';
 import { asList, findAs, findLink, findPop, linkList, popList } from '../routing/scenario';
 import type { CliIo } from './io';
+import { decodeDiagram } from './io';
 import { EXIT } from './exitCodes';
 import type { DiagramScenario, EdgeKey } from '../routing/scenario';
 
@@ -60,7 +61,7 @@ export async function previewFile(
 > {
   let text: string;
   try {
-    text = new TextDecoder().decode(await io.readFile(file));
+    text = decodeDiagram(await io.readFile(file));
   } catch (error) {
     io.err(`anycast ${command}: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
     return 1;

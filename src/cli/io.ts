@@ -21,6 +21,45 @@ export class FileError extends Error {
   override readonly name = 'FileError';
 }
 
+/** Where the first byte that is not UTF-8 sits, or undefined when all of `bytes` is UTF-8. */
+export function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i] as number;
+    const length =
+      b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0) return i;
+    // The second byte's range rules out overlong forms, surrogates and code points past U+10FFFF.
+    const low = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const high = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    for (let k = 1; k < length; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || c < (k === 1 ? low : 0x80) || c > (k === 1 ? high : 0xbf)) return i;
+    }
+    i += length;
+  }
+  return undefined;
+}
+
+/**
+ * A diagram's text from its bytes. Bytes that are not UTF-8 are refused, never replaced in silence,
+ * with where the first one is: line and column as an editor counts them, and the byte offset.
+ */
+export function decodeDiagram(bytes: Uint8Array): string {
+  const bad = firstInvalidUtf8(bytes);
+  if (bad === undefined) return new TextDecoder('utf-8').decode(bytes);
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < bad; i++) {
+    if (bytes[i] === 10 || (bytes[i] === 13 && bytes[i + 1] !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  const column = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, bad)).length + 1;
+  const byte = (bytes[bad] as number).toString(16).padStart(2, '0');
+  throw new FileError(`not UTF-8: byte 0x${byte} at line ${line}, column ${column} (byte offset ${bad})`);
+}
+
 /** Temporary files still on disk, removed if the process is interrupted. */
 const pending = new Set<string>();
 /** Other things to undo if the process is interrupted (a temporary folder). */

@@ -22,6 +22,7 @@ import { parseAsRelArgs } from './asRelArgs';
 import { runAsRel } from './asRelResolve';
 import { diagramFailures } from './failures';
 import type { CliIo } from './io';
+import { decodeDiagram } from './io';
 import { UsageError, usageError, wantsHelp } from './options';
 import { parseDiagramArgs, resolveHelp, wantsAsRel } from './resolveArgs';
 import { clientWhy, decisionJson, explanationJson, routerWhy, table } from './resolveWhy';
@@ -256,10 +257,10 @@ function whyOf(naming: Naming, topology: Topology, after: Resolution, id: string
 async function runDiagram(args: DiagramArgs, io: CliIo): Promise<number> {
   let text: string;
   try {
-    text = new TextDecoder('utf-8').decode(await io.readFile(args.file));
+    text = decodeDiagram(await io.readFile(args.file));
   } catch (error) {
     throw new CliError(
-      `cannot read ${args.file}: ${(error as { code?: string }).code === 'ENOENT' ? 'no such file' : String(error)}`,
+      `cannot read ${args.file}: ${(error as { code?: string }).code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error)}`,
     );
   }
   // One parse and one resolve per scenario: the routing checks read the same baseline as the answer.

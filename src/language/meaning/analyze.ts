@@ -23,8 +23,18 @@ import { parseSyntax } from '../syntax/flowchart';
 import type { Diagnostic } from '../types';
 import { compareRanges } from '../types';
 
+/**
+ * Line ends as editors and mermaid count them: `\r\n` and a lone `\r` end a line as `\n` does.
+ * Each line keeps its characters, so positions read on this text are the editor's, and no range
+ * or message ever holds a `\r`.
+ */
+function withNewlines(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
 /** Parses and analyses a whole document text. */
-export function analyzeDocument(text: string): { model: DocumentModel; diagnostics: Diagnostic[] } {
+export function analyzeDocument(source: string): { model: DocumentModel; diagnostics: Diagnostic[] } {
+  const text = withNewlines(source);
   const cx = new AnalysisContext(text, parseSyntax(text));
   for (const e of cx.syntax.errors) cx.report(e, 'error', e.code, e.message, e.suggestions);
   const settings = readFrontMatter(cx);

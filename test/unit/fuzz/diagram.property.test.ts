@@ -56,6 +56,21 @@ describe('the language on generated and mutated diagrams', () => {
     fc.assert(fc.property(mutatedDiagram(randomDiagram()), assertSound), { numRuns: runs(600), seed: seed() });
   });
 
+  it('reads CRLF and CR-only text as the same text with LF: the same ranges and messages, no \\r in any', () => {
+    fc.assert(
+      fc.property(mutatedDiagram(randomDiagram(4)), (text) => {
+        const lf = text.replace(/\r\n?/g, '\n');
+        const expected = new DiagramAnalysis(lf).diagnostics;
+        for (const other of [lf.replace(/\n/g, '\r\n'), lf.replace(/\n/g, '\r')]) {
+          const diagnostics = new DiagramAnalysis(other).diagnostics;
+          assert.deepEqual(diagnostics, expected);
+          for (const d of diagnostics) assert.ok(!d.message.includes('\r'), d.message);
+        }
+      }),
+      { numRuns: runs(150), seed: seed() },
+    );
+  });
+
   it('parses in time linear in the size: the time per KB of a diagram 8 times larger stays within a factor of 5 (a quadratic parse would take 8)', () => {
     const diagram = (copies: number): string => {
       const body = fc.sample(randomDiagram(12), { numRuns: 1, seed: 99 })[0] as string;
