@@ -43,6 +43,8 @@ export function mermaidConfig(theme: MermaidTheme, maxEdges: number): MermaidCon
     secure: secureKeys,
     securityLevel: 'strict',
     deterministicIds: true,
+    // Mermaid draws some shapes with rough.js, whose seed 0 means a random one: exports would differ byte for byte.
+    handDrawnSeed: 1,
     // SVG text instead of <foreignObject> HTML: labels stay text, and the SVG is portable for export.
     htmlLabels: false,
     markdownAutoWrap: false,

@@ -225,7 +225,19 @@ export function portableSvg(live: SVGSVGElement, options: PortableSvgOptions): s
     rect.setAttribute('id', 'ac-export-background');
     embedded.after(rect);
   }
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}\n`;
+  const text = new XMLSerializer().serializeToString(clone);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${withFixedIds(text, live.id)}\n`;
+}
+
+/**
+ * Mermaid prefixes every id in a picture with the SVG's own id, which counts the renders of this
+ * page (`anycast-svg-7`): one fixed name instead, so the same picture exports the same bytes
+ * whatever was drawn before it.
+ */
+export function withFixedIds(svgText: string, liveId: string): string {
+  if (liveId === '') return svgText;
+  const escaped = liveId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return svgText.replace(new RegExp(`${escaped}(?![0-9])`, 'g'), 'anycast-picture');
 }
 
 /** The size an SVG file declares. */

@@ -9,4 +9,5 @@ export const OWN_RENDERER_SETTINGS: Readonly<Record<string, string>> = {
   securityLevel: 'mermaid stays strict',
   deterministicIds: 'ids stay deterministic, so an export is the same bytes each time',
   deterministicIDSeed: 'ids stay deterministic, so an export is the same bytes each time',
+  handDrawnSeed: 'shapes drawn with a fixed seed, so an export is the same bytes each time',
 };

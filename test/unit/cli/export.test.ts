@@ -69,6 +69,21 @@ describe('anycast export', () => {
     assert.match(io.stderr, /--view takes map or diagram, not 'globe'/);
   });
 
+  it('writes the same bytes each time for the same diagram (mermaid draws some shapes with a seeded rough.js)', async () => {
+    const first = bytesIo({ 'seed.anycast.mmd': seed });
+    const second = bytesIo({ 'seed.anycast.mmd': seed });
+    assert.equal(await runExport(['seed.anycast.mmd', '-o', 'seed.svg', '--fail', 'US-East'], first), 0, first.stderr);
+    assert.equal(
+      await runExport(['seed.anycast.mmd', '-o', 'seed.svg', '--fail', 'US-East'], second),
+      0,
+      second.stderr,
+    );
+    const [a, b] = [first.bytes['seed.svg']!, second.bytes['seed.svg']!];
+    assert.ok(a.length > 1000);
+    assert.ok(Buffer.from(a).equals(Buffer.from(b)), 'the two exports differ');
+    assert.doesNotMatch(new TextDecoder().decode(a), /anycast-svg-\d/);
+  });
+
   it('writes a PNG at twice the diagram size', async () => {
     const io = bytesIo({ 'seed.anycast.mmd': seed });
     assert.equal(await runExport(['seed.anycast.mmd', '-o', 'seed.svg'], io), 0, io.stderr);
