@@ -22,6 +22,7 @@ import { previewHtml } from './previewHtml';
 import { PreviewMap } from './previewMap';
 import { readSettings } from './previewSettings';
 import { RenderWaits } from './renderWaits';
+import { checkWebviewMessage, describeDropped } from './webviewMessages';
 import type { RenderedEvent } from './renderWaits';
 import type { SimulationStore } from './simulation';
 
@@ -59,6 +60,7 @@ export class PreviewManager implements vscode.Disposable {
     private readonly analyses: DocumentAnalyses,
     private readonly simulation: SimulationStore,
     memory: vscode.Memento,
+    private readonly log: Pick<vscode.LogOutputChannel, 'warn'>,
   ) {
     this.map = new PreviewMap(memory);
     this.disposables.push(
@@ -173,7 +175,7 @@ export class PreviewManager implements vscode.Disposable {
     this.renders.reset();
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'preview.svg');
     panel.webview.html = previewHtml(panel.webview, this.extensionUri);
-    panel.webview.onDidReceiveMessage((message: WebviewToHost) => this.receive(message), undefined, this.disposables);
+    panel.webview.onDidReceiveMessage((value: unknown) => this.receiveChecked(value), undefined, this.disposables);
     panel.onDidDispose(
       () => {
         if (this.panel !== panel) return;
@@ -295,6 +297,13 @@ export class PreviewManager implements vscode.Disposable {
     this.post({ type: 'highlight', nodeId });
   }
 
+  /** Acts on a message only when it is one of the protocol's; anything else is logged and dropped. */
+  private receiveChecked(value: unknown): void {
+    const checked = checkWebviewMessage(value);
+    if (checked.ok) this.receive(checked.message);
+    else this.log.warn(describeDropped(value, checked.reason));
+  }
+
   private receive(message: WebviewToHost): void {
     switch (message.type) {
       case 'ready':
@@ -373,8 +382,10 @@ export function registerPreview(
   analyses: DocumentAnalyses,
   simulation: SimulationStore,
 ): PreviewManager {
-  const manager = new PreviewManager(context.extensionUri, analyses, simulation, context.workspaceState);
+  const log = vscode.window.createOutputChannel('Anycast Topology', { log: true });
+  const manager = new PreviewManager(context.extensionUri, analyses, simulation, context.workspaceState, log);
   context.subscriptions.push(
+    log,
     manager,
     vscode.commands.registerCommand('anycast.openPreviewToSide', (uri?: vscode.Uri) =>
       manager.open(uri instanceof vscode.Uri ? uri : undefined),
