@@ -91,12 +91,19 @@ function keystrokeUnderSimulation(): void {
     version++;
     const text = version % 2 === 0 ? cdn : `${cdn} `;
     const before = cache.resolutions;
-    const analysis = cache.analysisOf({ key: 'file:///cdn.anycast.mmd', version, getText: () => text });
+    const analysis = cache.analysisOf({
+      key: 'file:///cdn.anycast.mmd',
+      version,
+      size: text.length,
+      getText: () => text,
+    });
     const diagnostics = analysis.diagnostics.length;
     const picture = diagramContent(analysis, scenario).routing;
     const routing = analysis.underScenario(scenario);
     const lenses = popLenses(
-      cache.analysisOf({ key: 'file:///cdn.anycast.mmd', version, getText: () => text }).underScenario(scenario),
+      cache
+        .analysisOf({ key: 'file:///cdn.anycast.mmd', version, size: text.length, getText: () => text })
+        .underScenario(scenario),
     );
     const headline = simulationHeadline(routing);
     resolves = cache.resolutions - before;

@@ -4,8 +4,10 @@ import { constants, unlinkSync } from 'node:fs';
 import { open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-/** Diagrams larger than this are refused before they are read (a parse of them would not end in useful time). */
-export const MAX_DIAGRAM_BYTES = 20 * 1024 * 1024;
+import { MAX_DIAGRAM_BYTES } from '../language/index';
+
+/** Diagrams larger than this are refused before they are read; the editor's limit too. */
+export { MAX_DIAGRAM_BYTES };
 
 export interface CliIo {
   out(text: string): void;

@@ -23,6 +23,7 @@ export class DocumentAnalyses implements vscode.Disposable {
     return this.cache.analysisOf({
       key: document.uri.toString(),
       version: document.version,
+      size: document.offsetAt(document.lineAt(document.lineCount - 1).range.end),
       getText: () => document.getText(),
     });
   }

@@ -52,6 +52,7 @@ export function isSyntaxError(diagnostic: Diagnostic): boolean {
     code === 'missing-header' ||
     code === 'label-needs-quotes' ||
     code === 'unmatched-end' ||
+    code === 'too-large' ||
     code.startsWith('unclosed-') ||
     code.startsWith('yaml')
   );

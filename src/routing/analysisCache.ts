@@ -3,12 +3,15 @@
  * changes or closes. Every editor feature reads it, so a keystroke costs one parse, one baseline
  * resolve and one resolve per active what-if. Pure (src/extension wraps it in the document events).
  */
+import { MAX_DIAGRAM_BYTES, tooLargeDocument } from '../language/index';
 import { DiagramAnalysis } from './analysis';
 
 /** A document as the cache sees it: a stable key (its URI), a version that changes with its text. */
 export interface VersionedText {
   readonly key: string;
   readonly version: number;
+  /** The text's length, known without reading it: a text over the limit is never read. */
+  readonly size: number;
   getText(): string;
 }
 
@@ -35,10 +38,11 @@ export class AnalysisCache {
       this.entries.set(text.key, hit);
       return hit.analysis;
     }
-    const analysis = new DiagramAnalysis(text.getText(), undefined, {
-      maxTopologySize: maxEditorTopologySize,
-      onResolve: () => this.resolves++,
-    });
+    const options = { maxTopologySize: maxEditorTopologySize, onResolve: () => this.resolves++ };
+    const analysis =
+      text.size > MAX_DIAGRAM_BYTES
+        ? new DiagramAnalysis('', tooLargeDocument(text.size))
+        : new DiagramAnalysis(text.getText(), undefined, options);
     this.entries.delete(text.key);
     this.entries.set(text.key, { version: text.version, analysis });
     if (this.entries.size > maxCached) this.entries.delete(this.entries.keys().next().value as string);

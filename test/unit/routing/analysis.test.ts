@@ -95,7 +95,7 @@ describe('one analysis per version, one resolve per what-if', () => {
 describe('the editor cache', () => {
   it('keeps one analysis per document version and makes a new one when the text changes', () => {
     const cache = new AnalysisCache();
-    const v1 = { key: 'file:///a.anycast.mmd', version: 1, getText: () => seed };
+    const v1 = { key: 'file:///a.anycast.mmd', version: 1, size: seed.length, getText: () => seed };
     const first = cache.analysisOf(v1);
     assert.equal(cache.analysisOf(v1), first);
     const v2 = { ...v1, version: 2, getText: () => seed.replace('User in Tokyo', 'User in Osaka') };
@@ -104,9 +104,35 @@ describe('the editor cache', () => {
     cache.forget(v1.key);
     assert.notEqual(cache.analysisOf(v2), second, 'a closed document is analysed afresh');
   });
+  it('does not read a document over 20 MB: one error at its start, nothing parsed, the preview told', () => {
+    const cache = new AnalysisCache();
+    const huge = {
+      key: 'file:///huge.anycast.mmd',
+      version: 1,
+      size: 20 * 1024 * 1024 + 1,
+      getText: (): string => assert.fail('the text of a document over the limit is never read'),
+    };
+    const analysis = cache.analysisOf(huge);
+    assert.deepEqual(
+      analysis.diagnostics.map((d) => [d.severity, d.code, d.range.start.line, d.range.start.character]),
+      [['error', 'too-large', 0, 0]],
+    );
+    assert.match(
+      analysis.diagnostics[0]?.message ?? '',
+      /has 20,971,521 characters, over the 20,971,520 \(20 MB\) a diagram may have: it is not analysed/,
+    );
+    assert.equal(analysis.syntaxError?.code, 'too-large');
+    assert.equal(analysis.model.nodes.length, 0);
+    const atLimit = { ...huge, version: 2, size: 20 * 1024 * 1024, getText: () => seed };
+    assert.deepEqual(
+      cache.analysisOf(atLimit).diagnostics.filter((d) => d.code === 'too-large'),
+      [],
+      'exactly 20 MB is still read',
+    );
+  });
   it('costs one baseline and one resolve per active what-if on a keystroke, read by every view', () => {
     const cache = new AnalysisCache();
-    const document = { key: 'file:///a.anycast.mmd', version: 1, getText: () => seed };
+    const document = { key: 'file:///a.anycast.mmd', version: 1, size: seed.length, getText: () => seed };
     const before = cache.resolutions;
     const analysis = cache.analysisOf(document);
     void analysis.diagnostics;
