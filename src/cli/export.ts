@@ -12,7 +12,7 @@ import { failureFlags, failureOptions } from './failureOptions';
 import { mapScene } from '../routing/map/mapScene';
 import type { MapScene } from '../routing/map/mapScene';
 import type { PreviewView } from '../routing/map/previewView';
-import { previewFile } from './failures';
+import { pictureExit, previewFile } from './failures';
 import type { FailureFlags } from './failures';
 import type { CliIo } from './io';
 import { helpOption, readCommandLine, usageError } from './options';
@@ -68,7 +68,7 @@ instead: each PoP on the world sized by its traffic share, each client's arc to 
 it, failures marked, the legend beside it.`,
   options: exportOptions,
   exitStatus:
-    '0 written, 1 the file cannot be read, drawn or written, or a flag names nothing in it, 2 bad usage, 4 no usable Chromium (the table in `anycast --help`).',
+    '0 written, 1 the file cannot be read, drawn or written, or a flag names nothing in it, 2 bad usage, 3 written, but the routing never settles, 4 no usable Chromium (the table in `anycast --help`).',
 };
 
 const backgrounds: readonly ExportBackground[] = ['light', 'dark', 'transparent'];
@@ -332,5 +332,5 @@ export async function runExport(
     throw error;
   }
   if (content.routing.problem) io.err(`anycast export: ${parsed.file}: ${content.routing.problem}`);
-  return 0;
+  return pictureExit(drawn);
 }

@@ -80,3 +80,11 @@ export async function previewFile(
   }
   return { text, content: diagramContent(analysis, scenario), scenario, analysis };
 }
+
+/**
+ * The exit status once a picture of the routing is written: unstable routing (3) when it never
+ * settles under the flags, as `anycast resolve` exits, else success.
+ */
+export function pictureExit(drawn: { readonly analysis: DiagramAnalysis; readonly scenario: DiagramScenario }): number {
+  return drawn.analysis.underScenario(drawn.scenario).resolution?.unstable ? EXIT.unstable : EXIT.ok;
+}

@@ -1,7 +1,7 @@
 // Runs in Node: `anycast mermaid FILE [--fail POP|--fail-as AS|--fail-link A--B]...`, the annotated diagram as mermaid text for any renderer.
 import { annotatedMermaid } from '../routing/picture/annotatedMermaid';
 import { failureFlags, failureOptions } from './failureOptions';
-import { previewFile } from './failures';
+import { pictureExit, previewFile } from './failures';
 import type { FailureFlags } from './failures';
 import type { CliIo } from './io';
 import { helpOption, readCommandLine, usageError } from './options';
@@ -33,7 +33,7 @@ a README, wiki or issue where mermaid renders (GitHub, GitLab, Notion): the same
 preview, without the extension. The original lines are kept as written.`,
   options: mermaidOptions,
   exitStatus:
-    '0 done, 1 the file cannot be read, written or does not parse, or an unknown PoP, AS or link, 2 bad usage (the table in `anycast --help`).',
+    '0 done, 1 the file cannot be read, written or does not parse, or an unknown PoP, AS or link, 2 bad usage, 3 written, but the routing never settles (the table in `anycast --help`).',
 };
 
 interface MermaidArgs {
@@ -70,10 +70,7 @@ export async function runMermaid(args: readonly string[], io: CliIo): Promise<nu
 
   const annotated = annotatedMermaid(text, content.model, content.routing, { legend: parsed.legend });
   const out = parsed.markdown ? `\`\`\`mermaid\n${annotated}\`\`\`\n` : annotated;
-  if (parsed.output !== undefined) {
-    await io.writeFileAtomic(parsed.output, out);
-    return 0;
-  }
-  io.out(out.endsWith('\n') ? out.slice(0, -1) : out);
-  return 0;
+  if (parsed.output !== undefined) await io.writeFileAtomic(parsed.output, out);
+  else io.out(out.endsWith('\n') ? out.slice(0, -1) : out);
+  return pictureExit(drawn);
 }
