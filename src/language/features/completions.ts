@@ -78,6 +78,10 @@ const nodeKeys: readonly Word[] = [
   { label: 'prepend', detail: 'extra prepends on every announcement of this PoP' },
   { label: 'state', detail: 'up, or down (withdrawn PoP, failed AS)' },
   { label: 'weight', detail: 'a client’s relative traffic weight (default 1)' },
+  { label: 'traffic', detail: 'a client’s traffic with a unit: 40Gbps, 500Mbps or 120k rps' },
+  { label: 'rps', detail: 'a client’s traffic in requests per second: 120k' },
+  { label: 'capacity', detail: 'what a PoP can serve, in the clients’ unit: 100Gbps or 500k rps' },
+  { label: 'attack', detail: 'attack traffic from a client or an AS: 300Gbps' },
   { label: 'in', detail: 'the id of the AS a client sits in' },
   { label: 'address', detail: 'the anycast service address' },
 ];
@@ -92,6 +96,11 @@ const edgeKeys: readonly Word[] = [
   { label: 'state', detail: 'up or down' },
 ];
 
+const rateWords: readonly Word[] = ['1Gbps', '10Gbps', '100Gbps', '1Tbps', '100k rps', '1M rps'].map((label) => ({
+  label,
+  detail: 'a rate: bps or rps with k, M, G, T',
+}));
+
 const valueWords: Readonly<Record<string, readonly Word[]>> = {
   role: ['pop', 'as', 'client', 'service', 'narrative'].map((label) => ({ label, detail: 'role' })),
   state: [
@@ -100,6 +109,9 @@ const valueWords: Readonly<Record<string, readonly Word[]>> = {
   ],
   rel: relationshipWords,
   relationship: relationshipWords,
+  traffic: rateWords,
+  capacity: rateWords,
+  attack: rateWords,
   communities: [
     { label: 'no-export', detail: 'NO_EXPORT (RFC 1997)' },
     { label: 'no-advertise', detail: 'NO_ADVERTISE (RFC 1997)' },

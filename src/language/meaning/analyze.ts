@@ -15,6 +15,7 @@ import { checkProviderCycles, checkReachability } from './graphChecks';
 import { checkReferences } from './idChecks';
 import { mermaidLimitDiagnostics } from './mermaidLimits';
 import type { Direction, DocumentModel, DocumentSettings, EdgeModel, NodeModel, SubgraphModel } from './model';
+import { checkLoadFacts } from './loadFacts';
 import { buildNode } from './nodes';
 import { reportIgnoredRendererSettings } from './rendererSettings';
 import { collectEdgeIds, collectNodes } from './occurrences';
@@ -50,6 +51,7 @@ export function analyzeDocument(source: string): { model: DocumentModel; diagnos
   const finalSettings = inferServicePrefix(cx, nodes, inferService(cx, nodes, settings));
   fillDefaults(cx, nodes, edges, implicitTransit);
   checkPrefixes(cx, nodes, finalSettings);
+  checkLoadFacts(cx, nodes, finalSettings);
   checkProviderCycles(cx, nodes, edges);
   checkFarSessions(cx, nodes, edges);
   checkReachability(cx, nodes, edges, implicitTransit, cx.announceWritten);

@@ -1,12 +1,14 @@
 /**
  * The front matter's `anycast:` block: the service address, default prefixes, tie-break model and
- * seed, the default client weight, and the convergence timers (convergenceSettings.ts). The syntax
- * stage reports the front matter's YAML errors.
+ * seed, the default client weight, the utilisation warning threshold, attacks per subgraph
+ * (loadFacts.ts) and the convergence timers (convergenceSettings.ts). The syntax stage reports
+ * the front matter's YAML errors.
  */
 import type { TieBreakModel } from '../../engine/types';
 import type { AnalysisContext } from './context';
 import { readConvergence } from './convergenceSettings';
 import { readAddress, readInteger, readPrefix, readWeight } from './facts';
+import { readGroupAttacks, readWarnAbove } from './loadFacts';
 import type { DocumentSettings, Fact } from './model';
 import { scalarSpans, splitCommas } from '../syntax/metadata';
 import type { YamlEntry, YamlMap } from '../syntax/yaml';
@@ -112,6 +114,14 @@ function readAnycastSetting(cx: AnalysisContext, entry: YamlEntry, settings: Set
       if (convergence) settings.convergence = convergence;
       break;
     }
+    case 'warnAbove': {
+      const share = readWarnAbove(cx, entry);
+      if (share !== undefined) settings.warnAbove = share;
+      break;
+    }
+    case 'attack':
+      settings.groupAttacks = readGroupAttacks(cx, entry);
+      break;
     default:
       cx.report(
         entry.key,

@@ -72,6 +72,22 @@ export type NodeShape =
 
 export type AdminState = 'up' | 'down';
 
+/** The two units traffic is planned in: bits per second and requests per second. */
+export type RateUnit = 'bps' | 'rps';
+
+/** A traffic rate, in the base unit (`40Gbps` is 4e10 bps, `120k rps` is 120000 rps). */
+export interface Rate {
+  readonly value: number;
+  readonly unit: RateUnit;
+}
+
+/** An attack from every client and AS inside a subgraph (front matter `attack: { EU: 300Gbps }`). */
+export interface GroupAttack {
+  /** The subgraph id as written in the front matter. */
+  readonly subgraph: Fact<string>;
+  readonly rate: Fact<Rate>;
+}
+
 export interface NodeModel {
   readonly id: string;
   /** The first occurrence of the id (its definition when it has a label, else its first mention). */
@@ -109,6 +125,12 @@ export interface NodeModel {
   readonly state: Fact<AdminState> | undefined;
   /** client: relative traffic weight. */
   readonly weight?: Fact<number>;
+  /** client: its traffic (`traffic: 40Gbps`, `rps: 120k`); unlike `weight`, a figure with a unit. */
+  readonly traffic?: Fact<Rate>;
+  /** pop: what it can serve, in the unit of the clients' traffic. */
+  readonly capacity?: Fact<Rate>;
+  /** client, as: the attack traffic it sends (`attack: 300Gbps`). */
+  readonly attack?: Fact<Rate>;
   /** client: the id of the AS node the client sits in. */
   readonly inAs?: Fact<string>;
   /** service: the service address written on it. */
@@ -214,6 +236,10 @@ export interface DocumentSettings {
   readonly tieBreakSeed?: Fact<number>;
   /** Traffic weight of a client that gives none (default 1). */
   readonly defaultWeight?: Fact<number>;
+  /** Utilisation above this share (0..10, `warnAbove: 80%`) is marked as a warning; over 1 is overloaded. */
+  readonly warnAbove?: Fact<number>;
+  /** Attacks from every client and AS inside a subgraph. */
+  readonly groupAttacks?: readonly GroupAttack[];
   /** `convergence:`: the timers and seed of the convergence simulation. */
   readonly convergence?: ConvergenceSettings;
   /** Where each known key of `anycast:` is written, by its path under `anycast:` (docs spelling), for hover. */

@@ -1,6 +1,7 @@
 /**
  * A node's meaning from its draft: metadata keys checked, role decided, then the facts that role
- * takes (ASN, locations, prefixes, communities, state, weight, access AS, service address), each
+ * takes (ASN, locations, prefixes, communities, state, weight, traffic, capacity, attack, access AS,
+ * service address), each
  * with the text it came from.
  */
 import type { Community } from '../../engine/types';
@@ -17,6 +18,7 @@ import {
 } from './facts';
 import type { LabelFacts } from './labels';
 import { labelLines, readLabel } from './labels';
+import { readNodeRates } from './loadFacts';
 import { readLocations } from './locations';
 import type { DocumentSettings, FactSource, NodeModel, NodeRole } from './model';
 import type { Draft } from './occurrences';
@@ -83,6 +85,7 @@ export function buildNode(cx: AnalysisContext, d: Draft, settings: DocumentSetti
   readNodeState(cx, node, meta);
   if (role === 'client') readClientFacts(cx, node, meta, settings);
   if (role === 'service') readServiceAddress(cx, node, nc);
+  readNodeRates(cx, node, meta);
   return node;
 }
 

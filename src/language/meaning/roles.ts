@@ -60,7 +60,7 @@ export function readRole(
     roleSource = 'label';
   }
   const enclosingAs = enclosingAsOf(cx, d.subgraph);
-  if (roleSource === 'default' && enclosingAs && !meta.has('announce') && !meta.has('in') && !meta.has('weight')) {
+  if (roleSource === 'default' && enclosingAs && !meta.has('announce') && !meta.has('in') && !isClientKeyed(meta)) {
     role = 'as';
     roleSource = 'subgraph';
   }
@@ -71,10 +71,16 @@ export function readRole(
   return { role, roleSource, enclosingAs };
 }
 
+/** Keys only a client has: its traffic share or figure. */
+function isClientKeyed(meta: ReadonlyMap<string, MetadataEntry>): boolean {
+  return meta.has('weight') || meta.has('traffic') || meta.has('rps');
+}
+
 /** The role the metadata keys imply when nothing names one. */
 function roleFromKeys(meta: ReadonlyMap<string, MetadataEntry>): NodeRole {
   if (meta.has('announce') || meta.has('announces') || meta.has('prefixes') || meta.has('prefix')) return 'pop';
-  if (meta.has('in') || meta.has('weight')) return 'client';
+  if (meta.has('capacity')) return 'pop';
+  if (meta.has('in') || isClientKeyed(meta)) return 'client';
   if (meta.has('address')) return 'service';
   if (meta.has('asn')) return 'as';
   return 'narrative';

@@ -29,6 +29,12 @@ export const anycastSettingKeys: readonly SettingKey[] = [
   { key: 'seed', detail: 'seed of the random tie-break' },
   { key: 'weight', detail: 'traffic weight of a client that gives none (default 1)' },
   {
+    key: 'warnAbove',
+    detail: 'a PoP whose utilisation (load / capacity) is above this is marked as a warning (default 80%)',
+    values: ['80%', '90%'],
+  },
+  { key: 'attack', detail: 'attack from every client and AS inside a subgraph: attack: { EU: 300Gbps }' },
+  {
     key: 'convergence',
     detail: 'timers of the convergence simulation (Play convergence, the summary, anycast converge)',
   },

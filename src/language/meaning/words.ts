@@ -23,6 +23,10 @@ export const nodeKeys = [
   'prepend',
   'state',
   'weight',
+  'traffic',
+  'rps',
+  'capacity',
+  'attack',
   'in',
   'address',
 ];
@@ -66,6 +70,10 @@ export const keyRoles: Readonly<Record<string, readonly NodeRole[]>> = {
   community: ['pop'],
   state: ['pop', 'as'],
   weight: ['client'],
+  traffic: ['client'],
+  rps: ['client'],
+  capacity: ['pop'],
+  attack: ['client', 'as'],
   in: ['client'],
   address: ['service'],
 };
