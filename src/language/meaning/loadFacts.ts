@@ -103,6 +103,11 @@ export function loadUnit(nodes: readonly NodeModel[], settings: DocumentSettings
   return figures(nodes, settings)[0]?.fact.value.unit;
 }
 
+/** A figure in the unit loads are summed in, or 0 when absent or in the other unit. */
+export function inUnit(fact: Fact<Rate> | undefined, unit: RateUnit | undefined): number {
+  return fact && fact.value.unit === unit ? fact.value.value : 0;
+}
+
 /** One unit everywhere; a capacity on every PoP once any has one; traffic on clients once a capacity asks for it. */
 export function checkLoadFacts(cx: AnalysisContext, nodes: readonly NodeModel[], settings: DocumentSettings): void {
   const all = figures(nodes, settings);
