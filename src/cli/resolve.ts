@@ -12,6 +12,7 @@ import type {
 } from '../engine/index';
 import type { DocumentModel } from '../language/index';
 import { DiagramAnalysis } from '../routing/analysis';
+import { computeLoad, hasLoadFigures } from '../routing/load';
 import type { ScenarioRouting } from '../routing/analysis';
 import { isEmptyScenario, toEngineScenario } from '../routing/scenario';
 import type { DiagramScenario } from '../routing/scenario';
@@ -27,6 +28,7 @@ import { UsageError, usageError, wantsHelp } from './options';
 import { parseDiagramArgs, resolveHelp, wantsAsRel } from './resolveArgs';
 import { clientWhy, decisionJson, explanationJson, routerWhy, table } from './resolveWhy';
 import type { Naming } from '../routing/words/popDecisionWords';
+import { loadJson, loadText } from './resolveLoad';
 import type { DiagramArgs } from './resolveArgs';
 
 /** A PoP's display name from the diagram (`US-East` for `PoP: US-East`). */
@@ -213,6 +215,8 @@ interface Resolved {
   readonly topology: Topology;
   readonly scenario: Scenario;
   readonly after: Resolution;
+  /** With nothing failed, when something is. */
+  readonly before?: Resolution;
   readonly diff?: ResolutionDiff;
 }
 
@@ -221,8 +225,8 @@ function resolved(routing: ScenarioRouting): Resolved {
   if (!routing.baseline || !routing.resolution)
     throw new CliError(routing.problem ?? 'the routing could not be computed');
   const { topology } = routing.build;
-  const { engineScenario: scenario, resolution: after, diff } = routing;
-  return { topology, scenario, after, ...(diff ? { diff } : {}) };
+  const { engineScenario: scenario, resolution: after, diff, baseline: before } = routing;
+  return { topology, scenario, after, ...(diff ? { diff, before } : {}) };
 }
 
 /** With a tie-break other than the diagram's: the same what-if on a topology that breaks ties that way. */
@@ -238,7 +242,7 @@ function withTieBreak(
   const failing = !isEmptyScenario(failures);
   const before = resolve(topology);
   const after = failing ? resolve(topology, scenario) : before;
-  return { topology, scenario, after, ...(failing ? { diff: diffResolutions(before, after) } : {}) };
+  return { topology, scenario, after, ...(failing ? { diff: diffResolutions(before, after), before } : {}) };
 }
 
 /** `--why ID` for a client (where its PoP was decided, and the other stable states) or a router. */
@@ -274,7 +278,7 @@ async function runDiagram(args: DiagramArgs, io: CliIo): Promise<number> {
     throw new CliError(`${args.file}: ${errors.length} error(s); fix them (see \`anycast check\`) before resolving`);
   const failures = diagramFailures(model, args);
   if (typeof failures === 'string') throw new RequestError(failures);
-  const { topology, scenario, after, diff } = args.tieBreak
+  const { topology, scenario, after, diff, before } = args.tieBreak
     ? withTieBreak(analysis, failures, args.tieBreak, args.seed)
     : resolved(analysis.underScenario(failures));
   const impact = args.failEach ? popFailureImpact(topology, scenario, {}, after) : undefined;
@@ -284,15 +288,31 @@ async function runDiagram(args: DiagramArgs, io: CliIo): Promise<number> {
         `--why ${id}: no client or router has that id; clients: ${after.clients.map((c) => c.id).join(', ') || 'none'}`,
       );
   }
-  if (args.json) io.out(JSON.stringify({ ...toJson(model, after, diff), ...(impact ? { impact } : {}) }));
+  const loadOptions = { attack: args.attack };
+  const load = hasLoadFigures(model) ? computeLoad(model, analysis.build, after, loadOptions) : undefined;
+  const loadBefore = load && before ? computeLoad(model, analysis.build, before, loadOptions) : undefined;
+  if (args.attack && !load?.attack?.flows.length)
+    io.err(`${args.file}: --attack: the diagram states no attack (attack: on a client or an AS, or per subgraph)`);
+  if (args.json)
+    io.out(
+      JSON.stringify({
+        ...toJson(model, after, diff),
+        ...(impact ? { impact } : {}),
+        ...(load ? { load: loadJson(load, loadBefore) } : {}),
+      }),
+    );
   else {
     const naming: Naming = { model, build: analysis.build, pop: (id) => popLabel(model, after, id) };
     const whyLines = args.why.flatMap((id) => ['', ...whyOf(naming, topology, after, id)]);
     const unplaced = unplacedSentence(model, analysis.build);
+    const loadLines = load ? loadText(load, loadBefore, naming.pop, table) : [];
     io.out(
-      [toText(model, after, diff, unplaced), ...(impact ? impactText(model, after, impact) : []), ...whyLines].join(
-        '\n',
-      ),
+      [
+        toText(model, after, diff, unplaced),
+        ...loadLines,
+        ...(impact ? impactText(model, after, impact) : []),
+        ...whyLines,
+      ].join('\n'),
     );
   }
   for (const w of after.warnings) io.err(`${args.file}: warning: ${w}`);

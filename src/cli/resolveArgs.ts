@@ -28,6 +28,12 @@ const diagramOptions = [
     description: `${TIE_BREAKS.join(', ')} (default: the diagram's, else lowest-neighbor-asn)`,
   },
   { name: 'seed', type: 'string', value: 'N', default: '0', description: 'seed of the random tie-break' },
+  {
+    name: 'attack',
+    type: 'boolean',
+    description:
+      "send the diagram's attack sources along the same routing: each PoP's absorbed attack and total load, the PoPs overwhelmed, the share absorbed in the attack's own continent",
+  },
   { name: 'json', type: 'boolean', description: '{"clients":[...],"pops":[...],"moved":[...]} instead of tables' },
   helpOption,
 ] as const satisfies readonly OptionSpec[];
@@ -37,7 +43,7 @@ export const resolveCommand: CommandSpec<typeof diagramOptions> = {
   synopsis: ['resolve FILE.anycast.mmd [--fail POP|--fail-as AS|--fail-link A--B]... [options]'],
   description: `Resolves the diagram: for each client the PoP it reaches, the prefix, the AS path, where on its
 path the PoP was decided (router and step) over the nearest alternative (the best route to another
-PoP), and the estimated round-trip time; for each PoP its catchment. With --fail, --fail-as or --fail-link (repeatable), the state after the failure and
+PoP), and the estimated round-trip time; for each PoP its catchment, and its load and utilisation when the diagram states traffic and capacities. With --fail, --fail-as or --fail-link (repeatable), the state after the failure and
 what moved.`,
   options: diagramOptions,
   exitStatus:
@@ -56,6 +62,7 @@ export interface DiagramArgs {
   readonly why: string[];
   readonly tieBreak?: TieBreakModel;
   readonly seed: number;
+  readonly attack: boolean;
   readonly json: boolean;
 }
 
@@ -75,6 +82,7 @@ export function parseDiagramArgs(args: readonly string[]): DiagramArgs {
     why: values.why,
     ...(tieBreak !== undefined ? { tieBreak: parseTieBreak(tieBreak) } : {}),
     seed: parseSeed(values.seed),
+    attack: values.attack,
     json: values.json,
   };
 }

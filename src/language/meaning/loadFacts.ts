@@ -108,6 +108,18 @@ export function inUnit(fact: Fact<Rate> | undefined, unit: RateUnit | undefined)
   return fact && fact.value.unit === unit ? fact.value.value : 0;
 }
 
+/** A client that only sends attack traffic, its own or its subgraph's: it needs no traffic. */
+function isAttacker(cx: AnalysisContext, client: NodeModel, settings: DocumentSettings): boolean {
+  if (client.attack) return true;
+  const attacked = new Set((settings.groupAttacks ?? []).map((a) => a.subgraph.value));
+  const seen = new Set<string>();
+  for (let s = client.subgraph; s !== undefined && !seen.has(s); s = cx.subgraphsById.get(s)?.parent) {
+    if (attacked.has(s)) return true;
+    seen.add(s);
+  }
+  return false;
+}
+
 /** One unit everywhere; a capacity on every PoP once any has one; traffic on clients once a capacity asks for it. */
 export function checkLoadFacts(cx: AnalysisContext, nodes: readonly NodeModel[], settings: DocumentSettings): void {
   const all = figures(nodes, settings);
@@ -134,7 +146,7 @@ export function checkLoadFacts(cx: AnalysisContext, nodes: readonly NodeModel[],
       );
   const clients = nodes.filter((n) => n.role === 'client');
   if (pops.some((p) => p.capacity) && clients.some((c) => c.traffic))
-    for (const c of clients.filter((x) => !x.traffic))
+    for (const c of clients.filter((x) => !x.traffic && !isAttacker(cx, x, settings)))
       cx.reportAt(
         c.idRange,
         'information',
