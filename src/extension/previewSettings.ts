@@ -4,6 +4,7 @@ import type { PreviewTheme } from '../protocol/messages';
 import type { DefaultViewSetting } from '../routing/map/previewView';
 import { defaultGroupClientsAbove } from '../routing/picture/clientGroups';
 import { viewSetting } from './previewMap';
+import type { LoadOptions } from '../routing/load';
 
 export interface PreviewSettings {
   readonly theme: PreviewTheme;
@@ -11,6 +12,12 @@ export interface PreviewSettings {
   readonly debounceMs: number;
   readonly maxEdges: number;
   readonly groupClientsAbove: number;
+}
+
+/** `anycast.load.warnAbove` (a percentage) as the load computation's options. */
+export function readLoadOptions(): LoadOptions {
+  const percent = vscode.workspace.getConfiguration('anycast.load').get<number>('warnAbove', 80);
+  return { warnAbove: Math.min(10, Math.max(0.01, percent / 100)) };
 }
 
 export function readSettings(): PreviewSettings {

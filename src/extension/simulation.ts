@@ -14,6 +14,7 @@ import { convergenceSection } from '../routing/words/convergenceWords';
 import { simulationHeadline, simulationSummary } from '../routing/words/simulationSummary';
 import { anycastLanguageId, diagramDocument } from './activeDiagram';
 import type { DocumentAnalyses } from './analyses';
+import { readLoadOptions } from './previewSettings';
 
 /**
  * What scripts and tests may pass instead of picking: PoPs by id or name, links by their ends, ASes
@@ -218,7 +219,9 @@ class SummaryProvider implements vscode.TextDocumentContentProvider {
       vscode.workspace.textDocuments.find((d) => d.uri.toString() === source.toString()) ??
       (await vscode.workspace.openTextDocument(source));
     const routing = this.store.routingOf(document);
-    return [simulationSummary(routing, fileName(source)), convergenceSection(routing)].filter((s) => s).join('\n\n');
+    return [simulationSummary(routing, fileName(source), readLoadOptions()), convergenceSection(routing)]
+      .filter((s) => s)
+      .join('\n\n');
   }
 
   dispose(): void {

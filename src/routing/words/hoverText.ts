@@ -15,6 +15,10 @@ import { percent, plural } from './figures';
 import { unplacedSentence } from './unplacedWords';
 import { displayName } from '../scenario';
 import type { ScenarioRouting } from '../analysis';
+import { loadOfRouting } from '../load';
+import type { LoadOptions } from '../load';
+import { popLoadLine, rateFactHover } from './loadWords';
+import { formatRate } from '../../language/meaning/rates';
 import { rangeContains } from '../../language/types';
 import { settingHoverAt } from './settingHover';
 import type { Position, Range } from '../../language/types';
@@ -33,6 +37,7 @@ interface Context {
   readonly analysis: ScenarioRouting;
   readonly byId: ReadonlyMap<string, NodeModel>;
   readonly asNames: Readonly<Record<number, string>>;
+  readonly load: LoadOptions;
 }
 
 function popName(ctx: Context, popId: string | undefined): string {
@@ -117,6 +122,7 @@ function clientHover(ctx: Context, node: NodeModel): string[] {
   if (tie) lines.push(tie);
   for (const pop of route.alsoReaches ?? [])
     lines.push(`This client may also land on **${popName(ctx, pop)}**, depending on the order of events`);
+  if (node.traffic) lines.push(`Traffic: ${formatRate(node.traffic.value.value, node.traffic.value.unit)}`);
   if (route.rttMs !== undefined) {
     const change = route.rttBeforeMs !== undefined ? ` (was ${Math.round(route.rttBeforeMs)} ms)` : '';
     lines.push(`Estimated RTT: ≈ ${Math.round(route.rttMs)} ms${change}`);
@@ -144,6 +150,9 @@ function popHover(ctx: Context, node: NodeModel): string[] {
       `Catchment: **${plural(result.clients.length, 'client')}**, ${percent(result.trafficShare)} of traffic${names.length > 0 ? `: ${shown}` : ''}`,
     );
   }
+  const load = loadOfRouting(analysis, ctx.load);
+  const loadLine = load && result?.state === 'up' ? popLoadLine(load.after, node.id, load.before) : undefined;
+  if (loadLine) lines.push(`Load: ${escapeMarkdown(loadLine)}`);
   if (failed) {
     const moved = analysis.diff?.moved.filter((m) => m.from === node.id) ?? [];
     if (moved.length > 0)
@@ -236,11 +245,13 @@ function edgeHover(ctx: Context, edge: EdgeModel): string[] | undefined {
   return lines;
 }
 
-/** The hover for the node id, edge or `anycast:` setting under `position`, or undefined when the cursor is on none. */
-export function hoverAt(analysis: ScenarioRouting, position: Position): HoverText | undefined {
+/** The hover for the node id, edge, written rate or `anycast:` setting under `position`, or undefined when the cursor is on none. */
+export function hoverAt(analysis: ScenarioRouting, position: Position, load: LoadOptions = {}): HoverText | undefined {
   const model = analysis.model;
   const setting = settingHoverAt(model.settings, position);
   if (setting) return setting;
+  const figure = rateFactHover(model, position);
+  if (figure) return figure;
   // On the id anywhere it is written, or on the label people read.
   const labelled = model.nodes.find((n) => n.labelRange !== undefined && rangeContains(n.labelRange, position));
   const found =
@@ -249,6 +260,7 @@ export function hoverAt(analysis: ScenarioRouting, position: Position): HoverTex
     analysis,
     byId: new Map(model.nodes.map((n) => [n.id, n])),
     asNames: analysis.build.topology.asNames ?? {},
+    load,
   };
   if (!found) {
     // On an edge's arrow or label: the session it stands for.

@@ -2,7 +2,9 @@
  * Load in words, one way for the code lens, the hover, the summary and the CLI: "40 Gbps · 62% of
  * 64 Gbps", "over capacity", "above 80%", and the attack's totals. Pure.
  */
-import type { RateUnit } from '../../language/meaning/model';
+import type { DocumentModel, RateUnit } from '../../language/meaning/model';
+import { rangeContains } from '../../language/types';
+import type { Position, Range } from '../../language/types';
 import { formatRate } from '../../language/meaning/rates';
 import type { AttackSummary } from '../attack';
 import type { LoadReport, PopLoad } from '../load';
@@ -55,4 +57,27 @@ export function attackLines(attack: AttackSummary, unit: RateUnit, name: (pop: s
       : `Overwhelmed (over capacity): ${attack.overwhelmed.map(name).join(', ')}`,
   );
   return lines;
+}
+
+const factMeaning = {
+  traffic: 'the traffic this client sends; summed onto the PoP it reaches',
+  capacity: 'what this PoP can serve; its utilisation is load / capacity',
+  attack: 'attack traffic sent along the same routing as this node’s (anycast resolve --attack, Simulate attack)',
+} as const;
+
+/** Hover on a written traffic, capacity or attack figure: what it reads as and what it is for. */
+export function rateFactHover(
+  model: DocumentModel,
+  position: Position,
+): { markdown: string; range: Range } | undefined {
+  for (const node of model.nodes)
+    for (const key of ['traffic', 'capacity', 'attack'] as const) {
+      const fact = node[key];
+      if (fact && rangeContains(fact.range, position))
+        return {
+          markdown: `**${key}** ${formatRate(fact.value.value, fact.value.unit)}: ${factMeaning[key]}`,
+          range: fact.range,
+        };
+    }
+  return undefined;
 }

@@ -13,6 +13,9 @@ import { unplacedSentence } from './unplacedWords';
 import { displayName, isEmptyScenario, isWrittenDown, sameEdge } from '../scenario';
 import type { ScenarioRouting } from '../analysis';
 import type { EdgeKey } from '../scenario';
+import { loadOfRouting } from '../load';
+import type { LoadOptions, LoadReport } from '../load';
+import { popLoadLine } from './loadWords';
 
 function names(model: DocumentModel): Map<string, string> {
   return new Map(model.nodes.map((n) => [n.id, displayName(n)]));
@@ -113,8 +116,9 @@ function writtenDownLens(
 }
 
 /** One lens per PoP, above its definition. */
-export function popLenses(analysis: ScenarioRouting): PopLens[] {
+export function popLenses(analysis: ScenarioRouting, loadOptions: LoadOptions = {}): PopLens[] {
   const model = analysis.model;
+  const load = loadOfRouting(analysis, loadOptions);
   const results = new Map((analysis.resolution?.pops ?? []).map((p) => [p.id, p]));
   return model.nodes
     .filter((n) => n.role === 'pop')
@@ -133,10 +137,11 @@ export function popLenses(analysis: ScenarioRouting): PopLens[] {
           tooltip: 'Announce this PoP again',
         };
       }
+      const loadLine = load ? popLoadLine(load.after, node.id, load.before) : undefined;
       return {
         pop: node.id,
         range,
-        title: catchmentWords(result),
+        title: loadLine && result ? `${plural(result.clients.length, 'client')} · ${loadLine}` : catchmentWords(result),
         action: 'fail',
         actionTitle: 'Simulate failure',
         tooltip: 'Withdraw this PoP in a simulation and see where its clients go',
@@ -169,7 +174,7 @@ function cell(text: string): string {
 }
 
 /** The summary of the simulation as a Markdown document (opens in the editor's Markdown preview). */
-export function simulationSummary(analysis: ScenarioRouting, title: string): string {
+export function simulationSummary(analysis: ScenarioRouting, title: string, loadOptions: LoadOptions = {}): string {
   const nameOf = names(analysis.model);
   const name = (engineId: string | undefined): string => {
     if (engineId === undefined) return 'no PoP';
@@ -223,12 +228,19 @@ export function simulationSummary(analysis: ScenarioRouting, title: string): str
     '',
   );
   const before = new Map(baseline.pops.map((p) => [p.id, p]));
+  const load = loadOfRouting(analysis, loadOptions);
+  const loadCell = (report: LoadReport | undefined, pop: string): string => {
+    const line = report ? popLoadLine(report, pop) : undefined;
+    return line ? ` · ${cell(line)}` : '';
+  };
   out.push('## Catchments', '', '| PoP | Before | After |', '|---|---|---|');
   for (const pop of resolution.pops) {
     const was = before.get(pop.id);
     const fmt = (p: typeof pop | undefined): string =>
       !p || p.state === 'down' ? 'down' : `${plural(p.clients.length, 'client')} · ${percent(p.trafficShare)}`;
-    out.push(`| ${cell(name(pop.id))} | ${fmt(was)} | ${fmt(pop)} |`);
+    out.push(
+      `| ${cell(name(pop.id))} | ${fmt(was)}${loadCell(load?.before, pop.id)} | ${fmt(pop)}${pop.state === 'up' ? loadCell(load?.after, pop.id) : ''} |`,
+    );
   }
   const rtts = moved
     .filter((m) => m.rttBeforeMs !== undefined && m.rttAfterMs !== undefined)
