@@ -4,23 +4,11 @@ import { DiagramAnalysis } from '../../../src/routing/analysis';
 import { computeLoad, loadOfRouting, worstPop } from '../../../src/routing/load';
 import type { LoadReport } from '../../../src/routing/load';
 import { failingPops } from '../../../src/routing/scenario';
+import { smallCdn } from './loadDiagram';
 
-// A plain diagram: each client reaches the geographically nearest PoP (docs/language.md).
+// The small CDN (see loadDiagram.ts) and two attackers that send no traffic of their own.
 const cdn = [
-  '---',
-  'anycast:',
-  '  service: 192.0.2.1',
-  '  prefixes: [192.0.2.0/24]',
-  '---',
-  'flowchart LR',
-  '  FRA[PoP: Frankfurt]@{ capacity: 100Gbps }',
-  '  IAD[PoP: IAD]@{ capacity: 50Gbps }',
-  '  SIN[PoP: Singapore]@{ capacity: 20Gbps }',
-  '  Paris([Users in Paris])@{ traffic: 40Gbps }',
-  '  London([Users in London])@{ traffic: 30Gbps }',
-  '  NY([Users in New York])@{ traffic: 45Gbps }',
-  '  Tokyo([Users in Tokyo])@{ traffic: 10Gbps }',
-  '  Sydney([Users in Sydney])@{ traffic: 15Gbps }',
+  ...smallCdn,
   '  Moscow([Users in Moscow])@{ attack: 20Gbps }',
   '  Lima([Users in Lima])@{ attack: 10Gbps }',
 ];

@@ -3,26 +3,10 @@ import { describe, it } from 'node:test';
 import { DiagramAnalysis } from '../../../src/routing/analysis';
 import { failingPops } from '../../../src/routing/scenario';
 import { hoverAt } from '../../../src/routing/words/hoverText';
+import { smallCdn } from './loadDiagram';
 import { simulationSummary, popLenses } from '../../../src/routing/words/simulationSummary';
 
-// Plain diagram: clients reach the nearest PoP. Frankfurt serves Paris and London (40 + 30 of 100
-// Gbps), IAD New York (45 of 50 Gbps), Singapore Tokyo and Sydney (10 + 15 of 20 Gbps).
-const text = [
-  '---',
-  'anycast:',
-  '  service: 192.0.2.1',
-  '  prefixes: [192.0.2.0/24]',
-  '---',
-  'flowchart LR',
-  '  FRA[PoP: Frankfurt]@{ capacity: 100Gbps }',
-  '  IAD[PoP: IAD]@{ capacity: 50Gbps }',
-  '  SIN[PoP: Singapore]@{ capacity: 20Gbps }',
-  '  Paris([Users in Paris])@{ traffic: 40Gbps }',
-  '  London([Users in London])@{ traffic: 30Gbps }',
-  '  NY([Users in New York])@{ traffic: 45Gbps }',
-  '  Tokyo([Users in Tokyo])@{ traffic: 10Gbps }',
-  '  Sydney([Users in Sydney])@{ traffic: 15Gbps }',
-].join('\n');
+const text = smallCdn.join('\n');
 
 describe('load in words', () => {
   it('the code lens says clients, load and utilisation, and marks a PoP above the threshold in words', () => {
