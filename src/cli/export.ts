@@ -36,6 +36,11 @@ const exportOptions = [
     default: 'diagram',
     description: 'diagram or map (the catchment map)',
   },
+  {
+    name: 'attack',
+    type: 'boolean',
+    description: "add the diagram's attack sources to each PoP's load, as the preview's Simulate attack does",
+  },
   { name: 'background', type: 'string', value: 'BG', default: 'light', description: 'light, dark or transparent' },
   { name: 'scale', type: 'string', value: 'N', default: '2', description: 'PNG pixels per diagram unit, at most 8' },
   {
@@ -89,6 +94,7 @@ interface ExportArgs {
   readonly scale: number;
   readonly chromium?: string;
   readonly timeoutMs: number;
+  readonly attack: boolean;
 }
 
 /** The command line read, or the exit status after the help or a usage error. */
@@ -119,6 +125,7 @@ function readArgs(args: readonly string[], io: CliIo): ExportArgs | number {
     background: background as ExportBackground,
     scale,
     timeoutMs: seconds * 1000,
+    attack: values.attack,
     ...(chromium !== undefined ? { chromium } : {}),
   };
 }
@@ -293,10 +300,11 @@ export async function runExport(
 ): Promise<number> {
   const parsed = readArgs(args, io);
   if (typeof parsed === 'number') return parsed;
-  const drawn = await previewFile('export', parsed.file, parsed.fail, io);
+  const load = { attack: parsed.attack };
+  const drawn = await previewFile('export', parsed.file, parsed.fail, io, load);
   if (typeof drawn === 'number') return drawn;
   const { content, scenario, analysis } = drawn;
-  const map = parsed.view === 'map' ? mapScene(analysis.underScenario(scenario)) : undefined;
+  const map = parsed.view === 'map' ? mapScene(analysis.underScenario(scenario), undefined, load) : undefined;
   if (parsed.view === 'map' && !map) {
     io.err(`anycast export: ${parsed.file}: the routing could not be computed, so there is no map to draw`);
     return 1;

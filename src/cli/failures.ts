@@ -1,4 +1,5 @@
 // Runs in Node: the what-if flags every diagram command takes (--fail, --fail-as, --fail-link), read into the simulation's diagram scenario.
+import type { LoadOptions } from '../routing/load';
 import { DiagramAnalysis } from '../routing/analysis';
 import { diagramContent } from '../routing/picture/previewContent';
 import type { DiagramContent } from '../routing/picture/previewContent';
@@ -50,6 +51,7 @@ export async function previewFile(
   file: string,
   flags: FailureFlags,
   io: CliIo,
+  load: LoadOptions = {},
 ): Promise<
   | {
       readonly text: string;
@@ -78,7 +80,7 @@ export async function previewFile(
     io.err(`anycast ${command}: ${file}: ${scenario}`);
     return EXIT.badInput;
   }
-  return { text, content: diagramContent(analysis, scenario), scenario, analysis };
+  return { text, content: diagramContent(analysis, scenario, { load }), scenario, analysis };
 }
 
 /**

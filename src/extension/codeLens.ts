@@ -4,7 +4,6 @@ import { popLenses } from '../routing/words/simulationSummary';
 import { toVsRange } from './convert';
 import type { SimulationStore } from './simulation';
 import { anycastSelector } from './activeDiagram';
-import { readLoadOptions } from './previewSettings';
 
 export function registerCodeLens(context: vscode.ExtensionContext, simulation: SimulationStore): void {
   const changed = new vscode.EventEmitter<void>();
@@ -14,7 +13,7 @@ export function registerCodeLens(context: vscode.ExtensionContext, simulation: S
     vscode.languages.registerCodeLensProvider(anycastSelector, {
       onDidChangeCodeLenses: changed.event,
       provideCodeLenses(document) {
-        return popLenses(simulation.routingOf(document), readLoadOptions()).map(
+        return popLenses(simulation.routingOf(document), simulation.loadOptionsOf(document.uri)).map(
           (lens) =>
             new vscode.CodeLens(toVsRange(lens.range), {
               title: `${lens.title} · ${lens.actionTitle}`,

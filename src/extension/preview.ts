@@ -75,7 +75,7 @@ export class PreviewManager implements vscode.Disposable {
         if (event.textEditor.document === this.document) this.cursorMoved(event.selections[0]?.active);
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (!event.affectsConfiguration('anycast.preview')) return;
+        if (!event.affectsConfiguration('anycast.preview') && !event.affectsConfiguration('anycast.load')) return;
         this.settings = readSettings();
         this.post({ type: 'setTheme', theme: this.settings.theme });
         this.update();
@@ -240,9 +240,8 @@ export class PreviewManager implements vscode.Disposable {
     const version = document.version;
     const analysis = this.analyses.of(document);
     const scenario = this.simulation.scenarioOf(document.uri);
-    const shown = previewContent(analysis, scenario, {
-      groupClientsAbove: this.settings.groupClientsAbove,
-    });
+    const load = this.simulation.loadOptionsOf(document.uri);
+    const shown = previewContent(analysis, scenario, { groupClientsAbove: this.settings.groupClientsAbove, load });
     if (shown.kind === 'error') {
       this.post({
         type: 'error',
@@ -261,6 +260,7 @@ export class PreviewManager implements vscode.Disposable {
       setting: this.settings.defaultView,
       edges: content.edges.length,
       maxEdges: this.settings.maxEdges,
+      load,
     });
     if (setView) this.post({ type: 'setView', view: setView });
     if (previous?.mermaidText === content.mermaidText && placesKnown) {
@@ -328,6 +328,9 @@ export class PreviewManager implements vscode.Disposable {
         break;
       case 'togglePop':
         if (this.document?.uri.toString() === message.uri) this.simulation.togglePop(this.document, message.pop);
+        break;
+      case 'simulateAttack':
+        if (this.document?.uri.toString() === message.uri) this.simulation.setAttack(this.document.uri, message.on);
         break;
       case 'picture':
         this.svgRequests.get(message.requestId)?.(message);

@@ -9,6 +9,7 @@ import type { DiagramAnalysis } from '../routing/analysis';
 import type { MapPlaces } from '../routing/map/mapPlaces';
 import type { MapScene } from '../routing/map/mapScene';
 import { mapScene } from '../routing/map/mapScene';
+import type { LoadOptions } from '../routing/load';
 import type { DefaultViewSetting, PreviewView } from '../routing/map/previewView';
 import { chooseView } from '../routing/map/previewView';
 import type { DiagramScenario } from '../routing/scenario';
@@ -46,14 +47,19 @@ export class PreviewMap {
     version: number,
     analysis: DiagramAnalysis,
     scenario: DiagramScenario,
-    facts: { readonly setting: DefaultViewSetting; readonly edges: number; readonly maxEdges: number },
+    facts: {
+      readonly setting: DefaultViewSetting;
+      readonly edges: number;
+      readonly maxEdges: number;
+      readonly load: LoadOptions;
+    },
   ): MapUpdate {
     const view = this.viewOf(uri, analysis.model, facts);
     const setView = this.told?.uri !== uri || this.told.view !== view ? view : undefined;
     this.told = { uri, view };
     if (view !== 'map') return { ...(setView ? { setView } : {}), placesKnown: true };
     const kept = this.places?.uri === uri && this.places.version === version ? this.places.places : undefined;
-    const map = mapScene(analysis.underScenario(scenario), kept);
+    const map = mapScene(analysis.underScenario(scenario), kept, facts.load);
     if (map) this.places = { uri, version, places: map.places };
     return { ...(setView ? { setView } : {}), ...(map ? { map } : {}), placesKnown: map?.places === kept };
   }

@@ -15,6 +15,7 @@ import { simulationHeadline, simulationSummary } from '../routing/words/simulati
 import { anycastLanguageId, diagramDocument } from './activeDiagram';
 import type { DocumentAnalyses } from './analyses';
 import { readLoadOptions } from './previewSettings';
+import type { LoadOptions } from '../routing/load';
 
 /**
  * What scripts and tests may pass instead of picking: PoPs by id or name, links by their ends, ASes
@@ -38,6 +39,8 @@ export interface SimulationState {
 /** Each document's what-if; the routing under it is read from the analyses' owner. */
 export class SimulationStore implements vscode.Disposable {
   private readonly scenarios = new Map<string, DiagramScenario>();
+  /** Documents whose attack is simulated (the preview's "Simulate attack"). */
+  private readonly attacks = new Set<string>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires with the document whose simulation changed. */
   readonly onDidChange = this.changed.event;
@@ -45,7 +48,8 @@ export class SimulationStore implements vscode.Disposable {
 
   constructor(private readonly analyses: DocumentAnalyses) {
     this.closing = analyses.onDidClose((uri) => {
-      if (this.scenarios.delete(uri.toString())) this.changed.fire(uri);
+      const attacked = this.attacks.delete(uri.toString());
+      if (this.scenarios.delete(uri.toString()) || attacked) this.changed.fire(uri);
     });
   }
 
@@ -63,6 +67,19 @@ export class SimulationStore implements vscode.Disposable {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     if (document) this.routingOf(document);
     this.changed.fire(uri);
+  }
+
+  /** Simulates the diagram's attack (or stops): its traffic joins every view's load. */
+  setAttack(uri: vscode.Uri, on: boolean): void {
+    if (on === this.attacks.has(uri.toString())) return;
+    if (on) this.attacks.add(uri.toString());
+    else this.attacks.delete(uri.toString());
+    this.changed.fire(uri);
+  }
+
+  /** The load threshold of the settings, with the attack when it is simulated for `uri`. */
+  loadOptionsOf(uri: vscode.Uri): LoadOptions {
+    return { ...readLoadOptions(), attack: this.attacks.has(uri.toString()) };
   }
 
   /** Fails or restores `pop`; a PoP the file marks down is shown up instead, or down again. */
@@ -219,7 +236,7 @@ class SummaryProvider implements vscode.TextDocumentContentProvider {
       vscode.workspace.textDocuments.find((d) => d.uri.toString() === source.toString()) ??
       (await vscode.workspace.openTextDocument(source));
     const routing = this.store.routingOf(document);
-    return [simulationSummary(routing, fileName(source), readLoadOptions()), convergenceSection(routing)]
+    return [simulationSummary(routing, fileName(source), this.store.loadOptionsOf(source)), convergenceSection(routing)]
       .filter((s) => s)
       .join('\n\n');
   }

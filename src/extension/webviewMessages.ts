@@ -47,6 +47,7 @@ const checks: Readonly<Record<WebviewToHost['type'], Check>> = {
     }),
   viewChosen: (m) => expect(m, { uri: isString, view: (v) => views.includes(v as PreviewView) }),
   playConvergence: (m) => expect(m, { uri: isString, mode: (v) => modes.includes(v as ConvergenceMode) }),
+  simulateAttack: (m) => expect(m, { uri: isString, on: (v) => typeof v === 'boolean' }),
 };
 
 /** Checks a message from the webview against the protocol: its type is known and its fields have their types. */

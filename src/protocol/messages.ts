@@ -13,6 +13,7 @@ import type { RoutingAnnotation } from '../routing/picture/routingAnnotation';
 
 export type { ConvergencePlayback, PlaybackState } from '../routing/picture/convergencePlayback';
 export type { LegendAnnotation, NodeAnnotation, RoutingAnnotation } from '../routing/picture/routingAnnotation';
+export type { AttackAnnotation, LegendLoad, NodeLoad } from '../routing/picture/loadAnnotation';
 
 export type { MapRouting, MapScene, PreviewView };
 
@@ -188,6 +189,13 @@ export interface PlayConvergenceMessage {
   readonly mode: ConvergenceMode;
 }
 
+/** The user turned the preview's "Simulate attack" on or off: the attack sources' traffic joins the load. */
+export interface SimulateAttackMessage {
+  readonly type: 'simulateAttack';
+  readonly uri: string;
+  readonly on: boolean;
+}
+
 export type WebviewToHost =
   | ReadyMessage
   | RenderedMessage
@@ -196,4 +204,5 @@ export type WebviewToHost =
   | TogglePopMessage
   | PictureMessage
   | ViewChosenMessage
-  | PlayConvergenceMessage;
+  | PlayConvergenceMessage
+  | SimulateAttackMessage;

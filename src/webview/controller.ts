@@ -15,14 +15,13 @@ import type {
   WebviewToHost,
 } from '../protocol/messages';
 import { ConvergencePlayer } from './convergencePlayer';
-import type { DiagramIndex } from './diagramIndex';
-import { indexDiagram, targetOf } from './diagramIndex';
+import { type DiagramIndex, indexDiagram, targetOf } from './diagramIndex';
 import { renderLegend } from './legend';
+import { AttackToggle } from './attackToggle';
 import { MapMode } from './mapMode';
 import type { MermaidTheme } from './mermaidRenderer';
 import { MermaidRenderer } from './mermaidRenderer';
-import type { View } from './panZoom';
-import { PanZoom } from './panZoom';
+import { PanZoom, type View } from './panZoom';
 import { addZoomButtons, buildPage, showTooltip, sizeSvg } from './page';
 import type { Elements } from './page';
 import { exportableSvg } from './offscreen';
@@ -64,6 +63,7 @@ export class PreviewController {
   /** Each document's own pan and zoom, so switching files back and forth keeps both views. */
   private readonly views = new Map<string, View>();
   private readonly player: ConvergencePlayer;
+  private readonly attack: AttackToggle;
 
   constructor(
     private readonly body: HTMLElement,
@@ -101,6 +101,7 @@ export class PreviewController {
       this.restyle();
       this.map.repaint();
     });
+    this.attack = new AttackToggle(this.el.toolbar, post, () => this.uri);
     this.applyThemeAttribute();
   }
 
@@ -317,10 +318,9 @@ export class PreviewController {
     const routing = this.routing;
     const shown = this.shown;
     this.el.headline.textContent = routing?.headline ?? '';
+    this.attack.show(routing?.attack);
     renderLegend(this.el.legend, routing, this.theme, {
-      togglePop: (pop) => {
-        if (this.uri !== undefined) this.host.post({ type: 'togglePop', uri: this.uri, pop });
-      },
+      togglePop: (pop) => this.uri !== undefined && this.host.post({ type: 'togglePop', uri: this.uri, pop }),
       hoverPop: (pop) => {
         if (this.shown && this.routing) showCatchment(this.shown.index, this.routing, this.shown.svg, pop);
       },

@@ -21,6 +21,8 @@ export interface LegendRow {
   readonly withdrawn: boolean;
   /** The file marks the PoP down: its button shows it up in the simulation instead of failing it. */
   readonly writtenDown: boolean;
+  /** Words after the catchment figures (a load badge), when up. */
+  readonly figuresNote?: string;
   /** The class that gives the row its palette colour (`ac-c3`, `acm-c3`). */
   readonly colourClass: string;
   /** Colours set on the swatch itself, when no stylesheet rule paints it. */
@@ -42,7 +44,8 @@ export function legendRowElement(row: LegendRow, handlers: LegendRowHandlers): H
   const name = revealButton(row.name, () => handlers.reveal(row.id));
   const figures = document.createElement('span');
   figures.className = 'ac-legend-figures';
-  figures.textContent = row.withdrawn ? 'withdrawn' : `${plural(row.clients, 'client')} · ${percent(row.share)}`;
+  const note = row.figuresNote === undefined ? '' : ` · ${row.figuresNote}`;
+  figures.textContent = row.withdrawn ? 'withdrawn' : `${plural(row.clients, 'client')} · ${percent(row.share)}${note}`;
   const toggle = document.createElement('button');
   toggle.className = 'ac-legend-toggle';
   const [text, title] = popToggleWords(row.name, row.withdrawn, row.writtenDown);

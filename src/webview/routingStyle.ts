@@ -12,7 +12,17 @@ import { ensureReadableLabels, nodeShapes, paintNode, paintStyle, restoreAll } f
 
 const svgNs = 'http://www.w3.org/2000/svg';
 
-const routingClasses = ['ac-pop', 'ac-client', 'ac-as', 'ac-withdrawn', 'ac-failed', 'ac-moved', 'ac-unreachable'];
+const routingClasses = [
+  'ac-pop',
+  'ac-client',
+  'ac-as',
+  'ac-withdrawn',
+  'ac-failed',
+  'ac-moved',
+  'ac-unreachable',
+  'ac-load-warn',
+  'ac-load-over',
+];
 
 function clearRouting(g: SVGGElement): void {
   for (const name of [...g.classList]) {
@@ -64,8 +74,12 @@ export function nodePaint(node: NodeAnnotation, theme: ThemeKind): Paint | undef
   }
   if (node.color === undefined || (node.role !== 'pop' && node.role !== 'client')) return undefined;
   const slot = slotPaint(node.color, theme);
-  if (node.role === 'pop')
-    return { fill: slot.popFill, stroke: slot.stroke, strokeWidth: strokeWidth(theme, 3.5), text: slot.popText };
+  if (node.role === 'pop') {
+    // Over capacity or above the threshold: a red or amber ring instead of the PoP's own stroke.
+    const ring = node.load ? (node.load.level === 'over' ? failure.alert : failure.warn) : undefined;
+    const width = strokeWidth(theme, ring ? 5 : 3.5);
+    return { fill: slot.popFill, stroke: ring ?? slot.stroke, strokeWidth: width, text: slot.popText };
+  }
   const dash = node.moved ? '8 3' : undefined;
   const paint = {
     fill: slot.clientFill,
@@ -88,6 +102,10 @@ function styleNode(g: SVGGElement, node: NodeAnnotation, theme: ThemeKind): void
   } else if (node.failed) {
     g.classList.add('ac-failed');
     addBadge(g, 'failed', 'failed', failure.text);
+  }
+  if (node.load && !node.withdrawn) {
+    g.classList.add(`ac-load-${node.load.level}`);
+    addBadge(g, node.load.badge, 'load', node.load.level === 'over' ? failure.alert : failure.warn);
   }
   if (node.unreachable) {
     g.classList.add('ac-unreachable');

@@ -4,7 +4,7 @@
  * (or under it when the diagram is wider than tall). Plain attributes only (no CSS, no units), so
  * every SVG renderer draws it.
  */
-import type { RoutingAnnotation } from '../protocol/messages';
+import type { LegendLoad, RoutingAnnotation } from '../protocol/messages';
 import type { ThemeKind } from '../routing/picture/palette';
 import { failurePaint, slotPaint } from '../routing/picture/palette';
 import { percent, plural, wrapWords } from '../routing/words/figures';
@@ -14,8 +14,10 @@ const rowHeight = 20;
 const fontSize = 13;
 const padding = 12;
 /** Wide enough for "Los Angeles: 12 clients · 4.3%" at 13 px. */
-const columnWidth = 260;
-/** Characters of bold 13 px text that fit a column (about 7.5 px each). */
+const minColumnWidth = 260;
+/** A generous average advance of a 13 px sans-serif character, so no row runs past its column. */
+const charWidth = 7.4;
+/** Characters of bold 13 px text that fit the narrowest column (about 7.5 px each). */
 const headingChars = 32;
 
 export interface SvgLegendInput {
@@ -28,6 +30,15 @@ interface Row {
   readonly swatch?: { readonly fill: string; readonly stroke: string; readonly dash?: string };
   readonly bold?: boolean;
   readonly color?: string;
+  /** Written under the row above, past its swatch. */
+  readonly indent?: boolean;
+}
+
+/** A PoP's load under its row, indented, in red or amber when marked (the words say it too). */
+function loadRow(load: LegendLoad, theme: ThemeKind): Row {
+  const failure = failurePaint(theme);
+  const color = load.level === 'over' ? failure.alert : load.level === 'warn' ? failure.warn : undefined;
+  return { text: load.text, indent: true, ...(color ? { color } : {}) };
 }
 
 function rowsOf({ routing, theme }: SvgLegendInput): Row[] {
@@ -48,6 +59,11 @@ function rowsOf({ routing, theme }: SvgLegendInput): Row[] {
             swatch: { fill: paint.popFill, stroke: paint.stroke },
           },
     );
+    if (entry.load && !entry.withdrawn) rows.push(loadRow(entry.load, theme));
+  }
+  if (routing.attack?.on) {
+    rows.push({ text: 'Simulated attack', bold: true });
+    rows.push(...routing.attack.lines.map((text) => ({ text })));
   }
   const lost = routing.nodes.filter((n) => n.unreachable);
   if (lost.length > 0) {
@@ -77,6 +93,10 @@ export function appendSvgLegend(
   input: SvgLegendInput,
 ): { x: number; y: number; width: number; height: number } {
   const rows = rowsOf(input);
+  const columnWidth = Math.max(
+    minColumnWidth,
+    ...rows.map((r) => Math.ceil(r.text.length * charWidth) + (r.swatch || r.indent ? 20 : 0) + padding),
+  );
   const failure = failurePaint(input.theme);
   const perColumn = Math.max(1, Math.floor((Math.max(box.height, 400) - 2 * padding) / rowHeight));
   const below = box.width > box.height * 1.6;
@@ -107,7 +127,7 @@ export function appendSvgLegend(
       group.appendChild(svgElement('rect', dash ? { ...attributes, 'stroke-dasharray': dash } : attributes));
     }
     const text = svgElement('text', {
-      x: row.swatch ? x + 20 : x,
+      x: row.swatch || row.indent ? x + 20 : x,
       y: y + 15,
       'font-size': fontSize,
       'font-weight': row.bold ? 'bold' : 'normal',

@@ -5,6 +5,9 @@
  */
 import type { ClientResult, GeoPoint, Resolution, Topology } from '../../engine/types';
 import type { MapPlaces } from './mapPlaces';
+import type { LoadReport } from '../load';
+import { nodeLoad } from '../picture/loadAnnotation';
+import type { NodeLoad } from '../picture/loadAnnotation';
 
 export interface MapPopState {
   readonly id: string;
@@ -15,6 +18,8 @@ export interface MapPopState {
   readonly withdrawn: boolean;
   /** The file marks it `state: down` (the what-if may show it up). */
   readonly writtenDown?: boolean;
+  /** Above the load threshold or over capacity: its marking in words. */
+  readonly load?: NodeLoad;
 }
 
 export interface MapClientState {
@@ -46,6 +51,8 @@ export interface MapRoutingInput {
   readonly failedPops?: readonly string[];
   readonly downAses?: readonly string[];
   readonly downSessions?: readonly string[];
+  /** The load under `resolution`, when the diagram states traffic. */
+  readonly load?: LoadReport;
 }
 
 function pathOf(start: GeoPoint, result: ClientResult | undefined, routerPoint: ReadonlyMap<string, GeoPoint>) {
@@ -71,8 +78,15 @@ export function mapRouting(places: MapPlaces, input: MapRoutingInput): MapRoutin
   const pops = places.pops.map((pop): MapPopState => {
     const result = popResult.get(pop.id);
     const withdrawn = failed.has(pop.id) || result?.state === 'down';
-    const state = { id: pop.id, share: result?.trafficShare ?? 0, clients: result?.clients.length ?? 0, withdrawn };
-    return writtenDown.has(pop.id) ? { ...state, writtenDown: true } : state;
+    const load = input.load && !withdrawn ? nodeLoad(input.load, pop.id) : undefined;
+    return {
+      id: pop.id,
+      share: result?.trafficShare ?? 0,
+      clients: result?.clients.length ?? 0,
+      withdrawn,
+      ...(writtenDown.has(pop.id) ? { writtenDown: true } : {}),
+      ...(load ? { load } : {}),
+    };
   });
   const clientResult = new Map(resolution.clients.map((c) => [node(c.id), c]));
   const before = new Map((baseline?.clients ?? []).map((c) => [node(c.id), node(c.pop)]));

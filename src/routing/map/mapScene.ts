@@ -10,6 +10,8 @@ import type { MapPlaces } from './mapPlaces';
 import { placeNodes } from './mapPlaces';
 import type { MapRouting } from './mapRouting';
 import { mapRouting } from './mapRouting';
+import { computeLoad, hasLoadFigures } from '../load';
+import type { LoadOptions } from '../load';
 
 export interface MapScene {
   readonly places: MapPlaces;
@@ -31,9 +33,14 @@ export interface MapSceneInput {
 }
 
 /** The map under `analysis`' what-if; pass the `places` of the same text back in to keep them (and skip placing). */
-export function mapScene(analysis: MapSceneInput, places?: MapPlaces): MapScene | undefined {
+export function mapScene(
+  analysis: MapSceneInput,
+  places?: MapPlaces,
+  loadOptions: LoadOptions = {},
+): MapScene | undefined {
   const { build, resolution, baseline, model } = analysis;
   if (!resolution) return undefined;
+  const load = hasLoadFigures(model) ? computeLoad(model, build, resolution, loadOptions) : undefined;
   const placed = places ?? placeNodes(model, build, baseline);
   const failedAses = new Set(analysis.scenario.failedAses);
   const downAses = model.nodes
@@ -55,6 +62,7 @@ export function mapScene(analysis: MapSceneInput, places?: MapPlaces): MapScene 
     failedPops: analysis.scenario.failedPops,
     downAses,
     downSessions,
+    ...(load ? { load } : {}),
   });
   return { places: placed, routing };
 }

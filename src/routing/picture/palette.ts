@@ -60,6 +60,8 @@ export interface FailurePaint {
   readonly failedText: string;
   /** A client no PoP reaches: red outline, readable name on a plain fill. */
   readonly alert: string;
+  /** A PoP above the load threshold: amber, readable as text on the background. */
+  readonly warn: string;
   readonly unreachableFill: string;
   readonly unreachableText: string;
   /** The picture's own background and text. */
@@ -165,6 +167,7 @@ export function failurePaint(theme: ThemeKind): FailurePaint {
     failedStroke: darkKind ? '#9d9d9d' : '#707070',
     failedText: darkKind ? '#d0d0d0' : '#3b3b3b',
     alert,
+    warn: darkKind ? '#f2b84b' : '#8a5a00',
     unreachableFill,
     unreachableText: readableText(unreachableFill),
     background,

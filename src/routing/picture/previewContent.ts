@@ -15,6 +15,8 @@ import type { DiagramAnalysis } from '../analysis';
 import { isEmptyScenario, noFailures } from '../scenario';
 import type { DiagramScenario } from '../scenario';
 import { simulationHeadline } from '../words/simulationSummary';
+import { loadOfRouting } from '../load';
+import type { LoadOptions } from '../load';
 
 export interface DiagramContent {
   readonly kind: 'diagram';
@@ -42,15 +44,22 @@ export type PreviewContent = DiagramContent | SyntaxErrorContent;
 export interface PreviewLayout {
   /** Above this many groupable clients, clients are drawn as one node per access AS (see clientGroups.ts). */
   readonly groupClientsAbove?: number;
+  /** The load threshold and whether the attack is simulated. */
+  readonly load?: LoadOptions;
 }
 
 /** No routing: what the preview paints when the diagram cannot be resolved (the problem says why). */
 const unresolved: Resolution = { clients: [], pops: [], routers: [], warnings: [] };
 
 /** What the preview paints for `analysis` under `scenario`: the resolver's answer on the diagram. */
-export function routingFor(analysis: DiagramAnalysis, scenario: DiagramScenario = noFailures): RoutingAnnotation {
+export function routingFor(
+  analysis: DiagramAnalysis,
+  scenario: DiagramScenario = noFailures,
+  loadOptions: LoadOptions = {},
+): RoutingAnnotation {
   const routing = analysis.underScenario(scenario);
   const failed = !isEmptyScenario(routing.scenario);
+  const load = loadOfRouting(routing, loadOptions);
   const annotated = annotateRouting(analysis.model, {
     resolution: routing.resolution ?? unresolved,
     ...(failed && routing.baseline ? { baseline: routing.baseline } : {}),
@@ -60,6 +69,8 @@ export function routingFor(analysis: DiagramAnalysis, scenario: DiagramScenario 
     failedSessions: routing.engineScenario.failedSessions ?? [],
     failedAses: routing.engineScenario.failedAses ?? [],
     sessionEdge: routing.build.mapping.sessionEdge,
+    ...(load ? { load: load.after, ...(load.before ? { loadBefore: load.before } : {}) } : {}),
+    attackOn: loadOptions.attack ?? false,
   });
   const firstError = analysis.parsed.diagnostics.find((d) => d.severity === 'error');
   const problem = [
@@ -80,7 +91,7 @@ export function diagramContent(
   const { model } = analysis;
   const byId = new Map(model.nodes.map((n) => [n.id, n]));
   const grouping = groupClients(analysis.text, model, layout.groupClientsAbove ?? defaultGroupClientsAbove);
-  const routing = routingFor(analysis, scenario);
+  const routing = routingFor(analysis, scenario, layout.load);
   const groupIds = new Map(grouping?.groups.map((g) => [g.id, g]));
   return {
     kind: 'diagram',

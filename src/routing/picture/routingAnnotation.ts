@@ -12,6 +12,9 @@ import { percent, plural } from '../words/figures';
 import type { DocumentModel, NodeModel, NodeRole } from '../../language/meaning/model';
 import { isWrittenDown } from '../scenario';
 import { assignPopColors } from './popColors';
+import type { LoadReport } from '../load';
+import { attackAnnotation, legendLoad, loadSummaryLine, nodeLoad } from './loadAnnotation';
+import type { AttackAnnotation, LegendLoad, NodeLoad } from './loadAnnotation';
 
 export { paletteSize } from './palette';
 
@@ -35,6 +38,8 @@ export interface NodeAnnotation {
   readonly path?: readonly string[];
   /** Route summary shown when hovering the node, one line each. */
   readonly summary: readonly string[];
+  /** For a PoP above the load threshold or over capacity: its marking. */
+  readonly load?: NodeLoad;
 }
 
 /** One line of the legend: a PoP, its catchment and traffic share. */
@@ -48,6 +53,8 @@ export interface LegendAnnotation {
   readonly withdrawn: boolean;
   /** The file marks it `state: down`: its button shows it up in the simulation (or down again), never fails it. */
   readonly writtenDown?: boolean;
+  /** Its load and utilisation, when the diagram states traffic. */
+  readonly load?: LegendLoad;
 }
 
 /** What the preview paints and the annotated text shows. */
@@ -60,6 +67,8 @@ export interface RoutingAnnotation {
   readonly failedEdges?: readonly number[];
   /** Set when the engine could not resolve (e.g. no stable routing): shown, picture kept. */
   readonly problem?: string;
+  /** Present when the diagram states an attack: the Simulate attack toggle and, when on, its totals. */
+  readonly attack?: AttackAnnotation;
 }
 
 export interface RoutingInput {
@@ -77,6 +86,11 @@ export interface RoutingInput {
   readonly failedAses?: readonly number[];
   /** Engine session id → the edge it came from (undefined for implicit sessions). */
   readonly sessionEdge?: Readonly<Record<string, number | undefined>>;
+  /** The load under `resolution`, and under `baseline` when something is failed. */
+  readonly load?: LoadReport;
+  readonly loadBefore?: LoadReport;
+  /** Whether the attack is simulated (it is then part of `load`). */
+  readonly attackOn?: boolean;
 }
 
 function roleOf(role: NodeRole): NodeAnnotation['role'] {
@@ -143,6 +157,17 @@ function popAnnotation(
   return { id: node.id, role: 'pop', color, withdrawn, summary };
 }
 
+const loadOf = <T>(load: T | undefined): { load?: T } => (load === undefined ? {} : { load });
+
+/** A PoP that is up gets its load in the tooltip and, above the threshold, a marking. */
+function withLoad(pop: NodeAnnotation, input: RoutingInput): NodeAnnotation {
+  const report = input.load;
+  if (!report || pop.withdrawn) return pop;
+  const line = loadSummaryLine(report, pop.id, input.loadBefore);
+  const summary = line === undefined ? pop.summary : [...pop.summary.slice(0, 1), line, ...pop.summary.slice(1)];
+  return { ...pop, summary, ...loadOf(nodeLoad(report, pop.id)) };
+}
+
 /** ASes down in the file or failed in the scenario. */
 function failedAsNodes(model: DocumentModel, failedAses: readonly number[]): Set<string> {
   const failed = model.nodes.filter(
@@ -188,6 +213,29 @@ function asAnnotation(
   return { id: node.id, role: 'as', summary };
 }
 
+/** One legend line per PoP: colour, catchment, share and load. */
+function legendOf(
+  pops: readonly NodeModel[],
+  popResults: ReadonlyMap<string, Resolution['pops'][number]>,
+  colorOf: ReadonlyMap<string, number>,
+  failed: ReadonlySet<string>,
+  input: RoutingInput,
+): LegendAnnotation[] {
+  return pops.map((pop) => {
+    const result = popResults.get(pop.id);
+    return {
+      pop: pop.id,
+      label: pop.name,
+      color: colorOf.get(pop.id) ?? 0,
+      clients: result?.clients.length ?? 0,
+      share: result?.trafficShare ?? 0,
+      withdrawn: failed.has(pop.id) || result?.state === 'down',
+      ...(isWrittenDown(pop) ? { writtenDown: true } : {}),
+      ...loadOf(input.load && legendLoad(input.load, pop.id, input.loadBefore)),
+    };
+  });
+}
+
 /** Computes what to show for `model` under `input`'s resolution. */
 export function annotateRouting(model: DocumentModel, input: RoutingInput): RoutingAnnotation {
   const { resolution, baseline, nodeOf } = input;
@@ -220,7 +268,10 @@ export function annotateRouting(model: DocumentModel, input: RoutingInput): Rout
   const nodes: NodeAnnotation[] = model.nodes.map((node): NodeAnnotation => {
     const role = roleOf(node.role);
     if (node.role === 'pop')
-      return popAnnotation(node, popResults.get(node.id), failed.has(node.id), colorOf.get(node.id) ?? 0);
+      return withLoad(
+        popAnnotation(node, popResults.get(node.id), failed.has(node.id), colorOf.get(node.id) ?? 0),
+        input,
+      );
     if (node.role === 'client') {
       const route = routes.get(node.id);
       const summary = clientSummary(node, route, name, nodeOf);
@@ -247,21 +298,17 @@ export function annotateRouting(model: DocumentModel, input: RoutingInput): Rout
     return { id: node.id, role, summary: [] };
   });
 
-  const legend: LegendAnnotation[] = pops.map((pop) => {
-    const result = popResults.get(pop.id);
-    return {
-      pop: pop.id,
-      label: pop.name,
-      color: colorOf.get(pop.id) ?? 0,
-      clients: result?.clients.length ?? 0,
-      share: result?.trafficShare ?? 0,
-      withdrawn: failed.has(pop.id) || result?.state === 'down',
-      ...(isWrittenDown(pop) ? { writtenDown: true } : {}),
-    };
-  });
+  const legend = legendOf(pops, popResults, colorOf, failed, input);
 
   const headline = input.headline;
   const failedEdges = failedEdgesOf(model, input, failedAses);
-  const drawn = failedEdges.length > 0 ? { nodes, legend, headline, failedEdges } : { nodes, legend, headline };
+  const attack = attackAnnotation(model, input.load, input.attackOn ?? false);
+  const drawn = {
+    nodes,
+    legend,
+    headline,
+    ...(failedEdges.length > 0 ? { failedEdges } : {}),
+    ...(attack ? { attack } : {}),
+  };
   return resolution.unstable ? { ...drawn, problem: resolution.unstable.message } : drawn;
 }

@@ -18,10 +18,19 @@ interface Row {
   readonly clients: number;
   readonly withdrawn: boolean;
   readonly writtenDown: boolean;
+  /** Above the load threshold or over capacity, in words. */
+  readonly loadBadge?: string;
 }
 
 function rowElement(row: Row, handlers: MapLegendHandlers): HTMLLIElement {
-  return legendRowElement({ ...row, colourClass: `acm-c${row.colour}` }, handlers);
+  return legendRowElement(
+    {
+      ...row,
+      colourClass: `acm-c${row.colour}`,
+      ...(row.loadBadge === undefined ? {} : { figuresNote: row.loadBadge }),
+    },
+    handlers,
+  );
 }
 
 function list(rows: readonly Row[], handlers: MapLegendHandlers): HTMLUListElement {
@@ -43,6 +52,7 @@ function rowsOf(scene: MapScene): Row[] {
         clients: s?.clients ?? 0,
         withdrawn: s?.withdrawn ?? false,
         writtenDown: s?.writtenDown ?? false,
+        ...(s?.load ? { loadBadge: s.load.badge } : {}),
       };
     })
     .sort((a, b) => Number(a.withdrawn) - Number(b.withdrawn) || b.share - a.share || b.clients - a.clients);

@@ -40,10 +40,15 @@ function restylePops(drawn: Drawn, routing: MapRouting, catchments: Map<string, 
     const marker = drawn.pops.get(state.id);
     if (!marker) continue;
     const r = popRadius(state.withdrawn ? 0 : state.share);
-    const key = `${r}|${state.withdrawn}`;
+    const key = `${r}|${state.withdrawn}|${state.load?.badge ?? ''}`;
     if (drawn.styled.get(state.id) !== key) {
       marker.circle.setAttribute('r', String(r));
       marker.g.classList.toggle('acm-withdrawn', state.withdrawn);
+      marker.g.classList.toggle('acm-load-warn', state.load?.level === 'warn');
+      marker.g.classList.toggle('acm-load-over', state.load?.level === 'over');
+      // The marking in words too, after the PoP's name: colour alone would not say it.
+      const name = (marker.label.dataset['name'] ??= marker.label.textContent ?? '');
+      marker.label.textContent = state.load ? `${name} ${state.load.badge}` : name;
       drawn.styled.set(state.id, key);
     }
     catchments.set(state.id, [marker.g]);

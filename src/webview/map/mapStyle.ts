@@ -45,6 +45,9 @@ const base = `
 .acm-ring { fill: none !important; stroke: var(--acm-unserved) !important; stroke-width: 2 !important; }
 .acm-pop circle { fill: var(--c); fill-opacity: 0.85; stroke: var(--acm-fg); stroke-width: 1.2; }
 .acm-pop.acm-withdrawn circle { fill: var(--acm-sea); fill-opacity: 1; stroke: var(--acm-withdrawn); stroke-dasharray: 2 2; }
+.acm-pop.acm-load-warn circle { stroke: var(--vscode-editorWarning-foreground, #b07800); stroke-width: 3; }
+.acm-pop.acm-load-over circle { stroke: var(--acm-unserved); stroke-width: 3.5; }
+.acm-pop.acm-load-over .acm-label { fill: var(--acm-unserved); font-weight: 700; }
 .acm-cross { stroke: var(--acm-unserved); stroke-width: 2; stroke-linecap: round; display: none; }
 .acm-pop.acm-withdrawn .acm-cross { display: inline; }
 .acm-label { font: 11px var(--vscode-font-family, sans-serif); fill: var(--acm-fg); paint-order: stroke;

@@ -20,10 +20,11 @@ test('resolve --json gives each PoP its load and utilisation', async () => {
   assert.equal(await runResolve(['load.anycast.mmd', '--json'], io), 0, io.stderr);
   const { load } = JSON.parse(io.stdout) as LoadJson;
   assert.equal(load.unit, 'bps');
-  // IAD: New York 60 + Chicago 25 = 85 of 150 Gbps; LHR: London 30 of 40 = 75%.
+  // IAD: New York 60 + Chicago 25 = 85 of 150 Gbps; Singapore: Tokyo 22 of 20 Gbps = 110%.
   const iad = load.pops.find((p) => p.pop === 'IAD');
   assert.deepEqual([iad?.load, iad?.level], [85 * G, 'ok']);
-  assert.equal(load.pops.find((p) => p.pop === 'LHR')?.utilisation, 0.75);
+  assert.equal(load.pops.find((p) => p.pop === 'SIN')?.utilisation, 1.1);
+  assert.equal(load.pops.find((p) => p.pop === 'SIN')?.level, 'over');
   assert.equal(load.attack, undefined);
 });
 
@@ -32,7 +33,7 @@ test('resolve --attack adds the botnet along the same routing and names the over
   assert.equal(await runResolve(['load.anycast.mmd', '--attack', '--json'], io), 0, io.stderr);
   const { load } = JSON.parse(io.stdout) as LoadJson;
   // 120 Gbps over three bot groups of equal weight: 40 each. Warsaw (Cogent) lands in Frankfurt:
-  // 45 + 40 = 85 of 80; Jakarta (NTT) in Singapore: 22 + 40 = 62 of 30; Sao Paulo in IAD: 85 + 40 = 125 of 150.
+  // 45 + 40 = 85 of 80; Jakarta (NTT) in Singapore: 22 + 40 = 62 of 20; Sao Paulo in IAD: 85 + 40 = 125 of 150.
   assert.equal(load.attack?.total, 120 * G);
   assert.deepEqual(load.attack?.overwhelmed, ['FRA', 'SIN']);
   assert.equal(load.pops.find((p) => p.pop === 'IAD')?.level, 'warn');

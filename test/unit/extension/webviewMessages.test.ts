@@ -17,6 +17,7 @@ describe("the host's check of what the preview posts", () => {
     { type: 'picture', requestId: 3, svg: '<svg/>', png: 'iVBOR', note: 'drawn smaller' },
     { type: 'viewChosen', uri, view: 'map' },
     { type: 'playConvergence', uri, mode: 'crash' },
+    { type: 'simulateAttack', uri, on: true },
   ];
   for (const message of good) {
     it(`passes a well-formed ${(message as { type: string }).type}, unchanged`, () => {
@@ -60,6 +61,11 @@ describe("the host's check of what the preview posts", () => {
       'an unknown convergence mode',
       { type: 'playConvergence', uri, mode: 'explode' },
       "playConvergence: bad or missing 'mode'",
+    ],
+    [
+      'an attack switch that is not a boolean',
+      { type: 'simulateAttack', uri, on: 'yes' },
+      "simulateAttack: bad or missing 'on'",
     ],
     ['no uri', { type: 'togglePop', pop: 'PoPUS' }, "togglePop: bad or missing 'uri'"],
   ];
