@@ -10,7 +10,7 @@ export interface Figure {
   readonly name: string;
   readonly implementation: 'engine' | 'preview' | 'reference';
   readonly value: number;
-  readonly unit: 'ms' | 'MB' | 'count';
+  readonly unit: 'ms' | 'MB' | 'count' | '%';
   readonly target?: number;
   readonly runs?: number;
 }
