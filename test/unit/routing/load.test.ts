@@ -101,3 +101,34 @@ describe('attack absorption', () => {
     assert.equal(r.attack?.inRegionShare, 1);
   });
 });
+
+describe('an attack from an AS', () => {
+  it('splits it evenly over the AS’s routers, each sending along its own best route', () => {
+    const lines = [
+      '---',
+      'anycast:',
+      '  service: 192.0.2.1',
+      '  prefixes: [192.0.2.0/24]',
+      '---',
+      'flowchart LR',
+      '  FRA[PoP: Frankfurt]@{ asn: 64600, capacity: 100Gbps }',
+      '  IAD[PoP: IAD]@{ asn: 64600, capacity: 100Gbps }',
+      '  Cogent[AS174 Cogent]@{ loc: [FRA, IAD], attack: 100Gbps }',
+      '  FRA -->|transit| Cogent',
+      '  IAD -->|transit| Cogent',
+      '  Paris([Users in Paris])@{ in: Cogent, traffic: 10Gbps }',
+    ];
+    const r = reportOf(lines, true);
+    // Two routers (Frankfurt, IAD), 50 Gbps each; each reaches the PoP in its own metro (hot potato).
+    assert.deepEqual(
+      r.attack?.flows.map((f) => [f.source, f.rate / G, f.pop, f.region]),
+      [
+        ['Cogent', 50, 'FRA', 'Europe'],
+        ['Cogent', 50, 'IAD', 'North America'],
+      ],
+    );
+    // Frankfurt: Paris 10 + 50 attack = 60 of 100; IAD: 50 of 100.
+    assert.deepEqual([row(r, 'FRA')?.load, row(r, 'IAD')?.load], [60 * G, 50 * G]);
+    assert.equal(r.attack?.inRegionShare, 1);
+  });
+});
