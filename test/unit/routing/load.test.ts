@@ -4,7 +4,7 @@ import { DiagramAnalysis } from '../../../src/routing/analysis';
 import { computeLoad, loadOfRouting, worstPop } from '../../../src/routing/load';
 import type { LoadReport } from '../../../src/routing/load';
 import { failingPops } from '../../../src/routing/scenario';
-import { smallCdn } from './loadDiagram';
+import { loadHeader, smallCdn } from './loadDiagram';
 
 // The small CDN (see loadDiagram.ts) and two attackers that send no traffic of their own.
 const cdn = [
@@ -105,12 +105,7 @@ describe('attack absorption', () => {
 describe('an attack from an AS', () => {
   it('splits it evenly over the AS’s routers, each sending along its own best route', () => {
     const lines = [
-      '---',
-      'anycast:',
-      '  service: 192.0.2.1',
-      '  prefixes: [192.0.2.0/24]',
-      '---',
-      'flowchart LR',
+      ...loadHeader,
       '  FRA[PoP: Frankfurt]@{ asn: 64600, capacity: 100Gbps }',
       '  IAD[PoP: IAD]@{ asn: 64600, capacity: 100Gbps }',
       '  Cogent[AS174 Cogent]@{ loc: [FRA, IAD], attack: 100Gbps }',

@@ -3,13 +3,18 @@
  * and London (40 + 30 of 100 Gbps), IAD New York (45 of 50 Gbps), Singapore Tokyo and Sydney
  * (10 + 15 of 20 Gbps).
  */
-export const smallCdn: readonly string[] = [
+/** The front matter and header every load test diagram starts with. */
+export const loadHeader: readonly string[] = [
   '---',
   'anycast:',
   '  service: 192.0.2.1',
   '  prefixes: [192.0.2.0/24]',
   '---',
   'flowchart LR',
+];
+
+export const smallCdn: readonly string[] = [
+  ...loadHeader,
   '  FRA[PoP: Frankfurt]@{ capacity: 100Gbps }',
   '  IAD[PoP: IAD]@{ capacity: 50Gbps }',
   '  SIN[PoP: Singapore]@{ capacity: 20Gbps }',
