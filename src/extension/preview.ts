@@ -16,9 +16,9 @@ import type {
 import { anycastLanguageId } from './activeDiagram';
 import type { DocumentAnalyses } from './analyses';
 import type { PreviewView } from '../routing/map/previewView';
-import { toVsRange } from './convert';
 import { convergenceReply } from './previewConvergence';
 import { previewHtml } from './previewHtml';
+import { revealInSource } from './previewReveal';
 import { PreviewMap } from './previewMap';
 import { readSettings } from './previewSettings';
 import { RenderWaits } from './renderWaits';
@@ -321,7 +321,7 @@ export class PreviewManager implements vscode.Disposable {
         this.renders.failed(message);
         break;
       case 'reveal':
-        void this.reveal(message);
+        void revealInSource(this.document, this.content, message);
         break;
       case 'viewChosen':
         void this.map.remember(message.uri, message.view, 'webview').then(() => this.update());
@@ -350,22 +350,6 @@ export class PreviewManager implements vscode.Disposable {
         throw new Error(`Unknown message from the preview: ${JSON.stringify(unknown)}`);
       }
     }
-  }
-
-  private async reveal(message: Extract<WebviewToHost, { type: 'reveal' }>): Promise<void> {
-    const document = this.document;
-    const content = this.content;
-    if (!document || document.uri.toString() !== message.uri || !content) return;
-    const range =
-      message.target.kind === 'node' ? content.nodeRange(message.target.id) : content.edgeRange(message.target.index);
-    if (!range) return;
-    const visible = vscode.window.visibleTextEditors.find((e) => e.document === document);
-    const editor = await vscode.window.showTextDocument(document, {
-      viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One,
-      preserveFocus: false,
-      selection: toVsRange(range),
-    });
-    editor.revealRange(toVsRange(range), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
   private post(message: HostToWebview): void {
