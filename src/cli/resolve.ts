@@ -194,19 +194,32 @@ function orderText(order: OrderDependence, name: (id: string | undefined) => str
   return lines;
 }
 
+/** At most this many PoPs are named in the line of those whose loss moves no client. */
+const QUIET_NAMED = 10;
+
+/** Worst first (the engine's order); the PoPs whose loss moves nobody folded into one line. */
 function impactText(model: DocumentModel, resolution: Resolution, impact: readonly PopFailureImpact[]): string[] {
   const name = (id: string): string => popLabel(model, resolution, id);
-  const lines = ['', 'If one PoP withdraws (N-1):'];
+  const lines = ['', 'If one PoP withdraws (N-1), worst first (traffic moved, then RTT increase):'];
+  const quiet = impact.filter((i) => i.moved.length === 0 && !i.unstable);
   for (const i of impact) {
+    if (quiet.includes(i)) continue;
     const where = i.absorbedBy.map((a) => `${a.clients} to ${name(a.pop)}`).join(', ');
     const moved =
-      i.moved.length === 0 ? 'no client moves' : `${i.moved.length} client(s) move${where ? `: ${where}` : ''}`;
+      i.moved.length === 0
+        ? 'no client moves'
+        : `${i.moved.length} client(s) move, weight ${i.movedWeight}${where ? `: ${where}` : ''}`;
     const lost = i.lostService.length > 0 ? `; ${i.lostService.length} lose service (${i.lostService.join(', ')})` : '';
     const rtt = i.meanRttIncreaseMs !== undefined ? `; RTT +${i.meanRttIncreaseMs.toFixed(1)} ms on average` : '';
     const worst = i.worst
       ? `, worst ${i.worst.client} ${i.worst.rttBeforeMs.toFixed(1)} -> ${i.worst.rttAfterMs.toFixed(1)} ms`
       : '';
     lines.push(`  ${name(i.pop)}: ${moved}${lost}${rtt}${worst}${i.unstable ? ' (UNSTABLE without it)' : ''}`);
+  }
+  if (quiet.length > 0) {
+    const named = quiet.slice(0, QUIET_NAMED).map((i) => name(i.pop));
+    const more = quiet.length > QUIET_NAMED ? ` and ${quiet.length - QUIET_NAMED} more` : '';
+    lines.push(`  ${quiet.length} PoP(s) move no client: ${named.join(', ')}${more}`);
   }
   return lines;
 }

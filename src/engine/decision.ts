@@ -113,6 +113,37 @@ export function selectBest(net: Net, r: number, cands: readonly Held[], from: re
   return rounds[rounds.length - 1]?.remaining[0] as number;
 }
 
+/** Whether `c` loses to `b` at the first three steps (LOCAL_PREF, AS_PATH length, ORIGIN), which compare every candidate alike. */
+function losesEarly(b: Held, c: Held): boolean {
+  if (b.localPref !== c.localPref) return b.localPref > c.localPref;
+  if (b.asPath.length !== c.asPath.length) return b.asPath.length < c.asPath.length;
+  return ORIGIN_RANK[b.origin] < ORIGIN_RANK[c.origin];
+}
+
+/** Whether `b` beats `c` at the steps after MED (eBGP over iBGP, IGP cost, tie-break). */
+function beatsLate(net: Net, r: number, b: Held, c: Held): boolean {
+  if ((b.learnedFrom === 'ibgp') !== (c.learnedFrom === 'ibgp')) return b.learnedFrom !== 'ibgp';
+  if (b.igpCost !== c.igpCost) return b.igpCost < c.igpCost;
+  return lexLess(tieKey(net, r, b), tieKey(net, r, c));
+}
+
+/**
+ * Whether router r, whose best route is `best`, keeps it when candidate `c` (not `best`) leaves
+ * (`added` false) or joins its candidates, whatever the others are. When every MED is equal the
+ * steps rank routes in one order: a leaving loser changes nothing, a joining one must lose to the
+ * best. Otherwise a sufficient test: MED compares only routes from one neighbour AS, so a
+ * candidate tied with the best through ORIGIN from another neighbour AS may, by leaving, let one of
+ * its own group survive MED and win later.
+ */
+export function keepsBest(net: Net, r: number, best: Held, c: Held, added: boolean, medMatters: boolean): boolean {
+  if (!medMatters) return !added || losesEarly(best, c) || (!losesEarly(c, best) && beatsLate(net, r, best, c));
+  if (losesEarly(best, c)) return true;
+  const sameAs = best.neighborAsn === c.neighborAsn;
+  if (!added) return sameAs && c.med >= best.med;
+  if (sameAs && c.med !== best.med) return c.med > best.med;
+  return beatsLate(net, r, best, c);
+}
+
 /** The first step at which `b` loses to `a`, comparing the two routes alone. */
 function separatingStep(a: Held, b: Held): DecisionStep {
   if (a.localPref !== b.localPref) return 'local-pref';

@@ -2,7 +2,10 @@
 import type { ClientMove, Resolution, ResolutionDiff } from './types';
 
 /** Compares two resolutions of the same topology (before and after a scenario), client by client. */
-export function diffResolutions(before: Resolution, after: Resolution): ResolutionDiff {
+export function diffResolutions(
+  before: Pick<Resolution, 'clients'>,
+  after: Pick<Resolution, 'clients'>,
+): ResolutionDiff {
   const afterById = new Map(after.clients.map((c) => [c.id, c] as const));
   const moved: ClientMove[] = [];
   const lostService: string[] = [];

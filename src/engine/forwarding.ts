@@ -97,7 +97,8 @@ export function clientResults(
       return { id: c.id };
     }
     const result = routers[r] as RouterResult;
-    if (!result.best || !result.explanation) return { id: c.id };
+    if (!result.best) return { id: c.id };
+    const explained = result.explanation ? { explanation: result.explanation } : {};
     // An unstable snapshot mixes routes of different moments: walking it hop by hop would invent
     // paths, so only the client router's own route is shown then.
     const walk = unstable
@@ -110,7 +111,7 @@ export function clientResults(
       net.warnings.push(
         `traffic of client '${c.id}' loops between ${walk.routers.map((i) => topology.routers[i]?.id).join(', ')} (more-specific prefixes heard on different paths)`,
       );
-      return { id: c.id, route: result.best, explanation: result.explanation };
+      return { id: c.id, route: result.best, ...explained };
     }
     const forwardingPath = walk.routers.map((i) => (topology.routers[i] as { id: string }).id);
     const diverted = forwardingPath.join(' ') !== result.best.routerPath.join(' ');
@@ -123,7 +124,7 @@ export function clientResults(
       id: c.id,
       pop: (topology.origins[walk.pop] as OriginSpec).id,
       route: result.best,
-      explanation: result.explanation,
+      ...explained,
       ...(diverted ? { forwardingPath } : {}),
       arbitraryAt,
       ...(decision ? { decision } : {}),
@@ -138,24 +139,33 @@ export function popResults(
   clients: readonly ClientResult[],
   popUp: readonly boolean[],
 ): PopResult[] {
-  const weightOf = (c: ClientSpec): number => sane(c.weight, 1, `client '${c.id}' weight`, []);
-  const totalWeight = topology.clients.reduce((sum, c) => sum + weightOf(c), 0);
+  const weights = topology.clients.map((c) => sane(c.weight, 1, `client '${c.id}' weight`, []));
+  const totalWeight = weights.reduce((sum, w) => sum + w, 0);
+  const byPop = new Map<string, number[]>();
+  clients.forEach((c, i) => {
+    if (c.pop === undefined) return;
+    const list = byPop.get(c.pop);
+    if (list) list.push(i);
+    else byPop.set(c.pop, [i]);
+  });
   return topology.origins.map((o, k) => {
-    const members = topology.clients.filter((_, i) => clients[i]?.pop === o.id);
-    const weight = members.reduce((sum, c) => sum + weightOf(c), 0);
+    const members = byPop.get(o.id) ?? [];
+    let weight = 0;
     let rttWeight = 0;
     let rttSum = 0;
-    topology.clients.forEach((c, i) => {
-      const rtt = clients[i]?.pop === o.id ? clients[i]?.rttMs : undefined;
-      if (rtt === undefined) return;
-      rttWeight += weightOf(c);
-      rttSum += weightOf(c) * rtt;
-    });
+    for (const i of members) {
+      const w = weights[i] as number;
+      weight += w;
+      const rtt = clients[i]?.rttMs;
+      if (rtt === undefined) continue;
+      rttWeight += w;
+      rttSum += w * rtt;
+    }
     return {
       id: o.id,
       ...(o.name !== undefined ? { name: o.name } : {}),
       state: popUp[k] ? 'up' : 'down',
-      clients: members.map((c) => c.id),
+      clients: members.map((i) => (topology.clients[i] as ClientSpec).id),
       trafficShare: totalWeight > 0 ? weight / totalWeight : 0,
       ...(rttWeight > 0 ? { meanRttMs: Math.round((rttSum / rttWeight) * 10) / 10 } : {}),
     };

@@ -86,6 +86,21 @@ export function candidatesAt(
   return out;
 }
 
+/** The routes router q hears from router r when r offers `offered` (one per eBGP session, or one over iBGP). */
+export function heardFrom(net: Net, q: number, r: number, offered: Held | undefined): Held[] {
+  if (!offered || net.down[q] || net.down[r]) return [];
+  if (net.asn[q] === net.asn[r]) {
+    const heard = overIbgp(net, q, r, offered);
+    return heard ? [heard] : [];
+  }
+  const out: Held[] = [];
+  for (const adj of net.adjacencies[q] ?? []) {
+    const heard = adj.neighbor === r ? overEbgp(net, q, adj, offered) : undefined;
+    if (heard) out.push(heard);
+  }
+  return out;
+}
+
 /** Whether a route may be sent over an eBGP session to a neighbour that learns it as `learned` (communities, Gao-Rexford). */
 export function exportableOverEbgp(offered: Held, learned: Held['learned']): boolean {
   if (offered.communities.includes('no-export') || offered.communities.includes('no-advertise')) return false;

@@ -68,7 +68,7 @@ function withOtherStates(clients: ClientResult[], order: OrderDependence | undef
 }
 
 /** Whether each PoP announces: not down (or up in the scenario), not failed by the scenario, on a router that exists and is up. */
-function popsUp(net: Net, scenario: Scenario): boolean[] {
+export function popsUp(net: Net, scenario: Scenario): boolean[] {
   const topology = net.topology;
   const failedPops = new Set(scenario.failedPops ?? []);
   const upPops = new Set(scenario.upPops ?? []);
@@ -127,7 +127,7 @@ function routerResult(net: Net, r: number, id: string, solution: PrefixSolution)
   };
 }
 
-function explainAt(net: Net, r: number, solution: PrefixSolution): ReturnType<typeof explainChoice> | undefined {
+export function explainAt(net: Net, r: number, solution: PrefixSolution): ReturnType<typeof explainChoice> | undefined {
   if (!solution.best[r]) return undefined;
   const offers = currentBest(net, solution.best);
   const cands = candidatesAt(net, r, offers, solution.localPops[r] ?? [], undefined, solution.ibgpPeers(r));

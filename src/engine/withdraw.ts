@@ -1,0 +1,196 @@
+/**
+ * Withdrawing one PoP without resolving again: from the settled routing, forget every route to
+ * that PoP and run the same propagation from there, waking only the routers whose choice can
+ * change. Where the routing has a single stable state (Gao-Rexford preferences, no route
+ * reflectors) the fixed point reached is the one a full resolve reaches; elsewhere, and when the
+ * re-settling runs out of budget, it resolves again in full.
+ */
+import { keepsBest, selectBest } from './decision';
+import { clientResults, popResults } from './forwarding';
+import { candidatesAt, currentBest, heardFrom, sharedOverIbgp, signature, solvePrefix } from './propagation';
+import type { PrefixSolution } from './propagation';
+import type { Held, Net } from './routerNet';
+import { buildNet, toRoute } from './routerNet';
+import { announcedPrefixes, explainAt, popsUp, resolve } from './resolve';
+import type { ResolveOptions } from './resolve';
+import { mayHaveSeveralStableStates } from './stableStates';
+import type { AnnouncedPrefix } from './stableStates';
+import type { ClientResult, Instability, PopResult, RouterResult, Scenario, Topology } from './types';
+
+/** A settled routing to withdraw PoPs from, one at a time. */
+export interface FailureBase {
+  readonly topology: Topology;
+  readonly scenario: Scenario;
+  readonly options: ResolveOptions;
+  readonly net: Net;
+  readonly popUp: readonly boolean[];
+  readonly prefixes: readonly AnnouncedPrefix[];
+  readonly solutions: readonly PrefixSolution[];
+  readonly maxActivations: number;
+  /** Whether some session sets a MED other than 0 (else MED never separates two routes). */
+  readonly medMatters: boolean;
+  /** Whether withdrawing re-settles from this routing (else it resolves again in full). */
+  readonly incremental: boolean;
+  /** The clients and PoPs before any withdrawal. */
+  readonly before: Withdrawal;
+}
+
+/** Where the clients go with one PoP withdrawn: what a resolve under that failure says of clients and PoPs. */
+export interface Withdrawal {
+  readonly clients: readonly ClientResult[];
+  readonly pops: readonly PopResult[];
+  readonly unstable?: Instability;
+}
+
+/** Settles `topology` under `scenario` once, for `resolveWithout`. */
+export function failureBase(topology: Topology, scenario: Scenario = {}, options: ResolveOptions = {}): FailureBase {
+  const net = buildNet(topology, scenario);
+  const popUp = popsUp(net, scenario);
+  const maxActivations = options.maxActivations ?? 200 * topology.routers.length + 1000;
+  const prefixes = announcedPrefixes(net, popUp);
+  const solutions = prefixes.map((p) => solvePrefix(net, p.text, p.pops, maxActivations));
+  const incremental =
+    !solutions.some((s) => s.unstable) &&
+    !net.reflectorOf.some((r) => r !== undefined) &&
+    !mayHaveSeveralStableStates(topology);
+  const medMatters = net.adjacencies.some((list) => list.some((adj) => adj.med !== 0));
+  const clients = clientsOf({ ...net, warnings: [] }, solutions, solutions);
+  const before = { clients, pops: popResults(topology, clients, popUp) };
+  return { topology, scenario, options, net, popUp, prefixes, solutions, maxActivations, medMatters, incremental, before };
+}
+
+/**
+ * The clients and PoPs with PoP `popId` withdrawn on top of the base's scenario: the answer of
+ * `resolve(topology, {...scenario, failedPops: [...failedPops, popId]}, {searchStableStates: false})`
+ * for each client's PoP, route, forwarding path and RTT; the explanation only of a client whose
+ * router's route changed (not which routers on the path decided by tie-break).
+ */
+export function resolveWithout(base: FailureBase, popId: string): Withdrawal {
+  const k = base.topology.origins.findIndex((o) => o.id === popId);
+  const solutions = base.incremental && k >= 0 ? resettleAll(base, k) : undefined;
+  if (!solutions) {
+    const failedPops = [...(base.scenario.failedPops ?? []), popId];
+    const full = resolve(base.topology, { ...base.scenario, failedPops }, { ...base.options, searchStableStates: false });
+    return { clients: full.clients, pops: full.pops, ...(full.unstable ? { unstable: full.unstable } : {}) };
+  }
+  const net: Net = { ...base.net, warnings: [] };
+  const popUp = base.popUp.map((up, i) => up && i !== k);
+  const clients = clientsOf(net, solutions, base.solutions);
+  return { clients, pops: popResults(base.topology, clients, popUp) };
+}
+
+/** Every prefix re-settled without PoP k, or undefined when one runs out of budget. */
+function resettleAll(base: FailureBase, k: number): PrefixSolution[] | undefined {
+  const out: PrefixSolution[] = [];
+  for (const [i, s] of base.solutions.entries()) {
+    const next = base.prefixes[i]?.pops.includes(k) ? resettle(base, s, k) : s;
+    if (!next) return undefined;
+    out.push(next);
+  }
+  return out;
+}
+
+/**
+ * The clients' results; a client's choice is explained only where its router's route differs from
+ * `before` (every route is new when there is no before).
+ */
+function clientsOf(
+  net: Net,
+  solutions: readonly PrefixSolution[],
+  before?: readonly PrefixSolution[],
+): ClientResult[] {
+  const routers: RouterResult[] = net.topology.routers.map((spec) => ({ id: spec.id }));
+  for (const c of net.topology.clients) {
+    const r = net.indexOf.get(c.router);
+    const s = r === undefined ? undefined : solutions.find((p) => p.best[r] !== undefined);
+    if (r === undefined || !s) continue;
+    const held = s.best[r] as Held;
+    const same = before?.some((p) => p.prefix === s.prefix && signature(p.best[r]) === signature(held));
+    const e = same ? undefined : explainAt(net, r, s);
+    routers[r] = e
+      ? { id: routers[r]?.id as string, best: e.route, explanation: e.explanation }
+      : { id: routers[r]?.id as string, best: toRoute(net, held, s.prefix) };
+  }
+  return clientResults(net, solutions, routers, undefined).map(({ arbitraryAt: _, ...rest }) => rest);
+}
+
+/** The routers to recompute, each queued once, first woken first served. */
+class Queue {
+  readonly items: number[] = [];
+  private head = 0;
+  private readonly queued: Uint8Array;
+  constructor(n: number) {
+    this.queued = new Uint8Array(n);
+  }
+  has(r: number): boolean {
+    return this.queued[r] === 1;
+  }
+  push(r: number): void {
+    if (this.queued[r]) return;
+    this.queued[r] = 1;
+    this.items.push(r);
+  }
+  shift(): number | undefined {
+    const r = this.items[this.head++];
+    if (r !== undefined) this.queued[r] = 0;
+    return r;
+  }
+}
+
+/** One prefix's routing without PoP k, or undefined when it does not settle within the budget. */
+function resettle(base: FailureBase, s: PrefixSolution, k: number): PrefixSolution | undefined {
+  const net = base.net;
+  const best = [...s.best];
+  const localPops = s.localPops.map((l) => (l.includes(k) ? l.filter((x) => x !== k) : l));
+  const queue = new Queue(best.length);
+  // Every route to PoP k goes at once: a router whose best leads elsewhere holds a route that
+  // stays valid, since the routers along it chose it too.
+  const flushed: number[] = [];
+  best.forEach((h, r) => {
+    if (h?.pop !== k) return;
+    best[r] = undefined;
+    flushed.push(r);
+    queue.push(r);
+  });
+  for (const r of flushed) wakeNeighbours(base, best, queue, r, s.best[r], undefined);
+  for (let activations = 0; ; activations++) {
+    const r = queue.shift();
+    if (r === undefined) return { prefix: s.prefix, best, localPops };
+    if (activations >= base.maxActivations) return undefined;
+    const cands = candidatesAt(net, r, currentBest(net, best), localPops[r] ?? []);
+    const chosen = cands.length === 0 ? undefined : cands[selectBest(net, r, cands, cands.map((_, i) => i))];
+    const previous = best[r];
+    if (signature(chosen) === signature(previous)) continue;
+    best[r] = chosen;
+    wakeNeighbours(base, best, queue, r, previous, chosen);
+  }
+}
+
+/**
+ * Queues the neighbours of r whose choice can change now that r offers `now` instead of `before`:
+ * those whose best came from r, and those for which the route heard before or the one heard now
+ * could unseat their best (`keepsBest`).
+ */
+function wakeNeighbours(
+  { net, medMatters }: FailureBase,
+  best: readonly (Held | undefined)[],
+  queue: Queue,
+  r: number,
+  before: Held | undefined,
+  now: Held | undefined,
+): void {
+  const overIbgp = net.reflectorOf[r] !== undefined || sharedOverIbgp(before) || sharedOverIbgp(now);
+  const neighbours = overIbgp ? [...(net.ebgpNeighbors[r] ?? []), ...(net.siblings[r] ?? [])] : net.ebgpNeighbors[r];
+  for (const q of neighbours ?? []) {
+    if (queue.has(q) || net.down[q]) continue;
+    const held = best[q];
+    const heardBefore = heardFrom(net, q, r, before);
+    const heardNow = heardFrom(net, q, r, now);
+    const unchanged = held
+      ? held.sender !== r &&
+        heardBefore.every((c) => keepsBest(net, q, held, c, false, medMatters)) &&
+        heardNow.every((c) => keepsBest(net, q, held, c, true, medMatters))
+      : heardNow.length === 0;
+    if (!unchanged) queue.push(q);
+  }
+}
