@@ -138,6 +138,7 @@ function beatsLate(net: Net, r: number, b: Held, c: Held): boolean {
 export function keepsBest(net: Net, r: number, best: Held, c: Held, added: boolean, medMatters: boolean): boolean {
   if (!medMatters) return !added || losesEarly(best, c) || (!losesEarly(c, best) && beatsLate(net, r, best, c));
   if (losesEarly(best, c)) return true;
+  if (losesEarly(c, best)) return false;
   const sameAs = best.neighborAsn === c.neighborAsn;
   if (!added) return sameAs && c.med >= best.med;
   if (sameAs && c.med !== best.med) return c.med > best.med;

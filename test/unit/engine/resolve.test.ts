@@ -741,14 +741,16 @@ test("names the routers further on whose tie-break decides a client's PoP", () =
 test('N-1: withdrawing each seed PoP in turn says where its clients go and what it costs in RTT', () => {
   // Without IAD, New York's nearest exit is London (~5,570 km) before Tokyo; without LHR, London's
   // is New York (~5,570 km) before Tokyo (~9,560 km); without NRT, Tokyo's is London (~9,560 km)
-  // before New York (~10,850 km).
+  // before New York (~10,850 km). Each moves one client of weight 1, so the RTT increase ranks
+  // them: Tokyo -> London (~9,560 km) first, then London -> Dulles (~5,900 km), then New York,
+  // which already went ~330 km to Dulles, -> London (~5,570 km).
   const impact = popFailureImpact(seed);
   assert.deepEqual(
-    impact.map((i) => [i.pop, i.moved.map((m) => `${m.id}->${m.to}`), i.absorbedBy]),
+    impact.map((i) => [i.pop, i.moved.map((m) => `${m.id}->${m.to}`), i.absorbedBy, i.movedWeight]),
     [
-      ['PoPUS', ['ClientUS->PoPEU'], [{ pop: 'PoPEU', clients: 1 }]],
-      ['PoPEU', ['ClientEU->PoPUS'], [{ pop: 'PoPUS', clients: 1 }]],
-      ['PoPAP', ['ClientAP->PoPEU'], [{ pop: 'PoPEU', clients: 1 }]],
+      ['PoPAP', ['ClientAP->PoPEU'], [{ pop: 'PoPEU', clients: 1 }], 1],
+      ['PoPEU', ['ClientEU->PoPUS'], [{ pop: 'PoPUS', clients: 1 }], 1],
+      ['PoPUS', ['ClientUS->PoPEU'], [{ pop: 'PoPEU', clients: 1 }], 1],
     ],
   );
   for (const i of impact) {
