@@ -573,3 +573,43 @@ test('a mistyped or valueless option is one line on stderr naming it, exit 2, in
     assert.equal(io.stdout, '');
   }
 });
+
+test('--fail-each ranks the PoPs by traffic moved and folds those whose loss moves nobody into one line', async () => {
+  // Implicit transit: each client reaches its nearest PoP. Berlin (weight 5) is ~420 km from
+  // Frankfurt, ~575 km from Amsterdam; Osaka (weight 2) is ~400 km from Tokyo, ~7,800 km from
+  // Sydney, ~9,300 km from Amsterdam. Without FRA 5 move, without TYO 2, without AMS or SYD nobody.
+  const text = [
+    '---',
+    'anycast:',
+    '  service: 192.0.2.1',
+    '  prefixes: [192.0.2.0/24]',
+    '---',
+    'flowchart LR',
+    '  AMS[PoP: Amsterdam]@{ loc: "52.37,4.90" }',
+    '  FRA[PoP: Frankfurt]@{ loc: "50.11,8.68" }',
+    '  SYD[PoP: Sydney]@{ loc: "-33.87,151.21" }',
+    '  TYO[PoP: Tokyo]@{ loc: "35.68,139.69" }',
+    '  BER([Users in Berlin])@{ loc: "52.52,13.40", weight: 5 }',
+    '  OSA([Users in Osaka])@{ loc: "34.69,135.50", weight: 2 }',
+    '',
+  ].join('\n');
+  const io = fakeIo({ 'four.anycast.mmd': text });
+  assert.equal(await runResolve(['four.anycast.mmd', '--fail-each'], io), 0, io.stderr);
+  const n1 = io.stdout.slice(io.stdout.indexOf('If one PoP withdraws'));
+  const lines = n1.split('\n').slice(1);
+  assert.match(lines[0] ?? '', /^ {2}FRA \(Frankfurt\): 1 client\(s\) move, weight 5: 1 to AMS \(Amsterdam\)/);
+  assert.match(lines[1] ?? '', /^ {2}TYO \(Tokyo\): 1 client\(s\) move, weight 2: 1 to SYD \(Sydney\)/);
+  assert.equal(lines[2], '  2 PoP(s) move no client: AMS (Amsterdam), SYD (Sydney)');
+  const json = fakeIo({ 'four.anycast.mmd': text });
+  await runResolve(['four.anycast.mmd', '--fail-each', '--json'], json);
+  const impact = (JSON.parse(json.stdout) as { impact: { pop: string; movedWeight: number }[] }).impact;
+  assert.deepEqual(
+    impact.map((i) => [i.pop, i.movedWeight]),
+    [
+      ['FRA', 5],
+      ['TYO', 2],
+      ['AMS', 0],
+      ['SYD', 0],
+    ],
+  );
+});
