@@ -56,7 +56,19 @@ export function failureBase(topology: Topology, scenario: Scenario = {}, options
   const medMatters = net.adjacencies.some((list) => list.some((adj) => adj.med !== 0));
   const clients = clientsOf({ ...net, warnings: [] }, solutions, solutions);
   const before = { clients, pops: popResults(topology, clients, popUp) };
-  return { topology, scenario, options, net, popUp, prefixes, solutions, maxActivations, medMatters, incremental, before };
+  return {
+    topology,
+    scenario,
+    options,
+    net,
+    popUp,
+    prefixes,
+    solutions,
+    maxActivations,
+    medMatters,
+    incremental,
+    before,
+  };
 }
 
 /**
@@ -70,7 +82,11 @@ export function resolveWithout(base: FailureBase, popId: string): Withdrawal {
   const solutions = base.incremental && k >= 0 ? resettleAll(base, k) : undefined;
   if (!solutions) {
     const failedPops = [...(base.scenario.failedPops ?? []), popId];
-    const full = resolve(base.topology, { ...base.scenario, failedPops }, { ...base.options, searchStableStates: false });
+    const full = resolve(
+      base.topology,
+      { ...base.scenario, failedPops },
+      { ...base.options, searchStableStates: false },
+    );
     return { clients: full.clients, pops: full.pops, ...(full.unstable ? { unstable: full.unstable } : {}) };
   }
   const net: Net = { ...base.net, warnings: [] };
@@ -94,11 +110,7 @@ function resettleAll(base: FailureBase, k: number): PrefixSolution[] | undefined
  * The clients' results; a client's choice is explained only where its router's route differs from
  * `before` (every route is new when there is no before).
  */
-function clientsOf(
-  net: Net,
-  solutions: readonly PrefixSolution[],
-  before?: readonly PrefixSolution[],
-): ClientResult[] {
+function clientsOf(net: Net, solutions: readonly PrefixSolution[], before?: readonly PrefixSolution[]): ClientResult[] {
   const routers: RouterResult[] = net.topology.routers.map((spec) => ({ id: spec.id }));
   for (const c of net.topology.clients) {
     const r = net.indexOf.get(c.router);
@@ -158,7 +170,17 @@ function resettle(base: FailureBase, s: PrefixSolution, k: number): PrefixSoluti
     if (r === undefined) return { prefix: s.prefix, best, localPops };
     if (activations >= base.maxActivations) return undefined;
     const cands = candidatesAt(net, r, currentBest(net, best), localPops[r] ?? []);
-    const chosen = cands.length === 0 ? undefined : cands[selectBest(net, r, cands, cands.map((_, i) => i))];
+    const chosen =
+      cands.length === 0
+        ? undefined
+        : cands[
+            selectBest(
+              net,
+              r,
+              cands,
+              cands.map((_, i) => i),
+            )
+          ];
     const previous = best[r];
     if (signature(chosen) === signature(previous)) continue;
     best[r] = chosen;
