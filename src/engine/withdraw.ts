@@ -6,7 +6,7 @@
  * re-settling runs out of budget, it resolves again in full.
  */
 import { keepsBest, selectBest } from './decision';
-import { clientResults, popResults } from './forwarding';
+import { clientResults, forward, popResults } from './forwarding';
 import { candidatesAt, currentBest, heardFrom, sharedOverIbgp, signature, solvePrefix } from './propagation';
 import type { PrefixSolution } from './propagation';
 import type { Held, Net } from './routerNet';
@@ -54,7 +54,7 @@ export function failureBase(topology: Topology, scenario: Scenario = {}, options
     !net.reflectorOf.some((r) => r !== undefined) &&
     !mayHaveSeveralStableStates(topology);
   const medMatters = net.adjacencies.some((list) => list.some((adj) => adj.med !== 0));
-  const clients = clientsOf({ ...net, warnings: [] }, solutions, solutions);
+  const clients = clientsOf({ ...net, warnings: [] }, solutions);
   const before = { clients, pops: popResults(topology, clients, popUp) };
   return {
     topology,
@@ -74,8 +74,8 @@ export function failureBase(topology: Topology, scenario: Scenario = {}, options
 /**
  * The clients and PoPs with PoP `popId` withdrawn on top of the base's scenario: the answer of
  * `resolve(topology, {...scenario, failedPops: [...failedPops, popId]}, {searchStableStates: false})`
- * for each client's PoP, route, forwarding path and RTT; the explanation only of a client whose
- * router's route changed (not which routers on the path decided by tie-break).
+ * for each client's PoP, route, forwarding path and RTT; the explanations, the tie-breaks on the
+ * path and where the PoP was decided for each client whose PoP or router's route changed.
  */
 export function resolveWithout(base: FailureBase, popId: string): Withdrawal {
   const k = base.topology.origins.findIndex((o) => o.id === popId);
@@ -91,7 +91,7 @@ export function resolveWithout(base: FailureBase, popId: string): Withdrawal {
   }
   const net: Net = { ...base.net, warnings: [] };
   const popUp = base.popUp.map((up, i) => up && i !== k);
-  const clients = clientsOf(net, solutions, base.solutions);
+  const clients = clientsOf(net, solutions, base);
   return { clients, pops: popResults(base.topology, clients, popUp) };
 }
 
@@ -107,23 +107,42 @@ function resettleAll(base: FailureBase, k: number): PrefixSolution[] | undefined
 }
 
 /**
- * The clients' results; a client's choice is explained only where its router's route differs from
- * `before` (every route is new when there is no before).
+ * The clients' results. A client is explained in full (its router's choice, which routers on its
+ * path tie-broke, where its PoP was decided) when its PoP or its router's route differs from
+ * `before`, or when there is no before; the others carry their PoP, route, path and RTT only.
  */
-function clientsOf(net: Net, solutions: readonly PrefixSolution[], before?: readonly PrefixSolution[]): ClientResult[] {
+function clientsOf(net: Net, solutions: readonly PrefixSolution[], before?: FailureBase): ClientResult[] {
   const routers: RouterResult[] = net.topology.routers.map((spec) => ({ id: spec.id }));
-  for (const c of net.topology.clients) {
+  const held = (r: number): { held: Held; prefix: string } | undefined => {
+    const s = solutions.find((p) => p.best[r] !== undefined);
+    return s ? { held: s.best[r] as Held, prefix: s.prefix } : undefined;
+  };
+  const explain = new Set<number>();
+  const explained = net.topology.clients.map((c, i) => {
     const r = net.indexOf.get(c.router);
-    const s = r === undefined ? undefined : solutions.find((p) => p.best[r] !== undefined);
-    if (r === undefined || !s) continue;
-    const held = s.best[r] as Held;
-    const same = before?.some((p) => p.prefix === s.prefix && signature(p.best[r]) === signature(held));
-    const e = same ? undefined : explainAt(net, r, s);
-    routers[r] = e
-      ? { id: routers[r]?.id as string, best: e.route, explanation: e.explanation }
-      : { id: routers[r]?.id as string, best: toRoute(net, held, s.prefix) };
+    const own = r === undefined ? undefined : held(r);
+    if (r === undefined || !own) return false;
+    const walk = forward(solutions, r);
+    for (const w of walk.routers) {
+      const h = held(w);
+      if (h) routers[w] = { id: routers[w]?.id as string, best: toRoute(net, h.held, h.prefix) };
+    }
+    const pop = walk.pop === undefined ? undefined : net.topology.origins[walk.pop]?.id;
+    const was = before?.solutions.find((p) => p.best[r] !== undefined)?.best[r];
+    const changed = !before || before.before.clients[i]?.pop !== pop || signature(was) !== signature(own.held);
+    if (changed) for (const w of walk.routers) explain.add(w);
+    return changed;
+  });
+  for (const r of explain) {
+    const s = solutions.find((p) => p.best[r] !== undefined);
+    const e = s ? explainAt(net, r, s) : undefined;
+    if (e) routers[r] = { id: routers[r]?.id as string, best: e.route, explanation: e.explanation };
   }
-  return clientResults(net, solutions, routers, undefined).map(({ arbitraryAt: _, ...rest }) => rest);
+  return clientResults(net, solutions, routers, undefined).map((c, i) => {
+    if (explained[i]) return c;
+    const { arbitraryAt: _a, decision: _d, explanation: _e, ...rest } = c;
+    return rest;
+  });
 }
 
 /** The routers to recompute, each queued once, first woken first served. */

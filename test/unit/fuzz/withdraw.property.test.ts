@@ -3,13 +3,16 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { failureBase, resolve, resolveWithout } from '../../../src/engine/index';
 import type { ClientResult, Topology } from '../../../src/engine/index';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DiagramAnalysis } from '../../../src/routing/analysis';
 import { randomTopology } from './randomTopology';
 import { runs, seed } from './settings';
 
-/** What a withdrawal promises of a client: all of it but which routers on the path tie-broke; the explanation where it carries one. */
+/** What a withdrawal promises of a client: its PoP, route, path and RTT; the rest where it explains the client. */
 function promised(c: ClientResult, explained: boolean): object {
-  const { arbitraryAt: _a, alsoReaches: _b, explanation, ...rest } = c;
-  return explained ? { ...rest, explanation } : rest;
+  const { arbitraryAt, decision, alsoReaches: _, explanation, ...rest } = c;
+  return explained ? { ...rest, explanation, arbitraryAt, decision } : rest;
 }
 
 /** Compares the re-settled routing with a full resolve under each single PoP failure; how many were re-settled. */
@@ -39,6 +42,14 @@ describe('withdrawing one PoP by re-settling', () => {
     );
     // The comparison is not vacuous: most random topologies keep Gao-Rexford and re-settle.
     assert.ok(resettled > runs(300) / 2, `only ${resettled} withdrawals re-settled`);
+  });
+
+  it('answers what a full resolve answers for every PoP of every example', () => {
+    const folder = join(import.meta.dirname, '../../../examples');
+    for (const file of readdirSync(folder).filter((f) => f.endsWith('.anycast.mmd'))) {
+      const topology = new DiagramAnalysis(readFileSync(join(folder, file), 'utf8')).build.topology;
+      assert.equal(compareEachFailure(topology), topology.origins.length, file);
+    }
   });
 
   it('answers what a full resolve answers when every client moves (one PoP left)', () => {
