@@ -7,7 +7,8 @@
  */
 import { keepsBest, selectBest } from './decision';
 import { clientResults, forward, popResults } from './forwarding';
-import { candidatesAt, currentBest, heardFrom, sharedOverIbgp, signature, solvePrefix } from './propagation';
+import { sharedOverIbgp } from './ibgpRoutes';
+import { candidatesAt, currentBest, heardFrom, signature, solvePrefix } from './propagation';
 import type { PrefixSolution } from './propagation';
 import type { Held, Net } from './routerNet';
 import { buildNet, toRoute } from './routerNet';
@@ -186,7 +187,7 @@ function resettle(base: FailureBase, s: PrefixSolution, k: number): PrefixSoluti
   for (const r of flushed) wakeNeighbours(base, best, queue, r, s.best[r], undefined);
   for (let activations = 0; ; activations++) {
     const r = queue.shift();
-    if (r === undefined) return { prefix: s.prefix, best, localPops };
+    if (r === undefined) return { prefix: s.prefix, best, localPops, ibgpPeers: exitPeers(net, best) };
     if (activations >= base.maxActivations) return undefined;
     const cands = candidatesAt(net, r, currentBest(net, best), localPops[r] ?? []);
     const chosen =
@@ -207,6 +208,11 @@ function resettle(base: FailureBase, s: PrefixSolution, k: number): PrefixSoluti
   }
 }
 
+/** The iBGP peers a router's explanation lists, as the solver's: in an indexed full mesh, the members with an exit. */
+function exitPeers(net: Net, best: readonly (Held | undefined)[]): (r: number) => readonly number[] {
+  return (r) => (net.ibgp.indexed[r] ? net.siblings(r).filter((q) => sharedOverIbgp(best[q])) : net.siblings(r));
+}
+
 /**
  * Queues the neighbours of r whose choice can change now that r offers `now` instead of `before`:
  * those whose best came from r, and those for which the route heard before or the one heard now
@@ -221,7 +227,7 @@ function wakeNeighbours(
   now: Held | undefined,
 ): void {
   const overIbgp = net.reflectorOf[r] !== undefined || sharedOverIbgp(before) || sharedOverIbgp(now);
-  const neighbours = overIbgp ? [...(net.ebgpNeighbors[r] ?? []), ...(net.siblings[r] ?? [])] : net.ebgpNeighbors[r];
+  const neighbours = overIbgp ? [...(net.ebgpNeighbors[r] ?? []), ...net.siblings(r)] : net.ebgpNeighbors[r];
   for (const q of neighbours ?? []) {
     if (queue.has(q) || net.down[q]) continue;
     const held = best[q];
