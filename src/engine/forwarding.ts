@@ -119,7 +119,8 @@ export function clientResults(
       .filter((i) => routers[i]?.explanation?.arbitrary)
       .map((i) => (topology.routers[i] as { id: string }).id);
     const rttMs = estimateRttMs([placed(c.point), ...alongIgp(net, walk.routers).map((i) => net.point[i])]);
-    const decision = unstable ? undefined : popDecisionAlong(net, solutions, routers, walk.routers, walk.pop);
+    const decision =
+      unstable || !result.explanation ? undefined : popDecisionAlong(net, solutions, routers, walk.routers, walk.pop);
     return {
       id: c.id,
       pop: (topology.origins[walk.pop] as OriginSpec).id,

@@ -6,13 +6,14 @@
  * summary, export, the CLI) reads the same analysis. Pure; the resolves run lazily.
  */
 import { diffResolutions, resolve } from '../engine/index';
-import type { Resolution, ResolutionDiff, Scenario } from '../engine/types';
+import type { Resolution, ResolutionDiff, Scenario, Topology } from '../engine/types';
 import { parseDocument } from '../language/index';
 import type { Diagnostic, ParsedDocument } from '../language/index';
 import type { DocumentModel } from '../language/meaning/model';
 import { checkedDiagnostics } from './routingChecks';
 import { isEmptyScenario, noFailures, pruneScenario, scenarioKey, toEngineScenario } from './scenario';
 import type { DiagramScenario } from './scenario';
+import { withPolicyChanges } from './plan/policyChanges';
 import { toTopology } from './topology';
 import type { TopologyBuild } from './topology';
 
@@ -128,7 +129,7 @@ export class DiagramAnalysis {
     const baseline = before.resolution;
     if (!baseline) return { ...base, ...(before.problem ? { problem: before.problem } : {}) };
     if (isEmptyScenario(scenario)) return { ...base, baseline, resolution: baseline, ...problemOf(baseline) };
-    const after = this.run(engineScenario);
+    const after = this.run(engineScenario, withPolicyChanges(this.build, this.model, scenario.changes ?? []));
     if (!after.resolution) return { ...base, baseline, ...(after.problem ? { problem: after.problem } : {}) };
     const resolution = after.resolution;
     return { ...base, baseline, resolution, diff: diffResolutions(baseline, resolution), ...problemOf(resolution) };
@@ -138,8 +139,7 @@ export class DiagramAnalysis {
     return (this.baselineRun ??= this.run({}));
   }
 
-  private run(scenario: Scenario): Run {
-    const { topology } = this.build;
+  private run(scenario: Scenario, topology: Topology = this.build.topology): Run {
     const size = topology.routers.length + topology.sessions.length;
     const limit = this.options.maxTopologySize;
     if (limit !== undefined && size > limit)

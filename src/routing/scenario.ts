@@ -24,6 +24,36 @@ export interface DiagramScenario {
   readonly failedAses: readonly string[];
   /** PoP node ids the file marks `state: down`, shown up (announcing) in this what-if. */
   readonly upPops?: readonly string[];
+  /** Policy changes tried on top of the text (a suggestion previewed); none when absent. */
+  readonly changes?: readonly PolicyChange[];
+}
+
+/**
+ * A policy change a suggestion makes, in the diagram's terms: what the edge's tail does on the
+ * session (and its head too on `<-->` and `---`, as the label's words do), or a PoP withdrawn.
+ */
+export type PolicyChange =
+  /** The tail prepends its ASN `count` times (0 removes the prepend). */
+  | { readonly kind: 'prepend'; readonly edge: EdgeKey; readonly count: number }
+  /** The tail attaches NO_EXPORT to what it sends. */
+  | { readonly kind: 'no-export'; readonly edge: EdgeKey }
+  /** The tail sets LOCAL_PREF `value` on the routes it hears over the session. */
+  | { readonly kind: 'local-pref'; readonly edge: EdgeKey; readonly value: number }
+  /** The PoP stops announcing (`state: down`). */
+  | { readonly kind: 'withdraw'; readonly pop: string };
+
+/** One string per change, for memo keys and stable ordering. */
+export function changeKey(c: PolicyChange): string {
+  switch (c.kind) {
+    case 'withdraw':
+      return `withdraw\u0000${c.pop}`;
+    case 'no-export':
+      return `no-export\u0000${c.edge.from}\u0000${c.edge.to}`;
+    case 'prepend':
+      return `prepend\u0000${c.edge.from}\u0000${c.edge.to}\u0000${c.count}`;
+    case 'local-pref':
+      return `local-pref\u0000${c.edge.from}\u0000${c.edge.to}\u0000${c.value}`;
+  }
 }
 
 export const noFailures: DiagramScenario = { failedPops: [], failedLinks: [], failedAses: [] };
@@ -34,7 +64,7 @@ export function failingPops(pops: readonly string[]): DiagramScenario {
 }
 
 export function isEmptyScenario(s: DiagramScenario): boolean {
-  return !hasFailures(s) && (s.upPops ?? []).length === 0;
+  return !hasFailures(s) && (s.upPops ?? []).length === 0 && (s.changes ?? []).length === 0;
 }
 
 /** Something is taken down (as opposed to only PoPs the file marks down shown up). */
@@ -55,6 +85,7 @@ export function scenarioKey(s: DiagramScenario): string {
     sorted(s.failedLinks.map((k) => `${k.from}\u0000${k.to}`)),
     sorted(s.failedAses),
     sorted(s.upPops ?? []),
+    sorted((s.changes ?? []).map(changeKey)),
   ]);
 }
 
@@ -70,13 +101,16 @@ export function pruneScenario(scenario: DiagramScenario, model: DocumentModel): 
     const node = byId.get(id);
     return node !== undefined && isWrittenDown(node);
   });
+  const isSession = (k: EdgeKey): boolean => model.edges.some((e) => e.meaning.kind === 'session' && sameEdge(e, k));
+  const changes = (scenario.changes ?? []).filter((c) =>
+    c.kind === 'withdraw' ? roleOf(c.pop) === 'pop' : isSession(c.edge),
+  );
   return {
     failedPops: scenario.failedPops.filter((id) => roleOf(id) === 'pop'),
-    failedLinks: scenario.failedLinks.filter((k) =>
-      model.edges.some((e) => e.meaning.kind === 'session' && sameEdge(e, k)),
-    ),
+    failedLinks: scenario.failedLinks.filter(isSession),
     failedAses: scenario.failedAses.filter((id) => roleOf(id) === 'as'),
     ...(upPops.length > 0 ? { upPops } : {}),
+    ...(changes.length > 0 ? { changes } : {}),
   };
 }
 
@@ -93,7 +127,8 @@ export function toEngineScenario(scenario: DiagramScenario, model: DocumentModel
     ...new Set(scenario.failedAses.map((id) => asnOf.get(id)).filter((asn): asn is number => asn !== undefined)),
   ];
   const origins = new Set(build.topology.origins.map((o) => o.id));
-  const failedPops = scenario.failedPops.filter((id) => origins.has(id));
+  const withdrawn = (scenario.changes ?? []).flatMap((c) => (c.kind === 'withdraw' ? [c.pop] : []));
+  const failedPops = [...new Set([...scenario.failedPops, ...withdrawn])].filter((id) => origins.has(id));
   const upPops = (scenario.upPops ?? []).filter((id) => origins.has(id));
   return {
     ...(failedPops.length > 0 ? { failedPops } : {}),
