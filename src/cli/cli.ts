@@ -8,6 +8,7 @@ import type { CliIo } from './io';
 import { mermaidCommand, runMermaid } from './mermaid';
 import { helpOption, helpText, optionsHelp, parseOptions, UsageError, wantsHelp } from './options';
 import type { OptionSpec } from './options';
+import { planCommand, runPlan } from './plan';
 import { runResolve } from './resolve';
 import { resolveHelp } from './resolveArgs';
 
@@ -39,6 +40,11 @@ export const commands: Readonly<Record<string, Entry>> = {
     run: runExport,
     summary: "the preview's picture as a standalone SVG or PNG, drawn in headless Chromium",
     help: helpText(exportCommand),
+  },
+  plan: {
+    run: runPlan,
+    summary: 'policy changes (prepend, withdraw, NO_EXPORT, LOCAL_PREF) that lower an objective, with the exact edit',
+    help: helpText(planCommand),
   },
   converge: {
     run: runConverge,

@@ -16,6 +16,8 @@ export interface CliIo {
   readFile(path: string, maxBytes?: number): Promise<Uint8Array>;
   /** Writes whole or not at all: a temporary file renamed into place. */
   writeFileAtomic(path: string, data: string | Uint8Array): Promise<void>;
+  /** The CLI's own script, which worker threads run to share a search (`anycast plan`); absent: one thread. */
+  readonly workerScript?: string;
 }
 
 /** An error about a file the user named, said in one line: the command exits 1 with it. */
