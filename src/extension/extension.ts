@@ -16,6 +16,7 @@ import { registerQuickFix } from './quickFix';
 import { registerRename } from './rename';
 import { registerSimulation } from './simulation';
 import { registerStatusBar } from './statusBar';
+import { registerSuggestions } from './suggest';
 import { registerSymbols } from './symbols';
 
 export function activate(context: vscode.ExtensionContext): AnycastApi {
@@ -36,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): AnycastApi {
   registerRename(context, analyses);
   registerSymbols(context, analyses);
   registerQuickFix(context, analyses);
+  registerSuggestions(context, analyses, simulation);
   return createApi(analyses, preview, simulation);
 }
 

@@ -8,6 +8,7 @@ import type { Resolution } from '../../engine/types';
 import type { DocumentModel, NodeModel } from '../../language/meaning/model';
 import { popDecisionByWords } from './decisionWords';
 import { escapeMarkdown } from './hoverText';
+import { describeChange } from './changeWords';
 import { percent, plural } from './figures';
 import { unplacedSentence } from './unplacedWords';
 import { displayName, isEmptyScenario, isWrittenDown, sameEdge } from '../scenario';
@@ -51,6 +52,7 @@ function whatChanged(analysis: ScenarioRouting): string {
   return [
     ...(failed.length > 0 ? [`${failed.join(', ')} down`] : []),
     ...(up.length > 0 ? [`${up.join(', ')} up (down in the file)`] : []),
+    ...(analysis.scenario.changes ?? []).map((c) => describeChange(c, analysis.model)),
   ].join(', ');
 }
 
@@ -192,6 +194,8 @@ export function simulationSummary(analysis: ScenarioRouting, title: string, load
   const up = shownUpPops(analysis);
   if (failed.length > 0) out.push(`**Down:** ${failed.map(cell).join(', ')}`, '');
   if (up.length > 0) out.push(`**Up (down in the file):** ${up.map(cell).join(', ')}`, '');
+  const changes = (analysis.scenario.changes ?? []).map((c) => describeChange(c, analysis.model));
+  if (changes.length > 0) out.push(`**Suggested change:** ${changes.map(cell).join('; ')}`, '');
   if (analysis.problem) out.push(`> ⚠ ${cell(analysis.problem)}`, '');
   const order = analysis.resolution?.orderDependent;
   if (order) out.push(`> ⚠ ${order.states.length} stable states: ${cell(order.message)}`, '');

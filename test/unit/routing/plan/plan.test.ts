@@ -6,7 +6,8 @@ import { candidateChanges, MOVE_KINDS } from '../../../../src/routing/plan/candi
 import { changeEdit } from '../../../../src/routing/plan/changeEdits';
 import { planChanges } from '../../../../src/routing/plan/plan';
 import type { Plan } from '../../../../src/routing/plan/plan';
-import { noFailures } from '../../../../src/routing/scenario';
+import { noFailures, pruneScenario, scenarioKey } from '../../../../src/routing/scenario';
+import { simulationHeadline, simulationSummary } from '../../../../src/routing/words/simulationSummary';
 import type { PolicyChange } from '../../../../src/routing/scenario';
 import { applyEdits } from '../../language/applyEdits';
 import { leftoverDrain } from './plannedDiagrams';
@@ -119,5 +120,23 @@ describe('anycast plan: the edit and the preview agree', () => {
     assert.deepEqual([raise?.oldText, raise?.newText], ['transit', 'transit lp 250']);
     const lower = changeEdit(text, model, { kind: 'local-pref', edge: { from: 'Comcast', to: 'Lumen' }, value: 50 });
     assert.deepEqual([lower?.oldText, lower?.newText], ['transit lp 200', 'transit lp 50']);
+  });
+});
+
+describe('a suggestion previewed as the simulation', () => {
+  const change: PolicyChange = { kind: 'prepend', edge: { from: 'E', to: 'T' }, count: 0 };
+
+  it('says the change and who moved in the headline and the summary', () => {
+    const routing = new DiagramAnalysis(leftoverDrain).underScenario({ ...noFailures, changes: [change] });
+    assert.equal(simulationHeadline(routing), 'East → AS200 Transit: no prepend · 1 client moved');
+    const summary = simulationSummary(routing, 'd');
+    assert.ok(summary.includes('**Suggested change:** East → AS200 Transit: no prepend'));
+    assert.ok(!summary.includes('**Down:**'));
+  });
+
+  it('is its own scenario, and is dropped when the text no longer has its edge', () => {
+    assert.notEqual(scenarioKey({ ...noFailures, changes: [change] }), scenarioKey(noFailures));
+    const edited = new DiagramAnalysis(leftoverDrain.replace('  E -->|transit prepend 2| T\n', ''));
+    assert.deepEqual(pruneScenario({ ...noFailures, changes: [change] }, edited.model), noFailures);
   });
 });
