@@ -41,15 +41,15 @@ export const commands: Readonly<Record<string, Entry>> = {
     summary: "the preview's picture as a standalone SVG or PNG, drawn in headless Chromium",
     help: helpText(exportCommand),
   },
-  plan: {
-    run: runPlan,
-    summary: 'policy changes (prepend, withdraw, NO_EXPORT, LOCAL_PREF) that lower an objective, with the exact edit',
-    help: helpText(planCommand),
-  },
   converge: {
     run: runConverge,
     summary: 'how a failover plays out over time: seconds without service, PoP changes, connections reset',
     help: helpText(convergeCommand),
+  },
+  plan: {
+    run: runPlan,
+    summary: 'policy changes (prepend, withdraw, NO_EXPORT, LOCAL_PREF) that lower an objective, with the exact edit',
+    help: helpText(planCommand),
   },
 };
 

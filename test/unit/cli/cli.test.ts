@@ -48,7 +48,7 @@ describe('anycast', () => {
     [
       'an unknown command',
       ['resolv'],
-      /^anycast: unknown command 'resolv'; the commands are check, resolve, mermaid, export, converge\n$/,
+      /^anycast: unknown command 'resolv'; the commands are check, resolve, mermaid, export, converge, plan\n$/,
     ],
     ['a property every object has', ['constructor'], /^anycast: unknown command 'constructor'/],
     ['help on an unknown command', ['help', 'draw'], /^anycast: unknown command 'draw'/],
