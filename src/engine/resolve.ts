@@ -25,7 +25,7 @@ export interface ResolveOptions {
   /**
    * Explain each router's choice and where each client's PoP was decided (default true). Without,
    * the resolution still says which PoP each client reaches, by which route, and its RTT: what a
-   * search over many candidate changes needs, at about half the cost.
+   * search over many candidate changes needs, at about two thirds of the cost.
    */
   readonly explain?: boolean;
 }
