@@ -43,7 +43,9 @@ each with its effect (the objective before and after, clients moved) and the exa
 it into the file (FILE:LINE:COL, old text -> new text). The changes: prepend 1 to 3 on a PoP's
 session (or no prepend where one is written), NO_EXPORT on a PoP's session, LOCAL_PREF 50 or 250
 on a session an AS hears routes over, and a PoP withdrawn. A change that leaves a client without
-service is never suggested. Objectives: mean-rtt, the weighted mean RTT of the clients.`,
+service is never suggested. Objectives: max-utilization, the worst PoP's load over its capacity;
+mean-rtt, the weighted mean RTT of the clients; attack-spread, the largest share of the attack one
+PoP absorbs.`,
   options: planOptions,
   exitStatus:
     '0 done (also when nothing improves), 1 the file cannot be read or does not parse, or the objective cannot be measured on it, 2 bad usage, 3 the routing as written does not settle.',

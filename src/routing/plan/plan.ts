@@ -61,6 +61,14 @@ export const PAIR_POOL = 25;
 /** An improvement smaller than this is rounding, not an improvement. */
 const EPSILON = 1e-9;
 
+/** Why an objective cannot be measured on a diagram. */
+const unmeasurable: Readonly<Record<Objective, string>> = {
+  'max-utilization':
+    'max-utilization needs a PoP with a capacity and traffic to set against it (`capacity: 100Gbps`, `traffic: 40Gbps`).',
+  'mean-rtt': 'mean-rtt needs a client whose RTT is known (place the clients and the PoPs).',
+  'attack-spread': 'attack-spread needs an attack (`attack: 300Gbps` on a client or an AS, or in the front matter).',
+};
+
 /** One set of changes, resolved from scratch on the shared topology (only the changed sessions copied). */
 export function evaluateChanges(
   analysis: DiagramAnalysis,
@@ -80,7 +88,7 @@ export function evaluateChanges(
     if (c.pop === undefined && was !== undefined) lostService++;
     else if (c.pop !== was) moved++;
   }
-  const value = after.unstable ? undefined : objectiveValue(objective, topology, after);
+  const value = after.unstable ? undefined : objectiveValue(objective, model, build, after);
   return { ...(value !== undefined ? { value } : {}), moved, lostService };
 }
 
@@ -127,8 +135,8 @@ export async function planChanges(
   const baseline = analysis.baseline;
   if (!baseline) return 'The routing could not be computed, so there is nothing to improve.';
   if (baseline.unstable) return `The routing does not settle: ${baseline.unstable.message}`;
-  const before = objectiveValue(options.objective, analysis.build.topology, baseline);
-  if (before === undefined) return `The diagram gives nothing to measure ${options.objective} on.`;
+  const before = objectiveValue(options.objective, analysis.model, analysis.build, baseline);
+  if (before === undefined) return unmeasurable[options.objective];
   const singles = candidateChanges(analysis.model, options.moves).map((c) => [c]);
   const single = ranked(singles, await evaluate(singles), 0);
   let all = single;

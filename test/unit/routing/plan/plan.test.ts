@@ -10,7 +10,7 @@ import { noFailures, pruneScenario, scenarioKey } from '../../../../src/routing/
 import { simulationHeadline, simulationSummary } from '../../../../src/routing/words/simulationSummary';
 import type { PolicyChange } from '../../../../src/routing/scenario';
 import { applyEdits } from '../../language/applyEdits';
-import { leftoverDrain } from './plannedDiagrams';
+import { leftoverDrain, overloadedWest } from './plannedDiagrams';
 
 const example = (name: string): string =>
   readFileSync(new URL(`../../../../examples/${name}.anycast.mmd`, import.meta.url), 'utf8');
@@ -65,6 +65,37 @@ describe('anycast plan: suggestions', () => {
       const edges = s.changes.flatMap((c) => (c.kind === 'withdraw' ? [] : [`${c.edge.from}-${c.edge.to}`]));
       assert.equal(new Set(edges).size, edges.length);
     }
+  });
+});
+
+describe('anycast plan: max-utilization', () => {
+  it('finds the one prepend that brings the worst PoP from 110% to 70%, with the exact edit', async () => {
+    const plan = await planChanges(new DiagramAnalysis(overloadedWest), {
+      objective: 'max-utilization',
+      moves: MOVE_KINDS,
+      depth: 1,
+    });
+    assert.ok(typeof plan !== 'string', String(plan));
+    assert.equal(plan.before, 1.1);
+    const first = plan.suggestions[0];
+    assert.deepEqual(first?.changes, [{ kind: 'prepend', edge: { from: 'W', to: 'T2' }, count: 1 }]);
+    assert.equal(first?.after, 0.7);
+    assert.ok((first?.after ?? 1) < 0.8);
+    assert.equal(first?.moved, 1);
+    // Line 12, column 9 (1-based): the label of `  W -->|transit| T2`.
+    assert.deepEqual(first?.edits[0]?.range.start, { line: 11, character: 8 });
+    assert.deepEqual([first?.edits[0]?.oldText, first?.edits[0]?.newText], ['transit', 'transit prepend 1']);
+    // Nothing that overloads East is offered.
+    assert.ok(plan.suggestions.every((s) => s.after < 1.1));
+  });
+
+  it('says why when no PoP has a capacity', async () => {
+    const plan = await planChanges(new DiagramAnalysis(leftoverDrain), {
+      objective: 'max-utilization',
+      moves: MOVE_KINDS,
+      depth: 1,
+    });
+    assert.equal(typeof plan, 'string');
   });
 });
 

@@ -29,3 +29,32 @@ export const leftoverDrain = [
   '  CE([Users east])@{ in: T, loc: "0,20", weight: 3 }',
   '',
 ].join('\n');
+
+/**
+ * West (0,0; 100 Gbps) and East (0,20; 60 Gbps) buy transit from One and Two, each present at both
+ * places; users A (70 Gbps, in One) and users B (40 Gbps, in Two) sit at (0,0). As written each
+ * transit's (0,0) router keeps West's eBGP route (IGP cost 0 against 2,224 km to East), so West
+ * carries 70 + 40 = 110 Gbps of 100: 110%. West prepending once towards Two makes West's route
+ * two ASes long there against East's one, so users B go to East: West 70/100 = 70%, East 40/60 =
+ * 66.7%, the worst 70%, under 80%. Prepending towards One instead sends users A to East: 70/60 =
+ * 116.7%; withdrawing West puts 110 Gbps on East: 183.3%.
+ */
+export const overloadedWest = [
+  '---',
+  'anycast:',
+  '  service: 192.0.2.1',
+  '  prefixes: [192.0.2.0/24]',
+  '---',
+  'flowchart LR',
+  '  W[PoP: West]@{ asn: 64600, loc: "0,0", capacity: 100Gbps }',
+  '  E[PoP: East]@{ asn: 64600, loc: "0,20", capacity: 60Gbps }',
+  '  T1[AS100 One]@{ loc: ["0,0", "0,20"] }',
+  '  T2[AS200 Two]@{ loc: ["0,0", "0,20"] }',
+  '  W -->|transit| T1',
+  '  W -->|transit| T2',
+  '  E -->|transit| T1',
+  '  E -->|transit| T2',
+  '  CA([Users A])@{ in: T1, loc: "0,0", traffic: 70Gbps }',
+  '  CB([Users B])@{ in: T2, loc: "0,0", traffic: 40Gbps }',
+  '',
+].join('\n');
