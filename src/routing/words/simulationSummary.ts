@@ -175,6 +175,18 @@ function cell(text: string): string {
   return escapeMarkdown(text).replace(/\n/g, ' ');
 }
 
+/** What the simulation changes, one paragraph each: what is down, shown up, or changed by a suggestion. */
+function simulatedLines(analysis: ScenarioRouting): string[] {
+  const failed = failedThings(analysis);
+  const up = shownUpPops(analysis);
+  const changes = (analysis.scenario.changes ?? []).map((c) => describeChange(c, analysis.model));
+  return [
+    ...(failed.length > 0 ? [`**Down:** ${failed.map(cell).join(', ')}`, ''] : []),
+    ...(up.length > 0 ? [`**Up (down in the file):** ${up.map(cell).join(', ')}`, ''] : []),
+    ...(changes.length > 0 ? [`**Suggested change:** ${changes.map(cell).join('; ')}`, ''] : []),
+  ];
+}
+
 /** The summary of the simulation as a Markdown document (opens in the editor's Markdown preview). */
 export function simulationSummary(analysis: ScenarioRouting, title: string, loadOptions: LoadOptions = {}): string {
   const nameOf = names(analysis.model);
@@ -190,12 +202,7 @@ export function simulationSummary(analysis: ScenarioRouting, title: string, load
     out.push('Nothing is failed. Run **Anycast: Simulate Failure...** to take PoPs, links or ASes down.');
     return `${out.join('\n')}\n`;
   }
-  const failed = failedThings(analysis);
-  const up = shownUpPops(analysis);
-  if (failed.length > 0) out.push(`**Down:** ${failed.map(cell).join(', ')}`, '');
-  if (up.length > 0) out.push(`**Up (down in the file):** ${up.map(cell).join(', ')}`, '');
-  const changes = (analysis.scenario.changes ?? []).map((c) => describeChange(c, analysis.model));
-  if (changes.length > 0) out.push(`**Suggested change:** ${changes.map(cell).join('; ')}`, '');
+  out.push(...simulatedLines(analysis));
   if (analysis.problem) out.push(`> ⚠ ${cell(analysis.problem)}`, '');
   const order = analysis.resolution?.orderDependent;
   if (order) out.push(`> ⚠ ${order.states.length} stable states: ${cell(order.message)}`, '');
