@@ -96,7 +96,7 @@ function groupSenders(model: DocumentModel, subgraph: string, build: TopologyBui
 export function attackFlows(
   model: DocumentModel,
   build: TopologyBuild,
-  resolution: Resolution,
+  resolution: Pick<Resolution, 'clients' | 'routers'>,
   unit: RateUnit,
 ): AttackFlow[] {
   const clientPop = new Map(resolution.clients.map((c) => [c.id, c.pop]));

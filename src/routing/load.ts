@@ -67,11 +67,14 @@ export function levelOf(utilisation: number | undefined, warnAbove: number): Loa
   return utilisation > warnAbove ? 'warn' : 'ok';
 }
 
-/** The load on every PoP under `resolution`. */
+/** What the load reads of a resolution: the clients' PoPs, and the routers' routes for the attack. */
+export type LoadInput = Pick<Resolution, 'clients'> & Partial<Pick<Resolution, 'routers'>>;
+
+/** The load on every PoP under `resolution` (the attack only when it carries the routers' routes). */
 export function computeLoad(
   model: DocumentModel,
   build: TopologyBuild,
-  resolution: Resolution,
+  resolution: LoadInput,
   options: LoadOptions = {},
 ): LoadReport {
   const unit = loadUnit(model.nodes, model.settings);
@@ -89,7 +92,11 @@ export function computeLoad(
     traffic.set(c.pop, (traffic.get(c.pop) ?? 0) + t);
     clients.set(c.pop, (clients.get(c.pop) ?? 0) + 1);
   }
-  const flows = options.attack && unit ? attackFlows(model, build, resolution, unit) : undefined;
+  const routers = resolution.routers;
+  const flows =
+    options.attack && unit && routers
+      ? attackFlows(model, build, { clients: resolution.clients, routers }, unit)
+      : undefined;
   const attack = new Map<string, number>();
   for (const f of flows ?? []) if (f.pop !== undefined) attack.set(f.pop, (attack.get(f.pop) ?? 0) + f.rate);
   const pops = model.nodes

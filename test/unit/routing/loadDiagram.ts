@@ -24,3 +24,17 @@ export const smallCdn: readonly string[] = [
   '  Tokyo([Users in Tokyo])@{ traffic: 10Gbps }',
   '  Sydney([Users in Sydney])@{ traffic: 15Gbps }',
 ];
+
+/**
+ * Three PoPs, each client going to the nearest: Amsterdam serves its 60 of 100 Gbps (60%),
+ * Frankfurt its 70 of 200 Gbps (35%), Rome its 20 of 50 Gbps (40%).
+ */
+export const threePops: readonly string[] = [
+  ...loadHeader,
+  '  AMS[PoP: Amsterdam]@{ capacity: 100Gbps }',
+  '  FRA[PoP: Frankfurt]@{ capacity: 200Gbps }',
+  '  ROM[PoP: Rome]@{ capacity: 50Gbps }',
+  '  Amsterdam([Users in Amsterdam])@{ traffic: 60Gbps }',
+  '  Frankfurt([Users in Frankfurt])@{ traffic: 70Gbps }',
+  '  Rome([Users in Rome])@{ traffic: 20Gbps }',
+];
