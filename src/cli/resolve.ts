@@ -2,7 +2,6 @@
 import { RequestError, diffResolutions, popFailureImpact, resolve } from '../engine/index';
 import type {
   OrderDependence,
-  PopFailureImpact,
   Resolution,
   ResolutionDiff,
   StableState,
@@ -29,6 +28,11 @@ import { parseDiagramArgs, resolveHelp, wantsAsRel } from './resolveArgs';
 import { clientWhy, decisionJson, explanationJson, routerWhy, table } from './resolveWhy';
 import type { Naming } from '../routing/words/popDecisionWords';
 import { loadJson, loadText } from './resolveLoad';
+import { hasCapacities, n1Capacity } from '../routing/n1Capacity';
+import { n1WorstText } from '../routing/words/loadWords';
+import type { RateUnit } from '../language/meaning/model';
+import { withWorstUtilisation } from './resolveN1';
+import type { CapacityImpact } from './resolveN1';
 import type { DiagramArgs } from './resolveArgs';
 
 /** A PoP's display name from the diagram (`US-East` for `PoP: US-East`). */
@@ -197,10 +201,19 @@ function orderText(order: OrderDependence, name: (id: string | undefined) => str
 /** At most this many PoPs are named in the line of those whose loss moves no client. */
 const QUIET_NAMED = 10;
 
-/** Worst first (the engine's order); the PoPs whose loss moves nobody folded into one line. */
-function impactText(model: DocumentModel, resolution: Resolution, impact: readonly PopFailureImpact[]): string[] {
+/**
+ * Worst first (with capacities the worst utilisation, then the engine's order); the PoPs whose loss
+ * moves nobody folded into one line.
+ */
+function impactText(
+  model: DocumentModel,
+  resolution: Resolution,
+  impact: readonly CapacityImpact[],
+  unit: RateUnit | undefined,
+): string[] {
   const name = (id: string): string => popLabel(model, resolution, id);
-  const lines = ['', 'If one PoP withdraws (N-1), worst first (traffic moved, then RTT increase):'];
+  const order = unit ? 'worst utilisation, then traffic moved, then RTT increase' : 'traffic moved, then RTT increase';
+  const lines = ['', `If one PoP withdraws (N-1), worst first (${order}):`];
   const quiet = impact.filter((i) => i.moved.length === 0 && !i.unstable);
   for (const i of impact) {
     if (quiet.includes(i)) continue;
@@ -214,7 +227,8 @@ function impactText(model: DocumentModel, resolution: Resolution, impact: readon
     const worst = i.worst
       ? `, worst ${i.worst.client} ${i.worst.rttBeforeMs.toFixed(1)} -> ${i.worst.rttAfterMs.toFixed(1)} ms`
       : '';
-    lines.push(`  ${name(i.pop)}: ${moved}${lost}${rtt}${worst}${i.unstable ? ' (UNSTABLE without it)' : ''}`);
+    const util = unit && i.worstUtilisation ? `; worst utilisation ${n1WorstText(i.worstUtilisation, unit, name)}` : '';
+    lines.push(`  ${name(i.pop)}: ${moved}${lost}${rtt}${worst}${util}${i.unstable ? ' (UNSTABLE without it)' : ''}`);
   }
   if (quiet.length > 0) {
     const named = quiet.slice(0, QUIET_NAMED).map((i) => name(i.pop));
@@ -294,7 +308,10 @@ async function runDiagram(args: DiagramArgs, io: CliIo): Promise<number> {
   const { topology, scenario, after, diff, before } = args.tieBreak
     ? withTieBreak(analysis, failures, args.tieBreak, args.seed)
     : resolved(analysis.underScenario(failures));
-  const impact = args.failEach ? popFailureImpact(topology, scenario, {}, after) : undefined;
+  const engineImpact = args.failEach ? popFailureImpact(topology, scenario, {}, after) : undefined;
+  const n1 =
+    engineImpact && hasCapacities(model) ? n1Capacity(model, analysis.build, scenario, { topology }) : undefined;
+  const impact = engineImpact && n1 ? withWorstUtilisation(engineImpact, n1) : engineImpact;
   for (const id of args.why) {
     if (!after.clients.some((c) => c.id === id) && !after.routers.some((r) => r.id === id))
       throw new RequestError(
@@ -323,7 +340,7 @@ async function runDiagram(args: DiagramArgs, io: CliIo): Promise<number> {
       [
         toText(model, after, diff, unplaced),
         ...loadLines,
-        ...(impact ? impactText(model, after, impact) : []),
+        ...(impact ? impactText(model, after, impact, n1?.[0]?.load.unit) : []),
         ...whyLines,
       ].join('\n'),
     );

@@ -11,7 +11,7 @@ const diagramOptions = [
     name: 'fail-each',
     type: 'boolean',
     description:
-      'N-1: withdraw each PoP in turn (on top of any --fail) and show where its clients go and the RTT they lose, worst first',
+      'N-1: withdraw each PoP in turn (on top of any --fail) and show where its clients go and the RTT they lose, worst first; when PoPs state a capacity, also the worst utilisation each failure causes and where, ranked by that first',
   },
   {
     name: 'why',

@@ -4,7 +4,7 @@
  * settled routing (`resolveWithout`); the load is `computeLoad` on the withdrawal's clients. Pure.
  */
 import { failureBase, resolveWithout } from '../engine/withdraw';
-import type { Scenario } from '../engine/types';
+import type { Scenario, Topology } from '../engine/types';
 import type { DocumentModel } from '../language/meaning/model';
 import { computeLoad, worstPop } from './load';
 import type { LoadOptions, LoadReport } from './load';
@@ -30,6 +30,11 @@ export interface N1Capacity {
   readonly unstable?: string;
 }
 
+/** True when some PoP states a capacity: only then is N-1 capacity worth asking. */
+export function hasCapacities(model: DocumentModel): boolean {
+  return model.nodes.some((n) => n.role === 'pop' && n.capacity !== undefined);
+}
+
 /** Worst first: a higher worst utilisation, rows without one last; ties keep file order (stable sort). */
 export function byWorstUtilisation(a: { worst?: N1Worst }, b: { worst?: N1Worst }): number {
   return (b.worst?.after ?? -1) - (a.worst?.after ?? -1);
@@ -51,15 +56,16 @@ export function worstAfter(before: LoadReport, after: LoadReport, failed: string
 
 /**
  * Every PoP that is up under `scenario`, withdrawn one at a time: the worst utilisation left,
- * worst first. Client traffic only (the attack is its own question).
+ * worst first. Client traffic only (the attack is its own question). `options.topology` stands in
+ * for the build's (the CLI's `--tie-break`).
  */
 export function n1Capacity(
   model: DocumentModel,
   build: TopologyBuild,
   scenario: Scenario = {},
-  options: Pick<LoadOptions, 'warnAbove'> = {},
+  options: Pick<LoadOptions, 'warnAbove'> & { readonly topology?: Topology } = {},
 ): N1Capacity[] {
-  const base = failureBase(build.topology, scenario);
+  const base = failureBase(options.topology ?? build.topology, scenario);
   const before = computeLoad(model, build, base.before, options);
   return base.before.pops
     .filter((p) => p.state === 'up')

@@ -8,6 +8,7 @@ import type { Position, Range } from '../../language/types';
 import { formatRate } from '../../language/meaning/rates';
 import type { AttackSummary } from '../attack';
 import type { LoadReport, PopLoad } from '../load';
+import type { N1Worst } from '../n1Capacity';
 import { percent } from './figures';
 
 /** A utilisation as a whole percentage that may pass 100%: "62%", "125%", "<1%". */
@@ -41,6 +42,12 @@ export function popLoadLine(report: LoadReport, pop: string, before?: LoadReport
       ? ` (was ${was.utilisation !== undefined ? utilisationText(was.utilisation) : formatRate(was.load, report.unit)})`
       : '';
   return `${popLoadText(p, report.unit)}${mark ? ` · ⚠ ${mark}` : ''}${then}`;
+}
+
+/** "AMS 60% -> 130% of 100 Gbps": where a failure's worst utilisation lands, before and after. */
+export function n1WorstText(worst: N1Worst, unit: RateUnit, name: (pop: string) => string): string {
+  const was = worst.before !== undefined ? `${utilisationText(worst.before)} -> ` : '';
+  return `${name(worst.pop)} ${was}${utilisationText(worst.after)} of ${formatRate(worst.capacity, unit)}`;
 }
 
 /** The attack in one sentence each: total, where it landed, what stayed in its region, who is overwhelmed. */

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { runResolve } from '../../../src/cli/resolve';
 import { fakeIo } from './fakeIo';
+import { threePops } from '../routing/loadDiagram';
 
 const example = readFileSync(new URL('../../../examples/load.anycast.mmd', import.meta.url), 'utf8');
 const G = 1e9;
@@ -50,4 +51,51 @@ test('resolve prints the load table with the marking in words, before and after 
   assert.equal(await runResolve(['load.anycast.mmd', '--fail', 'LHR'], failed), 0, failed.stderr);
   // London's 30 Gbps moves to IAD: 115 of 150 = 77%, was 85 of 150 = 57%.
   assert.match(failed.stdout, /IAD +4 +115 Gbps +150 Gbps +77% +57%/);
+});
+
+test('resolve --fail-each with capacities ranks the failures by the worst utilisation they cause', async () => {
+  // Three PoPs (see loadDiagram.ts): Amsterdam 60 of 100 Gbps, Frankfurt 70 of 200, Rome 20 of 50.
+  // Without Frankfurt, Amsterdam carries 130 of 100; without Amsterdam, Frankfurt 130 of 200 (65%);
+  // without Rome, Frankfurt 90 of 200 and Amsterdam, the worst, stays at 60%. By RTT alone Rome
+  // would come first (its users move 960 km, the others 360 km).
+  const files = { 'three.anycast.mmd': threePops.join('\n') };
+  const io = fakeIo(files);
+  assert.equal(await runResolve(['three.anycast.mmd', '--fail-each'], io), 0, io.stderr);
+  const lines = io.stdout.slice(io.stdout.indexOf('If one PoP withdraws')).split('\n');
+  assert.match(lines[0] ?? '', /worst first \(worst utilisation, then traffic moved, then RTT increase\)/);
+  assert.match(
+    lines[1] ?? '',
+    /^ {2}FRA \(Frankfurt\): .*; worst utilisation AMS \(Amsterdam\) 60% -> 130% of 100 Gbps$/,
+  );
+  assert.match(
+    lines[2] ?? '',
+    /^ {2}AMS \(Amsterdam\): .*; worst utilisation FRA \(Frankfurt\) 35% -> 65% of 200 Gbps$/,
+  );
+  assert.match(lines[3] ?? '', /^ {2}ROM \(Rome\): .*; worst utilisation AMS \(Amsterdam\) 60% -> 60% of 100 Gbps$/);
+  const json = fakeIo(files);
+  await runResolve(['three.anycast.mmd', '--fail-each', '--json'], json);
+  type Row = { pop: string; worstUtilisation?: { pop: string; before: number; after: number; capacity: number } };
+  const { impact } = JSON.parse(json.stdout) as { impact: Row[] };
+  assert.deepEqual(impact[0], {
+    ...impact[0],
+    worstUtilisation: { pop: 'AMS', before: 0.6, after: 1.3, load: 130 * G, capacity: 100 * G },
+  });
+  assert.deepEqual(
+    impact.map((i) => [i.pop, i.worstUtilisation?.after]),
+    [
+      ['FRA', 1.3],
+      ['AMS', 0.65],
+      ['ROM', 0.6],
+    ],
+  );
+});
+
+test('resolve --fail-each without capacities keeps the ranking by traffic moved', async () => {
+  const lines = threePops.map((l) => l.replace(/@\{ capacity: \d+Gbps \}/, ''));
+  const io = fakeIo({ 'three.anycast.mmd': lines.join('\n') });
+  assert.equal(await runResolve(['three.anycast.mmd', '--fail-each', '--json'], io), 0, io.stderr);
+  const { impact } = JSON.parse(io.stdout) as { impact: { pop: string; worstUtilisation?: unknown }[] };
+  // Each failure moves one client; Rome's moves furthest (960 km against 360), so it comes first.
+  assert.equal(impact[0]?.pop, 'ROM');
+  assert.ok(impact.every((i) => i.worstUtilisation === undefined));
 });
