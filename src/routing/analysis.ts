@@ -107,6 +107,7 @@ export class DiagramAnalysis {
       this.parsed.diagnostics,
       this.build.topology.routers.length,
       () => this.baseline,
+      this.build,
     ));
   }
 

@@ -2,13 +2,15 @@
  * What only the BGP resolver can see about a diagram as written, said as diagnostics beside the
  * parse's: clients left without a route because every neighbour that could serve them prefers a
  * route it may not pass on (BGP advertises only its best), a client drawn reaching a PoP that BGP
- * does not send it to, and routing that never settles. Read from the analysis' baseline
+ * does not send it to, routing that never settles, and a PoP whose loss overloads another. Read from the analysis' baseline
  * resolution, so checking costs no resolve of its own. Pure.
  */
 import type { Resolution } from '../engine/types';
 import { compareRanges } from '../language/types';
 import type { Diagnostic } from '../language/types';
 import type { DocumentModel } from '../language/meaning/model';
+import { n1Diagnostics } from './capacityChecks';
+import type { TopologyBuild } from './topology';
 
 /**
  * The router-level resolver costs more than linear time (about 0.1 s at 400 routers, seconds at
@@ -46,15 +48,19 @@ function prefixMissing(model: DocumentModel): boolean {
  * document order. When the resolver runs, it alone says which clients are reachable: the parse's
  * graph check (valley-free reach, which cannot see that BGP advertises only its best route) is
  * kept for the clients the resolution also leaves without a PoP, and dropped for the others.
+ * Given the build, it also warns of each PoP whose loss overloads another (`capacityChecks.ts`).
  */
 export function checkedDiagnostics(
   model: DocumentModel,
   parseDiagnostics: readonly Diagnostic[],
   routers: number,
   baseline: () => Resolution | undefined,
+  build?: TopologyBuild,
 ): readonly Diagnostic[] {
   const unreachable = parseUnreachable(model, parseDiagnostics);
   const routing = routingDiagnostics(model, unreachable, routers, baseline);
+  if (routing.resolution && build && !routing.resolution.unstable && !prefixMissing(model))
+    routing.diagnostics.push(...n1Diagnostics(model, build, routing.resolution));
   if (!routing.resolution) return mergeDiagnostics(parseDiagnostics, routing.diagnostics);
   const reached = new Set(routing.resolution.clients.filter((c) => c.pop !== undefined).map((c) => c.id));
   const wrong = new Set([...unreachable].filter(([id]) => reached.has(id)).map(([, d]) => d));
