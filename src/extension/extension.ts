@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import { trackActiveDiagram } from './activeDiagram';
 import { DocumentAnalyses } from './analyses';
+import { registerN1View } from './n1View';
 import { createApi } from './api';
 import type { AnycastApi } from './api';
 import { registerCodeLens } from './codeLens';
@@ -27,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): AnycastApi {
   trackActiveDiagram(context, analyses);
   // The one owner of simulated failures; the preview, hovers, lenses and status bar read it.
   const simulation = registerSimulation(context, analyses);
+  registerN1View(context, analyses);
   const preview = registerPreview(context, analyses, simulation);
   registerHover(context, simulation);
   registerCodeLens(context, simulation);

@@ -12,8 +12,9 @@ import { isEmptyScenario, isWrittenDown, noFailures, togglePop } from '../routin
 import type { DiagramScenario, EdgeKey } from '../routing/scenario';
 import { convergenceSection } from '../routing/words/convergenceWords';
 import { simulationHeadline, simulationSummary } from '../routing/words/simulationSummary';
-import { anycastLanguageId, diagramDocument } from './activeDiagram';
+import { diagramDocument } from './activeDiagram';
 import type { DocumentAnalyses } from './analyses';
+import { refreshOnEdit, showMarkdownView } from './markdownView';
 import { readLoadOptions } from './previewSettings';
 import type { LoadOptions } from '../routing/load';
 
@@ -249,14 +250,7 @@ class SummaryProvider implements vscode.TextDocumentContentProvider {
 async function showSummary(arg: unknown): Promise<vscode.TextDocument | undefined> {
   const document = await diagramDocument(arg);
   if (!document) return undefined;
-  const summary = await vscode.workspace.openTextDocument(summaryUri(document.uri));
-  if (summary.languageId !== 'markdown') await vscode.languages.setTextDocumentLanguage(summary, 'markdown');
-  try {
-    await vscode.commands.executeCommand('markdown.showPreview', summary.uri);
-  } catch {
-    await vscode.window.showTextDocument(summary, { preview: true, viewColumn: vscode.ViewColumn.Beside });
-  }
-  return summary;
+  return showMarkdownView(summaryUri(document.uri));
 }
 
 /** Creates the store (the preview's source of failures too) and registers the simulation commands. */
@@ -268,14 +262,7 @@ export function registerSimulation(context: vscode.ExtensionContext, analyses: D
     summaries,
     vscode.workspace.registerTextDocumentContentProvider(summaryScheme, summaries),
     store.onDidChange((uri) => summaries.refresh(uri)),
-    vscode.workspace.onDidChangeTextDocument((event) => {
-      const open = summaryUri(event.document.uri).toString();
-      if (
-        event.document.languageId === anycastLanguageId &&
-        vscode.workspace.textDocuments.some((d) => d.uri.toString() === open)
-      )
-        summaries.refresh(event.document.uri);
-    }),
+    refreshOnEdit(summaryUri, (source) => summaries.refresh(source)),
     vscode.commands.registerCommand('anycast.simulateFailure', async (arg?: unknown) => {
       const request = isRequest(arg) ? arg : undefined;
       const document = await diagramDocument(request ? request.uri : arg);
