@@ -19,7 +19,7 @@ suite('Commands', () => {
 
   test('gives every contributed command an anycast. id, a title and the Anycast category', () => {
     for (const command of manifest().contributes?.commands ?? []) {
-      assert.match(command.command, /^anycast\.[a-z][A-Za-z]*$/, `command id ${command.command}`);
+      assert.match(command.command, /^anycast\.[a-z][A-Za-z0-9]*$/, `command id ${command.command}`);
       assert.ok(command.title && command.title.length > 0, `${command.command} has no title`);
       assert.equal(command.category, 'Anycast', `${command.command} category`);
     }
