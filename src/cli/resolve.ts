@@ -1,5 +1,5 @@
 // Runs in Node: `anycast resolve`, which PoP each client of a diagram (or every AS of a CAIDA graph) reaches, and why.
-import { RequestError, diffResolutions, popFailureImpact, resolve } from '../engine/index';
+import { RequestError, diffResolutions, failureBase, popFailureImpact, resolve, withdrawals } from '../engine/index';
 import type {
   OrderDependence,
   Resolution,
@@ -308,9 +308,11 @@ async function runDiagram(args: DiagramArgs, io: CliIo): Promise<number> {
   const { topology, scenario, after, diff, before } = args.tieBreak
     ? withTieBreak(analysis, failures, args.tieBreak, args.seed)
     : resolved(analysis.underScenario(failures));
-  const engineImpact = args.failEach ? popFailureImpact(topology, scenario, {}, after) : undefined;
+  // Each PoP withdrawn once: the clients' impact and, with capacities, the load read the same withdrawals.
+  const shared = args.failEach ? withdrawals(failureBase(topology, scenario)) : undefined;
+  const engineImpact = shared ? popFailureImpact(topology, scenario, {}, after, shared) : undefined;
   const n1 =
-    engineImpact && hasCapacities(model) ? n1Capacity(model, analysis.build, scenario, { topology }) : undefined;
+    shared && hasCapacities(model) ? n1Capacity(model, analysis.build, scenario, { withdrawals: shared }) : undefined;
   const impact = engineImpact && n1 ? withWorstUtilisation(engineImpact, n1) : engineImpact;
   for (const id of args.why) {
     if (!after.clients.some((c) => c.id === id) && !after.routers.some((r) => r.id === id))

@@ -7,8 +7,8 @@
 import { diffResolutions } from './diff';
 import type { ResolveOptions } from './resolve';
 import type { ClientMove, Resolution, Scenario, Topology } from './types';
-import { failureBase, resolveWithout } from './withdraw';
-import type { Withdrawal } from './withdraw';
+import { failureBase, withdrawals } from './withdraw';
+import type { Withdrawal, Withdrawals } from './withdraw';
 
 export interface PopFailureImpact {
   readonly pop: string;
@@ -36,23 +36,24 @@ export function byImpact(a: PopFailureImpact, b: PopFailureImpact): number {
 /**
  * Withdraws every PoP that is up, one at a time, on top of `scenario`, from the state `base`
  * settled in (the search for other stable states is the baseline's to report); worst first.
+ * `shared` are withdrawals another reader asks too (settled from the same topology and scenario).
  */
 export function popFailureImpact(
   topology: Topology,
   scenario: Scenario = {},
   options: ResolveOptions = {},
   base?: Pick<Resolution, 'clients' | 'pops'>,
+  shared: Withdrawals = withdrawals(failureBase(topology, scenario, options)),
 ): PopFailureImpact[] {
   const weight = new Map(
     topology.clients.map(
       (c) => [c.id, c.weight !== undefined && Number.isFinite(c.weight) && c.weight >= 0 ? c.weight : 1] as const,
     ),
   );
-  const settled = failureBase(topology, scenario, options);
-  const before = base ?? settled.before;
+  const before = base ?? shared.base.before;
   return before.pops
     .filter((p) => p.state === 'up')
-    .map((p) => impactOf(p.id, before, resolveWithout(settled, p.id), weight))
+    .map((p) => impactOf(p.id, before, shared.without(p.id), weight))
     .sort(byImpact);
 }
 

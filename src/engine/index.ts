@@ -5,8 +5,8 @@ export { resolve, FIBRE_KM_PER_MS, METRO_ACCESS_FLOOR_MS, PATH_STRETCH } from '.
 export type { ResolveOptions } from './resolve';
 export { diffResolutions } from './diff';
 export { popFailureImpact, byImpact } from './impact';
-export { failureBase, resolveWithout } from './withdraw';
-export type { FailureBase, Withdrawal } from './withdraw';
+export { failureBase, resolveWithout, withdrawals } from './withdraw';
+export type { FailureBase, Withdrawal, Withdrawals } from './withdraw';
 export type { PopFailureImpact } from './impact';
 export { parseAsRelationships, asGraphFromLinks, asIndex, AsRelError } from './asGraph';
 export type { AsLink } from './asGraph';

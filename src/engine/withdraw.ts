@@ -96,6 +96,28 @@ export function resolveWithout(base: FailureBase, popId: string): Withdrawal {
   return { clients, pops: popResults(base.topology, clients, popUp) };
 }
 
+/** Each PoP's withdrawal from one settled routing, worked out on first ask and kept. */
+export interface Withdrawals {
+  readonly base: FailureBase;
+  without(popId: string): Withdrawal;
+}
+
+/**
+ * The withdrawals from `base`, shared by the readers of one N-1 question (the clients' impact and
+ * the load), so each PoP is withdrawn once however many of them ask.
+ */
+export function withdrawals(base: FailureBase): Withdrawals {
+  const done = new Map<string, Withdrawal>();
+  return {
+    base,
+    without(popId: string): Withdrawal {
+      let w = done.get(popId);
+      if (!w) done.set(popId, (w = resolveWithout(base, popId)));
+      return w;
+    },
+  };
+}
+
 /** Every prefix re-settled without PoP k, or undefined when one runs out of budget. */
 function resettleAll(base: FailureBase, k: number): PrefixSolution[] | undefined {
   const out: PrefixSolution[] = [];

@@ -3,13 +3,15 @@
  * engine id stands for, the resolution with nothing failed, and the diagnostics (the parse's and
  * the routing's). Each what-if on top costs one more resolve, once: `underScenario` remembers its
  * answers by the scenario's canonical form. Every view (diagnostics, hover, lenses, preview,
- * summary, export, the CLI) reads the same analysis. Pure; the resolves run lazily.
+ * summary, export, the CLI, the N-1 view) reads the same analysis. Pure; the resolves run lazily.
  */
 import { diffResolutions, resolve } from '../engine/index';
 import type { Resolution, ResolutionDiff, Scenario, Topology } from '../engine/types';
 import { parseDocument } from '../language/index';
 import type { Diagnostic, ParsedDocument } from '../language/index';
 import type { DocumentModel } from '../language/meaning/model';
+import { n1Capacity } from './n1Capacity';
+import type { N1Capacity } from './n1Capacity';
 import { checkedDiagnostics } from './routingChecks';
 import { isEmptyScenario, noFailures, pruneScenario, scenarioKey, toEngineScenario } from './scenario';
 import type { DiagramScenario } from './scenario';
@@ -66,6 +68,7 @@ export class DiagramAnalysis {
   private topologyBuild: TopologyBuild | undefined;
   private baselineRun: Run | undefined;
   private allDiagnostics: readonly Diagnostic[] | undefined;
+  private n1Rows: readonly N1Capacity[] | undefined;
   private readonly scenarios = new Map<string, ScenarioRouting>();
   private readonly nodeIds: ReadonlySet<string>;
 
@@ -107,8 +110,16 @@ export class DiagramAnalysis {
       this.parsed.diagnostics,
       this.build.topology.routers.length,
       () => this.baseline,
-      this.build,
+      this,
     ));
+  }
+
+  /**
+   * N-1 capacity of the diagram as written: each PoP withdrawn in turn, worst utilisation first;
+   * worked out on first read and kept, so the n1-overload warning and the N-1 view read one answer.
+   */
+  get n1Capacity(): readonly N1Capacity[] {
+    return (this.n1Rows ??= n1Capacity(this.model, this.build));
   }
 
   /** The routing under `scenario`, computed once per distinct scenario. */

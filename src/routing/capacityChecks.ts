@@ -8,7 +8,8 @@ import type { Diagnostic } from '../language/types';
 import type { DocumentModel } from '../language/meaning/model';
 import { computeLoad } from './load';
 import type { LoadReport, PopLoad } from './load';
-import { hasCapacities, n1Capacity } from './n1Capacity';
+import { hasCapacities } from './n1Capacity';
+import type { N1Capacity } from './n1Capacity';
 import type { TopologyBuild } from './topology';
 import { formatRate } from '../language/meaning/rates';
 import { utilisationText } from './words/loadWords';
@@ -31,8 +32,14 @@ function newlyOver(before: LoadReport, after: LoadReport, failed: string): PopLo
   return worst;
 }
 
+/** Where the check reads N-1 from: the one analysis's build and its memoised rows (read only when needed). */
+export interface CapacitySource {
+  readonly build: TopologyBuild;
+  readonly n1Capacity: readonly N1Capacity[];
+}
+
 /** A warning on each PoP whose loss overloads another; a hint instead above the size budget. */
-export function n1Diagnostics(model: DocumentModel, build: TopologyBuild, resolution: Resolution): Diagnostic[] {
+export function n1Diagnostics(model: DocumentModel, source: CapacitySource, resolution: Resolution): Diagnostic[] {
   if (!hasCapacities(model)) return [];
   const pops = model.nodes.filter((n) => n.role === 'pop');
   if (pops.length > MAX_POPS_FOR_N1_CHECK) {
@@ -40,11 +47,11 @@ export function n1Diagnostics(model: DocumentModel, build: TopologyBuild, resolu
     const message = `${pops.length} PoPs: above ${MAX_POPS_FOR_N1_CHECK} the live check skips N-1 capacity (which PoP's loss overloads another); 'anycast resolve --fail-each' gives it`;
     return at ? [{ range: at, severity: 'hint', code: 'n1-check-skipped', message }] : [];
   }
-  const before = computeLoad(model, build, resolution);
+  const before = computeLoad(model, source.build, resolution);
   const unit = before.unit;
   const byId = new Map(pops.map((n) => [n.id, n]));
   const out: Diagnostic[] = [];
-  for (const row of n1Capacity(model, build)) {
+  for (const row of source.n1Capacity) {
     const over = newlyOver(before, row.load, row.pop);
     const node = byId.get(row.pop);
     if (!over || !node || !unit || over.utilisation === undefined || over.capacity === undefined) continue;

@@ -3,7 +3,8 @@
  * and where ("if FRA fails, AMS reaches 130% of 100 Gbps"). Each withdrawal re-settles from the
  * settled routing (`resolveWithout`); the load is `computeLoad` on the withdrawal's clients. Pure.
  */
-import { failureBase, resolveWithout } from '../engine/withdraw';
+import { failureBase, withdrawals } from '../engine/withdraw';
+import type { Withdrawals } from '../engine/withdraw';
 import type { Scenario, Topology } from '../engine/types';
 import type { DocumentModel } from '../language/meaning/model';
 import { computeLoad, worstPop } from './load';
@@ -57,20 +58,23 @@ export function worstAfter(before: LoadReport, after: LoadReport, failed: string
 /**
  * Every PoP that is up under `scenario`, withdrawn one at a time: the worst utilisation left,
  * worst first. Client traffic only (the attack is its own question). `options.topology` stands in
- * for the build's (the CLI's `--tie-break`).
+ * for the build's (the CLI's `--tie-break`); `options.withdrawals`, settled from that topology and
+ * `scenario`, are shared with another reader (the CLI's `--fail-each` impact) so each PoP is
+ * withdrawn once.
  */
 export function n1Capacity(
   model: DocumentModel,
   build: TopologyBuild,
   scenario: Scenario = {},
-  options: Pick<LoadOptions, 'warnAbove'> & { readonly topology?: Topology } = {},
+  options: Pick<LoadOptions, 'warnAbove'> & { readonly topology?: Topology; readonly withdrawals?: Withdrawals } = {},
 ): N1Capacity[] {
-  const base = failureBase(options.topology ?? build.topology, scenario);
+  const shared = options.withdrawals ?? withdrawals(failureBase(options.topology ?? build.topology, scenario));
+  const base = shared.base;
   const before = computeLoad(model, build, base.before, options);
   return base.before.pops
     .filter((p) => p.state === 'up')
     .map((p): N1Capacity => {
-      const without = resolveWithout(base, p.id);
+      const without = shared.without(p.id);
       const load = computeLoad(model, build, without, options);
       const worst = worstAfter(before, load, p.id);
       return {

@@ -10,7 +10,7 @@ import { compareRanges } from '../language/types';
 import type { Diagnostic } from '../language/types';
 import type { DocumentModel } from '../language/meaning/model';
 import { n1Diagnostics } from './capacityChecks';
-import type { TopologyBuild } from './topology';
+import type { CapacitySource } from './capacityChecks';
 
 /**
  * The router-level resolver costs more than linear time (about 0.1 s at 400 routers, seconds at
@@ -48,19 +48,20 @@ function prefixMissing(model: DocumentModel): boolean {
  * document order. When the resolver runs, it alone says which clients are reachable: the parse's
  * graph check (valley-free reach, which cannot see that BGP advertises only its best route) is
  * kept for the clients the resolution also leaves without a PoP, and dropped for the others.
- * Given the build, it also warns of each PoP whose loss overloads another (`capacityChecks.ts`).
+ * Given the analysis's build and N-1 rows, it also warns of each PoP whose loss overloads another
+ * (`capacityChecks.ts`).
  */
 export function checkedDiagnostics(
   model: DocumentModel,
   parseDiagnostics: readonly Diagnostic[],
   routers: number,
   baseline: () => Resolution | undefined,
-  build?: TopologyBuild,
+  capacity?: CapacitySource,
 ): readonly Diagnostic[] {
   const unreachable = parseUnreachable(model, parseDiagnostics);
   const routing = routingDiagnostics(model, unreachable, routers, baseline);
-  if (routing.resolution && build && !routing.resolution.unstable && !prefixMissing(model))
-    routing.diagnostics.push(...n1Diagnostics(model, build, routing.resolution));
+  if (routing.resolution && capacity && !routing.resolution.unstable && !prefixMissing(model))
+    routing.diagnostics.push(...n1Diagnostics(model, capacity, routing.resolution));
   if (!routing.resolution) return mergeDiagnostics(parseDiagnostics, routing.diagnostics);
   const reached = new Set(routing.resolution.clients.filter((c) => c.pop !== undefined).map((c) => c.id));
   const wrong = new Set([...unreachable].filter(([id]) => reached.has(id)).map(([, d]) => d));

@@ -3,17 +3,17 @@
  * worst utilisation it causes and where, worst first. Pure.
  */
 import type { DiagramAnalysis } from '../analysis';
-import { hasCapacities, n1Capacity } from '../n1Capacity';
+import { hasCapacities } from '../n1Capacity';
 import { n1WorstText, utilisationText } from './loadWords';
 
 /** The N-1 table of a diagram as written, or a sentence saying why there is none. */
 export function n1Markdown(analysis: DiagramAnalysis, file: string): string {
-  const { model, build } = analysis;
+  const { model } = analysis;
   const title = `# N-1 capacity of ${file}`;
   if (!hasCapacities(model))
     return `${title}\n\nNo PoP states a \`capacity\`, so no utilisation can be worked out (add \`@{ capacity: 100Gbps }\` to a PoP).`;
   if (!analysis.baseline) return `${title}\n\nThe routing could not be computed.`;
-  const rows = n1Capacity(model, build);
+  const rows = analysis.n1Capacity;
   const unit = rows[0]?.load.unit;
   const name = (id: string): string => {
     const n = model.nodes.find((x) => x.id === id)?.name;

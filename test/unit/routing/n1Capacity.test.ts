@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DiagramAnalysis } from '../../../src/routing/analysis';
+import { failureBase, popFailureImpact, withdrawals } from '../../../src/engine/index';
 import { n1Capacity } from '../../../src/routing/n1Capacity';
+import { n1Markdown } from '../../../src/routing/words/n1Words';
 import { threePops } from './loadDiagram';
 
 const G = 1e9;
@@ -35,5 +37,32 @@ describe('N-1 capacity', () => {
         ['ROM', undefined],
       ],
     );
+  });
+  it('is worked out once per analysis: the warning and the view read the same rows', () => {
+    const analysis = new DiagramAnalysis(threePops.join('\n'));
+    const first = analysis.n1Capacity;
+    assert.equal(analysis.n1Capacity, first);
+    const warned = analysis.diagnostics.filter((d) => d.code === 'n1-overload').map((d) => d.message);
+    assert.equal(analysis.n1Capacity, first);
+    // Only Frankfurt's loss overloads another PoP: Amsterdam at 60 + 70 = 130 of 100 Gbps.
+    assert.deepEqual(warned, ['If FRA fails, AMS reaches 130% of 100 Gbps (from 60%)']);
+    const over = n1Markdown(analysis, 'x')
+      .split('\n')
+      .filter((l) => l.includes('over capacity'));
+    assert.deepEqual(over, ['| FRA (Frankfurt) | AMS (Amsterdam) 60% -> 130% of 100 Gbps | ⚠ over capacity (130%) |']);
+  });
+  it('shares its withdrawals with the failure impact: each PoP withdrawn once, the same answer', () => {
+    const analysis = new DiagramAnalysis(threePops.join('\n'));
+    const topology = analysis.build.topology;
+    const shared = withdrawals(failureBase(topology));
+    const fra = shared.without('FRA');
+    assert.equal(shared.without('FRA'), fra);
+    const impact = popFailureImpact(topology, {}, {}, undefined, shared);
+    assert.deepEqual(impact, popFailureImpact(topology));
+    const rows = n1Capacity(analysis.model, analysis.build, {}, { withdrawals: shared });
+    assert.equal(shared.without('FRA'), fra);
+    assert.deepEqual(rows, n1Capacity(analysis.model, analysis.build));
+    // Frankfurt's 70 Gbps land on Amsterdam (see the first test).
+    assert.deepEqual([rows[0]?.pop, rows[0]?.worst?.pop, rows[0]?.worst?.after], ['FRA', 'AMS', 1.3]);
   });
 });
