@@ -4,11 +4,10 @@
  * be placed with the reason. Depends on the text alone (not on a what-if), so a failure toggle never
  * moves anything on the map. Pure.
  */
-import type { GeoPoint, Resolution } from '../../engine/types';
+import type { GeoPoint } from '../../engine/types';
 import type { DocumentModel, NodeModel } from '../../language/meaning/model';
 import type { Range } from '../../language/types';
 import type { TopologyBuild } from '../topology';
-import { colourByDistance, mapPaletteSize } from './mapColours';
 
 export interface MapPop {
   readonly id: string;
@@ -67,7 +66,6 @@ export interface MapPlaces {
   readonly routers: readonly MapRouter[];
   readonly sessions: readonly MapSession[];
   readonly unplaced: readonly UnplacedNode[];
-  readonly paletteSize: number;
 }
 
 function placeText(node: NodeModel): string {
@@ -115,10 +113,13 @@ export function unplacedNodes(model: DocumentModel, build: TopologyBuild): Unpla
   return out;
 }
 
-/** Places every node of `model`; `baseline` (when known) orders the colouring by catchment size. */
-export function placeNodes(model: DocumentModel, build: TopologyBuild, baseline?: Resolution): MapPlaces {
+/** Places every node of `model`; each PoP wears its slot in `colours` (the diagram's, src/routing/picture/popColors.ts). */
+export function placeNodes(
+  model: DocumentModel,
+  build: TopologyBuild,
+  colours: ReadonlyMap<string, number>,
+): MapPlaces {
   const { located, pointOf, routerPoint } = locator(build);
-  const shareOf = new Map((baseline?.pops ?? []).map((p) => [p.id, p.trafficShare]));
   const popNodes: { node: NodeModel; point: GeoPoint }[] = [];
   const clients: MapClient[] = [];
   const routers: MapRouter[] = [];
@@ -141,9 +142,6 @@ export function placeNodes(model: DocumentModel, build: TopologyBuild, baseline?
       clients.push({ id: node.id, name: node.name, point, place, weight: node.weight?.value ?? 1 });
     }
   }
-  const colours = colourByDistance(
-    popNodes.map(({ node, point }) => ({ id: node.id, point, share: shareOf.get(node.id) ?? 0 })),
-  );
   const pops = popNodes.map(({ node, point }) => ({
     id: node.id,
     name: node.name,
@@ -158,7 +156,7 @@ export function placeNodes(model: DocumentModel, build: TopologyBuild, baseline?
     if (!from || !to || nodeOfRouter[s.a] === undefined || nodeOfRouter[s.b] === undefined) continue;
     sessions.push({ id: s.id, from, to, peer: s.relationship === 'peer-peer', down: s.state === 'down' });
   }
-  return { pops, clients, routers, sessions, unplaced: unplacedNodes(model, build), paletteSize: mapPaletteSize };
+  return { pops, clients, routers, sessions, unplaced: unplacedNodes(model, build) };
 }
 
 function unplacedOf(node: NodeModel, role: UnplacedRole): UnplacedNode {

@@ -11,6 +11,7 @@ import { placeNodes } from './mapPlaces';
 import type { MapRouting } from './mapRouting';
 import { mapRouting } from './mapRouting';
 import { computeLoad, hasLoadFigures } from '../load';
+import { baselinePopColors } from '../picture/popColors';
 import type { LoadOptions } from '../load';
 
 export interface MapScene {
@@ -41,7 +42,7 @@ export function mapScene(
   const { build, resolution, baseline, model } = analysis;
   if (!resolution) return undefined;
   const load = hasLoadFigures(model) ? computeLoad(model, build, resolution, loadOptions) : undefined;
-  const placed = places ?? placeNodes(model, build, baseline);
+  const placed = places ?? placeNodes(model, build, baselinePopColors(model, baseline ?? resolution, analysis.nodeOf));
   const failedAses = new Set(analysis.scenario.failedAses);
   const downAses = model.nodes
     .filter((n) => n.role === 'as' && (failedAses.has(n.id) || n.state?.value === 'down'))

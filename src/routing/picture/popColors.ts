@@ -5,6 +5,7 @@
  * from the routing with nothing failed, so a simulation never recolours the picture. Pure.
  */
 import { greatCircleKm } from '../../engine/geo';
+import type { Resolution } from '../../engine/types';
 import type { DocumentModel } from '../../language/meaning/model';
 import { paletteSize } from './palette';
 
@@ -64,4 +65,21 @@ export function assignPopColors(model: DocumentModel, servedBy: ReadonlyMap<stri
     uses[best] = (uses[best] ?? 0) + 1;
   }
   return slotOf;
+}
+
+/**
+ * The slots from `baseline` (the routing with nothing failed), so a simulation recolours no PoP;
+ * `nodeOf` turns engine ids into node ids. The diagram and the map both colour from this.
+ */
+export function baselinePopColors(
+  model: DocumentModel,
+  baseline: Resolution,
+  nodeOf: (engineId: string) => string | undefined,
+): Map<string, number> {
+  const servedBy = new Map<string, string>();
+  for (const client of baseline.clients) {
+    const pop = client.pop === undefined ? undefined : (nodeOf(client.pop) ?? client.pop);
+    if (pop !== undefined) servedBy.set(nodeOf(client.id) ?? client.id, pop);
+  }
+  return assignPopColors(model, servedBy);
 }

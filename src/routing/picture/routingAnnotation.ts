@@ -11,7 +11,7 @@ import { popDecisionByWords } from '../words/decisionWords';
 import { percent, plural } from '../words/figures';
 import type { DocumentModel, NodeModel, NodeRole } from '../../language/meaning/model';
 import { isWrittenDown } from '../scenario';
-import { assignPopColors } from './popColors';
+import { baselinePopColors } from './popColors';
 import type { LoadReport } from '../load';
 import { attackAnnotation, legendLoad, loadSummaryLine, nodeLoad } from './loadAnnotation';
 import type { AttackAnnotation, LegendLoad, NodeLoad } from './loadAnnotation';
@@ -189,16 +189,6 @@ function failedEdgesOf(model: DocumentModel, input: RoutingInput, failedAses: Re
   return [...failed].sort((a, b) => a - b);
 }
 
-/** Colours from the routing with nothing failed, so a simulation recolours no PoP. */
-function popColors(model: DocumentModel, input: RoutingInput): Map<string, number> {
-  const servedBy = new Map<string, string>();
-  for (const client of (input.baseline ?? input.resolution).clients) {
-    const pop = client.pop === undefined ? undefined : (input.nodeOf(client.pop) ?? client.pop);
-    if (pop !== undefined) servedBy.set(input.nodeOf(client.id) ?? client.id, pop);
-  }
-  return assignPopColors(model, servedBy);
-}
-
 function asAnnotation(
   node: NodeModel,
   best: Route | undefined,
@@ -240,7 +230,7 @@ function legendOf(
 export function annotateRouting(model: DocumentModel, input: RoutingInput): RoutingAnnotation {
   const { resolution, baseline, nodeOf } = input;
   const pops = model.nodes.filter((n) => n.role === 'pop');
-  const colorOf = popColors(model, input);
+  const colorOf = baselinePopColors(model, input.baseline ?? input.resolution, input.nodeOf);
   const failedAses = failedAsNodes(model, input.failedAses ?? []);
   const nameOf = new Map(model.nodes.map((n) => [n.id, n.name]));
   const popNode = (engineId: string | undefined): string | undefined =>

@@ -6,7 +6,7 @@
 import type { MapScene } from '../../routing/map/mapScene';
 import { percent, plural } from '../../routing/words/figures';
 import { svgElement } from './mapDraw';
-import { mapPalette } from './mapPalette';
+import { slotPaint } from '../../routing/picture/palette';
 
 export const legendWidth = 260;
 const rowHeight = 18;
@@ -25,7 +25,6 @@ function fit(text: string, chars: number): string {
 
 export function drawLegend(scene: MapScene, look: LegendLook): { group: SVGGElement; height: number } {
   const group = svgElement('g', {});
-  const palette = mapPalette(look.dark);
   let y = 22;
   const text = (x: number, content: string, extra: Record<string, string | number> = {}): void => {
     const el = svgElement('text', { x, y, fill: look.fg, 'font-size': 12, 'font-family': look.font, ...extra }, group);
@@ -40,7 +39,7 @@ export function drawLegend(scene: MapScene, look: LegendLook): { group: SVGGElem
   y += rowHeight + 4;
   for (const row of serving.slice(0, listedPops)) {
     const pop = colourOf.get(row.id);
-    const colour = palette[pop?.colour ?? 0] ?? look.fg;
+    const colour = slotPaint(pop?.colour ?? 0, look.dark ? 'dark' : 'light').stroke;
     svgElement(
       'rect',
       {

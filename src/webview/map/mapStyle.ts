@@ -4,7 +4,8 @@
  * catchment colours are set per slot and theme. Markers, labels and strokes keep their size on screen
  * at any zoom: `--k` is the zoom scale and `.acm-s` groups undo it.
  */
-import { mapPalette } from './mapPalette';
+import { paletteSize, slotPaint } from '../../routing/picture/palette';
+import type { ThemeKind } from '../../routing/picture/palette';
 
 const base = `
 .acm-root { display: flex; width: 100%; height: 100%; min-height: 0;
@@ -46,7 +47,8 @@ const base = `
 .acm-pop circle { fill: var(--c); fill-opacity: 0.85; stroke: var(--acm-fg); stroke-width: 1.2; }
 .acm-pop.acm-withdrawn circle { fill: var(--acm-sea); fill-opacity: 1; stroke: var(--acm-withdrawn); stroke-dasharray: 2 2; }
 .acm-pop.acm-load-warn circle { stroke: var(--vscode-editorWarning-foreground, #b07800); stroke-width: 3; }
-.acm-pop.acm-load-over circle { stroke: var(--acm-unserved); stroke-width: 3.5; }
+/* Some catchment hues are red too: the over-capacity ring is dashed so a red PoP still shows it (the words say it too). */
+.acm-pop.acm-load-over circle { stroke: var(--acm-unserved); stroke-width: 3.5; stroke-dasharray: 4 2; }
 .acm-pop.acm-load-over .acm-label { fill: var(--acm-unserved); font-weight: 700; }
 .acm-cross { stroke: var(--acm-unserved); stroke-width: 2; stroke-linecap: round; display: none; }
 .acm-pop.acm-withdrawn .acm-cross { display: inline; }
@@ -95,17 +97,21 @@ const base = `
   --acm-sphere: #262a30; --acm-outline: #1e1e1e; --acm-halo: #1e1e1e; --acm-withdrawn: #8b8b8b; --acm-unserved: #f85149; }
 `;
 
+/** The diagram's slot colours (src/routing/picture/palette.ts), a stroke per theme kind, so a PoP wears one colour in both views. */
 function paletteRules(): string {
   const rules: string[] = [];
   // Exports drawn on a fixed background come last, so they win over the theme's own colours.
-  const scopes: [string, boolean][] = [
-    ['.acm-root', false],
-    [".acm-root[data-theme$='dark']", true],
-    [".acm-root[data-export='light']", false],
-    [".acm-root[data-export='dark']", true],
+  const scopes: [string, ThemeKind][] = [
+    ['.acm-root', 'light'],
+    [".acm-root[data-theme='dark']", 'dark'],
+    [".acm-root[data-theme='hc-light']", 'hc-light'],
+    [".acm-root[data-theme='hc-dark']", 'hc-dark'],
+    [".acm-root[data-export='light']", 'light'],
+    [".acm-root[data-export='dark']", 'dark'],
   ];
-  for (const [scope, dark] of scopes)
-    mapPalette(dark).forEach((colour, slot) => rules.push(`${scope} .acm-c${slot} { --c: ${colour}; }`));
+  for (const [scope, theme] of scopes)
+    for (let slot = 0; slot < paletteSize; slot++)
+      rules.push(`${scope} .acm-c${slot} { --c: ${slotPaint(slot, theme).stroke}; }`);
   return rules.join('\n');
 }
 

@@ -2,12 +2,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { greatCircleKm } from '../../../src/engine/geo';
-import { colourByDistance, mapPaletteSize } from '../../../src/routing/map/mapColours';
 import { chooseView } from '../../../src/routing/map/previewView';
 import type { MapScene } from '../../../src/routing/map/mapScene';
 import { mapScene } from '../../../src/routing/map/mapScene';
+import { DiagramAnalysis } from '../../../src/routing/analysis';
+import { routingFor } from '../../../src/routing/picture/previewContent';
 import type { DiagramScenario } from '../../../src/routing/scenario';
-import { deploymentText, routingOf } from '../../webview/mapDeployment';
+import { failingPops } from '../../../src/routing/scenario';
+import { routingOf } from '../../webview/mapDeployment';
 
 const example = (name: string): string =>
   readFileSync(new URL(`../../../examples/${name}.anycast.mmd`, import.meta.url), 'utf8');
@@ -123,7 +125,6 @@ describe('catchment map scene', () => {
   it('gives every cdn PoP its own colour but the one pair that must share, which is an ocean apart', () => {
     const { places } = sceneOf(cdn);
     assert.equal(places.pops.length, 25);
-    assert.equal(places.paletteSize, mapPaletteSize);
     const pairs = places.pops.flatMap((a, i) =>
       places.pops.slice(i + 1).flatMap((b) => (a.colour === b.colour ? [greatCircleKm(a.point, b.point)] : [])),
     );
@@ -131,34 +132,13 @@ describe('catchment map scene', () => {
     assert.ok(pairs[0]! > 5000, `${pairs[0]} km apart`);
   });
 
-  it('never gives a PoP the colour of one of its seven nearest PoPs, at 339 PoPs', () => {
-    const { places } = sceneOf(deploymentText(339, 1000));
-    assert.equal(places.pops.length, 339);
-    for (const pop of places.pops) {
-      const nearest = places.pops
-        .filter((p) => p !== pop)
-        .sort((a, b) => greatCircleKm(pop.point, a.point) - greatCircleKm(pop.point, b.point))
-        .slice(0, 7);
-      assert.ok(
-        nearest.every((p) => p.colour !== pop.colour),
-        `${pop.name} shares its colour with a neighbour`,
-      );
+  it('colours every cdn PoP with its diagram slot, with nothing failed and with LHR failed', () => {
+    for (const failedPops of [[], ['LHR']]) {
+      const { places } = sceneOf(cdn, { failedPops });
+      const legend = routingFor(new DiagramAnalysis(cdn), failingPops(failedPops)).legend;
+      assert.equal(legend.length, 25);
+      assert.deepEqual(places.pops.map((p) => [p.id, p.colour]).sort(), legend.map((l) => [l.pop, l.color]).sort());
     }
-  });
-
-  it('lets the biggest catchment choose first and is deterministic', () => {
-    const pops = [
-      { id: 'small', point: { lat: 50, lon: 8 }, share: 0.1 },
-      { id: 'big', point: { lat: 50.1, lon: 8.1 }, share: 0.9 },
-    ];
-    assert.deepEqual(
-      [...colourByDistance(pops)],
-      [
-        ['big', 0],
-        ['small', 1],
-      ],
-    );
-    assert.deepEqual([...colourByDistance(pops)], [...colourByDistance(pops)]);
   });
 });
 
