@@ -293,6 +293,22 @@ describe('catchment map in Chromium', () => {
         });
         const ratio = contrast(colours.text, colours.background);
         assert.ok(ratio >= 4.5, `${colours.text} on ${colours.background}: ${ratio.toFixed(2)}`);
+        // Each legend row's swatch wears its PoP's colour, the one its marker is drawn in.
+        const swatches = await map.page.evaluate(() =>
+          ['GRU', 'ORD', 'SIN'].map((pop) => {
+            const swatch = document.querySelector(`.acm-legend li[data-pop="${pop}"] .ac-swatch`);
+            const marker = document.querySelector(`g[data-pop="${pop}"] circle`);
+            return {
+              pop,
+              swatch: swatch ? getComputedStyle(swatch).backgroundColor : '',
+              marker: marker ? getComputedStyle(marker).fill : '',
+            };
+          }),
+        );
+        for (const s of swatches) {
+          assert.match(s.swatch, /^rgb\(/, `${s.pop} swatch ${s.swatch}`);
+          assert.equal(s.swatch, s.marker, `${s.pop}: legend swatch and marker`);
+        }
         await map.screenshot(`map-cdn-lhr-failed-${theme}`);
       } finally {
         await map.close();

@@ -78,7 +78,7 @@ const base = `
 .acm-legend { width: 250px; flex: none; overflow-y: auto; padding: 6px 8px; color: var(--acm-fg);
   border-left: 1px solid var(--vscode-panel-border, var(--vscode-contrastBorder, #d4d4d4)); }
 .acm-legend ul { list-style: none; margin: 0; padding: 0; }
-.acm-legend .ac-legend-entry { --ac-color: var(--c); }
+.acm-legend .ac-legend-entry:not(.ac-withdrawn) .ac-swatch { border-color: var(--c); background: var(--c); }
 .acm-legend .ac-legend-name { color: var(--acm-fg); }
 .acm-filter { width: 100%; box-sizing: border-box; margin: 2px 0 6px; padding: 2px 4px; font: inherit;
   color: var(--vscode-input-foreground, var(--acm-fg)); background: var(--vscode-input-background, #ffffff);
