@@ -107,6 +107,20 @@ function eliminate(
   });
 }
 
+/** The route the decision process picks among all of `cands`, or undefined when there is none. */
+export function bestOf(net: Net, r: number, cands: readonly Held[]): Held | undefined {
+  return cands.length === 0
+    ? undefined
+    : cands[
+        selectBest(
+          net,
+          r,
+          cands,
+          cands.map((_, i) => i),
+        )
+      ];
+}
+
 export function selectBest(net: Net, r: number, cands: readonly Held[], from: readonly number[]): number {
   if (from.length === 1) return from[0] as number;
   const rounds = eliminate(net, r, cands, from);

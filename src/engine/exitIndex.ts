@@ -7,7 +7,7 @@
  * a router combines them with its own routes and then picks by IGP cost (hot potato), never
  * building one candidate per sibling.
  */
-import { ORIGIN_RANK, selectBest } from './decision';
+import { ORIGIN_RANK, bestOf, selectBest } from './decision';
 import { overIbgp } from './ibgpRoutes';
 import type { Held, Net } from './routerNet';
 import type { Asn } from './types';
@@ -177,17 +177,7 @@ export function chooseInMesh(
   let ownTop: Held | undefined;
   for (const h of own) if (!ownTop || compareToLevel(h, rankOf(ownTop)) > 0) ownTop = h;
   const order = !view ? 1 : !ownTop ? -1 : compareToLevel(ownTop, view.level);
-  if (order > 0 || !view || !index)
-    return own.length === 0
-      ? undefined
-      : own[
-          selectBest(
-            net,
-            r,
-            own,
-            own.map((_, i) => i),
-          )
-        ];
+  if (order > 0 || !view || !index) return bestOf(net, r, own);
   const mins = new Map(view.mins);
   const ownAtTop: number[] = [];
   if (order === 0)
@@ -212,14 +202,5 @@ export function chooseInMesh(
     else if (cost === lowest) nearest.push(q);
   }
   const heard = nearest.map((q) => overIbgp(net, r, q, index.exit(q)) as Held);
-  return heard.length === 0
-    ? undefined
-    : heard[
-        selectBest(
-          net,
-          r,
-          heard,
-          heard.map((_, i) => i),
-        )
-      ];
+  return bestOf(net, r, heard);
 }

@@ -3,7 +3,7 @@
  * neighbours export to it under Gao-Rexford and communities, what iBGP siblings pass on), and a
  * work queue run to a fixed point, or to a report of the routers that never settle.
  */
-import { selectBest } from './decision';
+import { bestOf } from './decision';
 import { instability } from './disputeWheel';
 import { ExitIndex, chooseInMesh } from './exitIndex';
 import type { IbgpGroup } from './ibgpLayout';
@@ -215,16 +215,7 @@ function choose({ net, best, localPops, exits }: Propagation, r: number): Held |
     return chooseInMesh(net, r, own, exits[net.ibgp.groupOf[r] as number]);
   }
   const cands = candidatesAt(net, r, offers, localPops[r] ?? []);
-  return cands.length === 0
-    ? undefined
-    : cands[
-        selectBest(
-          net,
-          r,
-          cands,
-          cands.map((_, i) => i),
-        )
-      ];
+  return bestOf(net, r, cands);
 }
 
 /** Whether a router's choice reads its AS's exits beyond their best level: it has none of its own that wins. */

@@ -5,7 +5,7 @@
  * reflectors) the fixed point reached is the one a full resolve reaches; elsewhere, and when the
  * re-settling runs out of budget, it resolves again in full.
  */
-import { keepsBest, selectBest } from './decision';
+import { bestOf, keepsBest } from './decision';
 import { clientResults, forward, popResults } from './forwarding';
 import { sharedOverIbgp } from './ibgpRoutes';
 import { candidatesAt, currentBest, heardFrom, signature, solvePrefix } from './propagation';
@@ -212,17 +212,7 @@ function resettle(base: FailureBase, s: PrefixSolution, k: number): PrefixSoluti
     if (r === undefined) return { prefix: s.prefix, best, localPops, ibgpPeers: exitPeers(net, best) };
     if (activations >= base.maxActivations) return undefined;
     const cands = candidatesAt(net, r, currentBest(net, best), localPops[r] ?? []);
-    const chosen =
-      cands.length === 0
-        ? undefined
-        : cands[
-            selectBest(
-              net,
-              r,
-              cands,
-              cands.map((_, i) => i),
-            )
-          ];
+    const chosen = bestOf(net, r, cands);
     const previous = best[r];
     if (signature(chosen) === signature(previous)) continue;
     best[r] = chosen;

@@ -5,7 +5,7 @@
  * router runs the static resolver's decision process on what has arrived, so once quiet the
  * simulation ends where `resolve` does. Pure: the same topology, events and seed give the same run.
  */
-import { selectBest } from '../decision';
+import { bestOf } from '../decision';
 import { sentOverIbgp } from '../ibgpRoutes';
 import { candidatesAt, exportableOverEbgp, signature, solvePrefix } from '../propagation';
 import type { Offers } from '../propagation';
@@ -115,17 +115,7 @@ export class Simulation {
       return ch === undefined ? undefined : ribIn[ch];
     };
     const cands = candidatesAt(this.net, r, offers, local, this.draining);
-    const chosen =
-      cands.length === 0
-        ? undefined
-        : cands[
-            selectBest(
-              this.net,
-              r,
-              cands,
-              cands.map((_, i) => i),
-            )
-          ];
+    const chosen = bestOf(this.net, r, cands);
     const best = this.best[p] as (Held | undefined)[];
     if (signature(chosen) === signature(best[r])) return;
     this.setBest(p, r, chosen);
