@@ -192,7 +192,11 @@ interface Drawing {
 }
 
 /** Starts headless Chromium through playwright-core, loaded only now: it is big and only export needs it. */
-async function launch(chromium: string): Promise<Browser> {
+/**
+ * Starts Chromium with its own temporary files (`org.chromium.Chromium.*`) inside `tmp`, our export
+ * folder, so that removing the folder on a signal removes them too.
+ */
+async function launch(chromium: string, tmp: string): Promise<Browser> {
   let playwright: typeof PlaywrightCore;
   try {
     playwright = await import('playwright-core');
@@ -205,6 +209,7 @@ async function launch(chromium: string): Promise<Browser> {
   try {
     return await playwright.chromium.launch({
       executablePath: chromium,
+      env: { ...process.env, TMPDIR: tmp },
       args: [
         '--no-sandbox',
         '--disable-gpu',
@@ -234,7 +239,7 @@ async function draw(chromium: string, drawing: Drawing, args: ExportArgs): Promi
   writeFileSync(page, pageHtml(assets.script, assets.style, args.background === 'dark' ? 'dark' : 'light'));
   let browser: Browser | undefined;
   try {
-    browser = await launch(chromium);
+    browser = await launch(chromium, dir);
     const tab = await browser.newPage();
     // Nothing but our own files: no network, ever.
     await tab.route(/^(?!file:)/, (route) => route.abort());
