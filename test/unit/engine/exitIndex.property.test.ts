@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { selectBest } from '../../../src/engine/decision';
+import { bestOf } from '../../../src/engine/decision';
 import { candidatesAt, currentBest, signature, solvePrefix } from '../../../src/engine/propagation';
 import { buildNet } from '../../../src/engine/routerNet';
 import { announcedPrefixes } from '../../../src/engine/resolve';
@@ -72,17 +72,7 @@ function assertFixedPoint(topology: Topology): void {
     if (solution.unstable) continue;
     topology.routers.forEach((_, r) => {
       const cands = candidatesAt(net, r, currentBest(net, solution.best), solution.localPops[r] ?? []);
-      const chosen =
-        cands.length === 0
-          ? undefined
-          : cands[
-              selectBest(
-                net,
-                r,
-                cands,
-                cands.map((_, i) => i),
-              )
-            ];
+      const chosen = bestOf(net, r, cands);
       assert.equal(signature(chosen), signature(solution.best[r]), `router ${topology.routers[r]?.id}`);
     });
   }
