@@ -184,9 +184,7 @@ async function pickScenario(analysis: ScenarioRouting): Promise<DiagramScenario 
   const items = choiceItems(choices);
   const pick = vscode.window.createQuickPick<ChoiceItem>();
   pick.title = 'Simulate Failure';
-  // After a click on a box the list keeps the keyboard focus and takes Enter as "untick" (VS Code's
-  // own behaviour, out of an extension's reach): with the mouse, OK accepts.
-  pick.placeholder = 'Type a name and press Enter, or tick boxes and click OK (untick all to end the simulation)';
+  pick.placeholder = 'Type a name, or tick boxes, and press Enter (untick all to end the simulation)';
   pick.canSelectMany = true;
   pick.matchOnDescription = true;
   pick.items = items;
@@ -204,6 +202,9 @@ async function pickScenario(analysis: ScenarioRouting): Promise<DiagramScenario 
       pick.hide();
       resolve(scenarioOfChoices(accepted));
     });
+    // A click on a box leaves the keyboard focus on that box, which takes Enter as "untick" (VS Code's
+    // checkbox): take the focus off it, back to the picker, where Enter accepts the ticked set.
+    pick.onDidChangeSelection(() => void vscode.commands.executeCommand('workbench.action.focusQuickOpen'));
     pick.onDidHide(() => {
       pick.dispose();
       if (!done) resolve(undefined);
