@@ -73,6 +73,35 @@ export class Workbench {
     await this.quickInput().waitFor({ state: 'hidden' });
   }
 
+  /**
+   * Where the time to the preview's first picture went, in ms from `since` (an epoch time, Date.now()):
+   * VS Code created the webview's page, the page had our script, mermaid started the first layout.
+   */
+  async previewTimeline(since: number): Promise<PreviewTimeline> {
+    // VS Code loads each webview's content into an inner frame at fake.html; the preview's is the one with our script.
+    const contents = this.page.frames().filter((f) => f.url().includes('fake.html'));
+    const timings = await Promise.all(
+      contents.map((frame) =>
+        frame.evaluate(() => {
+          const script = performance
+            .getEntriesByType('resource')
+            .find((r) => r.name.split('?')[0]!.endsWith('/webview.js')) as PerformanceResourceTiming | undefined;
+          const layout = performance.getEntriesByType('mark').find((m) => m.name.startsWith('anycast-layout'));
+          return { origin: performance.timeOrigin, script: script?.responseEnd, layout: layout?.startTime };
+        }),
+      ),
+    );
+    const inPage = timings.find((t) => t.script !== undefined);
+    if (!inPage) throw new Error('no webview frame loaded dist/webview.js');
+    // VS Code marks when the workbench is given the webview's HTML (the extension created the panel).
+    const content = await this.page.evaluate(() => {
+      const marks = performance.getEntriesByName('webview/webviewElement/set-content', 'mark');
+      return performance.timeOrigin + (marks.at(-1)?.startTime ?? Number.NaN);
+    });
+    const at = (ms: number | undefined): number => (ms === undefined ? Number.NaN : inPage.origin + ms - since);
+    return { html: content - since, page: at(0), script: at(inPage.script), layout: at(inPage.layout) };
+  }
+
   /** Shows the preview's diagram or map with its toolbar button, whichever view the preview opened on. */
   async showPreviewView(view: 'map' | 'diagram'): Promise<void> {
     const toMap = this.previewFrame().getByRole('button', { name: 'Show the catchment map' });
@@ -82,4 +111,16 @@ export class Workbench {
     if (await switchTo.isVisible()) await switchTo.click();
     await shown.waitFor();
   }
+}
+
+/** Moments on the way to the preview's first picture, in ms after the command was picked. */
+export interface PreviewTimeline {
+  /** The workbench was given the webview's HTML: the extension had created the panel. */
+  readonly html: number;
+  /** The webview's content page started loading. */
+  readonly page: number;
+  /** The page had received dist/webview.js. */
+  readonly script: number;
+  /** Mermaid started laying out the first diagram. */
+  readonly layout: number;
 }
