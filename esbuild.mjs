@@ -1,6 +1,7 @@
 // Runs in Node at build time: one bundle per runtime (extension host, webview, CLI).
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -10,8 +11,10 @@ const production = process.argv.includes('--production');
  * inlines). The preview draws flowcharts only, laid out by elk (mermaid 12's default) or dagre, so
  * the other diagram types and layouts (cytoscape, the langium parsers, ...: about half of the
  * bundle) are left out and the preview's first picture does not wait for them to load. One that is
- * asked for anyway fails with the message below.
+ * asked for anyway fails with the message below. ELK goes in a script of its own (lazyElk.ts).
  */
+const lazyElk = fileURLToPath(new URL('src/webview/elk/lazyElk.ts', import.meta.url));
+
 const mermaidFlowchartsOnly = {
   name: 'mermaid-flowcharts-only',
   setup(build) {
@@ -21,6 +24,10 @@ const mermaidFlowchartsOnly = {
         return undefined;
       return { path: args.path, namespace: 'mermaid-left-out' };
     });
+    // ELK itself (1.5 MB) is a script of its own, loaded the first time a diagram asks for it.
+    build.onResolve({ filter: /^elkjs\/lib\/elk\.bundled\.js$/ }, (args) =>
+      /[\\/]mermaid[\\/]dist[\\/]/.test(args.importer) ? { path: lazyElk } : undefined,
+    );
     build.onLoad({ filter: /.*/, namespace: 'mermaid-left-out' }, (args) => ({
       contents: `throw new Error(${JSON.stringify(`The preview draws flowcharts only: mermaid's ${args.path} is not bundled`)});`,
       loader: 'js',
@@ -46,6 +53,12 @@ const entries = [
     platform: 'browser',
     format: 'iife',
     plugins: [mermaidFlowchartsOnly],
+  },
+  {
+    entryPoints: ['src/webview/elk/elkScript.ts'],
+    outfile: 'dist/webview-elk.js',
+    platform: 'browser',
+    format: 'iife',
   },
   {
     entryPoints: ['src/cli/main.ts'],

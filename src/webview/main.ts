@@ -1,6 +1,7 @@
 // Runs in the webview: the live preview of an anycast diagram (mermaid bundled in).
 import type { HostToWebview, WebviewToHost } from '../protocol/messages';
 import { PreviewController } from './controller';
+import { noteOwnScript } from './elk/lazyElk';
 import type { View } from './panZoom';
 
 function restoredView(state: unknown): View | undefined {
@@ -10,6 +11,8 @@ function restoredView(state: unknown): View | undefined {
   const { x, y, scale } = view as Record<string, unknown>;
   return typeof x === 'number' && typeof y === 'number' && typeof scale === 'number' ? { x, y, scale } : undefined;
 }
+
+noteOwnScript();
 
 // The state is whatever an earlier version of this page saved: read it as unknown and check it.
 const vscode = acquireVsCodeApi<unknown>();
