@@ -21,6 +21,8 @@ export class PanZoom {
   private pointer: { x: number; y: number } | undefined;
   /** The element the user is working on (the cursor's node), zoomed around when it is in view. */
   focus: () => Element | undefined = () => undefined;
+  /** A fit asked for while the viewport had no size (the map was on screen): done once it has one. */
+  private fitWhenSized = false;
 
   constructor(
     private readonly viewport: HTMLElement,
@@ -32,6 +34,9 @@ export class PanZoom {
     viewport.addEventListener('pointerleave', () => (this.pointer = undefined));
     viewport.addEventListener('pointerup', () => this.endDrag());
     viewport.addEventListener('pointercancel', () => this.endDrag());
+    new ResizeObserver(() => {
+      if (this.fitWhenSized) this.fit();
+    }).observe(viewport);
   }
 
   get current(): View {
@@ -48,18 +53,23 @@ export class PanZoom {
   }
 
   set(view: View): void {
+    this.fitWhenSized = false;
     const scale = Math.min(maxScale, Math.max(minScale, view.scale));
     this.view = { x: view.x, y: view.y, scale };
     this.canvas.style.transform = `translate(${this.view.x}px, ${this.view.y}px) scale(${this.view.scale})`;
     for (const listener of this.listeners) listener(this.view);
   }
 
-  /** Scales the picture to fit the viewport (never above 1:1) and centres it. */
+  /** Scales the picture to fit the viewport (never above 1:1) and centres it; a hidden viewport is fitted when shown. */
   fit(): void {
     const { width, height } = this.contentSize();
     if (width === 0 || height === 0) return;
     const bounds = this.viewport.getBoundingClientRect();
     const margin = 16;
+    if (bounds.width <= 2 * margin || bounds.height <= 2 * margin) {
+      this.fitWhenSized = true;
+      return;
+    }
     const scale = Math.min(1, (bounds.width - 2 * margin) / width, (bounds.height - 2 * margin) / height);
     this.set({
       x: (bounds.width - width * scale) / 2,

@@ -47,6 +47,38 @@ describe('the Map view in the preview (the real webview bundle)', () => {
     }
   });
 
+  it('fits a diagram drawn while the map was on screen when the diagram is shown', async () => {
+    const preview = await openPreview();
+    try {
+      const { page } = preview;
+      await preview.post({ type: 'setView', view: 'map' });
+      await preview.post(seedRender(1, { map: seedMap() }));
+      await preview.waitForPosted(isRendered(1));
+      assert.ok(await page.locator('#ac-main').isHidden());
+      await preview.post({ type: 'setView', view: 'diagram' });
+      const placed = await page.evaluate(async () => {
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        const viewport = document.querySelector('#ac-viewport')!.getBoundingClientRect();
+        const svg = document.querySelector<SVGSVGElement>('#ac-canvas svg')!;
+        const box = svg.getBoundingClientRect();
+        return {
+          viewport: { left: viewport.left, top: viewport.top, width: viewport.width, height: viewport.height },
+          box: { left: box.left, top: box.top, width: box.width, height: box.height },
+          natural: { width: svg.width.baseVal.value, height: svg.height.baseVal.value },
+        };
+      });
+      const { viewport, box, natural } = placed;
+      // Fit: the whole picture in view with a 16 px margin, at most 1:1, centred across.
+      const scale = Math.min(1, (viewport.width - 32) / natural.width, (viewport.height - 32) / natural.height);
+      assert.ok(Math.abs(box.width - natural.width * scale) < 1, `width ${box.width}, fitted ${natural.width * scale}`);
+      const centre = box.left + box.width / 2;
+      assert.ok(Math.abs(centre - (viewport.left + viewport.width / 2)) < 2, `centred across (${centre})`);
+      assert.ok(box.top >= viewport.top && box.top + box.height <= viewport.top + viewport.height, 'all in view');
+    } finally {
+      await preview.close();
+    }
+  });
+
   it('restyles the map on a routing state: US-East crossed out, its marker where it was', async () => {
     const preview = await openPreview();
     try {
