@@ -39,7 +39,8 @@ function addBadge(g: SVGGElement, text: string, kind: string, color: string): vo
   badge.setAttribute('x', String(box.x + box.width));
   badge.setAttribute('y', String(box.y - 3));
   badge.setAttribute('text-anchor', 'end');
-  badge.setAttribute('style', `fill:${color};font-size:11px;font-weight:700`);
+  // Inline and important, as paint.ts paints: an author's classDef reaches every shape inside the node.
+  badge.setAttribute('style', `fill:${color} !important;font-size:11px;font-weight:700`);
   badge.textContent = text;
   g.appendChild(badge);
 }
@@ -232,6 +233,9 @@ export function showCursor(index: DiagramIndex, nodeId: string | undefined): SVG
   const ring = document.createElementNS(svgNs, 'rect');
   const gap = 5;
   ring.setAttribute('class', 'ac-cursor-ring');
+  // Mermaid turns an author's classDef into `.pop rect { fill: … !important }`, which reaches this rect
+  // too: only an inline important style keeps the ring hollow, so it never hides the node's label.
+  ring.setAttribute('style', 'fill:none !important;stroke:var(--ac-focus) !important;stroke-width:3px !important');
   ring.setAttribute('x', String(box.x - gap));
   ring.setAttribute('y', String(box.y - gap));
   ring.setAttribute('width', String(box.width + 2 * gap));

@@ -85,4 +85,35 @@ describe('the cdn example keeps its routing colours over its own classDefs in ev
       }
     });
   }
+
+  it('rings the node under the editor cursor without covering its label, whatever the classDef says', async () => {
+    const preview = await openPreview({ width: 1200, height: 800 });
+    try {
+      await preview.post(renderOf(cdnContent(['LAX'])));
+      await preview.waitForPosted(isRendered);
+      // LAX wears `:::pop` (fill #f96 !important on every rect inside the node): the ring is a rect too.
+      await preview.post({ type: 'highlight', nodeId: 'LAX' });
+      const ring = await preview.page.evaluate(() => {
+        const g = document.querySelector('#ac-canvas g.node.ac-cursor');
+        const rect = g?.querySelector(':scope > .ac-cursor-ring');
+        const badge = g?.querySelector(':scope > .ac-badge');
+        if (!g || !rect || !badge) return undefined;
+        const label = g.querySelector('.label text')!.getBoundingClientRect();
+        const top = document.elementFromPoint(label.left + label.width / 2, label.top + label.height / 2);
+        return {
+          fill: getComputedStyle(rect).fill,
+          stroke: getComputedStyle(rect).stroke,
+          badge: getComputedStyle(badge).fill,
+          onTop: top?.closest('.ac-cursor-ring') ? 'ring' : top?.closest('.label') ? 'label' : String(top?.tagName),
+        };
+      });
+      assert.ok(ring, 'LAX is ringed and badged');
+      assert.equal(ring.fill, 'none');
+      assert.notEqual(ring.stroke, 'rgb(51, 51, 51)', `the ring keeps the focus colour, not the classDef's stroke`);
+      assert.equal(ring.onTop, 'label', 'the label is what shows at its own centre');
+      assert.equal(ring.badge, 'rgb(17, 17, 17)', `the "withdrawn" badge keeps its own colour`);
+    } finally {
+      await preview.close();
+    }
+  });
 });
