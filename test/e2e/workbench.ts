@@ -19,6 +19,15 @@ export class Workbench {
     return this.page.locator('.editor-instance .monaco-editor').first();
   }
 
+  /**
+   * Gives the active editor the keyboard focus with a click on a line number: a click in the middle
+   * of its lines (as wide as the longest line) would scroll the editor sideways first, and one in
+   * the text could land on a code lens and run it.
+   */
+  async focusEditor(): Promise<void> {
+    await this.editor().click({ position: { x: 30, y: 40 } });
+  }
+
   /** The quick input's text box (palette, pickers, save dialog). */
   quickInput(): Locator {
     return this.page.locator('.quick-input-widget input');
@@ -59,7 +68,7 @@ export class Workbench {
 
   /** Opens the Simulate Failure picker on the active diagram. */
   async openSimulatePicker(): Promise<void> {
-    await this.editor().locator('.view-lines').click();
+    await this.focusEditor();
     await this.startCommand('Anycast: Simulate Failure...');
     await this.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Simulate Failure' }).waitFor();
   }
