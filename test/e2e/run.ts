@@ -364,6 +364,23 @@ step(
   },
 );
 
+step(
+  'a diagram that asks for an ELK layout has the preview load ELK, a script of its own, and draw with it',
+  async () => {
+    const seed = readFileSync(join(repoRoot, 'examples', 'seed.anycast.mmd'), 'utf8');
+    writeFileSync(join(workspace!, 'examples', 'elk-layout.anycast.mmd'), `---\nconfig:\n  layout: elk\n---\n${seed}`);
+    await page.keyboard.press('Control+P');
+    await wb.quickInput().fill('elk-layout.anycast.mmd');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'elk-layout.anycast.mmd' }).first().click();
+    await page.locator('.tab.active', { hasText: 'elk-layout.anycast.mmd' }).waitFor();
+    await wb.focusEditor();
+    await wb.runCommand('Anycast: Open Preview to the Side');
+    await wb.previewFrame().locator('svg g.node', { hasText: 'User in Tokyo' }).first().waitFor();
+    await wb.previewFrame().locator('script[src$="/webview-elk.js"]').waitFor({ state: 'attached' });
+    await wb.screenshot('10-elk-layout');
+  },
+);
+
 async function main(): Promise<void> {
   rmSync(screenshots, { recursive: true, force: true });
   mkdirSync(screenshots, { recursive: true });
