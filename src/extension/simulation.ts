@@ -203,8 +203,15 @@ async function pickScenario(analysis: ScenarioRouting): Promise<DiagramScenario 
       resolve(scenarioOfChoices(accepted));
     });
     // A click on a box leaves the keyboard focus on that box, which takes Enter as "untick" (VS Code's
-    // checkbox): take the focus off it, back to the picker, where Enter accepts the ticked set.
-    pick.onDidChangeSelection(() => void vscode.commands.executeCommand('workbench.action.focusQuickOpen'));
+    // checkbox): take the focus off it, back to the picker, where Enter accepts the ticked set. VS Code
+    // first echoes the boxes ticked at opening; that is no click, and the text box keeps the focus.
+    const opened = new Set(pick.selectedItems);
+    let echo = true;
+    pick.onDidChangeSelection((items) => {
+      if (echo && items.length === opened.size && items.every((item) => opened.has(item))) return;
+      echo = false;
+      void vscode.commands.executeCommand('workbench.action.focusQuickOpen');
+    });
     pick.onDidHide(() => {
       pick.dispose();
       if (!done) resolve(undefined);

@@ -76,7 +76,12 @@ export class Workbench {
   /** Picks `name` in the Simulate Failure picker by typing it and pressing Enter, as the picker's placeholder says. */
   async simulateByName(name: string): Promise<void> {
     await this.openSimulatePicker();
-    await this.quickInput().fill(name);
+    // Typed, not filled in, after a moment to read the picker, as a person does: the text box must have
+    // the keyboard focus, and keep it, even with boxes already ticked.
+    await this.page.waitForTimeout(500);
+    await this.page.keyboard.type(name);
+    const typed = await this.quickInput().inputValue();
+    if (typed !== name) throw new Error(`typing "${name}" in the picker gave "${typed}": its text box lacks the focus`);
     await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
     await this.page.keyboard.press('Enter');
     await this.quickInput().waitFor({ state: 'hidden' });
