@@ -28,7 +28,8 @@ export const mermaidCommand: CommandSpec<typeof mermaidOptions> = {
   ],
   description: `Prints FILE's diagram with the resolver's answer added in plain mermaid: each PoP in its own
 colour, each client in the colour of the PoP that serves it, the edges traffic takes, withdrawn
-PoPs and moved clients marked, and a legend of catchment sizes and traffic shares. Paste it into
+PoPs and moved clients marked, and a legend of catchment sizes and traffic shares (with each
+PoP's load and utilisation when the diagram gives traffic and capacities). Paste it into
 a README, wiki or issue where mermaid renders (GitHub, GitLab, Notion): the same picture as the
 preview, without the extension. The original lines are kept as written.`,
   options: mermaidOptions,

@@ -128,7 +128,7 @@ function linkStyleLines(
   ];
 }
 
-/** The legend subgraph: each PoP's catchment, who moved, who has no PoP. */
+/** The legend subgraph: each PoP's catchment and load, who moved, who has no PoP. */
 function legendLines(
   model: DocumentModel,
   annotation: RoutingAnnotation,
@@ -143,7 +143,10 @@ function legendLines(
   annotation.legend.forEach((entry, i) => {
     const id = freshId(`${legendId}_${i}`, taken);
     legendIds.push(id);
-    const figures = entry.withdrawn ? 'withdrawn' : `${plural(entry.clients, 'client')} · ${percent(entry.share)}`;
+    // The load goes on a line of its own, as in the preview's legend: "40 Gbps · 62% of 64 Gbps".
+    const figures = entry.withdrawn
+      ? 'withdrawn'
+      : [`${plural(entry.clients, 'client')} · ${percent(entry.share)}`, entry.load?.text].filter(Boolean).join('\n');
     // Every legend PoP is also a diagram node, so its class is already defined above.
     const className = entry.withdrawn ? classes.withdrawn : classes.pop[entry.color % paletteSize]!;
     lines.push(`  ${id}[${quoteLabel(`${entry.label}: ${figures}`)}]:::${className}`);

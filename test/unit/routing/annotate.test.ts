@@ -82,6 +82,21 @@ describe('annotated mermaid text', () => {
     assert.match(added, /classDef anycastPop0_2 /);
   });
 
+  it('gives each PoP its load and utilisation in the legend, on a line of its own', async () => {
+    const text = readFileSync(join(root, 'examples/load.anycast.mmd'), 'utf8');
+    const parsed = previewContent(new DiagramAnalysis(text), noFailures, { load: {} });
+    assert.equal(parsed.kind, 'diagram');
+    const content = parsed as DiagramContent;
+    const annotated = annotatedMermaid(text, content.model, content.routing);
+    // IAD serves New York (60 Gbps) and Chicago (25 Gbps): 85 of 150 Gbps is 57%. Tokyo's 22 Gbps
+    // alone reaches SIN, of 20 Gbps: 110%, over capacity. London's 30 of LHR's 35 Gbps is 86%,
+    // above the file's warnAbove of 80%.
+    assert.match(annotated, /\["IAD: 3 clients · 38%<br>85 Gbps · 57% of 150 Gbps"\]/);
+    assert.match(annotated, /\["LHR: 1 client · 13%<br>30 Gbps · 86% of 35 Gbps · ⚠ above 80%"\]/);
+    assert.match(annotated, /\["SIN: 2 clients · 25%<br>22 Gbps · 110% of 20 Gbps · ⚠ over capacity"\]/);
+    await mermaid.parse(annotated);
+  });
+
   it('leaves the legend out on request', () => {
     const { text, content } = diagram('examples/seed.anycast.mmd');
     assert.doesNotMatch(annotatedMermaid(text, content.model, content.routing, { legend: false }), /subgraph/);
