@@ -1,7 +1,7 @@
 /**
  * The map's legend as SVG, for exported files (the on-screen legend is HTML): the biggest
- * catchments with their colour, clients and share, the rest summed up in a line, the clients left
- * without service and the nodes that are not on the map.
+ * catchments with their colour, clients and share (and a PoP's load above the threshold), the rest
+ * summed up in a line, the clients left without service and the nodes that are not on the map.
  */
 import type { MapScene } from '../../routing/map/mapScene';
 import { percent, plural } from '../../routing/words/figures';
@@ -57,6 +57,11 @@ export function drawLegend(scene: MapScene, look: LegendLook): { group: SVGGElem
     text(30, fit(pop?.name ?? row.id, 18), row.withdrawn ? { 'text-decoration': 'line-through' } : {});
     text(legendWidth - 12, figures, { 'text-anchor': 'end', 'fill-opacity': 0.75 });
     y += rowHeight;
+    // Above the load threshold or over capacity: the words the screen's legend gives, on a line of their own.
+    if (row.load && !row.withdrawn) {
+      text(30, fit(row.load.badge, 36), { 'font-weight': 'bold' });
+      y += rowHeight;
+    }
   }
   const more = serving.length - Math.min(serving.length, listedPops);
   if (more > 0) {

@@ -69,6 +69,20 @@ describe('anycast export', () => {
     assert.match(io.stderr, /--view takes map or diagram, not 'globe'/);
   });
 
+  it('gives the exported map legend the load of a PoP above the threshold or over capacity', async () => {
+    const load = readFileSync(new URL('../../../examples/load.anycast.mmd', import.meta.url), 'utf8');
+    const io = bytesIo({ 'load.anycast.mmd': load });
+    assert.equal(await runExport(['load.anycast.mmd', '--view', 'map', '-o', 'map.svg'], io), 0, io.stderr);
+    const words = new TextDecoder()
+      .decode(io.bytes['map.svg'])
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ');
+    // Tokyo's 22 Gbps reach SIN, of 20 Gbps: 110%; London's 30 of LHR's 35 Gbps is 86%, above 80%.
+    assert.match(words, /SIN 2 clients · 25% ⚠ over capacity · 110%/);
+    assert.match(words, /LHR 1 client · 13% ⚠ above 80% · 86%/);
+    assert.doesNotMatch(words, /IAD 3 clients · 38% ⚠/, 'IAD, at 57%, has no marking');
+  });
+
   it('writes the same bytes each time for the same diagram (mermaid draws some shapes with a seeded rough.js)', async () => {
     const first = bytesIo({ 'seed.anycast.mmd': seed });
     const second = bytesIo({ 'seed.anycast.mmd': seed });
