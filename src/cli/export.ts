@@ -1,4 +1,4 @@
-// Runs in Node: `anycast export FILE -o OUT.svg|OUT.png [--fail POP|--fail-as AS|--fail-link A--B]...`, the preview's picture as a
+// Runs in Node: `anycast export FILE -o OUT.svg|OUT.png [--fail POP|--fail-as AS|--fail-link A--B|--up POP]...`, the preview's picture as a
 // file, drawn by the preview's own bundle (dist/webview.js, the same mermaid and annotations) in
 // headless Chromium, made portable by the same function the editor's Export SVG uses.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { ExportBackground, HostToWebview, PictureMessage, WebviewToHost } from '../protocol/messages';
 import type { Browser } from 'playwright-core';
 import type * as PlaywrightCore from 'playwright-core';
-import { failureFlags, failureOptions } from './failureOptions';
+import { failureFlags, whatIfOptions } from './failureOptions';
 import { mapScene } from '../routing/map/mapScene';
 import type { MapScene } from '../routing/map/mapScene';
 import type { PreviewView } from '../routing/map/previewView';
@@ -28,7 +28,7 @@ const exportOptions = [
     value: 'OUT',
     description: 'the file to write; .svg or .png (required)',
   },
-  ...failureOptions,
+  ...whatIfOptions,
   {
     name: 'view',
     type: 'string',
@@ -62,8 +62,8 @@ const exportOptions = [
 export const exportCommand: CommandSpec<typeof exportOptions> = {
   name: 'export',
   synopsis: [
-    'export FILE -o OUT.svg [--view map] [--fail POP|--fail-as AS|--fail-link A--B]... [options]',
-    'export FILE -o OUT.png [--fail POP|--fail-as AS|--fail-link A--B]... [--scale 2] [options]',
+    'export FILE -o OUT.svg [--view map] [--fail POP|--fail-as AS|--fail-link A--B|--up POP]... [options]',
+    'export FILE -o OUT.png [--fail POP|--fail-as AS|--fail-link A--B|--up POP]... [--scale 2] [options]',
   ],
   description: `Draws FILE as the editor's preview does (mermaid, PoP colours, catchments, the legend, withdrawn
 PoPs and moved clients) in headless Chromium, and writes a standalone picture: an SVG that opens

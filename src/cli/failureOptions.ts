@@ -1,4 +1,4 @@
-// Runs in Node: the what-if options every diagram command takes (--fail, --fail-as, --fail-link), as one table.
+// Runs in Node: the what-if options every diagram command takes (--fail, --fail-as, --fail-link, and --up where one routing is shown), as one table.
 import type { FailureFlags } from './failures';
 import type { OptionSpec } from './options';
 
@@ -26,11 +26,24 @@ export const failureOptions = [
   },
 ] as const satisfies readonly OptionSpec[];
 
-/** The failure options as read, in the shape the diagram lookup takes. */
+/** The what-if options of the commands that show one routing (resolve, mermaid, export): the failures and --up. */
+export const whatIfOptions = [
+  ...failureOptions,
+  {
+    name: 'up',
+    type: 'string',
+    value: 'POP',
+    multiple: true,
+    description: 'announce a PoP the file marks `state: down`, to see it up (its node id or name)',
+  },
+] as const satisfies readonly OptionSpec[];
+
+/** The failure options as read (and --up, where the command takes it), in the shape the diagram lookup takes. */
 export function failureFlags(values: {
   readonly fail: string[];
   readonly 'fail-as': string[];
   readonly 'fail-link': string[];
+  readonly up?: string[];
 }): FailureFlags {
-  return { fail: values.fail, failAs: values['fail-as'], failLink: values['fail-link'] };
+  return { fail: values.fail, failAs: values['fail-as'], failLink: values['fail-link'], up: values.up ?? [] };
 }

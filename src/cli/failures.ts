@@ -1,10 +1,10 @@
-// Runs in Node: the what-if flags every diagram command takes (--fail, --fail-as, --fail-link), read into the simulation's diagram scenario.
+// Runs in Node: the what-if flags every diagram command takes (--fail, --fail-as, --fail-link, --up), read into the simulation's diagram scenario.
 import type { LoadOptions } from '../routing/load';
 import { DiagramAnalysis } from '../routing/analysis';
 import { diagramContent } from '../routing/picture/previewContent';
 import type { DiagramContent } from '../routing/picture/previewContent';
 import type { DocumentModel } from '../language/meaning/model';
-import { asList, findAs, findLink, findPop, linkList, popList } from '../routing/scenario';
+import { asList, findAs, findLink, findPop, isWrittenDown, linkList, popList } from '../routing/scenario';
 import type { CliIo } from './io';
 import { decodeDiagram } from './io';
 import { EXIT } from './exitCodes';
@@ -15,6 +15,8 @@ export interface FailureFlags {
   readonly fail: string[];
   readonly failAs: string[];
   readonly failLink: string[];
+  /** PoPs the file marks down, announced in the what-if. */
+  readonly up: string[];
 }
 
 /** The flags in the diagram's terms (node ids and edges), or what names nothing, with what exists. */
@@ -38,7 +40,16 @@ export function diagramFailures(model: DocumentModel, flags: FailureFlags): Diag
       return `--fail-link ${wanted}: no BGP session between two such nodes; the diagram has ${linkList(model, wanted)}`;
     if (!failedLinks.some((k) => k.from === link.from && k.to === link.to)) failedLinks.push(link);
   }
-  return { failedPops, failedLinks, failedAses };
+  const upPops: string[] = [];
+  for (const wanted of flags.up) {
+    const pop = findPop(model, wanted);
+    if (!pop) return `--up ${wanted}: no such PoP; the diagram has ${popList(model, wanted)}`;
+    if (!isWrittenDown(pop))
+      return `--up ${wanted}: ${pop.name} is not marked \`state: down\` in the file, so it is up already (--fail takes a PoP down)`;
+    if (failedPops.includes(pop.id)) return `--up ${wanted}: ${pop.name} is also given to --fail`;
+    if (!upPops.includes(pop.id)) upPops.push(pop.id);
+  }
+  return { failedPops, failedLinks, failedAses, ...(upPops.length > 0 ? { upPops } : {}) };
 }
 
 /**

@@ -1,6 +1,6 @@
 // Runs in Node: `anycast mermaid FILE [--fail POP|--fail-as AS|--fail-link A--B]...`, the annotated diagram as mermaid text for any renderer.
 import { annotatedMermaid } from '../routing/picture/annotatedMermaid';
-import { failureFlags, failureOptions } from './failureOptions';
+import { failureFlags, whatIfOptions } from './failureOptions';
 import { pictureExit, previewFile } from './failures';
 import type { FailureFlags } from './failures';
 import type { CliIo } from './io';
@@ -8,7 +8,7 @@ import { helpOption, readCommandLine, usageError } from './options';
 import type { CommandSpec, OptionSpec } from './options';
 
 const mermaidOptions = [
-  ...failureOptions,
+  ...whatIfOptions,
   { name: 'no-legend', type: 'boolean', description: 'leave the legend out' },
   { name: 'markdown', type: 'boolean', description: 'wrap the text in a ```mermaid fence' },
   {
@@ -24,7 +24,7 @@ const mermaidOptions = [
 export const mermaidCommand: CommandSpec<typeof mermaidOptions> = {
   name: 'mermaid',
   synopsis: [
-    'mermaid [--fail POP]... [--fail-as AS]... [--fail-link A--B]... [--no-legend] [--markdown] [-o OUT] FILE',
+    'mermaid [--fail POP]... [--fail-as AS]... [--fail-link A--B]... [--up POP]... [--no-legend] [--markdown] [-o OUT] FILE',
   ],
   description: `Prints FILE's diagram with the resolver's answer added in plain mermaid: each PoP in its own
 colour, each client in the colour of the PoP that serves it, the edges traffic takes, withdrawn

@@ -111,6 +111,7 @@ function toText(
   resolution: Resolution,
   diff: ResolutionDiff | undefined,
   unplaced: string | undefined,
+  change = 'the failure',
 ): string {
   const name = (id: string | undefined): string => (id === undefined ? '-' : popLabel(model, resolution, id));
   const ms = (v: number | undefined): string => (v === undefined ? '-' : `${v.toFixed(1)} ms`);
@@ -124,7 +125,7 @@ function toText(
     lines.push('');
   }
   if (resolution.orderDependent) lines.push(...orderText(resolution.orderDependent, name), '');
-  lines.push(diff ? 'Clients (after the failure):' : 'Clients:');
+  lines.push(diff ? `Clients (after ${change}):` : 'Clients:');
   lines.push(
     ...table([
       ['CLIENT', 'POP', 'PREFIX', 'AS PATH', 'DECIDED BY', 'AT', 'NEAREST ALTERNATIVE', 'RTT'],
@@ -340,7 +341,7 @@ async function runDiagram(args: DiagramArgs, io: CliIo): Promise<number> {
     const loadLines = load ? loadText(load, loadBefore, naming.pop, table) : [];
     io.out(
       [
-        toText(model, after, diff, unplaced),
+        toText(model, after, diff, unplaced, failures.upPops ? 'the what-if' : 'the failure'),
         ...loadLines,
         ...(impact ? impactText(model, after, impact, n1?.[0]?.load.unit) : []),
         ...whyLines,

@@ -1,12 +1,12 @@
 // Runs in Node: the options of `anycast resolve` on a diagram, as one table, and the help of both resolve modes.
 import type { TieBreakModel } from '../engine/index';
 import { TIE_BREAKS, asRelCommand, parseSeed, parseTieBreak } from './asRelArgs';
-import { failureOptions } from './failureOptions';
+import { whatIfOptions } from './failureOptions';
 import { UsageError, helpOption, helpText, parseOptions } from './options';
 import type { CommandSpec, OptionSpec } from './options';
 
 const diagramOptions = [
-  ...failureOptions,
+  ...whatIfOptions,
   {
     name: 'fail-each',
     type: 'boolean',
@@ -40,7 +40,7 @@ const diagramOptions = [
 
 export const resolveCommand: CommandSpec<typeof diagramOptions> = {
   name: 'resolve',
-  synopsis: ['resolve FILE.anycast.mmd [--fail POP|--fail-as AS|--fail-link A--B]... [options]'],
+  synopsis: ['resolve FILE.anycast.mmd [--fail POP|--fail-as AS|--fail-link A--B|--up POP]... [options]'],
   description: `Resolves the diagram: for each client the PoP it reaches, the prefix, the AS path, where on its
 path the PoP was decided (router and step) over the nearest alternative (the best route to another
 PoP), and the estimated round-trip time; for each PoP its catchment, and its load and utilisation when the diagram states traffic and capacities. With --fail, --fail-as or --fail-link (repeatable), the state after the failure and
@@ -58,6 +58,7 @@ export interface DiagramArgs {
   readonly fail: string[];
   readonly failAs: string[];
   readonly failLink: string[];
+  readonly up: string[];
   readonly failEach: boolean;
   readonly why: string[];
   readonly tieBreak?: TieBreakModel;
@@ -78,6 +79,7 @@ export function parseDiagramArgs(args: readonly string[]): DiagramArgs {
     fail: values.fail,
     failAs: values['fail-as'],
     failLink: values['fail-link'],
+    up: values.up,
     failEach: values['fail-each'],
     why: values.why,
     ...(tieBreak !== undefined ? { tieBreak: parseTieBreak(tieBreak) } : {}),

@@ -319,6 +319,35 @@ test('seed diagram: --fail US-East (by name) moves New York to EU-West', async (
   );
 });
 
+test('seed diagram with US-East marked down: --up US-East announces it, and New York goes back to it', async () => {
+  const down = `${SEED.toString('utf8').trimEnd()}\n    PoPUS@{ state: down }\n`;
+  const io = fakeIo({ 'down.anycast.mmd': down });
+  assert.equal(await runResolve(['down.anycast.mmd', '--json'], io), 0, io.stderr);
+  const before = JSON.parse(io.stdout) as DiagramJson;
+  assert.equal(before.clients[0]?.pop, 'PoPEU', 'with US-East down New York is served from London');
+
+  const up = fakeIo({ 'down.anycast.mmd': down });
+  assert.equal(await runResolve(['down.anycast.mmd', '--up', 'US-East', '--json'], up), 0, up.stderr);
+  const out = JSON.parse(up.stdout) as DiagramJson;
+  assert.equal(out.clients[0]?.pop, 'PoPUS');
+  assert.equal(out.pops[0]?.state, 'up');
+  assert.deepEqual(
+    out.moved?.map((m) => [m.id, m.from, m.to]),
+    [['ClientUS', 'PoPEU', 'PoPUS']],
+  );
+
+  const text = fakeIo({ 'down.anycast.mmd': down });
+  assert.equal(await runResolve(['down.anycast.mmd', '--up', 'PoPUS'], text), 0, text.stderr);
+  assert.match(text.stdout, /Clients \(after the what-if\):/);
+
+  const notDown = fakeIo({ 'down.anycast.mmd': down });
+  assert.equal(await runResolve(['down.anycast.mmd', '--up', 'EU-West'], notDown), 1);
+  assert.match(notDown.stderr, /--up EU-West: EU-West is not marked `state: down` in the file/);
+  const both = fakeIo({ 'down.anycast.mmd': down });
+  assert.equal(await runResolve(['down.anycast.mmd', '--up', 'US-East', '--fail', 'PoPUS'], both), 1);
+  assert.match(both.stderr, /--up US-East: US-East is also given to --fail/);
+});
+
 test('seed diagram: the table names PoPs, steps and what moved', async () => {
   const io = fakeIo({ 'seed.anycast.mmd': SEED });
   assert.equal(await runResolve(['seed.anycast.mmd', '--fail', 'PoPUS'], io), 0, io.stderr);
