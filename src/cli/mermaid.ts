@@ -1,4 +1,4 @@
-// Runs in Node: `anycast mermaid FILE [--fail POP|--fail-as AS|--fail-link A--B]...`, the annotated diagram as mermaid text for any renderer.
+// Runs in Node: `anycast mermaid FILE [--fail POP|--fail-as AS|--fail-link A--B|--up POP]...`, the annotated diagram as mermaid text for any renderer.
 import { annotatedMermaid } from '../routing/picture/annotatedMermaid';
 import { failureFlags, whatIfOptions } from './failureOptions';
 import { pictureExit, previewFile } from './failures';

@@ -44,7 +44,7 @@ export const resolveCommand: CommandSpec<typeof diagramOptions> = {
   description: `Resolves the diagram: for each client the PoP it reaches, the prefix, the AS path, where on its
 path the PoP was decided (router and step) over the nearest alternative (the best route to another
 PoP), and the estimated round-trip time; for each PoP its catchment, and its load and utilisation when the diagram states traffic and capacities. With --fail, --fail-as or --fail-link (repeatable), the state after the failure and
-what moved.`,
+what moved; with --up, the same for a PoP the file marks down, announced again.`,
   options: diagramOptions,
   exitStatus:
     '0 resolved, 1 the file cannot be read or has errors, or an option names nothing in it, 2 bad usage, 3 no stable routing.',

@@ -3,4 +3,14 @@ import type { ELK, ELKConstructorArguments } from 'elkjs/lib/elk-api';
 
 export type ElkConstructor = new (options?: ELKConstructorArguments) => ELK;
 
-export const elkGlobal = 'anycastElkLayout';
+const elkGlobal = 'anycastElkLayout';
+
+/** Called by dist/webview-elk.js as it runs. */
+export function publishElk(elk: ElkConstructor): void {
+  (globalThis as Record<string, unknown>)[elkGlobal] = elk;
+}
+
+/** elkjs once dist/webview-elk.js has run in this page. */
+export function publishedElk(): ElkConstructor | undefined {
+  return (globalThis as Record<string, unknown>)[elkGlobal] as ElkConstructor | undefined;
+}

@@ -5,7 +5,7 @@
  * does, so every other first picture neither downloads nor compiles it.
  */
 import type { ELK, ELKConstructorArguments, ElkLayoutArguments, ElkNode } from 'elkjs/lib/elk-api';
-import { elkGlobal, type ElkConstructor } from './elkGlobal';
+import { publishedElk, type ElkConstructor } from './elkGlobal';
 
 /** The preview bundle's own script element: its address and nonce load the ELK script. */
 let ownScript: HTMLScriptElement | undefined;
@@ -19,14 +19,14 @@ let loading: Promise<ElkConstructor> | undefined;
 
 function loadElk(): Promise<ElkConstructor> {
   loading ??= new Promise<ElkConstructor>((resolve, reject) => {
-    const loaded = (globalThis as Record<string, unknown>)[elkGlobal] as ElkConstructor | undefined;
+    const loaded = publishedElk();
     if (loaded) return resolve(loaded);
     if (!ownScript?.src) return reject(new Error('ELK layout: the preview cannot tell where its scripts are'));
     const script = document.createElement('script');
     script.src = new URL('webview-elk.js', ownScript.src).href;
     script.nonce = ownScript.nonce;
     script.onload = () => {
-      const elk = (globalThis as Record<string, unknown>)[elkGlobal] as ElkConstructor | undefined;
+      const elk = publishedElk();
       if (elk) resolve(elk);
       else reject(new Error(`ELK layout: ${script.src} did not define the layout engine`));
     };
