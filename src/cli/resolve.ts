@@ -111,7 +111,8 @@ function toText(
   resolution: Resolution,
   diff: ResolutionDiff | undefined,
   unplaced: string | undefined,
-  change = 'the failure',
+  /** What the clients are shown after: "the failure", or "the what-if" when it also brings a PoP up. */
+  change: string,
 ): string {
   const name = (id: string | undefined): string => (id === undefined ? '-' : popLabel(model, resolution, id));
   const ms = (v: number | undefined): string => (v === undefined ? '-' : `${v.toFixed(1)} ms`);

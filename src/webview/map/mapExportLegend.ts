@@ -4,13 +4,15 @@
  * summed up in a line, the clients left without service and the nodes that are not on the map.
  */
 import type { MapScene } from '../../routing/map/mapScene';
+import type { MapPopState } from '../../routing/map/mapRouting';
 import { percent, plural } from '../../routing/words/figures';
 import { svgElement } from './mapDraw';
 import { slotPaint } from '../../routing/picture/palette';
 
 export const legendWidth = 260;
 const rowHeight = 18;
-const listedPops = 30;
+/** Lines of catchments listed; a PoP whose load is marked takes two, so the legend never outgrows what it was. */
+const listedLines = 30;
 
 export interface LegendLook {
   readonly fg: string;
@@ -37,7 +39,10 @@ export function drawLegend(scene: MapScene, look: LegendLook): { group: SVGGElem
   const serving = rows.filter((r) => r.clients > 0 || r.withdrawn);
   text(12, `Catchments · ${plural(rows.length, 'PoP')}`, { 'font-weight': 'bold' });
   y += rowHeight + 4;
-  for (const row of serving.slice(0, listedPops)) {
+  const badge = (row: MapPopState): string | undefined => (row.withdrawn ? undefined : row.load?.badge);
+  let lines = 0;
+  const listed = serving.filter((row) => (lines += badge(row) ? 2 : 1) <= listedLines);
+  for (const row of listed) {
     const pop = colourOf.get(row.id);
     const colour = slotPaint(pop?.colour ?? 0, look.dark ? 'dark' : 'light').stroke;
     svgElement(
@@ -58,12 +63,13 @@ export function drawLegend(scene: MapScene, look: LegendLook): { group: SVGGElem
     text(legendWidth - 12, figures, { 'text-anchor': 'end', 'fill-opacity': 0.75 });
     y += rowHeight;
     // Above the load threshold or over capacity: the words the screen's legend gives, on a line of their own.
-    if (row.load && !row.withdrawn) {
-      text(30, fit(row.load.badge, 36), { 'font-weight': 'bold' });
+    const note = badge(row);
+    if (note) {
+      text(30, fit(note, 36), { 'font-weight': 'bold' });
       y += rowHeight;
     }
   }
-  const more = serving.length - Math.min(serving.length, listedPops);
+  const more = serving.length - listed.length;
   if (more > 0) {
     text(12, `${plural(more, 'more PoP')} with clients`, { 'fill-opacity': 0.75 });
     y += rowHeight;
